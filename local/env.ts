@@ -1,0 +1,29 @@
+import { buckets, type BucketPurpose } from '#shared/buckets';
+import { dataModel } from '#shared/model';
+
+export interface LocalEnvInput {
+  readonly tableName: string;
+  readonly dynamoEndpoint: string;
+  readonly s3Endpoint: string;
+  readonly bucketPrefix: string;
+}
+
+export const localBucketName = (prefix: string, purpose: BucketPurpose) => `${prefix}-${purpose}`;
+export const localBucketPurposes: readonly BucketPurpose[] = ['evidence', 'reports'];
+
+/** The environment the handler modules read, pointed at the local emulators. */
+export function applyLocalEnv(input: LocalEnvInput): void {
+  Object.assign(process.env, {
+    [dataModel.tableNameEnv]: input.tableName,
+    ...Object.fromEntries(
+      localBucketPurposes.map((p) => [buckets[p].env, localBucketName(input.bucketPrefix, p)]),
+    ),
+    DYNAMODB_ENDPOINT: input.dynamoEndpoint,
+    S3_ENDPOINT: input.s3Endpoint,
+    AWS_REGION: 'ap-southeast-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+}

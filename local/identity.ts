@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK } from 'jose';
+import { CLAIMS } from '#shared/auth';
+import type { Role } from '#shared/routes';
+
+export const LOCAL_AUDIENCE = 'bao-cao-cntt-local';
+const ALG = 'ES256';
+
+export interface LocalIdentityInput {
+  readonly sub: string;
+  readonly role: Role;
+  readonly unitId?: string;
+}
+
+export interface LocalIssuer {
+  readonly issuer: string;
+  readonly audience: string;
+  sign(identity: LocalIdentityInput, opts?: { expiresInSeconds?: number }): Promise<string>;
+  /** Verifies as API Gateway's JWT authorizer does; returns the claims, or undefined when not valid. */
+  verify(token: string): Promise<Record<string, unknown> | undefined>;
+}
+
+interface StoredKey {
+  readonly privateJwk: JWK;
+  readonly publicJwk: JWK;
+}
+
+async function loadOrCreateKey(keyFile: string | undefined): Promise<StoredKey> {
+  if (keyFile && existsSync(keyFile)) return JSON.parse(readFileSync(keyFile, 'utf8')) as StoredKey;
+  const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
+  const kid = `local-${Date.now().toString(36)}`;
+  const stored = {
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: ALG },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: ALG, use: 'sig' },
+  };
+  if (keyFile) {
+    mkdirSync(dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, JSON.stringify(stored), { mode: 0o600 });
+  }
+  return stored;
+}
+
+/** The local stand-in for Cognito: a signing key kept beside the data, so tokens survive a restart. */
+export async function createLocalIssuer(opts: { issuer: string; keyFile?: string }): Promise<LocalIssuer> {
+  const key = await loadOrCreateKey(opts.keyFile);
+  const privateKey = await importJWK(key.privateJwk, ALG);
+  const jwks = createLocalJWKSet({ keys: [key.publicJwk] });
+  return {
+    issuer: opts.issuer,
+    audience: LOCAL_AUDIENCE,
+    sign: (identity, { expiresInSeconds = 8 * 3600 } = {}) =>
+      new SignJWT({
+        [CLAIMS.groups]: [identity.role],
+        ...(identity.unitId ? { [CLAIMS.unitId]: identity.unitId } : {}),
+        token_use: 'id',
+      })
+        .setProtectedHeader({ alg: ALG, kid: key.privateJwk.kid as string, typ: 'JWT' })
+        .setSubject(identity.sub)
+        .setIssuer(opts.issuer)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
+        .sign(privateKey),
+    verify: async (token) => {
+      try {
+        const { payload } = await jwtVerify(token, jwks, {
+          issuer: opts.issuer,
+          audience: LOCAL_AUDIENCE,
+          algorithms: [ALG],
+        });
+        return payload as Record<string, unknown>;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

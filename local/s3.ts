@@ -1,0 +1,59 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error: the emulator ships no type declarations.
+import S3rver from '@20minutes/s3rver';
+import { isPortFree, StartupError } from './ports.ts';
+
+export interface S3Emulator {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+function corsXml(origins: readonly string[]): string {
+  const rules = origins
+    .map(
+      (origin) => `<CORSRule>
+    <AllowedOrigin>${origin}</AllowedOrigin>
+    <AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <ExposeHeader>ETag</ExposeHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>`,
+    )
+    .join('\n');
+  return `<CORSConfiguration>${rules}</CORSConfiguration>`;
+}
+
+/**
+ * The S3 emulator, in process. It checks SigV4 signatures, expiry and signed headers; it does not check
+ * checksums or POST policies, so the evidence code verifies stored objects itself.
+ */
+export async function startS3Emulator(opts: {
+  port: number;
+  bucketNames: readonly string[];
+  corsOrigins: readonly string[];
+  /** Undefined means a throwaway folder removed on stop. */
+  dataDir?: string;
+}): Promise<S3Emulator> {
+  if (!(await isPortFree(opts.port))) {
+    throw new StartupError(`Port ${opts.port} (S3 emulator) is taken by another program; set S3_PORT.`);
+  }
+  const directory = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'bao-cao-s3-'));
+  mkdirSync(directory, { recursive: true });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: opts.port,
+    silent: true,
+    directory,
+    configureBuckets: opts.bucketNames.map((name) => ({ name, configs: [corsXml(opts.corsOrigins)] })),
+  });
+  await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${opts.port}`,
+    stop: async () => {
+      await server.close();
+      if (!opts.dataDir) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { join, resolve } from 'node:path';
+import { startApi, type LocalApi } from './api.ts';
+import { startDynamoLocal, type DynamoLocal } from './dynamo.ts';
+import { applyLocalEnv, localBucketName, localBucketPurposes } from './env.ts';
+import { createLocalIssuer, type LocalIssuer } from './identity.ts';
+import { isPortFree, StartupError } from './ports.ts';
+import { ensureTable } from './provision.ts';
+import { startS3Emulator, type S3Emulator } from './s3.ts';
+import { seedUnits } from './seedData.ts';
+
+export const LOCAL_TABLE = 'bao-cao-cntt';
+const BUCKET_PREFIX = 'bao-cao-cntt';
+
+export interface LocalStackOptions {
+  readonly port: number;
+  readonly dynamoPort: number;
+  readonly s3Port: number;
+  /** Undefined keeps everything in memory. */
+  readonly dataDir?: string;
+  readonly webDir?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  readonly url: string;
+  readonly issuer: LocalIssuer;
+  readonly seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local, the S3 emulator and the API, started in order and stopped in reverse. */
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const log = opts.log ?? (() => undefined);
+  const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
+  if (!(await isPortFree(opts.port))) {
+    throw new StartupError(`Port ${opts.port} is taken; set PORT to another port.`);
+  }
+  const started: { stop(): Promise<void> }[] = [];
+  const stop = async () => {
+    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+  };
+  try {
+    const dynamo: DynamoLocal = await startDynamoLocal({
+      port: opts.dynamoPort,
+      ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
+    });
+    started.push(dynamo);
+    log(`DynamoDB Local  ${dynamo.endpoint}${dataDir ? ` (data in ${join(dataDir, 'dynamodb')})` : ' (in memory)'}`);
+    const origins = [`http://127.0.0.1:${opts.port}`, `http://localhost:${opts.port}`];
+    const s3: S3Emulator = await startS3Emulator({
+      port: opts.s3Port,
+      bucketNames: localBucketPurposes.map((p) => localBucketName(BUCKET_PREFIX, p)),
+      corsOrigins: origins,
+      ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}),
+    });
+    started.push(s3);
+    log(`S3 emulator     ${s3.endpoint}`);
+    applyLocalEnv({
+      tableName: LOCAL_TABLE,
+      dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      bucketPrefix: BUCKET_PREFIX,
+    });
+    await ensureTable(dynamo.endpoint, LOCAL_TABLE);
+    const { listUnits, saveUnits } = await import('#shared/store/units');
+    const seeded = (await listUnits()).length === 0;
+    if (seeded) {
+      await saveUnits(seedUnits);
+      log(`Seeded ${seedUnits.length} units of Điện Biên province.`);
+    }
+    const issuer = await createLocalIssuer({
+      issuer: `http://127.0.0.1:${opts.port}/dev`,
+      ...(dataDir ? { keyFile: join(dataDir, 'signing-key.json') } : {}),
+    });
+    const api: LocalApi = await startApi({
+      port: opts.port,
+      issuer,
+      s3Endpoint: s3.endpoint,
+      ...(opts.webDir ? { webDir: opts.webDir } : {}),
+    });
+    started.push(api);
+    return { url: api.url, issuer, seeded, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { StartupError } from './ports.ts';
+import { startLocalStack } from './stack.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const inMemory = process.argv.includes('--in-memory');
+const port = Number(process.env.PORT ?? 3000);
+const webDir = resolve(ROOT, 'web/dist');
+
+async function main() {
+  const stack = await startLocalStack({
+    port,
+    dynamoPort: Number(process.env.DYNAMODB_PORT ?? port + 1),
+    s3Port: Number(process.env.S3_PORT ?? port + 2),
+    ...(inMemory ? {} : { dataDir: resolve(process.env.DATA_DIR ?? resolve(ROOT, '.data')) }),
+    webDir,
+    log: (line) => console.log(line),
+  });
+  if (!existsSync(resolve(webDir, 'index.html'))) {
+    console.log('The web form is not built yet: run `npm run build:web` (npm test builds it too).');
+  }
+  console.log(`
+Báo cáo CNTT is running on ${stack.url}
+  Web form:      ${stack.url}/
+  Health:        ${stack.url}/health
+  API document:  ${stack.url}/openapi.json
+Sign in (đăng nhập): pick an identity on the web form, or
+  curl ${stack.url}/dev/users
+  curl -X POST ${stack.url}/dev/token -H 'content-type: application/json' \\
+       -d '{"sub":"agency-so-tttt","role":"agency","unitId":"so-tttt"}'
+  curl ${stack.url}/me -H "authorization: Bearer <token>"
+Ctrl-C stops everything.`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    void stack.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGHUP', () => shutdown('SIGHUP'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) console.error(`Cannot start: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

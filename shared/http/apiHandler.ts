@@ -1,0 +1,56 @@
+import middy from '@middy/core';
+import { routeById, type RouteId } from '../routes.ts';
+import { errorResponses } from './errorResponses.ts';
+import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
+import { jsonResponse } from './respond.ts';
+import type { ApiEvent, ApiResponse, ApiResult, AuthedRequest, PublicRequest } from './types.ts';
+
+function lowerCaseHeaders(event: ApiEvent): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function definedOnly(rec: Record<string, string | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rec ?? {})) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
+  return {
+    identity: context.caller as AuthedRequest['identity'],
+    params: definedOnly(event.pathParameters),
+    query: definedOnly(event.queryStringParameters),
+    headers: lowerCaseHeaders(event),
+    body: context.body,
+    requestId: context.awsRequestId,
+    sourceIp: event.requestContext.http.sourceIp,
+    receivedAt: new Date(),
+  };
+}
+
+function toResponse(result: ApiResult): ApiResponse {
+  return jsonResponse(result.status ?? 200, result.body, result.headers);
+}
+
+function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>) {
+  const route = routeById(routeId);
+  const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
+    .use(errorResponses())
+    .use(authorize(route))
+    .use(jsonBody());
+  return wrapped.handler(async (event, context) => toResponse(await fn(toRequest(event, context))));
+}
+
+/** A route that needs a signed-in caller with one of the route table's roles. */
+export function apiHandler(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>) {
+  if (routeById(routeId).auth === 'public') throw new Error(`${routeId} is public; use publicHandler`);
+  return build(routeId, fn);
+}
+
+/** A public route: no identity is read. */
+export function publicHandler(routeId: RouteId, fn: (req: PublicRequest) => Promise<ApiResult>) {
+  if (routeById(routeId).auth !== 'public') throw new Error(`${routeId} is not public; use apiHandler`);
+  return build(routeId, fn);
+}

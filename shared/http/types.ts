@@ -1,0 +1,27 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Identity } from '../auth.ts';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResponse = APIGatewayProxyStructuredResultV2;
+
+export interface PublicRequest {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body, or undefined when there was none. */
+  readonly body: unknown;
+  readonly requestId: string;
+  readonly sourceIp: string;
+  readonly receivedAt: Date;
+}
+
+export interface AuthedRequest extends PublicRequest {
+  readonly identity: Identity;
+}
+
+export interface ApiResult {
+  readonly status?: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,46 @@
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { unitSchema, type Unit } from '../hierarchy.ts';
+import { dataModel, keys } from '../model.ts';
+import { ddb, tableName } from './clients.ts';
+import { queryAll } from './pages.ts';
+
+const TABLE = tableName();
+const COLLECTION = dataModel.indexes.byCollection;
+
+function toItem(unit: Unit) {
+  return { ...keys.unit(unit.id), ...keys.unitsCollection(), [COLLECTION.sortKey]: unit.id, entity: 'unit', ...unit };
+}
+
+function fromItem(item: Record<string, unknown>): Unit {
+  const { id, code, name, level, parentId, reports } = item;
+  return unitSchema.parse({ id, code, name, level, ...(parentId ? { parentId } : {}), reports });
+}
+
+export async function getUnit(unitId: string): Promise<Unit | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: TABLE, Key: keys.unit(unitId), ConsistentRead: true }));
+  return Item ? fromItem(Item) : undefined;
+}
+
+export async function listUnits(): Promise<Unit[]> {
+  const items = await queryAll({
+    TableName: TABLE,
+    IndexName: 'byCollection',
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': COLLECTION.partitionKey },
+    ExpressionAttributeValues: { ':pk': keys.unitsCollection().gsi2pk },
+  });
+  return items.map(fromItem).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Writes units in batches of 25, retrying what DynamoDB leaves unprocessed. */
+export async function saveUnits(units: readonly Unit[]): Promise<void> {
+  for (let i = 0; i < units.length; i += 25) {
+    let requests: Record<string, unknown>[] = units.slice(i, i + 25).map((u) => ({ PutRequest: { Item: toItem(u) } }));
+    for (let attempt = 0; requests.length; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept units unprocessed after 8 retries');
+      const res = await ddb.send(new BatchWriteCommand({ RequestItems: { [TABLE]: requests } }));
+      requests = (res.UnprocessedItems?.[TABLE] ?? []) as Record<string, unknown>[];
+      if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+}
