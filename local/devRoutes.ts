@@ -40,7 +40,9 @@ export function devRoutes(issuer: LocalIssuer) {
       try {
         parsed = tokenRequest.safeParse(await readJson(req));
       } catch {
-        send(res, 400, { error: { code: 'BAD_REQUEST', message: { vi: 'JSON không hợp lệ', en: 'Invalid JSON' } } });
+        send(res, 400, {
+          error: { code: 'BAD_REQUEST', message: { vi: 'JSON không hợp lệ', en: 'Invalid JSON' } },
+        });
         return true;
       }
       if (!parsed.success || (parsed.data.role === 'agency' && !parsed.data.unitId)) {

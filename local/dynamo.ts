@@ -38,7 +38,8 @@ async function waitUntilReady(endpoint: string, child: ChildProcess): Promise<vo
   const deadline = Date.now() + 30_000;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new StartupError(`DynamoDB Local exited with code ${child.exitCode}.`);
+      if (child.exitCode !== null)
+        throw new StartupError(`DynamoDB Local exited with code ${child.exitCode}.`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
@@ -65,7 +66,9 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string })
         `A stale DynamoDB Local already holds port ${opts.port}; stop it (pkill -f DynamoDBLocal.jar) or set DYNAMODB_PORT.`,
       );
     }
-    throw new StartupError(`Port ${opts.port} (DynamoDB Local) is taken by another program; set DYNAMODB_PORT.`);
+    throw new StartupError(
+      `Port ${opts.port} (DynamoDB Local) is taken by another program; set DYNAMODB_PORT.`,
+    );
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const child = spawn({ port: opts.port, sharedDb: true, path: opts.dataDir ?? null, stdio: 'ignore' });

@@ -43,7 +43,12 @@ const commune = (id: string, code: string, parentId: string, vi: string, en: str
 
 export const seedUnits: readonly Unit[] = [
   province,
-  department('so-tttt', '11.STTTT', 'Sở Thông tin và Truyền thông', 'Department of Information and Communications'),
+  department(
+    'so-tttt',
+    '11.STTTT',
+    'Sở Thông tin và Truyền thông',
+    'Department of Information and Communications',
+  ),
   department('so-tai-chinh', '11.STC', 'Sở Tài chính', 'Department of Finance'),
   department('so-khcn', '11.SKHCN', 'Sở Khoa học và Công nghệ', 'Department of Science and Technology'),
   department('so-khdt', '11.SKHDT', 'Sở Kế hoạch và Đầu tư', 'Department of Planning and Investment'),
@@ -60,7 +65,11 @@ export type DevIdentity = LocalIdentityInput & { readonly name: string };
 
 /** Besides one agency user per reporting unit: the inspection team's auditor and the department's admin. */
 export const staffIdentities: readonly DevIdentity[] = [
-  { sub: 'auditor-doan-kiem-tra', role: 'auditor', name: 'Đoàn kiểm tra CNTT tỉnh / Provincial IT inspection team' },
+  {
+    sub: 'auditor-doan-kiem-tra',
+    role: 'auditor',
+    name: 'Đoàn kiểm tra CNTT tỉnh / Provincial IT inspection team',
+  },
   { sub: 'admin-so-tttt', role: 'admin', unitId: 'so-tttt', name: 'Quản trị Sở TT&TT / Department admin' },
 ];
 

@@ -45,7 +45,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
     });
     started.push(dynamo);
-    log(`DynamoDB Local  ${dynamo.endpoint}${dataDir ? ` (data in ${join(dataDir, 'dynamodb')})` : ' (in memory)'}`);
+    log(
+      `DynamoDB Local  ${dynamo.endpoint}${dataDir ? ` (data in ${join(dataDir, 'dynamodb')})` : ' (in memory)'}`,
+    );
     const origins = [`http://127.0.0.1:${opts.port}`, `http://localhost:${opts.port}`];
     const s3: S3Emulator = await startS3Emulator({
       port: opts.s3Port,

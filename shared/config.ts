@@ -11,6 +11,7 @@ export function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`Environment variable ${name} must be a positive integer.`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`Environment variable ${name} must be a positive integer.`);
   return n;
 }

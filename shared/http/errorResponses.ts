@@ -56,7 +56,10 @@ export function errorResponses(): MiddlewareObj<ApiEvent, ApiResponse, Error, Ap
       request.response = jsonResponse(500, {
         error: {
           code: 'INTERNAL',
-          message: bi('Đã xảy ra lỗi hệ thống. Dữ liệu chưa được ghi.', 'Internal error. Nothing was written.'),
+          message: bi(
+            'Đã xảy ra lỗi hệ thống. Dữ liệu chưa được ghi.',
+            'Internal error. Nothing was written.',
+          ),
         },
         requestId,
       });

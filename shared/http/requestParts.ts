@@ -28,7 +28,10 @@ export function authorize(route: Route): MiddlewareObj<ApiEvent, ApiResponse, Er
       const identity = identityFromClaims(request.event.requestContext.authorizer?.jwt?.claims);
       if (!identity) {
         throw new UnauthorizedError(
-          bi('Chưa đăng nhập hoặc phiên đăng nhập không hợp lệ.', 'Not signed in, or the sign-in is not valid.'),
+          bi(
+            'Chưa đăng nhập hoặc phiên đăng nhập không hợp lệ.',
+            'Not signed in, or the sign-in is not valid.',
+          ),
         );
       }
       if (!route.auth.includes(identity.role)) {
@@ -66,7 +69,10 @@ export function jsonBody(): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiConte
       const contentType = headerOf(request.event, 'content-type') ?? '';
       if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
         throw new UnsupportedMediaTypeError(
-          bi('Nội dung phải là JSON (Content-Type: application/json).', 'The body must be JSON (application/json).'),
+          bi(
+            'Nội dung phải là JSON (Content-Type: application/json).',
+            'The body must be JSON (application/json).',
+          ),
         );
       }
       try {

@@ -1,6 +1,10 @@
 import type { ApiResponse } from './types.ts';
 
-export function jsonResponse(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): ApiResponse {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): ApiResponse {
   return {
     statusCode: status,
     headers: {

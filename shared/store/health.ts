@@ -25,7 +25,9 @@ async function probe(run: (signal: AbortSignal) => Promise<unknown>): Promise<Co
 /** Reads one item and heads each bucket: cheap, and needs only read access. */
 export async function checkStorage(): Promise<StorageHealth> {
   const [dynamodb, s3Status] = await Promise.all([
-    probe((abortSignal) => ddb.send(new GetCommand({ TableName: TABLE, Key: keys.health() }), { abortSignal })),
+    probe((abortSignal) =>
+      ddb.send(new GetCommand({ TableName: TABLE, Key: keys.health() }), { abortSignal }),
+    ),
     probe((abortSignal) =>
       Promise.all(BUCKETS.map((Bucket) => s3.send(new HeadBucketCommand({ Bucket }), { abortSignal }))),
     ),

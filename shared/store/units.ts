@@ -8,7 +8,13 @@ const TABLE = tableName();
 const COLLECTION = dataModel.indexes.byCollection;
 
 function toItem(unit: Unit) {
-  return { ...keys.unit(unit.id), ...keys.unitsCollection(), [COLLECTION.sortKey]: unit.id, entity: 'unit', ...unit };
+  return {
+    ...keys.unit(unit.id),
+    ...keys.unitsCollection(),
+    [COLLECTION.sortKey]: unit.id,
+    entity: 'unit',
+    ...unit,
+  };
 }
 
 function fromItem(item: Record<string, unknown>): Unit {
@@ -17,7 +23,9 @@ function fromItem(item: Record<string, unknown>): Unit {
 }
 
 export async function getUnit(unitId: string): Promise<Unit | undefined> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: TABLE, Key: keys.unit(unitId), ConsistentRead: true }));
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: keys.unit(unitId), ConsistentRead: true }),
+  );
   return Item ? fromItem(Item) : undefined;
 }
 
@@ -35,7 +43,9 @@ export async function listUnits(): Promise<Unit[]> {
 /** Writes units in batches of 25, retrying what DynamoDB leaves unprocessed. */
 export async function saveUnits(units: readonly Unit[]): Promise<void> {
   for (let i = 0; i < units.length; i += 25) {
-    let requests: Record<string, unknown>[] = units.slice(i, i + 25).map((u) => ({ PutRequest: { Item: toItem(u) } }));
+    let requests: Record<string, unknown>[] = units
+      .slice(i, i + 25)
+      .map((u) => ({ PutRequest: { Item: toItem(u) } }));
     for (let attempt = 0; requests.length; attempt++) {
       if (attempt > 8) throw new Error('DynamoDB kept units unprocessed after 8 retries');
       const res = await ddb.send(new BatchWriteCommand({ RequestItems: { [TABLE]: requests } }));

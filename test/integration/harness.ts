@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import type { Unit } from '#shared/hierarchy';
+import { startApi, type LocalApi } from '../../local/api.ts';
+import { applyLocalEnv } from '../../local/env.ts';
+import { createLocalIssuer, type LocalIdentityInput, type LocalIssuer } from '../../local/identity.ts';
+import { ensureTable } from '../../local/provision.ts';
+
+export interface TestApi {
+  readonly url: string;
+  readonly tableName: string;
+  readonly issuer: LocalIssuer;
+  /** fetch against the API, signed in as `who` when given. */
+  call(
+    who: LocalIdentityInput | undefined,
+    method: string,
+    path: string,
+    init?: { body?: unknown; headers?: Record<string, string>; rawBody?: string },
+  ): Promise<{ status: number; headers: Headers; json: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  stop(): Promise<void>;
+}
+
+/**
+ * The real handler modules behind the local adapter, on the run's DynamoDB Local and S3 emulator, with a table
+ * of this test file's own so files never see each other's data.
+ */
+export async function startTestApi(opts: { units?: readonly Unit[] } = {}): Promise<TestApi> {
+  const tableName = `it-${randomUUID()}`;
+  const dynamoEndpoint = inject('dynamoEndpoint');
+  applyLocalEnv({
+    tableName,
+    dynamoEndpoint,
+    s3Endpoint: inject('s3Endpoint'),
+    bucketPrefix: inject('bucketPrefix'),
+  });
+  await ensureTable(dynamoEndpoint, tableName);
+  if (opts.units?.length) {
+    const { saveUnits } = await import('#shared/store/units');
+    await saveUnits(opts.units);
+  }
+  const issuer = await createLocalIssuer({ issuer: 'http://127.0.0.1/dev' });
+  const api: LocalApi = await startApi({ port: 0, issuer, s3Endpoint: inject('s3Endpoint') });
+  const tokens = new Map<string, string>();
+  return {
+    url: api.url,
+    tableName,
+    issuer,
+    async call(who, method, path, init = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      if (who) {
+        const cacheKey = JSON.stringify(who);
+        let token = tokens.get(cacheKey);
+        if (!token) tokens.set(cacheKey, (token = await issuer.sign(who)));
+        headers.authorization ??= `Bearer ${token}`;
+      }
+      let body: string | undefined = init.rawBody;
+      if (init.body !== undefined) {
+        body = JSON.stringify(init.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
+      const text = await res.text();
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = text;
+      }
+      return { status: res.status, headers: res.headers, json };
+    },
+    stop: () => api.stop(),
+  };
+}
