@@ -12,68 +12,75 @@ export interface FieldIssue {
  */
 export abstract class AppError extends Error {
   abstract readonly status: number;
-  abstract readonly code: string;
+  protected abstract readonly defaultCode: string;
+  private readonly specificCode: string | undefined;
   readonly bilingual: Bilingual;
   readonly issues: readonly FieldIssue[];
   readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     message: Bilingual,
-    opts: { issues?: readonly FieldIssue[]; cause?: unknown; headers?: Record<string, string> } = {},
+    opts: { issues?: readonly FieldIssue[]; cause?: unknown; headers?: Record<string, string>; code?: string } = {},
   ) {
     super(message.en, { cause: opts.cause });
+    this.specificCode = opts.code;
     this.bilingual = message;
     this.issues = opts.issues ?? [];
     this.headers = opts.headers ?? {};
     this.name = new.target.name;
   }
+
+  /** A specific code (DEADLINE_PASSED) when given, else the class's (CONFLICT). */
+  get code(): string {
+    return this.specificCode ?? this.defaultCode;
+  }
 }
 
 export class BadRequestError extends AppError {
   readonly status = 400;
-  readonly code = 'BAD_REQUEST';
+  protected readonly defaultCode = 'BAD_REQUEST';
 }
 export class ValidationError extends AppError {
   readonly status = 400;
-  readonly code = 'VALIDATION_FAILED';
+  protected readonly defaultCode = 'VALIDATION_FAILED';
 }
 export class UnauthorizedError extends AppError {
   readonly status = 401;
-  readonly code = 'UNAUTHORIZED';
+  protected readonly defaultCode = 'UNAUTHORIZED';
 }
 export class ForbiddenError extends AppError {
   readonly status = 403;
-  readonly code = 'FORBIDDEN';
+  protected readonly defaultCode = 'FORBIDDEN';
 }
 export class NotFoundError extends AppError {
   readonly status = 404;
-  readonly code = 'NOT_FOUND';
+  protected readonly defaultCode = 'NOT_FOUND';
 }
 export class ConflictError extends AppError {
   readonly status = 409;
-  readonly code = 'CONFLICT';
+  protected readonly defaultCode = 'CONFLICT';
 }
 export class PreconditionFailedError extends AppError {
   readonly status = 412;
-  readonly code = 'PRECONDITION_FAILED';
+  protected readonly defaultCode = 'PRECONDITION_FAILED';
 }
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
-  readonly code = 'PAYLOAD_TOO_LARGE';
+  protected readonly defaultCode = 'PAYLOAD_TOO_LARGE';
 }
 export class UnsupportedMediaTypeError extends AppError {
   readonly status = 415;
-  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  protected readonly defaultCode = 'UNSUPPORTED_MEDIA_TYPE';
 }
 export class UnprocessableError extends AppError {
   readonly status = 422;
-  readonly code = 'UNPROCESSABLE';
+  protected readonly defaultCode = 'UNPROCESSABLE';
 }
 export class PreconditionRequiredError extends AppError {
   readonly status = 428;
-  readonly code = 'PRECONDITION_REQUIRED';
+  protected readonly defaultCode = 'PRECONDITION_REQUIRED';
 }
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;
-  readonly code = 'SERVICE_UNAVAILABLE';
+  protected readonly defaultCode = 'SERVICE_UNAVAILABLE';
 }

@@ -56,8 +56,9 @@ export const keys = {
   revisionPrefix: 'REV#',
 
   evidence: (evidenceId: string): ItemKey => ({ pk: `EVIDENCE#${evidenceId}`, sk: '#EVIDENCE' }),
+  evidenceCollection: (year: number, unitId: string) => ({ gsi2pk: `EVIDENCE#${year}#${unitId}` }),
   evidenceOfReport: (year: number, unitId: string, createdAt: string, evidenceId: string) => ({
-    gsi2pk: `EVIDENCE#${year}#${unitId}`,
+    ...keys.evidenceCollection(year, unitId),
     gsi2sk: `${createdAt}#${evidenceId}`,
   }),
 

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { routeById, type RouteId } from '../routes.ts';
 import { errorResponses } from './errorResponses.ts';
+import { idempotency } from './idempotency.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
 import { jsonResponse } from './respond.ts';
 import type { ApiEvent, ApiResponse, ApiResult, AuthedRequest, PublicRequest } from './types.ts';
@@ -24,6 +25,7 @@ function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
     query: definedOnly(event.queryStringParameters),
     headers: lowerCaseHeaders(event),
     body: context.body,
+    claim: context.claim,
     requestId: context.awsRequestId,
     sourceIp: event.requestContext.http.sourceIp,
     receivedAt: new Date(),
@@ -39,7 +41,8 @@ function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>)
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponses())
     .use(authorize(route))
-    .use(jsonBody());
+    .use(jsonBody())
+    .use(idempotency(route));
   return wrapped.handler(async (event, context) => toResponse(await fn(toRequest(event, context))));
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../errors.ts';
 import { bi } from '../i18n.ts';
 import type { Route } from '../routes.ts';
+import type { IdempotencyClaim } from '../store/idempotency.ts';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from './types.ts';
 
@@ -18,6 +19,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export interface ApiContext extends Context {
   caller?: Identity;
   body?: unknown;
+  claim?: IdempotencyClaim;
 }
 
 /** Reads the caller from the authorizer's claims alone and checks the route table's roles. */

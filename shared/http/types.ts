@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Identity } from '../auth.ts';
+import type { IdempotencyClaim } from '../store/idempotency.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
@@ -18,6 +19,8 @@ export interface PublicRequest {
 
 export interface AuthedRequest extends PublicRequest {
   readonly identity: Identity;
+  /** Set when the request carried an Idempotency-Key not seen before; pass it to the store's commit. */
+  readonly claim: IdempotencyClaim | undefined;
 }
 
 export interface ApiResult {

@@ -1,0 +1,19 @@
+import { encodeCursor, reviewListQuery } from '#shared/api/reviewList';
+import { reportingYear } from '#shared/api/params';
+import { countStatuses, filterUnits, pageOf, unitStatuses } from '#shared/domain/completeness';
+import { apiHandler } from '#shared/http/apiHandler';
+import { getPeriod } from '#shared/store/periods';
+import { yearSummaries } from '#shared/store/reports';
+import { listUnits } from '#shared/store/units';
+
+export const handler = apiHandler('listReviewReports', async (req) => {
+  const { year } = reportingYear(req);
+  const query = reviewListQuery(req);
+  const [units, summaries, period] = await Promise.all([listUnits(), yearSummaries(year), getPeriod(year)]);
+  const all = unitStatuses(units, summaries, new Date(period.deadline), req.receivedAt);
+  const inScope = filterUnits(all, units, { ...query, statuses: [] });
+  const { items, nextCursor } = pageOf(filterUnits(inScope, units, query), query.cursor, query.limit);
+  return {
+    body: { year, deadline: period.deadline, counts: countStatuses(inScope), items, nextCursor: encodeCursor(nextCursor) },
+  };
+});

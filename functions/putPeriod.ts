@@ -1,0 +1,23 @@
+import { periodBody } from '#shared/api/contracts';
+import { reportingYear } from '#shared/api/params';
+import { invalidInput, parseWith } from '#shared/api/zodIssues';
+import { periodProblems } from '#shared/domain/period';
+import { apiHandler } from '#shared/http/apiHandler';
+import { bi } from '#shared/i18n';
+import { savePeriod } from '#shared/store/periods';
+
+const PROBLEM_TEXT: Record<string, ReturnType<typeof bi>> = {
+  before_opening: bi('Hạn nộp phải sau ngày mở kỳ báo cáo', 'The deadline must come after the opening'),
+  too_late: bi('Ngày mở quá xa so với năm báo cáo', 'The opening is too far after the reporting year'),
+  duplicate: bi('Đơn vị đã có gia hạn', 'The unit already has an exception'),
+};
+
+export const handler = apiHandler('putPeriod', async (req) => {
+  const { year } = reportingYear(req);
+  const input = parseWith(periodBody, req.body);
+  const problems = periodProblems(input, year);
+  if (problems.length) {
+    throw invalidInput(problems.map((p) => ({ ...p, message: PROBLEM_TEXT[p.code] ?? bi('Không hợp lệ', 'Invalid') })));
+  }
+  return { body: await savePeriod(year, input, req.identity.sub, req.receivedAt) };
+});

@@ -1,0 +1,57 @@
+import { computeIndicators, type Catalog } from '../catalog/index.ts';
+import { deadlineFor, type Period } from '../domain/period.ts';
+import { displayStatusOf, emptyReport, isEditable, type ReportState } from '../domain/report.ts';
+import type { ApiResult, AuthedRequest } from '../http/types.ts';
+import type { ReportCommand } from '../store/reportCommands.ts';
+import { etagOf, ifMatchVersion } from './params.ts';
+
+/** The report as the API shows it: the state, its derived indicators and what the caller can still do. */
+export function reportBody(state: ReportState, catalog: Catalog, period: Period) {
+  return {
+    year: state.year,
+    unitId: state.unitId,
+    status: displayStatusOf(state),
+    version: state.version,
+    values: state.values,
+    indicators: computeIndicators(catalog, state.values),
+    verification: state.verification,
+    comments: state.comments,
+    submissions: state.submissions,
+    late: state.late,
+    ...(state.firstSubmittedAt ? { firstSubmittedAt: state.firstSubmittedAt } : {}),
+    ...(state.submittedAt ? { submittedAt: state.submittedAt } : {}),
+    ...(state.acceptedAt ? { acceptedAt: state.acceptedAt } : {}),
+    ...(state.updatedAt ? { updatedAt: state.updatedAt, updatedBy: state.updatedBy } : {}),
+    deadline: deadlineFor(period, state.unitId).toISOString(),
+    editable: isEditable(state),
+    catalogVersion: catalog.version,
+  };
+}
+
+export function reportResult(
+  state: ReportState | undefined,
+  ctx: { year: number; unitId: string; catalog: Catalog; period: Period },
+  status = 200,
+): ApiResult {
+  const shown = state ?? emptyReport(ctx.year, ctx.unitId);
+  return {
+    status,
+    body: reportBody(shown, ctx.catalog, ctx.period),
+    headers: { etag: etagOf(shown.version) },
+  };
+}
+
+/** The command every report-changing route issues: the caller's If-Match, idempotency claim and clock. */
+export function commandFor(
+  req: AuthedRequest,
+  ctx: { year: number; unitId: string; catalog: Catalog; period: Period },
+): ReportCommand {
+  return {
+    year: ctx.year,
+    unitId: ctx.unitId,
+    ifMatch: ifMatchVersion(req),
+    claim: req.claim,
+    now: req.receivedAt,
+    render: (state) => reportResult(state, ctx),
+  };
+}

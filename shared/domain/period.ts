@@ -1,0 +1,65 @@
+import { array, iso, object, string, type infer as Infer } from 'zod';
+import { UNIT_ID_PATTERN } from '../hierarchy.ts';
+
+/**
+ * A reporting period. Circular 06/2013: the year runs 1 January – 31 December and reports are due before
+ * 1 February of the next year. Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh midnight is 17:00 UTC.
+ */
+export const periodSchema = object({
+  opensAt: iso.datetime({ offset: true }),
+  deadline: iso.datetime({ offset: true }),
+  lockExceptions: array(
+    object({
+      unitId: string().regex(UNIT_ID_PATTERN),
+      until: iso.datetime({ offset: true }),
+      reason: string().min(1).max(500),
+    }).strict(),
+  )
+    .max(5000)
+    .default([]),
+}).strict();
+
+export type PeriodInput = Infer<typeof periodSchema>;
+
+export interface Period extends PeriodInput {
+  readonly year: number;
+  /** True when nobody set the period and Circular 06/2013's defaults apply. */
+  readonly isDefault: boolean;
+}
+
+const VIETNAM_OFFSET = '+07:00';
+
+export function defaultPeriod(year: number): Period {
+  return {
+    year,
+    opensAt: `${year}-01-01T00:00:00${VIETNAM_OFFSET}`,
+    deadline: `${year + 1}-02-01T00:00:00${VIETNAM_OFFSET}`,
+    lockExceptions: [],
+    isDefault: true,
+  };
+}
+
+/** The moment after which the unit can no longer submit: the deadline, or its lock exception if later. */
+export function deadlineFor(period: Period, unitId: string): Date {
+  const base = new Date(period.deadline);
+  const exception = period.lockExceptions.find((e) => e.unitId === unitId);
+  if (!exception) return base;
+  const until = new Date(exception.until);
+  return until > base ? until : base;
+}
+
+export const isOpen = (period: Period, now: Date): boolean => now >= new Date(period.opensAt);
+
+export const isLate = (period: Period, submittedAt: Date): boolean => submittedAt >= new Date(period.deadline);
+
+export function periodProblems(input: PeriodInput, year: number): { path: string; code: string }[] {
+  const problems: { path: string; code: string }[] = [];
+  if (new Date(input.deadline) <= new Date(input.opensAt)) problems.push({ path: 'deadline', code: 'before_opening' });
+  if (new Date(input.opensAt).getUTCFullYear() > year + 1) problems.push({ path: 'opensAt', code: 'too_late' });
+  const seen = new Set<string>();
+  input.lockExceptions.forEach((e, i) => {
+    if (seen.has(e.unitId)) problems.push({ path: `lockExceptions.${i}.unitId`, code: 'duplicate' });
+    seen.add(e.unitId);
+  });
+  return problems;
+}

@@ -1,0 +1,275 @@
+import type { FieldValue, ReportValues } from '../catalog/index.ts';
+import { ConflictError, type FieldIssue, UnprocessableError } from '../errors.ts';
+import { bi } from '../i18n.ts';
+import type { Role } from '../routes.ts';
+import { deadlineFor, isLate, isOpen, type Period } from './period.ts';
+
+/**
+ * The life of a yearly report, as pure transitions. Each transition returns the next state and the immutable
+ * revision that records it; the store writes both in one transaction.
+ */
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type DisplayStatus = 'not_started' | 'draft' | 'submitted' | 'late' | 'returned' | 'accepted';
+export const DISPLAY_STATUSES: readonly DisplayStatus[] = [
+  'not_started',
+  'draft',
+  'submitted',
+  'late',
+  'returned',
+  'accepted',
+];
+
+export interface Actor {
+  readonly sub: string;
+  readonly role: Role;
+}
+
+export interface ReviewComment {
+  readonly field?: string;
+  readonly text: string;
+  readonly by: string;
+  readonly at: string;
+  /** Which submission the comment was made on (1 = first). */
+  readonly round: number;
+}
+
+export interface VerifiedField {
+  readonly value?: FieldValue;
+  readonly comment?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface ReportState {
+  readonly year: number;
+  readonly unitId: string;
+  readonly status: ReportStatus;
+  readonly version: number;
+  readonly values: ReportValues;
+  readonly verification: Readonly<Record<string, VerifiedField>>;
+  readonly comments: readonly ReviewComment[];
+  readonly submissions: number;
+  readonly firstSubmittedAt?: string;
+  readonly submittedAt?: string;
+  readonly late: boolean;
+  readonly acceptedAt?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export type RevisionAction = 'save' | 'submit' | 'verify' | 'return' | 'accept';
+
+export interface ValueChange {
+  readonly field: string;
+  readonly from: FieldValue | undefined;
+  readonly to: FieldValue | undefined;
+}
+
+export interface Revision {
+  readonly year: number;
+  readonly unitId: string;
+  readonly version: number;
+  readonly action: RevisionAction;
+  readonly status: ReportStatus;
+  readonly at: string;
+  readonly by: Actor;
+  readonly values: ReportValues;
+  readonly diff: readonly ValueChange[];
+  readonly comments?: readonly ReviewComment[];
+  readonly verification?: Readonly<Record<string, VerifiedField>>;
+}
+
+export interface Transition {
+  readonly next: ReportState;
+  readonly revision: Revision;
+}
+
+export function emptyReport(year: number, unitId: string): ReportState {
+  return {
+    year,
+    unitId,
+    status: 'draft',
+    version: 0,
+    values: {},
+    verification: {},
+    comments: [],
+    submissions: 0,
+    late: false,
+    createdAt: '',
+    updatedAt: '',
+    updatedBy: '',
+  };
+}
+
+export function displayStatusOf(state: Pick<ReportState, 'status' | 'late' | 'version'> | undefined): DisplayStatus {
+  if (!state || state.version === 0) return 'not_started';
+  if (state.status === 'submitted' && state.late) return 'late';
+  return state.status;
+}
+
+export const isEditable = (state: ReportState): boolean => state.status === 'draft' || state.status === 'returned';
+
+/** Field-by-field changes, sorted by field code so that diffs are stable. */
+export function diffValues(before: ReportValues, after: ReportValues): ValueChange[] {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return fields
+    .filter((f) => before[f] !== after[f])
+    .map((field) => ({ field, from: before[field], to: after[field] }));
+}
+
+function advance(
+  state: ReportState,
+  action: RevisionAction,
+  actor: Actor,
+  now: Date,
+  patch: Partial<ReportState>,
+  extra: Pick<Revision, 'comments' | 'verification'> = {},
+): Transition {
+  const at = now.toISOString();
+  const next: ReportState = {
+    ...state,
+    ...patch,
+    version: state.version + 1,
+    createdAt: state.createdAt || at,
+    updatedAt: at,
+    updatedBy: actor.sub,
+  };
+  const revision: Revision = {
+    year: next.year,
+    unitId: next.unitId,
+    version: next.version,
+    action,
+    status: next.status,
+    at,
+    by: { sub: actor.sub, role: actor.role },
+    values: next.values,
+    diff: diffValues(state.values, next.values),
+    ...extra,
+  };
+  return { next, revision };
+}
+
+function requireStatus(state: ReportState, allowed: readonly ReportStatus[], action: RevisionAction): void {
+  if (state.version > 0 && allowed.includes(state.status)) return;
+  if (state.version === 0 && allowed.includes('draft')) return;
+  throw new ConflictError(
+    bi(
+      `Không thể thực hiện "${action}" khi báo cáo đang ở trạng thái "${displayStatusOf(state)}".`,
+      `Cannot ${action} a report whose status is "${displayStatusOf(state)}".`,
+    ),
+    { code: state.status === 'submitted' || state.status === 'accepted' ? 'REPORT_LOCKED' : 'INVALID_STATE' },
+  );
+}
+
+function requireOpen(period: Period, now: Date): void {
+  if (!isOpen(period, now)) {
+    throw new ConflictError(
+      bi(`Kỳ báo cáo năm ${period.year} chưa mở.`, `The ${period.year} reporting period is not open yet.`),
+      { code: 'PERIOD_NOT_OPEN' },
+    );
+  }
+}
+
+/** Drafts lock at the deadline (unless the unit has an exception); a returned report stays open to correction. */
+function requireBeforeDeadline(state: ReportState, period: Period, now: Date): void {
+  if (state.status === 'returned') return;
+  const deadline = deadlineFor(period, state.unitId);
+  if (now >= deadline) {
+    throw new ConflictError(
+      bi(
+        `Đã quá hạn nộp báo cáo (${deadline.toISOString()}). Liên hệ Sở TT&TT để được gia hạn.`,
+        `The deadline (${deadline.toISOString()}) has passed. Ask the department for a lock exception.`,
+      ),
+      { code: 'DEADLINE_PASSED' },
+    );
+  }
+}
+
+export function saveDraft(
+  state: ReportState,
+  values: ReportValues,
+  actor: Actor,
+  now: Date,
+  period: Period,
+): Transition | undefined {
+  requireStatus(state, ['draft', 'returned'], 'save');
+  requireOpen(period, now);
+  requireBeforeDeadline(state, period, now);
+  if (state.version > 0 && diffValues(state.values, values).length === 0) return undefined;
+  return advance(state, 'save', actor, now, { values, status: state.version === 0 ? 'draft' : state.status });
+}
+
+export function submit(
+  state: ReportState,
+  actor: Actor,
+  now: Date,
+  period: Period,
+  problems: readonly FieldIssue[],
+): Transition {
+  requireStatus(state, ['draft', 'returned'], 'submit');
+  requireOpen(period, now);
+  requireBeforeDeadline(state, period, now);
+  if (state.version === 0 || problems.length) {
+    throw new UnprocessableError(
+      bi(
+        'Báo cáo chưa đầy đủ hoặc có số liệu không hợp lệ; xem danh sách bên dưới.',
+        'The report is incomplete or has invalid figures; see the list below.',
+      ),
+      { code: 'SUBMISSION_INVALID', issues: problems },
+    );
+  }
+  const at = now.toISOString();
+  const first = state.firstSubmittedAt ?? at;
+  return advance(state, 'submit', actor, now, {
+    status: 'submitted',
+    submissions: state.submissions + 1,
+    firstSubmittedAt: first,
+    submittedAt: at,
+    // Late is judged on the first submission against the period's own deadline, exception or not.
+    late: isLate(period, new Date(first)),
+  });
+}
+
+export function recordVerification(
+  state: ReportState,
+  entries: Readonly<Record<string, { value?: FieldValue; comment?: string }>>,
+  actor: Actor,
+  now: Date,
+): Transition {
+  requireStatus(state, ['submitted'], 'verify');
+  const at = now.toISOString();
+  const added: Record<string, VerifiedField> = {};
+  for (const [field, entry] of Object.entries(entries)) added[field] = { ...entry, by: actor.sub, at };
+  return advance(state, 'verify', actor, now, { verification: { ...state.verification, ...added } }, {
+    verification: added,
+  });
+}
+
+export function returnReport(
+  state: ReportState,
+  comments: readonly { field?: string; text: string }[],
+  actor: Actor,
+  now: Date,
+): Transition {
+  requireStatus(state, ['submitted'], 'return');
+  const at = now.toISOString();
+  const made = comments.map((c) => ({ ...c, by: actor.sub, at, round: state.submissions }));
+  return advance(state, 'return', actor, now, { status: 'returned', comments: [...state.comments, ...made] }, {
+    comments: made,
+  });
+}
+
+export function acceptReport(state: ReportState, comment: string | undefined, actor: Actor, now: Date): Transition {
+  requireStatus(state, ['submitted'], 'accept');
+  const at = now.toISOString();
+  const made = comment ? [{ text: comment, by: actor.sub, at, round: state.submissions }] : [];
+  return advance(
+    state,
+    'accept',
+    actor,
+    now,
+    { status: 'accepted', acceptedAt: at, comments: [...state.comments, ...made] },
+    made.length ? { comments: made } : {},
+  );
+}

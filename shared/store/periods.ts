@@ -1,0 +1,33 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { defaultPeriod, type Period, type PeriodInput } from '../domain/period.ts';
+import { dataModel, keys } from '../model.ts';
+import { ddb, tableName } from './clients.ts';
+
+const TABLE = tableName();
+
+/** The period an admin set for the year, or Circular 06/2013's default. */
+export async function getPeriod(year: number): Promise<Period> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: TABLE, Key: keys.period(year), ConsistentRead: true }));
+  if (!Item) return defaultPeriod(year);
+  const { opensAt, deadline, lockExceptions } = Item as unknown as PeriodInput;
+  return { year, opensAt, deadline, lockExceptions, isDefault: false };
+}
+
+export async function savePeriod(year: number, input: PeriodInput, by: string, now: Date): Promise<Period> {
+  await ddb.send(
+    new PutCommand({
+      TableName: TABLE,
+      Item: {
+        ...keys.period(year),
+        ...keys.periodsCollection(),
+        [dataModel.indexes.byCollection.sortKey]: String(year),
+        entity: 'period',
+        year,
+        ...input,
+        updatedBy: by,
+        updatedAt: now.toISOString(),
+      },
+    }),
+  );
+  return { year, ...input, isDefault: false };
+}

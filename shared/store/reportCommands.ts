@@ -1,0 +1,64 @@
+import { ConflictError, PreconditionFailedError } from '../errors.ts';
+import { emptyReport, type ReportState, type Transition } from '../domain/report.ts';
+import type { ApiResult } from '../http/types.ts';
+import { bi } from '../i18n.ts';
+import { commitClaimed, type IdempotencyClaim } from './idempotency.ts';
+import { getReport, transitionItems } from './reports.ts';
+import { WriteConflict, type TransactItem } from './transact.ts';
+
+export interface ReportCommand {
+  readonly year: number;
+  readonly unitId: string;
+  /** The version the caller last saw (If-Match); a stale one is 412 and writes nothing. */
+  readonly ifMatch?: number;
+  readonly claim?: IdempotencyClaim;
+  readonly now: Date;
+  /** The response for the resulting state; stored with the idempotency claim. */
+  readonly render: (state: ReportState) => ApiResult;
+  /** Extra writes that must land with the transition (evidence counters, audit entries). */
+  readonly alsoWrite?: (t: Transition) => TransactItem[];
+  /** The domain error for a failed condition on the i-th extra write. */
+  readonly explainConflict?: (extraIndex: number) => Error;
+}
+
+const MAX_ATTEMPTS = 4;
+
+function stale(expected: number, actual: number): PreconditionFailedError {
+  return new PreconditionFailedError(
+    bi(
+      `Báo cáo đã được thay đổi (phiên bản ${actual}, bạn gửi ${expected}). Hãy tải lại rồi sửa tiếp.`,
+      `The report has changed (version ${actual}, you sent ${expected}). Reload and try again.`,
+    ),
+    { code: 'VERSION_MISMATCH' },
+  );
+}
+
+/**
+ * Reads the report, applies a pure transition and commits it with its revision in one transaction. Without
+ * If-Match a lost race is retried on fresh state; with If-Match it is 412, exactly as a stale version is.
+ */
+export async function changeReport(
+  cmd: ReportCommand,
+  apply: (state: ReportState) => Transition | undefined,
+): Promise<ApiResult> {
+  for (let attempt = 1; ; attempt++) {
+    const current = (await getReport(cmd.year, cmd.unitId)) ?? emptyReport(cmd.year, cmd.unitId);
+    if (cmd.ifMatch !== undefined && cmd.ifMatch !== current.version) throw stale(cmd.ifMatch, current.version);
+    const transition = apply(current);
+    if (!transition) return cmd.render(current);
+    const items = [...transitionItems(current.version, transition), ...(cmd.alsoWrite?.(transition) ?? [])];
+    try {
+      return await commitClaimed(items, cmd.claim, cmd.render(transition.next), cmd.now);
+    } catch (error) {
+      if (!(error instanceof WriteConflict)) throw error;
+      if (error.index > 1) throw cmd.explainConflict?.(error.index - 2) ?? error;
+      if (cmd.ifMatch !== undefined) throw stale(cmd.ifMatch, current.version + 1);
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new ConflictError(
+          bi('Báo cáo đang được nhiều người sửa cùng lúc; hãy thử lại.', 'The report is being changed concurrently; retry.'),
+          { code: 'CONCURRENT_UPDATE' },
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReportSummary } from '../domain/completeness.ts';
+import type { Revision, ReportState, Transition } from '../domain/report.ts';
+import { dataModel, keys } from '../model.ts';
+import { ddb, tableName } from './clients.ts';
+import { queryAll, queryPages } from './pages.ts';
+import type { TransactItem } from './transact.ts';
+
+const TABLE = tableName();
+const KEY_ATTRIBUTES = new Set<string>([
+  dataModel.partitionKey,
+  dataModel.sortKey,
+  ...Object.values(dataModel.indexes).flatMap((ix) => [ix.partitionKey, ix.sortKey]),
+  'entity',
+]);
+
+function withoutKeys<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) out[k] = v;
+  return out as T;
+}
+
+export async function getReport(year: number, unitId: string): Promise<ReportState | undefined> {
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: keys.report(year, unitId), ConsistentRead: true }),
+  );
+  return Item ? withoutKeys<ReportState>(Item) : undefined;
+}
+
+/**
+ * The current state and its revision, conditioned so that neither a stale writer nor a replayed revision
+ * number can land: the report must still be at `fromVersion`, and the revision must be new.
+ */
+export function transitionItems(fromVersion: number, t: Transition): TransactItem[] {
+  return [
+    {
+      Put: {
+        TableName: TABLE,
+        Item: {
+          ...keys.report(t.next.year, t.next.unitId),
+          ...keys.reportYearIndex(t.next.year, t.next.unitId),
+          entity: 'report',
+          ...t.next,
+        },
+        ...(fromVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :from', ExpressionAttributeValues: { ':from': fromVersion } }),
+      },
+    },
+    {
+      Put: {
+        TableName: TABLE,
+        Item: { ...keys.revision(t.revision.year, t.revision.unitId, t.revision.version), entity: 'revision', ...t.revision },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+export type RevisionSummary = Pick<Revision, 'version' | 'action' | 'status' | 'at' | 'by'>;
+
+export async function listRevisions(year: number, unitId: string): Promise<RevisionSummary[]> {
+  const items = await queryAll({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rev)',
+    ExpressionAttributeValues: { ':pk': keys.report(year, unitId).pk, ':rev': keys.revisionPrefix },
+    ProjectionExpression: 'version, #action, #status, #at, #by',
+    ExpressionAttributeNames: { '#action': 'action', '#status': 'status', '#at': 'at', '#by': 'by' },
+    ConsistentRead: true,
+  });
+  return items as unknown as RevisionSummary[];
+}
+
+export async function getRevision(year: number, unitId: string, version: number): Promise<Revision | undefined> {
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: keys.revision(year, unitId, version), ConsistentRead: true }),
+  );
+  return Item ? withoutKeys<Revision>(Item) : undefined;
+}
+
+/**
+ * The year's current reports, read from every shard of the year index in parallel, one page at a time per
+ * shard, so memory holds at most one page per shard whatever the number of reports.
+ */
+export async function* readYearReports(
+  year: number,
+  opts: { projection?: readonly string[]; pageSize?: number } = {},
+): AsyncGenerator<Record<string, unknown>[]> {
+  const ix = dataModel.indexes.byYear;
+  const names: Record<string, string> = { '#pk': ix.partitionKey };
+  const projection = opts.projection?.map((attr, i) => {
+    names[`#p${i}`] = attr;
+    return `#p${i}`;
+  });
+  const shards = Array.from({ length: dataModel.yearShards }, (_, shard) =>
+    queryPages({
+      TableName: TABLE,
+      IndexName: 'byYear',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':pk': keys.yearShard(year, shard) },
+      ...(projection ? { ProjectionExpression: projection.join(', ') } : {}),
+      ...(opts.pageSize ? { Limit: opts.pageSize } : {}),
+    })[Symbol.asyncIterator](),
+  );
+  const pending = new Map(shards.map((it, i) => [i, it.next().then((r) => ({ i, r }))]));
+  while (pending.size) {
+    const { i, r } = await Promise.race(pending.values());
+    if (r.done) {
+      pending.delete(i);
+      continue;
+    }
+    const it = shards[i] as AsyncIterator<Record<string, unknown>[]>;
+    pending.set(i, it.next().then((next) => ({ i, r: next })));
+    yield r.value;
+  }
+}
+
+/** Status fields of every report of the year, keyed by unit, for listings and completeness. */
+export async function yearSummaries(year: number): Promise<Map<string, ReportSummary>> {
+  const out = new Map<string, ReportSummary>();
+  const projection = ['unitId', 'status', 'late', 'version', 'submittedAt', 'updatedAt', 'acceptedAt'];
+  for await (const page of readYearReports(year, { projection })) {
+    for (const item of page) out.set(item.unitId as string, item as unknown as ReportSummary);
+  }
+  return out;
+}
