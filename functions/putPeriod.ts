@@ -4,7 +4,8 @@ import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { periodProblems } from '#shared/domain/period';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/i18n';
-import { savePeriod } from '#shared/store/periods';
+import { commitClaimed } from '#shared/store/idempotency';
+import { periodWrite } from '#shared/store/periods';
 
 const PROBLEM_TEXT: Record<string, ReturnType<typeof bi>> = {
   before_opening: bi('Hạn nộp phải sau ngày mở kỳ báo cáo', 'The deadline must come after the opening'),
@@ -19,5 +20,6 @@ export const handler = apiHandler('putPeriod', async (req) => {
   if (problems.length) {
     throw invalidInput(problems.map((p) => ({ ...p, message: PROBLEM_TEXT[p.code] ?? bi('Không hợp lệ', 'Invalid') })));
   }
-  return { body: await savePeriod(year, input, req.identity.sub, req.receivedAt) };
+  const result = { body: { year, ...input, isDefault: false } };
+  return commitClaimed([periodWrite(year, input, req.identity.sub, req.receivedAt)], req.claim, result, req.receivedAt);
 });

@@ -84,8 +84,10 @@ export async function commitClaimed(
   result: ApiResult,
   now: Date,
 ): Promise<ApiResult> {
+  const all = claim ? [...items, claimItem(claim, result, now)] : items;
+  if (all.length === 0) return result;
   try {
-    await transact(claim ? [...items, claimItem(claim, result, now)] : items);
+    await transact(all);
     return result;
   } catch (error) {
     if (claim && error instanceof WriteConflict) {

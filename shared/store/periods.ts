@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultPeriod, type Period, type PeriodInput } from '../domain/period.ts';
 import { dataModel, keys } from '../model.ts';
 import { ddb, tableName } from './clients.ts';
+import type { TransactItem } from './transact.ts';
 
 const TABLE = tableName();
 
@@ -13,9 +14,10 @@ export async function getPeriod(year: number): Promise<Period> {
   return { year, opensAt, deadline, lockExceptions, isDefault: false };
 }
 
-export async function savePeriod(year: number, input: PeriodInput, by: string, now: Date): Promise<Period> {
-  await ddb.send(
-    new PutCommand({
+/** The write that sets a period; committed together with the request's idempotency claim. */
+export function periodWrite(year: number, input: PeriodInput, by: string, now: Date): TransactItem {
+  return {
+    Put: {
       TableName: TABLE,
       Item: {
         ...keys.period(year),
@@ -27,7 +29,6 @@ export async function savePeriod(year: number, input: PeriodInput, by: string, n
         updatedBy: by,
         updatedAt: now.toISOString(),
       },
-    }),
-  );
-  return { year, ...input, isDefault: false };
+    },
+  };
 }
