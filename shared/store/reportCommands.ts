@@ -2,7 +2,7 @@ import { ConflictError, PreconditionFailedError } from '../errors.ts';
 import { emptyReport, type ReportState, type Transition } from '../domain/report.ts';
 import type { ApiResult } from '../http/types.ts';
 import { bi } from '../i18n.ts';
-import { commitClaimed, type IdempotencyClaim } from './idempotency.ts';
+import { commitClaimed, findClaim, replay, type IdempotencyClaim } from './idempotency.ts';
 import { getReport, transitionItems } from './reports.ts';
 import { WriteConflict, type TransactItem } from './transact.ts';
 
@@ -34,14 +34,19 @@ function stale(expected: number, actual: number): PreconditionFailedError {
 }
 
 /**
- * Reads the report, applies a pure transition and commits it with its revision in one transaction. Without
- * If-Match a lost race is retried on fresh state; with If-Match it is 412, exactly as a stale version is.
+ * Reads the report, applies a pure transition and commits it with its revision in one transaction. A lost
+ * race is retried on fresh state; under If-Match the fresh state's version no longer matches, so it is 412.
  */
 export async function changeReport(
   cmd: ReportCommand,
   apply: (state: ReportState) => Transition | undefined,
 ): Promise<ApiResult> {
   for (let attempt = 1; ; attempt++) {
+    if (attempt > 1 && cmd.claim) {
+      // A concurrent retry under the same key may be the one that won.
+      const found = await findClaim(cmd.claim);
+      if (found) return replay(found, cmd.claim);
+    }
     const current = (await getReport(cmd.year, cmd.unitId)) ?? emptyReport(cmd.year, cmd.unitId);
     if (cmd.ifMatch !== undefined && cmd.ifMatch !== current.version) throw stale(cmd.ifMatch, current.version);
     const transition = apply(current);
@@ -51,14 +56,15 @@ export async function changeReport(
       return await commitClaimed(items, cmd.claim, cmd.render(transition.next), cmd.now);
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
-      if (error.index > 1) throw cmd.explainConflict?.(error.index - 2) ?? error;
-      if (cmd.ifMatch !== undefined) throw stale(cmd.ifMatch, current.version + 1);
+      if (error.index > 1 && error.reason === 'condition') throw cmd.explainConflict?.(error.index - 2) ?? error;
+      // Lost a race: the next attempt re-reads, so a moved version becomes 412 under If-Match.
       if (attempt >= MAX_ATTEMPTS) {
         throw new ConflictError(
           bi('Báo cáo đang được nhiều người sửa cùng lúc; hãy thử lại.', 'The report is being changed concurrently; retry.'),
           { code: 'CONCURRENT_UPDATE' },
         );
       }
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }
   }
 }

@@ -3,13 +3,17 @@ import { ddb } from './clients.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** A condition in a transaction failed; `index` says which item, in the order they were given. */
+/**
+ * A transaction did not land because of one of its items: its condition failed (`condition`), or another
+ * transaction was writing it at the same moment (`race`). `index` is in the order the items were given.
+ */
 export class WriteConflict extends Error {
   constructor(
     readonly index: number,
+    readonly reason: 'condition' | 'race',
     cause: unknown,
   ) {
-    super(`Transaction item ${index} failed its condition`, { cause });
+    super(`Transaction item ${index}: ${reason}`, { cause });
   }
 }
 
@@ -20,8 +24,10 @@ export async function transact(items: readonly TransactItem[]): Promise<void> {
   } catch (error) {
     const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if ((error as { name?: string }).name === 'TransactionCanceledException' && reasons) {
-      const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      if (index >= 0) throw new WriteConflict(index, error);
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) throw new WriteConflict(failed, 'condition', error);
+      const raced = reasons.findIndex((r) => r.Code === 'TransactionConflict');
+      if (raced >= 0) throw new WriteConflict(raced, 'race', error);
     }
     throw error;
   }

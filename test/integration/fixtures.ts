@@ -1,0 +1,91 @@
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
+import type { Unit } from '#shared/hierarchy';
+import { keys } from '#shared/model';
+import type { TestApi } from './harness.ts';
+
+export const YEAR = 2025;
+export const catalog = catalogFor(YEAR) as Catalog;
+export const completeValues = () => ({ ...exampleValues(catalog) });
+
+export const units: Unit[] = [
+  { id: 'tinh', code: '11', name: { vi: 'Tỉnh', en: 'Province' }, level: 'province', reports: false },
+  { id: 'so-a', code: 'A', name: { vi: 'Sở A', en: 'Dept A' }, level: 'province', parentId: 'tinh', reports: true },
+  { id: 'so-b', code: 'B', name: { vi: 'Sở B', en: 'Dept B' }, level: 'province', parentId: 'tinh', reports: true },
+  { id: 'huyen-c', code: 'C', name: { vi: 'Huyện C', en: 'District C' }, level: 'district', parentId: 'tinh', reports: true },
+  { id: 'xa-d', code: 'D', name: { vi: 'Xã D', en: 'Commune D' }, level: 'commune', parentId: 'huyen-c', reports: true },
+];
+
+export const agencyA = { sub: 'agency-a', role: 'agency', unitId: 'so-a' } as const;
+export const agencyB = { sub: 'agency-b', role: 'agency', unitId: 'so-b' } as const;
+export const auditor = { sub: 'auditor-1', role: 'auditor' } as const;
+export const admin = { sub: 'admin-1', role: 'admin' } as const;
+
+let doc: DynamoDBDocumentClient | undefined;
+function client() {
+  doc ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: inject('dynamoEndpoint'),
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    }),
+  );
+  return doc;
+}
+
+/** The whole table, for before/after comparisons in tests (a Scan is fine in a test, never in the system). */
+export async function snapshotTable(tableName: string): Promise<string> {
+  const items: unknown[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client().send(new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return JSON.stringify(items.map((i) => JSON.stringify(i)).sort());
+}
+
+/** Opens the year with a deadline `daysAhead` from now (negative: already passed). */
+export async function openPeriod(api: TestApi, daysAhead = 30, lockExceptions: unknown[] = []) {
+  const deadline = new Date(Date.now() + daysAhead * 86_400_000).toISOString();
+  const res = await api.call(admin, 'PUT', `/periods/${YEAR}`, {
+    body: { opensAt: `${YEAR}-01-01T00:00:00+07:00`, deadline, lockExceptions },
+  });
+  if (res.status !== 200) throw new Error(`openPeriod failed: ${JSON.stringify(res.json)}`);
+  return deadline;
+}
+
+/** Fields whose evidence the catalog demands for the example report. */
+export function fieldsNeedingEvidence(c: Catalog = catalog, values = completeValues()): string[] {
+  return c.fields
+    .filter((f) => f.evidence.rule === 'required' || (f.evidence.rule === 'requiredIfTrue' && values[f.code] === true))
+    .map((f) => f.code);
+}
+
+/**
+ * Records verified evidence for fields directly in the table, as the evidence flow does after checking an
+ * upload; the evidence tests do the real upload.
+ */
+export async function recordVerifiedEvidence(tableName: string, unitId: string, fields: string[]) {
+  const evidenceId = `ev-${unitId}-${Math.random().toString(36).slice(2, 10)}`;
+  const createdAt = new Date().toISOString();
+  await client().send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...keys.evidence(evidenceId),
+        ...keys.evidenceOfReport(YEAR, unitId, createdAt, evidenceId),
+        entity: 'evidence',
+        evidenceId,
+        year: YEAR,
+        unitId,
+        fields,
+        status: 'verified',
+        createdAt,
+      },
+    }),
+  );
+}

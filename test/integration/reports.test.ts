@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from './harness.ts';
+import {
+  YEAR,
+  admin,
+  agencyA,
+  agencyB,
+  auditor,
+  catalog,
+  completeValues,
+  fieldsNeedingEvidence,
+  openPeriod,
+  recordVerifiedEvidence,
+  snapshotTable,
+  units,
+} from './fixtures.ts';
+
+const firstInteger = catalog.fields.find((f) => f.type === 'integer')!.code;
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi({ units });
+  await openPeriod(api);
+});
+afterAll(() => api.stop());
+
+async function submitComplete(who: typeof agencyA) {
+  await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
+  await recordVerifiedEvidence(api.tableName, who.unitId, fieldsNeedingEvidence());
+  return api.call(who, 'POST', `/reports/${YEAR}/submit`);
+}
+
+describe('an agency drafts and submits its own report', () => {
+  it('starts as not_started, version 0', async () => {
+    const res = await api.call(agencyA, 'GET', `/reports/${YEAR}`);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ unitId: 'so-a', status: 'not_started', version: 0, values: {} });
+    expect(res.headers.get('etag')).toBe('"v0"');
+  });
+
+  it('saves a partial draft and returns its version, ETag and derived indicators', async () => {
+    const res = await api.call(agencyA, 'PUT', `/reports/${YEAR}`, { body: { values: { [firstInteger]: 10 } } });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ status: 'draft', version: 1, values: { [firstInteger]: 10 }, editable: true });
+    expect(res.headers.get('etag')).toBe('"v1"');
+    expect(Object.keys(res.json.indicators).length).toBe(catalog.indicators.length);
+  });
+
+  it('refuses submission of an incomplete report, listing every problem by field', async () => {
+    const res = await api.call(agencyA, 'POST', `/reports/${YEAR}/submit`);
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('SUBMISSION_INVALID');
+    const paths = res.json.error.issues.map((i: { path: string }) => i.path);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const issue of res.json.error.issues) {
+      expect(issue.message.vi).toBeTruthy();
+      expect(issue.message.en).toBeTruthy();
+    }
+  });
+
+  it('refuses submission without the evidence the catalog requires', async () => {
+    const needs = fieldsNeedingEvidence();
+    expect(needs.length).toBeGreaterThan(0);
+    await api.call(agencyB, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
+    const res = await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`);
+    expect(res.status).toBe(422);
+    const paths = new Set(res.json.error.issues.map((i: { path: string }) => i.path));
+    for (const field of needs) expect(paths.has(field)).toBe(true);
+  });
+
+  it('submits a complete report with evidence and locks it', async () => {
+    const res = await submitComplete(agencyB);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ status: 'submitted', late: false, editable: false, submissions: 1 });
+    const edit = await api.call(agencyB, 'PUT', `/reports/${YEAR}`, { body: { values: { [firstInteger]: 1 } } });
+    expect(edit.status).toBe(409);
+    expect(edit.json.error.code).toBe('REPORT_LOCKED');
+  });
+});
+
+describe('each agency reaches only its own data', () => {
+  it('agency B does not see agency A’s draft', async () => {
+    await api.call(agencyA, 'PUT', `/reports/${YEAR}`, { body: { values: { [firstInteger]: 77 } } });
+    const b = await api.call({ ...agencyB, sub: 'agency-b2', unitId: 'huyen-c' }, 'GET', `/reports/${YEAR}`);
+    expect(b.json.values).toEqual({});
+    expect(b.json.unitId).toBe('huyen-c');
+  });
+
+  it('a unitId in the body is refused, not obeyed', async () => {
+    const before = await snapshotTable(api.tableName);
+    const res = await api.call(agencyA, 'PUT', `/reports/${YEAR}`, { body: { unitId: 'so-b', values: {} } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues).toContainEqual(expect.objectContaining({ path: 'unitId', code: 'not_allowed' }));
+    expect(await snapshotTable(api.tableName)).toBe(before);
+  });
+
+  it.each([
+    ['GET', `/review/${YEAR}/reports/so-b`],
+    ['GET', `/review/${YEAR}/reports`],
+    ['POST', `/review/${YEAR}/reports/so-b/accept`],
+    ['PUT', `/review/${YEAR}/reports/so-b/verification`],
+    ['GET', `/review/${YEAR}/reports/so-b/versions`],
+    ['PUT', `/periods/${YEAR}`],
+    ['PUT', '/units'],
+    ['GET', '/units'],
+  ])('an agency calling %s %s gets 403 and writes nothing', async (method, path) => {
+    const before = await snapshotTable(api.tableName);
+    const res = await api.call(agencyA, method, path, method === 'GET' ? {} : { body: {} });
+    expect(res.status).toBe(403);
+    expect(res.json.error.message.vi).toBeTruthy();
+    expect(await snapshotTable(api.tableName)).toBe(before);
+  });
+
+  it.each([
+    ['PUT', `/reports/${YEAR}`],
+    ['POST', `/reports/${YEAR}/submit`],
+    ['PUT', `/periods/${YEAR}`],
+    ['PUT', '/units'],
+  ])('an auditor calling %s %s gets 403 (auditors cannot edit figures or admin data)', async (method, path) => {
+    const res = await api.call(auditor, method, path, { body: { values: { [firstInteger]: 5 } } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('review: verify, return, correct, resubmit, accept', () => {
+  it('keeps a gapless history through return → edit → resubmit → accept', async () => {
+    const agency = { sub: 'agency-c', role: 'agency', unitId: 'huyen-c' } as const;
+    expect((await submitComplete(agency)).status).toBe(200);
+
+    const verify = await api.call(auditor, 'PUT', `/review/${YEAR}/reports/huyen-c/verification`, {
+      body: { fields: { [firstInteger]: { value: 40, comment: 'Đếm thực tế' } } },
+    });
+    expect(verify.status).toBe(200);
+    expect(verify.json.verification[firstInteger]).toMatchObject({ value: 40, by: 'auditor-1' });
+    expect(verify.json.values[firstInteger]).toBe(completeValues()[firstInteger]);
+
+    const ret = await api.call(auditor, 'POST', `/review/${YEAR}/reports/huyen-c/return`, {
+      body: { comments: [{ field: firstInteger, text: 'Số liệu chưa khớp' }] },
+    });
+    expect(ret.status).toBe(200);
+    expect(ret.json.status).toBe('returned');
+
+    const seen = await api.call(agency, 'GET', `/reports/${YEAR}`);
+    expect(seen.json.comments).toContainEqual(expect.objectContaining({ field: firstInteger, text: 'Số liệu chưa khớp' }));
+    expect(seen.json.editable).toBe(true);
+
+    const fixed = await api.call(agency, 'PUT', `/reports/${YEAR}`, {
+      body: { values: { ...completeValues(), [firstInteger]: 40 } },
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.json.status).toBe('returned');
+    const again = await api.call(agency, 'POST', `/reports/${YEAR}/submit`);
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ status: 'submitted', submissions: 2 });
+
+    const accept = await api.call(auditor, 'POST', `/review/${YEAR}/reports/huyen-c/accept`, { body: { comment: 'Đạt' } });
+    expect(accept.status).toBe(200);
+    expect(accept.json.status).toBe('accepted');
+
+    const versions = await api.call(agency, 'GET', `/reports/${YEAR}/versions`);
+    const list = versions.json.versions as { version: number; action: string }[];
+    expect(list.map((v) => v.version)).toEqual(list.map((_, i) => i + 1));
+    expect(list.map((v) => v.action)).toEqual(['save', 'submit', 'verify', 'return', 'save', 'submit', 'accept']);
+
+    const diff = await api.call(auditor, 'GET', `/review/${YEAR}/reports/huyen-c/versions/5`);
+    expect(diff.status).toBe(200);
+    expect(diff.json.diff).toEqual([{ field: firstInteger, from: completeValues()[firstInteger], to: 40 }]);
+    expect((await api.call(agency, 'GET', `/reports/${YEAR}/versions/99`)).status).toBe(404);
+
+    const locked = await api.call(agency, 'PUT', `/reports/${YEAR}`, { body: { values: {} } });
+    expect(locked.status).toBe(409);
+  });
+
+  it('refuses review actions on a report that is not submitted', async () => {
+    const res = await api.call(auditor, 'POST', `/review/${YEAR}/reports/so-a/accept`);
+    expect(res.status).toBe(409);
+  });
+
+  it('returns 404 for an unknown unit', async () => {
+    expect((await api.call(auditor, 'GET', `/review/${YEAR}/reports/nobody`)).status).toBe(404);
+  });
+
+  it('lists every expected unit with its status and completeness counts, paginated', async () => {
+    const first = await api.call(auditor, 'GET', `/review/${YEAR}/reports?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.json.counts.expected).toBe(4);
+    expect(first.json.items).toHaveLength(2);
+    const second = await api.call(auditor, 'GET', `/review/${YEAR}/reports?limit=2&cursor=${first.json.nextCursor}`);
+    const all = [...first.json.items, ...second.json.items].map((i: { unitId: string }) => i.unitId);
+    expect(all).toEqual(['huyen-c', 'so-a', 'so-b', 'xa-d']);
+    expect(second.json.nextCursor).toBeNull();
+    const statuses = Object.fromEntries(
+      [...first.json.items, ...second.json.items].map((i: { unitId: string; status: string }) => [i.unitId, i.status]),
+    );
+    expect(statuses).toEqual({ 'huyen-c': 'accepted', 'so-a': 'draft', 'so-b': 'submitted', 'xa-d': 'not_started' });
+
+    const drafts = await api.call(admin, 'GET', `/review/${YEAR}/reports?status=draft,not_started`);
+    expect(drafts.json.items.map((i: { unitId: string }) => i.unitId)).toEqual(['so-a', 'xa-d']);
+    const district = await api.call(auditor, 'GET', `/review/${YEAR}/reports?unit=huyen-c`);
+    expect(district.json.items.map((i: { unitId: string }) => i.unitId)).toEqual(['huyen-c', 'xa-d']);
+    expect((await api.call(auditor, 'GET', `/review/${YEAR}/reports?status=bogus`)).status).toBe(400);
+  });
+});
