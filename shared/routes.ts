@@ -51,6 +51,18 @@ export const routes = [
     access: {},
     summary: { vi: 'Thông tin người dùng đăng nhập', en: 'The signed-in identity' },
   },
+  {
+    id: 'getCatalog',
+    method: 'GET',
+    path: '/catalog/{year}',
+    handler: 'getCatalog',
+    auth: 'public',
+    access: {},
+    summary: {
+      vi: 'Danh mục chỉ tiêu và biểu mẫu báo cáo của một năm',
+      en: 'The indicator catalog and report form of a year',
+    },
+  },
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];
