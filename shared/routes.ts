@@ -56,6 +56,18 @@ export const routes = [
     summary: { vi: 'Thông tin người dùng đăng nhập', en: 'The signed-in identity' },
   },
   {
+    id: 'getCatalog',
+    method: 'GET',
+    path: '/catalog/{year}',
+    handler: 'getCatalog',
+    auth: 'public',
+    access: {},
+    summary: {
+      vi: 'Danh mục chỉ tiêu và biểu mẫu báo cáo của một năm',
+      en: 'The indicator catalog and report form of a year',
+    },
+  },
+  {
     id: 'getOpenApi',
     method: 'GET',
     path: '/openapi.json',

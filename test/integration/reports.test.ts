@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-async function submitComplete(who: typeof agencyA) {
+async function submitComplete(who: { sub: string; role: 'agency'; unitId: string }) {
   await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
   await recordVerifiedEvidence(api.tableName, who.unitId, fieldsNeedingEvidence());
   return api.call(who, 'POST', `/reports/${YEAR}/submit`);

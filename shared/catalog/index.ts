@@ -1,0 +1,58 @@
+/*
+ * The indicator catalog: one source for the report schema (API and browser), the form, cross-field rules, the
+ * rollup's formulas, targets, scores and bands. Browser-safe: no node: imports, no AWS SDK.
+ */
+import type { Catalog } from './types.ts';
+import { catalogs } from './years.ts';
+
+export type {
+  Aggregation,
+  Band,
+  BooleanField,
+  Catalog,
+  CatalogField,
+  CatalogSection,
+  Choice,
+  ChoiceField,
+  CompareOp,
+  CompareRule,
+  Condition,
+  CrossFieldRule,
+  DateField,
+  Direction,
+  EvidenceRequirement,
+  FieldType,
+  FieldValue,
+  Indicator,
+  IndicatorValue,
+  NumericField,
+  OutlierRule,
+  ReportValues,
+  RequiredIfRule,
+  Scoring,
+  TextField,
+  Tier,
+} from './types.ts';
+export { isNumericField } from './types.ts';
+export { catalogJsonSchema, draftSchema, validateDraft } from './schema.ts';
+export { checkRules, isEmpty, validateSubmission } from './validate.ts';
+export { aggregateIndicator, computeIndicator, computeIndicators, ratio } from './formulas.ts';
+export {
+  bandFor,
+  meetsTarget,
+  pointsFor,
+  scoreUnit,
+  targetFor,
+  type Target,
+  type UnitScore,
+} from './scoring.ts';
+export { outlierOf } from './outliers.ts';
+export { exampleValues } from './example.ts';
+export { formulaOf, publicCatalog } from './public.ts';
+
+export const catalogYears: readonly number[] = Object.freeze([...catalogs.keys()].sort((a, b) => a - b));
+
+/** The catalog of a reporting year; undefined for a year with none. */
+export function catalogFor(year: number): Catalog | undefined {
+  return catalogs.get(year);
+}
