@@ -2,4 +2,6 @@ import { ownUnit, reportingYear, versionParam } from '#shared/api/params';
 import { revisionResult } from '#shared/api/versions';
 import { apiHandler } from '#shared/http/apiHandler';
 
-export const handler = apiHandler('getMyReportVersion', async (req) => revisionResult(reportingYear(req).year, ownUnit(req), versionParam(req)));
+export const handler = apiHandler('getMyReportVersion', async (req) =>
+  revisionResult(reportingYear(req).year, ownUnit(req), versionParam(req)),
+);

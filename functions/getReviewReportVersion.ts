@@ -2,4 +2,6 @@ import { reportingYear, unitParam, versionParam } from '#shared/api/params';
 import { revisionResult } from '#shared/api/versions';
 import { apiHandler } from '#shared/http/apiHandler';
 
-export const handler = apiHandler('getReviewReportVersion', async (req) => revisionResult(reportingYear(req).year, unitParam(req), versionParam(req)));
+export const handler = apiHandler('getReviewReportVersion', async (req) =>
+  revisionResult(reportingYear(req).year, unitParam(req), versionParam(req)),
+);

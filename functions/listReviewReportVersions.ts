@@ -2,4 +2,6 @@ import { reportingYear, unitParam } from '#shared/api/params';
 import { revisionsResult } from '#shared/api/versions';
 import { apiHandler } from '#shared/http/apiHandler';
 
-export const handler = apiHandler('listReviewReportVersions', async (req) => revisionsResult(reportingYear(req).year, unitParam(req)));
+export const handler = apiHandler('listReviewReportVersions', async (req) =>
+  revisionsResult(reportingYear(req).year, unitParam(req)),
+);

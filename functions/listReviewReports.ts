@@ -14,6 +14,12 @@ export const handler = apiHandler('listReviewReports', async (req) => {
   const inScope = filterUnits(all, units, { ...query, statuses: [] });
   const { items, nextCursor } = pageOf(filterUnits(inScope, units, query), query.cursor, query.limit);
   return {
-    body: { year, deadline: period.deadline, counts: countStatuses(inScope), items, nextCursor: encodeCursor(nextCursor) },
+    body: {
+      year,
+      deadline: period.deadline,
+      counts: countStatuses(inScope),
+      items,
+      nextCursor: encodeCursor(nextCursor),
+    },
   };
 });

@@ -18,8 +18,15 @@ export const handler = apiHandler('putPeriod', async (req) => {
   const input = parseWith(periodBody, req.body);
   const problems = periodProblems(input, year);
   if (problems.length) {
-    throw invalidInput(problems.map((p) => ({ ...p, message: PROBLEM_TEXT[p.code] ?? bi('Không hợp lệ', 'Invalid') })));
+    throw invalidInput(
+      problems.map((p) => ({ ...p, message: PROBLEM_TEXT[p.code] ?? bi('Không hợp lệ', 'Invalid') })),
+    );
   }
   const result = { body: { year, ...input, isDefault: false } };
-  return commitClaimed([periodWrite(year, input, req.identity.sub, req.receivedAt)], req.claim, result, req.receivedAt);
+  return commitClaimed(
+    [periodWrite(year, input, req.identity.sub, req.receivedAt)],
+    req.claim,
+    result,
+    req.receivedAt,
+  );
 });

@@ -12,6 +12,12 @@ export const handler = apiHandler('submitMyReport', async (req) => {
   const unitId = ownUnit(req);
   const [period, evidenceFields] = await Promise.all([getPeriod(year), verifiedEvidenceFields(year, unitId)]);
   return changeReport(commandFor(req, { year, unitId, catalog, period }), (state) =>
-    submit(state, req.identity, req.receivedAt, period, validateSubmission(catalog, state.values, { evidenceFields })),
+    submit(
+      state,
+      req.identity,
+      req.receivedAt,
+      period,
+      validateSubmission(catalog, state.values, { evidenceFields }),
+    ),
   );
 });

@@ -20,7 +20,12 @@ export abstract class AppError extends Error {
 
   constructor(
     message: Bilingual,
-    opts: { issues?: readonly FieldIssue[]; cause?: unknown; headers?: Record<string, string>; code?: string } = {},
+    opts: {
+      issues?: readonly FieldIssue[];
+      cause?: unknown;
+      headers?: Record<string, string>;
+      code?: string;
+    } = {},
   ) {
     super(message.en, { cause: opts.cause });
     this.specificCode = opts.code;

@@ -128,7 +128,10 @@ export const routes = [
     handler: 'listReviewReports',
     auth: REVIEWERS,
     access: { table: 'read' },
-    summary: { vi: 'Danh sách đơn vị và trạng thái báo cáo', en: 'Every expected unit with its report status' },
+    summary: {
+      vi: 'Danh sách đơn vị và trạng thái báo cáo',
+      en: 'Every expected unit with its report status',
+    },
   },
   {
     id: 'getReviewReport',
@@ -191,7 +194,10 @@ export const routes = [
     handler: 'getPeriod',
     auth: ANY_ROLE,
     access: { table: 'read' },
-    summary: { vi: 'Kỳ báo cáo: ngày mở, hạn nộp, gia hạn', en: 'The reporting period: opening, deadline, exceptions' },
+    summary: {
+      vi: 'Kỳ báo cáo: ngày mở, hạn nộp, gia hạn',
+      en: 'The reporting period: opening, deadline, exceptions',
+    },
   },
   {
     id: 'putPeriod',

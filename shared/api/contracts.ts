@@ -18,7 +18,9 @@ export const verificationBody = object({
   ),
 }).strict();
 export const returnBody = object({
-  comments: array(object({ field: string().max(64).optional(), text: string().trim().min(1).max(2000) }).strict())
+  comments: array(
+    object({ field: string().max(64).optional(), text: string().trim().min(1).max(2000) }).strict(),
+  )
     .min(1)
     .max(200),
 }).strict();
@@ -48,14 +50,26 @@ export function parseVerification(
   const issues: FieldIssue[] = [];
   const entries = Object.entries(fields);
   if (entries.length === 0) {
-    issues.push({ path: 'fields', code: 'too_small', message: bi('Cần ít nhất một trường', 'At least one field is needed') });
+    issues.push({
+      path: 'fields',
+      code: 'too_small',
+      message: bi('Cần ít nhất một trường', 'At least one field is needed'),
+    });
   }
   const values: Record<string, unknown> = {};
   for (const [code, entry] of entries) {
     if (!known.has(code)) {
-      issues.push({ path: `fields.${code}`, code: 'unknown_field', message: bi(`Trường "${code}" không tồn tại`, `Unknown field "${code}"`) });
+      issues.push({
+        path: `fields.${code}`,
+        code: 'unknown_field',
+        message: bi(`Trường "${code}" không tồn tại`, `Unknown field "${code}"`),
+      });
     } else if (entry.value === undefined && entry.comment === undefined) {
-      issues.push({ path: `fields.${code}`, code: 'empty', message: bi('Cần giá trị xác minh hoặc nhận xét', 'Needs a verified value or a comment') });
+      issues.push({
+        path: `fields.${code}`,
+        code: 'empty',
+        message: bi('Cần giá trị xác minh hoặc nhận xét', 'Needs a verified value or a comment'),
+      });
     } else if (entry.value !== undefined) values[code] = entry.value;
   }
   const checked = validateDraft(catalog, values);
@@ -69,7 +83,13 @@ export function parseReturn(catalog: Catalog, body: unknown) {
   const known = new Set(catalog.fields.map((f) => f.code));
   const issues: FieldIssue[] = parsed.comments.flatMap((c, i) =>
     c.field !== undefined && !known.has(c.field)
-      ? [{ path: `comments.${i}.field`, code: 'unknown_field', message: bi(`Trường "${c.field}" không tồn tại`, `Unknown field "${c.field}"`) }]
+      ? [
+          {
+            path: `comments.${i}.field`,
+            code: 'unknown_field',
+            message: bi(`Trường "${c.field}" không tồn tại`, `Unknown field "${c.field}"`),
+          },
+        ]
       : [],
   );
   if (issues.length) throw invalidInput(issues);

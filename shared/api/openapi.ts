@@ -55,7 +55,12 @@ function operation(route: Route, catalog: Catalog) {
   const writes = route.method !== 'GET' && route.auth !== 'public';
   const headers = writes
     ? [
-        { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 128 } },
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', minLength: 8, maxLength: 128 },
+        },
         { name: 'If-Match', in: 'header', required: false, schema: { type: 'string', examples: ['"v3"'] } },
       ]
     : [];
@@ -77,7 +82,10 @@ function operation(route: Route, catalog: Catalog) {
           requestBody: {
             required: route.id !== 'acceptReport',
             content: {
-              'application/json': { schema: contract.schema(catalog), examples: { complete: { value: contract.example(catalog) } } },
+              'application/json': {
+                schema: contract.schema(catalog),
+                examples: { complete: { value: contract.example(catalog) } },
+              },
             },
           },
         }

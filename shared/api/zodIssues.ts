@@ -3,16 +3,30 @@ import { ValidationError, type FieldIssue } from '../errors.ts';
 import { bi, type Bilingual } from '../i18n.ts';
 
 /** Fields a caller may never set: the server owns them. */
-export const SERVER_OWNED = new Set(['status', 'unitId', 'version', 'verification', 'year', 'late', 'submittedAt']);
+export const SERVER_OWNED = new Set([
+  'status',
+  'unitId',
+  'version',
+  'verification',
+  'year',
+  'late',
+  'submittedAt',
+]);
 
 function messageOf(issue: core.$ZodIssue): Bilingual {
   switch (issue.code) {
     case 'invalid_type':
       return bi(`Sai kiểu dữ liệu, cần ${issue.expected}`, `Expected ${issue.expected}`);
     case 'too_small':
-      return bi(`Giá trị nhỏ hơn mức tối thiểu ${String(issue.minimum)}`, `Below the minimum of ${String(issue.minimum)}`);
+      return bi(
+        `Giá trị nhỏ hơn mức tối thiểu ${String(issue.minimum)}`,
+        `Below the minimum of ${String(issue.minimum)}`,
+      );
     case 'too_big':
-      return bi(`Giá trị vượt mức tối đa ${String(issue.maximum)}`, `Above the maximum of ${String(issue.maximum)}`);
+      return bi(
+        `Giá trị vượt mức tối đa ${String(issue.maximum)}`,
+        `Above the maximum of ${String(issue.maximum)}`,
+      );
     case 'invalid_format':
       return bi(`Sai định dạng (${issue.format})`, `Invalid format (${issue.format})`);
     case 'invalid_value':
@@ -32,8 +46,16 @@ export function toFieldIssues(issues: readonly core.$ZodIssue[], prefix = ''): F
         const path = base ? `${base}.${key}` : key;
         out.push(
           SERVER_OWNED.has(key)
-            ? { path, code: 'not_allowed', message: bi(`Không được tự đặt trường "${key}"`, `"${key}" cannot be set by the caller`) }
-            : { path, code: 'unknown_field', message: bi(`Trường "${key}" không tồn tại`, `Unknown field "${key}"`) },
+            ? {
+                path,
+                code: 'not_allowed',
+                message: bi(`Không được tự đặt trường "${key}"`, `"${key}" cannot be set by the caller`),
+              }
+            : {
+                path,
+                code: 'unknown_field',
+                message: bi(`Trường "${key}" không tồn tại`, `Unknown field "${key}"`),
+              },
         );
       }
       continue;
@@ -50,7 +72,9 @@ export function invalidInput(issues: FieldIssue[]): ValidationError {
 /** Parses a body or parameter with its schema; failure is a 400 that lists every failing field. */
 export function parseWith<T>(schema: ZodType<T>, input: unknown, prefix = ''): T {
   if (input === undefined && prefix === '') {
-    throw invalidInput([{ path: '', code: 'required', message: bi('Thiếu nội dung yêu cầu', 'The request body is missing') }]);
+    throw invalidInput([
+      { path: '', code: 'required', message: bi('Thiếu nội dung yêu cầu', 'The request body is missing') },
+    ]);
   }
   const result = schema.safeParse(input);
   if (!result.success) throw invalidInput(toFieldIssues(result.error.issues, prefix));

@@ -59,7 +59,11 @@ export function unitStatuses(
     .sort((a, b) => a.unitId.localeCompare(b.unitId));
 }
 
-export function filterUnits(rows: readonly UnitStatus[], units: readonly Unit[], f: UnitFilters): UnitStatus[] {
+export function filterUnits(
+  rows: readonly UnitStatus[],
+  units: readonly Unit[],
+  f: UnitFilters,
+): UnitStatus[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   return rows.filter(
     (r) =>

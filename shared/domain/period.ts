@@ -50,12 +50,15 @@ export function deadlineFor(period: Period, unitId: string): Date {
 
 export const isOpen = (period: Period, now: Date): boolean => now >= new Date(period.opensAt);
 
-export const isLate = (period: Period, submittedAt: Date): boolean => submittedAt >= new Date(period.deadline);
+export const isLate = (period: Period, submittedAt: Date): boolean =>
+  submittedAt >= new Date(period.deadline);
 
 export function periodProblems(input: PeriodInput, year: number): { path: string; code: string }[] {
   const problems: { path: string; code: string }[] = [];
-  if (new Date(input.deadline) <= new Date(input.opensAt)) problems.push({ path: 'deadline', code: 'before_opening' });
-  if (new Date(input.opensAt).getUTCFullYear() > year + 1) problems.push({ path: 'opensAt', code: 'too_late' });
+  if (new Date(input.deadline) <= new Date(input.opensAt))
+    problems.push({ path: 'deadline', code: 'before_opening' });
+  if (new Date(input.opensAt).getUTCFullYear() > year + 1)
+    problems.push({ path: 'opensAt', code: 'too_late' });
   const seen = new Set<string>();
   input.lockExceptions.forEach((e, i) => {
     if (seen.has(e.unitId)) problems.push({ path: `lockExceptions.${i}.unitId`, code: 'duplicate' });

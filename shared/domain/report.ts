@@ -102,13 +102,16 @@ export function emptyReport(year: number, unitId: string): ReportState {
   };
 }
 
-export function displayStatusOf(state: Pick<ReportState, 'status' | 'late' | 'version'> | undefined): DisplayStatus {
+export function displayStatusOf(
+  state: Pick<ReportState, 'status' | 'late' | 'version'> | undefined,
+): DisplayStatus {
   if (!state || state.version === 0) return 'not_started';
   if (state.status === 'submitted' && state.late) return 'late';
   return state.status;
 }
 
-export const isEditable = (state: ReportState): boolean => state.status === 'draft' || state.status === 'returned';
+export const isEditable = (state: ReportState): boolean =>
+  state.status === 'draft' || state.status === 'returned';
 
 /** Field-by-field changes, sorted by field code so that diffs are stable. */
 export function diffValues(before: ReportValues, after: ReportValues): ValueChange[] {
@@ -241,9 +244,16 @@ export function recordVerification(
   const at = now.toISOString();
   const added: Record<string, VerifiedField> = {};
   for (const [field, entry] of Object.entries(entries)) added[field] = { ...entry, by: actor.sub, at };
-  return advance(state, 'verify', actor, now, { verification: { ...state.verification, ...added } }, {
-    verification: added,
-  });
+  return advance(
+    state,
+    'verify',
+    actor,
+    now,
+    { verification: { ...state.verification, ...added } },
+    {
+      verification: added,
+    },
+  );
 }
 
 export function returnReport(
@@ -255,12 +265,24 @@ export function returnReport(
   requireStatus(state, ['submitted'], 'return');
   const at = now.toISOString();
   const made = comments.map((c) => ({ ...c, by: actor.sub, at, round: state.submissions }));
-  return advance(state, 'return', actor, now, { status: 'returned', comments: [...state.comments, ...made] }, {
-    comments: made,
-  });
+  return advance(
+    state,
+    'return',
+    actor,
+    now,
+    { status: 'returned', comments: [...state.comments, ...made] },
+    {
+      comments: made,
+    },
+  );
 }
 
-export function acceptReport(state: ReportState, comment: string | undefined, actor: Actor, now: Date): Transition {
+export function acceptReport(
+  state: ReportState,
+  comment: string | undefined,
+  actor: Actor,
+  now: Date,
+): Transition {
   requireStatus(state, ['submitted'], 'accept');
   const at = now.toISOString();
   const made = comment ? [{ text: comment, by: actor.sub, at, round: state.submissions }] : [];

@@ -12,7 +12,11 @@ export function hierarchyProblems(existing: readonly Unit[], incoming: readonly 
   const seen = new Set<string>();
   incoming.forEach((u, i) => {
     if (seen.has(u.id)) {
-      issues.push({ path: `units.${i}.id`, code: 'duplicate', message: bi(`Mã đơn vị "${u.id}" bị trùng`, `Unit id "${u.id}" appears twice`) });
+      issues.push({
+        path: `units.${i}.id`,
+        code: 'duplicate',
+        message: bi(`Mã đơn vị "${u.id}" bị trùng`, `Unit id "${u.id}" appears twice`),
+      });
     }
     seen.add(u.id);
     merged.set(u.id, u);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
-import { BadRequestError } from '../errors.ts';
+import { AppError, BadRequestError } from '../errors.ts';
 import { bi } from '../i18n.ts';
 import type { Route } from '../routes.ts';
 import { claimFor, findClaim, replay } from '../store/idempotency.ts';
@@ -26,7 +26,15 @@ export function idempotency(route: Route): MiddlewareObj<ApiEvent, ApiResponse, 
             'Idempotency-Key phải dài 8–128 ký tự gồm chữ, số, . _ : -',
             'Idempotency-Key must be 8–128 characters of letters, digits, . _ : -',
           ),
-          { issues: [{ path: 'header.idempotency-key', code: 'invalid_format', message: bi('Sai định dạng', 'Invalid format') }] },
+          {
+            issues: [
+              {
+                path: 'header.idempotency-key',
+                code: 'invalid_format',
+                message: bi('Sai định dạng', 'Invalid format'),
+              },
+            ],
+          },
         );
       }
       const caller = request.context.caller;
@@ -42,6 +50,17 @@ export function idempotency(route: Route): MiddlewareObj<ApiEvent, ApiResponse, 
       }
       request.context.claim = claim;
       return undefined;
+    },
+    onError: async (request) => {
+      // A concurrent retry under the same key may have committed while this one ran into the changed state
+      // (say, "already submitted"): the caller should get that first result, not this error.
+      const claim = request.context.claim;
+      if (!claim || !(request.error instanceof AppError) || request.error.status >= 500) return;
+      const found = await findClaim(claim);
+      if (!found) return;
+      const result = replay(found, claim);
+      // Returning the response stops the onError chain, so the error mapper does not overwrite it.
+      return jsonResponse(result.status ?? 200, result.body, result.headers);
     },
   };
 }

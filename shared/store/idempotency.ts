@@ -25,18 +25,29 @@ export interface StoredResult {
   readonly headers: Record<string, string>;
 }
 
-export const claimFor = (principal: string, idempotencyKey: string, fingerprint: string): IdempotencyClaim => ({
+export const claimFor = (
+  principal: string,
+  idempotencyKey: string,
+  fingerprint: string,
+): IdempotencyClaim => ({
   key: keys.idempotency(principal, idempotencyKey),
   fingerprint,
 });
 
-export async function findClaim(claim: IdempotencyClaim): Promise<{ fingerprint: string; result: StoredResult } | undefined> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: table(), Key: claim.key, ConsistentRead: true }));
+export async function findClaim(
+  claim: IdempotencyClaim,
+): Promise<{ fingerprint: string; result: StoredResult } | undefined> {
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: table(), Key: claim.key, ConsistentRead: true }),
+  );
   return Item ? { fingerprint: Item.fingerprint as string, result: Item.result as StoredResult } : undefined;
 }
 
 /** The stored first result, or 422 when the key was used for a different request. */
-export function replay(found: { fingerprint: string; result: StoredResult }, claim: IdempotencyClaim): ApiResult {
+export function replay(
+  found: { fingerprint: string; result: StoredResult },
+  claim: IdempotencyClaim,
+): ApiResult {
   if (found.fingerprint !== claim.fingerprint) {
     throw new UnprocessableError(
       bi(

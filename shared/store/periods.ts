@@ -8,7 +8,9 @@ const TABLE = tableName();
 
 /** The period an admin set for the year, or Circular 06/2013's default. */
 export async function getPeriod(year: number): Promise<Period> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: TABLE, Key: keys.period(year), ConsistentRead: true }));
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: keys.period(year), ConsistentRead: true }),
+  );
   if (!Item) return defaultPeriod(year);
   const { opensAt, deadline, lockExceptions } = Item as unknown as PeriodInput;
   return { year, opensAt, deadline, lockExceptions, isDefault: false };

@@ -48,7 +48,8 @@ export async function changeReport(
       if (found) return replay(found, cmd.claim);
     }
     const current = (await getReport(cmd.year, cmd.unitId)) ?? emptyReport(cmd.year, cmd.unitId);
-    if (cmd.ifMatch !== undefined && cmd.ifMatch !== current.version) throw stale(cmd.ifMatch, current.version);
+    if (cmd.ifMatch !== undefined && cmd.ifMatch !== current.version)
+      throw stale(cmd.ifMatch, current.version);
     const transition = apply(current);
     if (!transition) return cmd.render(current);
     const items = [...transitionItems(current.version, transition), ...(cmd.alsoWrite?.(transition) ?? [])];
@@ -56,11 +57,15 @@ export async function changeReport(
       return await commitClaimed(items, cmd.claim, cmd.render(transition.next), cmd.now);
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
-      if (error.index > 1 && error.reason === 'condition') throw cmd.explainConflict?.(error.index - 2) ?? error;
+      if (error.index > 1 && error.reason === 'condition')
+        throw cmd.explainConflict?.(error.index - 2) ?? error;
       // Lost a race: the next attempt re-reads, so a moved version becomes 412 under If-Match.
       if (attempt >= MAX_ATTEMPTS) {
         throw new ConflictError(
-          bi('Báo cáo đang được nhiều người sửa cùng lúc; hãy thử lại.', 'The report is being changed concurrently; retry.'),
+          bi(
+            'Báo cáo đang được nhiều người sửa cùng lúc; hãy thử lại.',
+            'The report is being changed concurrently; retry.',
+          ),
           { code: 'CONCURRENT_UPDATE' },
         );
       }

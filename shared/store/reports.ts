@@ -50,7 +50,11 @@ export function transitionItems(fromVersion: number, t: Transition): TransactIte
     {
       Put: {
         TableName: TABLE,
-        Item: { ...keys.revision(t.revision.year, t.revision.unitId, t.revision.version), entity: 'revision', ...t.revision },
+        Item: {
+          ...keys.revision(t.revision.year, t.revision.unitId, t.revision.version),
+          entity: 'revision',
+          ...t.revision,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -71,7 +75,11 @@ export async function listRevisions(year: number, unitId: string): Promise<Revis
   return items as unknown as RevisionSummary[];
 }
 
-export async function getRevision(year: number, unitId: string, version: number): Promise<Revision | undefined> {
+export async function getRevision(
+  year: number,
+  unitId: string,
+  version: number,
+): Promise<Revision | undefined> {
   const { Item } = await ddb.send(
     new GetCommand({ TableName: TABLE, Key: keys.revision(year, unitId, version), ConsistentRead: true }),
   );
@@ -111,7 +119,10 @@ export async function* readYearReports(
       continue;
     }
     const it = shards[i] as AsyncIterator<Record<string, unknown>[]>;
-    pending.set(i, it.next().then((next) => ({ i, r: next })));
+    pending.set(
+      i,
+      it.next().then((next) => ({ i, r: next })),
+    );
     yield r.value;
   }
 }

@@ -22,7 +22,8 @@ export async function transact(items: readonly TransactItem[]): Promise<void> {
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: [...items] }));
   } catch (error) {
-    const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] })
+      .CancellationReasons;
     if ((error as { name?: string }).name === 'TransactionCanceledException' && reasons) {
       const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (failed >= 0) throw new WriteConflict(failed, 'condition', error);

@@ -13,10 +13,38 @@ export const completeValues = () => ({ ...exampleValues(catalog) });
 
 export const units: Unit[] = [
   { id: 'tinh', code: '11', name: { vi: 'Tỉnh', en: 'Province' }, level: 'province', reports: false },
-  { id: 'so-a', code: 'A', name: { vi: 'Sở A', en: 'Dept A' }, level: 'province', parentId: 'tinh', reports: true },
-  { id: 'so-b', code: 'B', name: { vi: 'Sở B', en: 'Dept B' }, level: 'province', parentId: 'tinh', reports: true },
-  { id: 'huyen-c', code: 'C', name: { vi: 'Huyện C', en: 'District C' }, level: 'district', parentId: 'tinh', reports: true },
-  { id: 'xa-d', code: 'D', name: { vi: 'Xã D', en: 'Commune D' }, level: 'commune', parentId: 'huyen-c', reports: true },
+  {
+    id: 'so-a',
+    code: 'A',
+    name: { vi: 'Sở A', en: 'Dept A' },
+    level: 'province',
+    parentId: 'tinh',
+    reports: true,
+  },
+  {
+    id: 'so-b',
+    code: 'B',
+    name: { vi: 'Sở B', en: 'Dept B' },
+    level: 'province',
+    parentId: 'tinh',
+    reports: true,
+  },
+  {
+    id: 'huyen-c',
+    code: 'C',
+    name: { vi: 'Huyện C', en: 'District C' },
+    level: 'district',
+    parentId: 'tinh',
+    reports: true,
+  },
+  {
+    id: 'xa-d',
+    code: 'D',
+    name: { vi: 'Xã D', en: 'Commune D' },
+    level: 'commune',
+    parentId: 'huyen-c',
+    reports: true,
+  },
 ];
 
 export const agencyA = { sub: 'agency-a', role: 'agency', unitId: 'so-a' } as const;
@@ -41,7 +69,9 @@ export async function snapshotTable(tableName: string): Promise<string> {
   const items: unknown[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await client().send(new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }));
+    const page = await client().send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }),
+    );
     items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -61,7 +91,10 @@ export async function openPeriod(api: TestApi, daysAhead = 30, lockExceptions: u
 /** Fields whose evidence the catalog demands for the example report. */
 export function fieldsNeedingEvidence(c: Catalog = catalog, values = completeValues()): string[] {
   return c.fields
-    .filter((f) => f.evidence.rule === 'required' || (f.evidence.rule === 'requiredIfTrue' && values[f.code] === true))
+    .filter(
+      (f) =>
+        f.evidence.rule === 'required' || (f.evidence.rule === 'requiredIfTrue' && values[f.code] === true),
+    )
     .map((f) => f.code);
 }
 
@@ -89,3 +122,17 @@ export async function recordVerifiedEvidence(tableName: string, unitId: string, 
     }),
   );
 }
+
+/** An integer field that no cross-field rule mentions, so changing it alone keeps a report valid. */
+export const freeInteger: string = (() => {
+  const mentioned = new Set(
+    catalog.rules.flatMap((r) =>
+      r.kind === 'compare' ? [...r.left, ...r.right] : [r.when.field, ...r.then],
+    ),
+  );
+  const inIndicators = new Set(catalog.indicators.flatMap((i) => [...i.numerator, ...(i.denominator ?? [])]));
+  const f = catalog.fields.find(
+    (x) => x.type === 'integer' && !mentioned.has(x.code) && !inIndicators.has(x.code),
+  );
+  return (f ?? catalog.fields.find((x) => x.type === 'integer' && !mentioned.has(x.code)))!.code;
+})();

@@ -16,27 +16,49 @@ const invalidBody: fc.Arbitrary<{ raw: string; contentType: string }> = fc.oneof
   })),
   fc
     .record({ key: fc.string({ minLength: 1 }).filter((k) => k !== 'values'), v: fc.anything() })
-    .map(({ key, v }) => ({ raw: JSON.stringify({ values: {}, [key]: v }), contentType: 'application/json' })),
+    .map(({ key, v }) => ({
+      raw: JSON.stringify({ values: {}, [key]: v }),
+      contentType: 'application/json',
+    })),
   fc
-    .record({ key: fc.string({ minLength: 1 }).filter((k) => !codes.has(k) && k !== '__proto__'), v: fc.jsonValue() })
-    .map(({ key, v }) => ({ raw: JSON.stringify({ values: { [key]: v } }), contentType: 'application/json' })),
+    .record({
+      key: fc.string({ minLength: 1 }).filter((k) => !codes.has(k) && k !== '__proto__'),
+      v: fc.jsonValue(),
+    })
+    .map(({ key, v }) => ({
+      raw: JSON.stringify({ values: { [key]: v } }),
+      contentType: 'application/json',
+    })),
   fc
-    .record({ f: fc.constantFrom(...numeric), over: fc.double({ min: 1, max: 1e12, noNaN: true }), below: fc.boolean() })
+    .record({
+      f: fc.constantFrom(...numeric),
+      over: fc.double({ min: 1, max: 1e12, noNaN: true }),
+      below: fc.boolean(),
+    })
     .map(({ f, over, below }) => ({
       raw: JSON.stringify({ values: { [f.code]: below ? f.min - over : f.max + over } }),
       contentType: 'application/json',
     })),
   fc
-    .record({ f: fc.constantFrom(...numeric), v: fc.oneof(fc.string(), fc.boolean(), fc.array(fc.integer()), fc.object()) })
-    .map(({ f, v }) => ({ raw: JSON.stringify({ values: { [f.code]: v } }), contentType: 'application/json' })),
-  fc.string({ minLength: 1 }).filter((s) => {
-    try {
-      JSON.parse(s);
-      return false;
-    } catch {
-      return true;
-    }
-  }).map((raw) => ({ raw, contentType: 'application/json' })),
+    .record({
+      f: fc.constantFrom(...numeric),
+      v: fc.oneof(fc.string(), fc.boolean(), fc.array(fc.integer()), fc.object()),
+    })
+    .map(({ f, v }) => ({
+      raw: JSON.stringify({ values: { [f.code]: v } }),
+      contentType: 'application/json',
+    })),
+  fc
+    .string({ minLength: 1 })
+    .filter((s) => {
+      try {
+        JSON.parse(s);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((raw) => ({ raw, contentType: 'application/json' })),
   fc.jsonValue().map((v) => ({ raw: JSON.stringify(v), contentType: 'text/plain' })),
 );
 
@@ -52,7 +74,10 @@ it('1,000 random invalid bodies each get a 4xx with issues, and the table is unc
   const before = await snapshotTable(api.tableName);
   await fc.assert(
     fc.asyncProperty(invalidBody, async ({ raw, contentType }) => {
-      const res = await api.call(agency, 'PUT', `/reports/${YEAR}`, { rawBody: raw, headers: { 'content-type': contentType } });
+      const res = await api.call(agency, 'PUT', `/reports/${YEAR}`, {
+        rawBody: raw,
+        headers: { 'content-type': contentType },
+      });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(res.json.error.code).toBeTruthy();

@@ -27,9 +27,15 @@ describe('idempotency', () => {
   it('a retried save with the same key returns the first result and writes once', async () => {
     const agency = { sub: 'idem-1', role: 'agency', unitId: 'so-b' } as const;
     const headers = { 'idempotency-key': 'save-0001-abcdef' };
-    const first = await api.call(agency, 'PUT', `/reports/${YEAR}`, { body: { values: { [field]: 3 } }, headers });
+    const first = await api.call(agency, 'PUT', `/reports/${YEAR}`, {
+      body: { values: { [field]: 3 } },
+      headers,
+    });
     const before = await snapshotTable(api.tableName);
-    const retry = await api.call(agency, 'PUT', `/reports/${YEAR}`, { body: { values: { [field]: 3 } }, headers });
+    const retry = await api.call(agency, 'PUT', `/reports/${YEAR}`, {
+      body: { values: { [field]: 3 } },
+      headers,
+    });
     expect(retry.status).toBe(first.status);
     expect(retry.json).toEqual(first.json);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
@@ -71,8 +77,14 @@ describe('optimistic concurrency', () => {
     const v1 = await api.call(agency, 'PUT', `/reports/${YEAR}`, { body: { values: { [field]: 1 } } });
     const etag = v1.headers.get('etag')!;
     const [a, b] = await Promise.all([
-      api.call(agency, 'PUT', `/reports/${YEAR}`, { body: { values: { [field]: 2 } }, headers: { 'if-match': etag } }),
-      api.call(agency, 'PUT', `/reports/${YEAR}`, { body: { values: { [field]: 3 } }, headers: { 'if-match': etag } }),
+      api.call(agency, 'PUT', `/reports/${YEAR}`, {
+        body: { values: { [field]: 2 } },
+        headers: { 'if-match': etag },
+      }),
+      api.call(agency, 'PUT', `/reports/${YEAR}`, {
+        body: { values: { [field]: 3 } },
+        headers: { 'if-match': etag },
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
     const now = await api.call(agency, 'GET', `/reports/${YEAR}`);
@@ -136,7 +148,12 @@ describe('bad input gets a 4xx naming the field, and writes nothing', () => {
   const agency = { sub: 'bad', role: 'agency', unitId: 'huyen-c' } as const;
   it.each([
     ['malformed JSON', { rawBody: '{"values": ', headers: { 'content-type': 'application/json' } }, 400, ''],
-    ['a wrong content type', { rawBody: 'values=1', headers: { 'content-type': 'text/plain' } }, 415, undefined],
+    [
+      'a wrong content type',
+      { rawBody: 'values=1', headers: { 'content-type': 'text/plain' } },
+      415,
+      undefined,
+    ],
     ['an oversize body', { body: { values: { x: 'a'.repeat(300_000) } } }, 413, undefined],
     ['an unknown field', { body: { values: { no_such_field: 1 } } }, 400, 'values.no_such_field'],
     ['a server-owned field', { body: { values: {}, status: 'accepted' } }, 400, 'status'],
@@ -151,7 +168,8 @@ describe('bad input gets a 4xx naming the field, and writes nothing', () => {
     expect(res.status).toBe(status);
     expect(res.json.error.message.vi).toBeTruthy();
     expect(res.json.error.message.en).toBeTruthy();
-    if (path !== undefined) expect(res.json.error.issues.map((i: { path: string }) => i.path)).toContain(path);
+    if (path !== undefined)
+      expect(res.json.error.issues.map((i: { path: string }) => i.path)).toContain(path);
     expect(await snapshotTable(api.tableName)).toBe(before);
   });
 
@@ -166,13 +184,31 @@ describe('units', () => {
   it('an admin adds a commune under a district; a unit with an unknown parent is refused', async () => {
     const ok = await api.call(admin, 'PUT', '/units', {
       body: {
-        units: [{ id: 'xa-e', code: 'E', name: { vi: 'Xã E', en: 'Commune E' }, level: 'commune', parentId: 'huyen-c', reports: true }],
+        units: [
+          {
+            id: 'xa-e',
+            code: 'E',
+            name: { vi: 'Xã E', en: 'Commune E' },
+            level: 'commune',
+            parentId: 'huyen-c',
+            reports: true,
+          },
+        ],
       },
     });
     expect(ok.status).toBe(200);
     const bad = await api.call(admin, 'PUT', '/units', {
       body: {
-        units: [{ id: 'xa-f', code: 'F', name: { vi: 'Xã F', en: 'Commune F' }, level: 'commune', parentId: 'nowhere', reports: true }],
+        units: [
+          {
+            id: 'xa-f',
+            code: 'F',
+            name: { vi: 'Xã F', en: 'Commune F' },
+            level: 'commune',
+            parentId: 'nowhere',
+            reports: true,
+          },
+        ],
       },
     });
     expect(bad.status).toBe(400);

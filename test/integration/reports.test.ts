@@ -8,6 +8,7 @@ import {
   auditor,
   catalog,
   completeValues,
+  freeInteger,
   fieldsNeedingEvidence,
   openPeriod,
   recordVerifiedEvidence,
@@ -15,7 +16,7 @@ import {
   units,
 } from './fixtures.ts';
 
-const firstInteger = catalog.fields.find((f) => f.type === 'integer')!.code;
+const firstInteger = freeInteger;
 let api: TestApi;
 
 beforeAll(async () => {
@@ -39,9 +40,16 @@ describe('an agency drafts and submits its own report', () => {
   });
 
   it('saves a partial draft and returns its version, ETag and derived indicators', async () => {
-    const res = await api.call(agencyA, 'PUT', `/reports/${YEAR}`, { body: { values: { [firstInteger]: 10 } } });
+    const res = await api.call(agencyA, 'PUT', `/reports/${YEAR}`, {
+      body: { values: { [firstInteger]: 10 } },
+    });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ status: 'draft', version: 1, values: { [firstInteger]: 10 }, editable: true });
+    expect(res.json).toMatchObject({
+      status: 'draft',
+      version: 1,
+      values: { [firstInteger]: 10 },
+      editable: true,
+    });
     expect(res.headers.get('etag')).toBe('"v1"');
     expect(Object.keys(res.json.indicators).length).toBe(catalog.indicators.length);
   });
@@ -72,7 +80,9 @@ describe('an agency drafts and submits its own report', () => {
     const res = await submitComplete(agencyB);
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ status: 'submitted', late: false, editable: false, submissions: 1 });
-    const edit = await api.call(agencyB, 'PUT', `/reports/${YEAR}`, { body: { values: { [firstInteger]: 1 } } });
+    const edit = await api.call(agencyB, 'PUT', `/reports/${YEAR}`, {
+      body: { values: { [firstInteger]: 1 } },
+    });
     expect(edit.status).toBe(409);
     expect(edit.json.error.code).toBe('REPORT_LOCKED');
   });
@@ -90,7 +100,9 @@ describe('each agency reaches only its own data', () => {
     const before = await snapshotTable(api.tableName);
     const res = await api.call(agencyA, 'PUT', `/reports/${YEAR}`, { body: { unitId: 'so-b', values: {} } });
     expect(res.status).toBe(400);
-    expect(res.json.error.issues).toContainEqual(expect.objectContaining({ path: 'unitId', code: 'not_allowed' }));
+    expect(res.json.error.issues).toContainEqual(
+      expect.objectContaining({ path: 'unitId', code: 'not_allowed' }),
+    );
     expect(await snapshotTable(api.tableName)).toBe(before);
   });
 
@@ -116,10 +128,13 @@ describe('each agency reaches only its own data', () => {
     ['POST', `/reports/${YEAR}/submit`],
     ['PUT', `/periods/${YEAR}`],
     ['PUT', '/units'],
-  ])('an auditor calling %s %s gets 403 (auditors cannot edit figures or admin data)', async (method, path) => {
-    const res = await api.call(auditor, method, path, { body: { values: { [firstInteger]: 5 } } });
-    expect(res.status).toBe(403);
-  });
+  ])(
+    'an auditor calling %s %s gets 403 (auditors cannot edit figures or admin data)',
+    async (method, path) => {
+      const res = await api.call(auditor, method, path, { body: { values: { [firstInteger]: 5 } } });
+      expect(res.status).toBe(403);
+    },
+  );
 });
 
 describe('review: verify, return, correct, resubmit, accept', () => {
@@ -141,7 +156,9 @@ describe('review: verify, return, correct, resubmit, accept', () => {
     expect(ret.json.status).toBe('returned');
 
     const seen = await api.call(agency, 'GET', `/reports/${YEAR}`);
-    expect(seen.json.comments).toContainEqual(expect.objectContaining({ field: firstInteger, text: 'Số liệu chưa khớp' }));
+    expect(seen.json.comments).toContainEqual(
+      expect.objectContaining({ field: firstInteger, text: 'Số liệu chưa khớp' }),
+    );
     expect(seen.json.editable).toBe(true);
 
     const fixed = await api.call(agency, 'PUT', `/reports/${YEAR}`, {
@@ -153,14 +170,24 @@ describe('review: verify, return, correct, resubmit, accept', () => {
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ status: 'submitted', submissions: 2 });
 
-    const accept = await api.call(auditor, 'POST', `/review/${YEAR}/reports/huyen-c/accept`, { body: { comment: 'Đạt' } });
+    const accept = await api.call(auditor, 'POST', `/review/${YEAR}/reports/huyen-c/accept`, {
+      body: { comment: 'Đạt' },
+    });
     expect(accept.status).toBe(200);
     expect(accept.json.status).toBe('accepted');
 
     const versions = await api.call(agency, 'GET', `/reports/${YEAR}/versions`);
     const list = versions.json.versions as { version: number; action: string }[];
     expect(list.map((v) => v.version)).toEqual(list.map((_, i) => i + 1));
-    expect(list.map((v) => v.action)).toEqual(['save', 'submit', 'verify', 'return', 'save', 'submit', 'accept']);
+    expect(list.map((v) => v.action)).toEqual([
+      'save',
+      'submit',
+      'verify',
+      'return',
+      'save',
+      'submit',
+      'accept',
+    ]);
 
     const diff = await api.call(auditor, 'GET', `/review/${YEAR}/reports/huyen-c/versions/5`);
     expect(diff.status).toBe(200);
@@ -185,14 +212,26 @@ describe('review: verify, return, correct, resubmit, accept', () => {
     expect(first.status).toBe(200);
     expect(first.json.counts.expected).toBe(4);
     expect(first.json.items).toHaveLength(2);
-    const second = await api.call(auditor, 'GET', `/review/${YEAR}/reports?limit=2&cursor=${first.json.nextCursor}`);
+    const second = await api.call(
+      auditor,
+      'GET',
+      `/review/${YEAR}/reports?limit=2&cursor=${first.json.nextCursor}`,
+    );
     const all = [...first.json.items, ...second.json.items].map((i: { unitId: string }) => i.unitId);
     expect(all).toEqual(['huyen-c', 'so-a', 'so-b', 'xa-d']);
     expect(second.json.nextCursor).toBeNull();
     const statuses = Object.fromEntries(
-      [...first.json.items, ...second.json.items].map((i: { unitId: string; status: string }) => [i.unitId, i.status]),
+      [...first.json.items, ...second.json.items].map((i: { unitId: string; status: string }) => [
+        i.unitId,
+        i.status,
+      ]),
     );
-    expect(statuses).toEqual({ 'huyen-c': 'accepted', 'so-a': 'draft', 'so-b': 'submitted', 'xa-d': 'not_started' });
+    expect(statuses).toEqual({
+      'huyen-c': 'accepted',
+      'so-a': 'draft',
+      'so-b': 'submitted',
+      'xa-d': 'not_started',
+    });
 
     const drafts = await api.call(admin, 'GET', `/review/${YEAR}/reports?status=draft,not_started`);
     expect(drafts.json.items.map((i: { unitId: string }) => i.unitId)).toEqual(['so-a', 'xa-d']);
