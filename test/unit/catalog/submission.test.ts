@@ -73,6 +73,11 @@ describe('validateSubmission: completeness', () => {
     ]);
   });
 
+  it('a conditionally required field with a bad value is reported for the value only', () => {
+    const issues = submit({ ...example, rule_email_doc_date: '2999-01-01' });
+    expect(issues.map((i) => [i.path, i.code])).toEqual([['rule_email_doc_date', 'date_too_late']]);
+  });
+
   it('orders issues as the form orders fields', () => {
     const issues = submit({ ...example, staff_total: null, it_staff: null, docs_sent_total: null });
     expect(issues.map((i) => i.path)).toEqual(['staff_total', 'docs_sent_total', 'it_staff']);
