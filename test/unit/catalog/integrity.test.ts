@@ -156,10 +156,10 @@ describe.each(catalogs.map((c) => [c.year, c] as const))('catalog %i integrity',
 });
 
 describe('catalog years', () => {
-  it('has 2024 and 2025 and nothing for other years', () => {
-    expect(catalogYears).toEqual([2024, 2025]);
+  it('has 2024 to 2026 and nothing for other years', () => {
+    expect(catalogYears).toEqual([2024, 2025, 2026]);
     expect(catalogFor(2023)).toBeUndefined();
-    expect(catalogFor(2026)).toBeUndefined();
+    expect(catalogFor(2027)).toBeUndefined();
     expect(catalogFor(Number.NaN)).toBeUndefined();
   });
 
@@ -171,12 +171,12 @@ describe('catalog years', () => {
     );
   });
 
-  it('documents what 2025 changes: the commune target for regular official email use', () => {
+  it('documents what 2025 changes (the two-tier structure) and keeps Decision 48/2009 email targets', () => {
     expect(c2024.changes).toEqual([]);
     expect(c2025.changes?.length).toBe(1);
     const target = (c: Catalog) => c.indicators.find((i) => i.code === 'email_regular_pct')?.targets;
     expect(target(c2024)).toEqual({ province: 80, district: 80, commune: 30 });
-    expect(target(c2025)).toEqual({ province: 80, district: 80, commune: 50 });
+    expect(target(c2025)).toEqual(target(c2024));
     expect(c2024.version).not.toBe(c2025.version);
   });
 });
