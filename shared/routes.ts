@@ -233,7 +233,10 @@ export const routes = [
     handler: 'declareEvidence',
     auth: AGENCY,
     access: { table: 'readwrite', evidence: 'readwrite' },
-    summary: { vi: 'Khai báo tệp kiểm chứng và nhận URL tải lên', en: 'Declare an evidence file and get an upload URL' },
+    summary: {
+      vi: 'Khai báo tệp kiểm chứng và nhận URL tải lên',
+      en: 'Declare an evidence file and get an upload URL',
+    },
   },
   {
     id: 'completeEvidence',
@@ -278,7 +281,10 @@ export const routes = [
     handler: 'withdrawEvidence',
     auth: AGENCY,
     access: { table: 'readwrite' },
-    summary: { vi: 'Rút tài liệu kiểm chứng (khi còn là bản nháp)', en: 'Withdraw evidence while the report is a draft' },
+    summary: {
+      vi: 'Rút tài liệu kiểm chứng (khi còn là bản nháp)',
+      en: 'Withdraw evidence while the report is a draft',
+    },
   },
   {
     id: 'getAuditLog',
@@ -287,7 +293,10 @@ export const routes = [
     handler: 'getAuditLog',
     auth: ADMIN,
     access: { table: 'read' },
-    summary: { vi: 'Nhật ký kiểm tra và xác minh chuỗi băm', en: 'The audit log, with its hash chain checked' },
+    summary: {
+      vi: 'Nhật ký kiểm tra và xác minh chuỗi băm',
+      en: 'The audit log, with its hash chain checked',
+    },
   },
 ] as const satisfies readonly Route[];
 
