@@ -14,6 +14,8 @@ export interface RouteAccess {
   readonly table?: 'read' | 'readwrite';
   readonly evidence?: 'read' | 'readwrite';
   readonly reports?: 'read' | 'readwrite';
+  /** May start the rollup function asynchronously. */
+  readonly rollup?: 'invoke';
 }
 
 export interface Route {
@@ -297,6 +299,24 @@ export const routes = [
       vi: 'Nhật ký kiểm tra và xác minh chuỗi băm',
       en: 'The audit log, with its hash chain checked',
     },
+  },
+  {
+    id: 'startRollup',
+    method: 'POST',
+    path: '/rollups/{year}',
+    handler: 'startRollup',
+    auth: ADMIN,
+    access: { table: 'readwrite', reports: 'readwrite', rollup: 'invoke' },
+    summary: { vi: 'Chạy tổng hợp năm ngay', en: "Run the year's rollup now" },
+  },
+  {
+    id: 'getRollup',
+    method: 'GET',
+    path: '/rollups/{year}',
+    handler: 'getRollup',
+    auth: REVIEWERS,
+    access: { table: 'read', reports: 'read' },
+    summary: { vi: 'Kết quả tổng hợp năm và liên kết tải tệp', en: "The year's rollup and download links" },
   },
 ] as const satisfies readonly Route[];
 
