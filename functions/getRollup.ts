@@ -8,9 +8,14 @@ export const handler = apiHandler('getRollup', async (req) => {
   const { year } = reportingYear(req);
   const summary = await getRollupSummary(year);
   if (!summary) {
-    throw new NotFoundError(bi(`Chưa có báo cáo tổng hợp năm ${year}.`, `There is no rollup for ${year} yet.`), {
-      code: 'NO_ROLLUP',
-    });
+    throw new NotFoundError(
+      bi(`Chưa có báo cáo tổng hợp năm ${year}.`, `There is no rollup for ${year} yet.`),
+      {
+        code: 'NO_ROLLUP',
+      },
+    );
   }
-  return { body: { ...summary, ...(summary.status === 'succeeded' ? { links: await rollupLinks(year) } : {}) } };
+  return {
+    body: { ...summary, ...(summary.status === 'succeeded' ? { links: await rollupLinks(year) } : {}) },
+  };
 });

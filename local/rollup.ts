@@ -65,7 +65,9 @@ async function main() {
     });
     process.stderr.write('\n');
     console.log(`Rollup ${year} done in ${((Date.now() - started) / 1000).toFixed(1)} s:`, counts);
-    console.log(`Files: s3://${localBucketName(LOCAL_BUCKET_PREFIX, 'reports')}/rollups/${year}/ (GET /rollups/${year} gives links)`);
+    console.log(
+      `Files: s3://${localBucketName(LOCAL_BUCKET_PREFIX, 'reports')}/rollups/${year}/ (GET /rollups/${year} gives links)`,
+    );
   } finally {
     for (const stop of stops.reverse()) await stop();
   }

@@ -54,7 +54,12 @@ export interface Aggregate {
   unitsWithData: number;
 }
 
-export const emptyAggregate = (): Aggregate => ({ numerator: 0, denominator: 0, sumOfValues: 0, unitsWithData: 0 });
+export const emptyAggregate = (): Aggregate => ({
+  numerator: 0,
+  denominator: 0,
+  sumOfValues: 0,
+  unitsWithData: 0,
+});
 
 export function addToAggregate(acc: Aggregate, part: IndicatorValue): void {
   if (!hasData(part)) return;

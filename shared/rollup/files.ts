@@ -78,7 +78,11 @@ const INDICATOR_COLUMNS = [
   'missing',
 ];
 
-export function indicatorsCsv(catalog: Catalog, groups: readonly GroupResult[], names: (g: GroupResult) => Bilingual): string {
+export function indicatorsCsv(
+  catalog: Catalog,
+  groups: readonly GroupResult[],
+  names: (g: GroupResult) => Bilingual,
+): string {
   let out = BOM + csvLine(INDICATOR_COLUMNS);
   for (const g of groups) {
     const name = names(g);

@@ -105,7 +105,10 @@ export class GroupAccumulator {
 
   /** Parent ids that have a group, for looking up their own parents. */
   parentIds(): string[] {
-    return [...this.groups.values()].filter((g) => g.type === 'parent').map((g) => g.id).sort();
+    return [...this.groups.values()]
+      .filter((g) => g.type === 'parent')
+      .map((g) => g.id)
+      .sort();
   }
 
   /** Adds each parent's direct totals into all its ancestors' groups. `parentOf` knows the hierarchy. */
@@ -124,7 +127,8 @@ export class GroupAccumulator {
       for (let up = parentOf.get(d.id); up && !seen.has(up); up = parentOf.get(up)) {
         seen.add(up);
         const target = this.group('parent', up);
-        for (const [code, agg] of d.aggregates) mergeAggregates(target.aggregates.get(code) as Aggregate, agg);
+        for (const [code, agg] of d.aggregates)
+          mergeAggregates(target.aggregates.get(code) as Aggregate, agg);
         for (const [code, t] of d.targets) {
           const into = target.targets.get(code) as { withTarget: number; meeting: number };
           into.withTarget += t.withTarget;
@@ -140,7 +144,8 @@ export class GroupAccumulator {
   /** Groups in a stable order: overall, the levels in catalog order, then parents by id. */
   results(previous: ReadonlyMap<string, Record<string, number | null>>): GroupResult[] {
     const levelOrder = new Map<string, number>(this.catalog.levels.map((l, i) => [l.id, i]));
-    const rank = (g: GroupTotals) => (g.type === 'overall' ? -1 : g.type === 'level' ? (levelOrder.get(g.id) ?? 99) : 100);
+    const rank = (g: GroupTotals) =>
+      g.type === 'overall' ? -1 : g.type === 'level' ? (levelOrder.get(g.id) ?? 99) : 100;
     return [...this.groups.entries()]
       .sort(([ka, a], [kb, b]) => rank(a) - rank(b) || (ka < kb ? -1 : ka > kb ? 1 : 0))
       .map(([key, g]) => {

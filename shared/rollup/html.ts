@@ -13,17 +13,27 @@ export interface HtmlInput {
   readonly ranking: readonly (RankEntry & { rank: number })[];
   readonly unitNames: ReadonlyMap<string, Bilingual>;
   readonly missing: readonly { unitId: string; status: string }[];
-  readonly verification: { unitsVerified: number; fields: Record<string, { units: number; withGap: number; sumAbsGap: number; maxAbsGap: number }> };
+  readonly verification: {
+    unitsVerified: number;
+    fields: Record<string, { units: number; withGap: number; sumAbsGap: number; maxAbsGap: number }>;
+  };
 }
 
 const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 const num = (v: number | null | undefined, digits = 1) =>
   v === null || v === undefined ? '—' : round(v).toLocaleString('vi-VN', { maximumFractionDigits: digits });
 const both = (b: Bilingual) => `${esc(b.vi)} <span class="en">/ ${esc(b.en)}</span>`;
 
 /** Horizontal bars, one per row, with an optional target mark per row. */
-function bars(rows: { label: string; value: number | null; target?: number | null }[], max: number, unit: string): string {
+function bars(
+  rows: { label: string; value: number | null; target?: number | null }[],
+  max: number,
+  unit: string,
+): string {
   const h = 22;
   const width = 560;
   const left = 170;
@@ -89,14 +99,23 @@ function indicatorSection(input: HtmlInput, indicator: Indicator): string {
   const rows = levels
     .map((g) => {
       const v = g.indicators[indicator.code];
-      const met = v?.met === null || v?.met === undefined ? '—' : v.met ? '✔ đạt / met' : '✘ chưa đạt / not met';
+      const met =
+        v?.met === null || v?.met === undefined ? '—' : v.met ? '✔ đạt / met' : '✘ chưa đạt / not met';
       return `<tr><td>${both(input.names(g))}</td><td>${num(v?.value)}${unit}</td><td>${v?.target ? `${v.target.op} ${num(v.target.value)}` : '—'}</td><td>${met}</td><td>${v?.unitsMeetingTarget ?? 0}/${v?.unitsWithTarget ?? 0}</td><td>${num(v?.change)}</td></tr>`;
     })
     .join('');
   const dist = input.distributions[indicator.code];
   return `<section><h3>${both(indicator.label)}</h3>
 <p>Toàn tỉnh / Province: <strong>${num(overall?.value)}${unit}</strong> (${num(overall?.numerator, 0)} / ${num(overall?.denominator, 0)}); so với năm trước / vs last year: ${num(overall?.change)}</p>
-${bars(levels.map((g) => ({ label: input.names(g).vi, value: g.indicators[indicator.code]?.value ?? null, target: g.indicators[indicator.code]?.target?.value ?? null })), max, unit)}
+${bars(
+  levels.map((g) => ({
+    label: input.names(g).vi,
+    value: g.indicators[indicator.code]?.value ?? null,
+    target: g.indicators[indicator.code]?.target?.value ?? null,
+  })),
+  max,
+  unit,
+)}
 <table><thead><tr><th>Cấp / Level</th><th>Giá trị / Value</th><th>Mục tiêu / Target</th><th>Kết quả / Result</th><th>Đơn vị đạt / Units meeting</th><th>Thay đổi / Change</th></tr></thead><tbody>${rows}</tbody></table>
 ${dist ? `<p class="muted">Phân bố theo đơn vị / Distribution across units</p>${histogram(dist)}` : ''}</section>`;
 }
@@ -120,7 +139,10 @@ export function renderReportHtml(input: HtmlInput): string {
     .map((m) => `<li>${esc(input.unitNames.get(m.unitId)?.vi ?? m.unitId)} (${esc(m.status)})</li>`)
     .join('');
   const gaps = Object.entries(input.verification.fields)
-    .map(([f, g]) => `<tr><td>${esc(f)}</td><td>${g.units}</td><td>${g.withGap}</td><td>${num(g.sumAbsGap)}</td><td>${num(g.maxAbsGap)}</td></tr>`)
+    .map(
+      ([f, g]) =>
+        `<tr><td>${esc(f)}</td><td>${g.units}</td><td>${g.withGap}</td><td>${num(g.sumAbsGap)}</td><td>${num(g.maxAbsGap)}</td></tr>`,
+    )
     .join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Tổng hợp ứng dụng CNTT năm ${input.year} / ICT adoption rollup ${input.year}</title><style>${STYLE}</style></head><body>

@@ -23,7 +23,8 @@ export async function* previousUnitValues(
     }
     if (cells[columns.get('reported') ?? -1] !== 'true') continue;
     const values: Record<string, number | null> = {};
-    for (const indicator of catalog.indicators) values[indicator.code] = toNumber(cells[columns.get(indicator.code) ?? -1]);
+    for (const indicator of catalog.indicators)
+      values[indicator.code] = toNumber(cells[columns.get(indicator.code) ?? -1]);
     yield { unitId: cells[0] as string, values };
   }
 }

@@ -3,7 +3,15 @@ import type { ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import { bi, type Bilingual } from '../i18n.ts';
 import { yearReportsInUnitOrder } from '../store/reports.ts';
-import { openOutput, publishRun, rollupKey, ROLLUP_FILES, saveRollupSummary, type OutputStream, type RollupFile } from '../store/rollupOutputs.ts';
+import {
+  openOutput,
+  publishRun,
+  rollupKey,
+  ROLLUP_FILES,
+  saveRollupSummary,
+  type OutputStream,
+  type RollupFile,
+} from '../store/rollupOutputs.ts';
 import { getUnits, unitsInIdOrder } from '../store/units.ts';
 import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
 import { GroupAccumulator, type GroupResult } from './groups.ts';
@@ -56,7 +64,9 @@ async function parentChain(groups: GroupAccumulator): Promise<Map<string, Unit>>
   while (wanted.length) {
     const found = await getUnits(wanted);
     for (const [id, unit] of found) known.set(id, unit);
-    wanted = [...new Set([...found.values()].map((u) => u.parentId).filter((p): p is string => !!p && !known.has(p)))];
+    wanted = [
+      ...new Set([...found.values()].map((u) => u.parentId).filter((p): p is string => !!p && !known.has(p))),
+    ];
   }
   return known;
 }
@@ -71,7 +81,8 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
   const startedAt = run.now().toISOString();
   await saveRollupSummary({ year, status: 'running', runId, requestedBy: run.requestedBy, startedAt });
   const outputs: Partial<Record<RollupFile, OutputStream>> = {};
-  const open = (file: RollupFile) => (outputs[file] = openOutput(rollupKey(year, file, runId), ROLLUP_FILES[file].type));
+  const open = (file: RollupFile) =>
+    (outputs[file] = openOutput(rollupKey(year, file, runId), ROLLUP_FILES[file].type));
   try {
     const json = open('json');
     const units = open('unitsCsv');
@@ -117,7 +128,10 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
         ? bi('Toàn tỉnh', 'Province overall')
         : g.type === 'level'
           ? (levelNames.get(g.id) ?? bi(g.id, g.id))
-          : bi(`Trực thuộc ${parents.get(g.id)?.name.vi ?? g.id}`, `Under ${parents.get(g.id)?.name.en ?? g.id}`);
+          : bi(
+              `Trực thuộc ${parents.get(g.id)?.name.vi ?? g.id}`,
+              `Under ${parents.get(g.id)?.name.en ?? g.id}`,
+            );
     const ranked = rankUnits(ranking);
     const overall = groupResults.find((g) => g.type === 'overall')?.completeness;
     const counts = { units: seen, reported, orphanReports, ...(overall ?? {}) };

@@ -14,7 +14,8 @@ export interface RollupRequest {
   readonly requestedBy: string;
 }
 
-export const newRunId = (now: Date) => `${now.toISOString().replace(/[-:.]/g, '')}-${Math.random().toString(36).slice(2, 8)}`;
+export const newRunId = (now: Date) =>
+  `${now.toISOString().replace(/[-:.]/g, '')}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** The year before the one it is now in Vietnam (UTC+7): what a run on 1 February reports on. */
 export function previousReportingYear(now: Date): number {
@@ -24,9 +25,12 @@ export function previousReportingYear(now: Date): number {
 export async function runRollup(request: RollupRequest, runId: string) {
   const catalog = catalogFor(request.year);
   if (!catalog) {
-    throw new NotFoundError(bi(`Không có danh mục chỉ tiêu năm ${request.year}.`, `No catalog for ${request.year}.`), {
-      code: 'NO_REPORTING_PERIOD',
-    });
+    throw new NotFoundError(
+      bi(`Không có danh mục chỉ tiêu năm ${request.year}.`, `No catalog for ${request.year}.`),
+      {
+        code: 'NO_REPORTING_PERIOD',
+      },
+    );
   }
   return rollupYear({ ...request, catalog, runId, now: () => new Date() });
 }
@@ -43,5 +47,7 @@ export async function startRollup(request: RollupRequest, runId: string): Promis
     );
     return;
   }
-  void runRollup(request, runId).catch((error: unknown) => logger.error('rollup failed', { error: error as Error }));
+  void runRollup(request, runId).catch((error: unknown) =>
+    logger.error('rollup failed', { error: error as Error }),
+  );
 }

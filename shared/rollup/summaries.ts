@@ -13,7 +13,8 @@ export interface RankEntry {
 /** Highest share of points first; equal shares share a rank (1, 2, 2, 4); ties listed by unit id. */
 export function rankUnits(entries: readonly RankEntry[]): (RankEntry & { rank: number })[] {
   const sorted = [...entries].sort(
-    (a, b) => b.share - a.share || b.total - a.total || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
+    (a, b) =>
+      b.share - a.share || b.total - a.total || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
   );
   let rank = 0;
   return sorted.map((e, i) => {
@@ -71,7 +72,10 @@ export class Distributions {
 
 /** Self-reported against verified figures, per field, over the units auditors checked. */
 export class VerificationGaps {
-  private readonly fields = new Map<string, { units: number; withGap: number; sumAbsGap: number; maxAbsGap: number }>();
+  private readonly fields = new Map<
+    string,
+    { units: number; withGap: number; sumAbsGap: number; maxAbsGap: number }
+  >();
   private units = 0;
 
   add(row: UnitRow): void {

@@ -81,7 +81,8 @@ export function unitRow(
   const overlaid = verifiedValues(report);
   let verified: UnitRow['verified'];
   if (overlaid) {
-    const fields: Record<string, { reported: number | null; verified: number | null; gap: number | null }> = {};
+    const fields: Record<string, { reported: number | null; verified: number | null; gap: number | null }> =
+      {};
     for (const [field, v] of Object.entries(report.verification)) {
       if (v.value === undefined) continue;
       const r = numeric(report.values[field]);

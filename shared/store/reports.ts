@@ -171,7 +171,8 @@ export async function* yearReportsInUnitOrder(year: number, pageSize?: number): 
     const heads = await Promise.all(shards.map(head));
     let min = -1;
     heads.forEach((h, i) => {
-      if (h && (min < 0 || (h.unitId as string) < ((heads[min] as Record<string, unknown>).unitId as string))) min = i;
+      if (h && (min < 0 || (h.unitId as string) < ((heads[min] as Record<string, unknown>).unitId as string)))
+        min = i;
     });
     if (min < 0) return;
     const shard = shards[min] as (typeof shards)[number];

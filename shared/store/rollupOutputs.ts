@@ -81,7 +81,10 @@ async function openLines(key: string): Promise<AsyncIterable<string> | undefined
 }
 
 /** Lines of a published CSV of an earlier year, BOM stripped; nothing when that year has no rollup. */
-export async function* publishedCsvLines(year: number, file: 'unitsCsv' | 'indicatorsCsv'): AsyncGenerator<string> {
+export async function* publishedCsvLines(
+  year: number,
+  file: 'unitsCsv' | 'indicatorsCsv',
+): AsyncGenerator<string> {
   const lines = await openLines(rollupKey(year, file));
   if (!lines) return;
   let first = true;
@@ -104,11 +107,18 @@ export interface RollupSummary {
 }
 
 export async function saveRollupSummary(summary: RollupSummary): Promise<void> {
-  await ddb.send(new PutCommand({ TableName: TABLE, Item: { ...keys.rollupSummary(summary.year), entity: 'rollup', ...summary } }));
+  await ddb.send(
+    new PutCommand({
+      TableName: TABLE,
+      Item: { ...keys.rollupSummary(summary.year), entity: 'rollup', ...summary },
+    }),
+  );
 }
 
 export async function getRollupSummary(year: number): Promise<RollupSummary | undefined> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: TABLE, Key: keys.rollupSummary(year), ConsistentRead: true }));
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: keys.rollupSummary(year), ConsistentRead: true }),
+  );
   if (!Item) return undefined;
   const { pk: _pk, sk: _sk, entity: _e, ...summary } = Item;
   return summary as RollupSummary;
@@ -119,7 +129,9 @@ export async function rollupLinks(year: number): Promise<Record<RollupFile, stri
   const entries = await Promise.all(
     (Object.keys(ROLLUP_FILES) as RollupFile[]).map(async (file) => [
       file,
-      await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: rollupKey(year, file) }), { expiresIn: 300 }),
+      await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: rollupKey(year, file) }), {
+        expiresIn: 300,
+      }),
     ]),
   );
   return Object.fromEntries(entries) as Record<RollupFile, string>;

@@ -75,7 +75,9 @@ export async function getUnits(ids: readonly string[]): Promise<Map<string, Unit
     let request: Record<string, unknown>[] = ids.slice(i, i + 100).map((id) => ({ ...keys.unit(id) }));
     for (let attempt = 0; request.length; attempt++) {
       if (attempt > 8) throw new Error('DynamoDB kept units unprocessed after 8 retries');
-      const res = await ddb.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: request, ConsistentRead: true } } }));
+      const res = await ddb.send(
+        new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: request, ConsistentRead: true } } }),
+      );
       for (const item of res.Responses?.[TABLE] ?? []) {
         const unit = fromItem(item);
         out.set(unit.id, unit);
