@@ -9,7 +9,10 @@ declare module 'autocannon' {
     readonly total: number;
   }
   interface RequestSpec {
-    setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
+    setupRequest?: (
+      req: Record<string, unknown>,
+      context: Record<string, unknown>,
+    ) => Record<string, unknown>;
   }
   interface Options {
     url: string;

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { analyzeMetafile, build, type Metafile } from 'esbuild';
+import { analyzeMetafile, build, type Metafile, type Plugin } from 'esbuild';
+import { routes } from '#shared/routes';
 import { deployedHandlers, lambdaBuildOptions, REPO_ROOT } from './lambdaBundle.ts';
 import { kib, log, median, ratio, round } from './lib/stats.ts';
 
@@ -27,6 +28,11 @@ export interface HandlerFigures {
   readonly meetsImport: boolean;
   /** The biggest parts of the bundle, by package (node_modules) or by folder (the project's own code). */
   readonly topContributors: Contributor[];
+  /**
+   * For a function that never touches S3: its size if shared/store/clients.ts were split so that a DynamoDB-only
+   * function no longer imports @aws-sdk/client-s3 (measured by bundling with that module swapped in).
+   */
+  readonly minifiedKiBWithoutS3Client?: number;
 }
 
 export interface ColdStartResult {
@@ -82,8 +88,57 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
   const started = process.hrtime.bigint();
   const res = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (res.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${res.stderr.toString().slice(0, 2000)}`);
+  if (res.status !== 0)
+    throw new Error(`node ${args.join(' ')} failed: ${res.stderr.toString().slice(0, 2000)}`);
   return ms;
+}
+
+/**
+ * What-if for the size fix: shared/store/clients.ts with its S3 half removed, as a DynamoDB-only module
+ * (shared/store/dynamoClient.ts, say) would be. Only for functions whose route grants no bucket access.
+ */
+const DYNAMO_ONLY_CLIENTS = `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { buckets } from '../buckets.ts';
+import { requireEnv } from '../config.ts';
+import { dataModel } from '../model.ts';
+const dynamoEndpoint = process.env.DYNAMODB_ENDPOINT || undefined;
+export const ddb = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}), maxAttempts: 3 }),
+  { marshallOptions: { removeUndefinedValues: true } },
+);
+export const s3 = undefined;
+export const tableName = () => requireEnv(dataModel.tableNameEnv);
+export const bucketName = (purpose) => requireEnv(buckets[purpose].env);
+`;
+const dynamoOnlyClients: Plugin = {
+  name: 'dynamo-only-clients',
+  setup(b) {
+    b.onLoad({ filter: /shared[\\/]store[\\/]clients\.ts$/ }, (args) => ({
+      contents: DYNAMO_ONLY_CLIENTS,
+      loader: 'ts',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+const needsS3 = (handler: string): boolean => {
+  const route = routes.find((r) => r.handler === handler);
+  if (!route) return true;
+  const access = route.access as { evidence?: string; reports?: string };
+  return !!(access.evidence || access.reports);
+};
+
+async function sizeWithoutS3Client(workDir: string, handler: string): Promise<number | undefined> {
+  if (needsS3(handler)) return undefined;
+  const outfile = join(workDir, 'what-if', handler, 'index.mjs');
+  await build({
+    ...lambdaBuildOptions(handler, outfile),
+    plugins: [dynamoOnlyClients],
+    absWorkingDir: REPO_ROOT,
+  });
+  return kib(statSync(outfile).size);
 }
 
 export async function bundleAll(workDir: string) {
@@ -92,7 +147,11 @@ export async function bundleAll(workDir: string) {
   for (const handler of deployedHandlers()) {
     const outfile = join(workDir, handler, 'index.mjs');
     mkdirSync(join(workDir, handler), { recursive: true });
-    const result = await build({ ...lambdaBuildOptions(handler, outfile), metafile: true, absWorkingDir: REPO_ROOT });
+    const result = await build({
+      ...lambdaBuildOptions(handler, outfile),
+      metafile: true,
+      absWorkingDir: REPO_ROOT,
+    });
     built.push({ handler, outfile, meta: result.metafile as Metafile });
   }
   return built;
@@ -119,6 +178,8 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
     log(`cold start: round ${round_ + 1}/${opts.runs} done`);
   }
   const emptyMs = median(empty);
+  const whatIf = new Map<string, number | undefined>();
+  for (const b of built) whatIf.set(b.handler, await sizeWithoutS3Client(opts.workDir, b.handler));
   const handlers = built.map(({ handler, outfile, meta }): HandlerFigures => {
     const bytes = statSync(outfile).size;
     const gz = gzipSync(readFileSync(outfile), { level: 9 }).length;
@@ -135,6 +196,7 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
       meetsSize: bytes / 1024 <= SIZE_GOAL_KIB,
       meetsImport: r <= IMPORT_RATIO_GOAL,
       topContributors: contributors(meta, relative(REPO_ROOT, outfile)),
+      ...(whatIf.get(handler) !== undefined ? { minifiedKiBWithoutS3Client: whatIf.get(handler) } : {}),
     };
   });
   return {
@@ -148,6 +210,10 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
 /** esbuild's own analysis of one bundle, for the README (top inputs by size). */
 export async function analysisOf(workDir: string, handler: string): Promise<string> {
   const outfile = join(workDir, `analysis-${handler}`, 'index.mjs');
-  const result = await build({ ...lambdaBuildOptions(handler, outfile), metafile: true, absWorkingDir: REPO_ROOT });
+  const result = await build({
+    ...lambdaBuildOptions(handler, outfile),
+    metafile: true,
+    absWorkingDir: REPO_ROOT,
+  });
   return analyzeMetafile(result.metafile as Metafile, { verbose: false });
 }

@@ -43,20 +43,34 @@ async function worker(deadline: number) {
     };
     try {
       if (mode === 'get') {
-        await ddb.send(new GetCommand({ TableName: TABLE, Key: keys.period(BENCH_YEAR), ConsistentRead: true }));
+        await ddb.send(
+          new GetCommand({ TableName: TABLE, Key: keys.period(BENCH_YEAR), ConsistentRead: true }),
+        );
       } else if (mode === 'transact') {
         const fresh = { ConditionExpression: 'attribute_not_exists(pk)', TableName: TABLE };
         await ddb.send(
           new TransactWriteCommand({
             TransactItems: [
               { Put: { ...fresh, Item: item } },
-              { Put: { ...fresh, Item: { ...item, ...keys.revision(BENCH_YEAR, unitId, 1), gsi1pk: undefined } } },
-              { Put: { ...fresh, Item: { ...keys.idempotency(unitId, 'k'), entity: 'bench-idem', result: {} } } },
+              {
+                Put: {
+                  ...fresh,
+                  Item: { ...item, ...keys.revision(BENCH_YEAR, unitId, 1), gsi1pk: undefined },
+                },
+              },
+              {
+                Put: {
+                  ...fresh,
+                  Item: { ...keys.idempotency(unitId, 'k'), entity: 'bench-idem', result: {} },
+                },
+              },
             ],
           }),
         );
       } else {
-        await ddb.send(new PutCommand({ TableName: TABLE, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+        await ddb.send(
+          new PutCommand({ TableName: TABLE, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+        );
       }
       ok += 1;
       latencies.push(performance.now() - started);

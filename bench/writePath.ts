@@ -66,7 +66,8 @@ export async function writePath(
         deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       }),
     });
-    if (opened.status !== 200) throw new Error(`PUT /periods failed: ${opened.status} ${await opened.text()}`);
+    if (opened.status !== 200)
+      throw new Error(`PUT /periods failed: ${opened.status} ${await opened.text()}`);
     const tokens = await Promise.all(
       communeUnits(0, opts.units, 10).map((u) =>
         stack.issuer.sign({ sub: `bench-${u.id}`, role: 'agency', unitId: u.id }),
@@ -96,7 +97,9 @@ export async function writePath(
     const save = await runLoad({ url: api.url, connections: opts.connections, seconds: opts.seconds, next });
     const cpuMsPerSave = {
       api: round(((cpuSecondsOf(api.child.pid) - cpuBefore.api) * 1000) / save.requests),
-      dynamoLocal: round(((cpuSecondsOf(stack.dynamo.process.pid) - cpuBefore.dynamo) * 1000) / save.requests),
+      dynamoLocal: round(
+        ((cpuSecondsOf(stack.dynamo.process.pid) - cpuBefore.dynamo) * 1000) / save.requests,
+      ),
     };
     log(`write path: save ${round(save.rps, 1)} req/s (${JSON.stringify(save.statusCodes)}); PutItem again`);
     const after = await putBaseline(opts.connections, opts.seconds, 'b');
