@@ -10,7 +10,7 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
 }
 
 /** Flattens a resolved CloudFormation value the way cdk-nag names findings (`<Logical.Arn>/prefix/*`). */
-function flatten(node: unknown): string {
+export function flatten(node: unknown): string {
   if (node === undefined) return '';
   if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
   if (typeof node === 'object' && node !== null) {

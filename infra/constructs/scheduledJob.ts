@@ -1,6 +1,7 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Aws, Duration, TimeZone } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
@@ -9,7 +10,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JobSchedule } from '#shared/jobs';
-import { acknowledge } from './nag.ts';
+import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
 const EXPRESSION = /^(cron|rate|at)\(.+\)$/;
 
@@ -55,6 +56,8 @@ export interface ScheduledJobProps {
  */
 export class ScheduledJob extends Construct {
   readonly schedule: Schedule;
+  /** What the scheduler assumes to invoke the function and to write to the dead-letter queue. */
+  readonly schedulerRole: Role;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
   readonly failureAlarm: Alarm;
@@ -83,12 +86,19 @@ export class ScheduledJob extends Construct {
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
 
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+      }),
+      description: `Lets EventBridge Scheduler run ${id}`,
+    });
     this.schedule = new Schedule(this, 'Schedule', {
       schedule: ScheduleExpression.expression(
         props.schedule.expression,
         TimeZone.of(props.schedule.timeZone),
       ),
       target: new LambdaInvoke(props.fn, {
+        role: this.schedulerRole,
         deadLetterQueue: this.deadLetterQueue,
         retryAttempts: props.retryAttempts ?? 3,
         maxEventAge: props.maxEventAge ?? Duration.hours(6),
@@ -97,6 +107,12 @@ export class ScheduledJob extends Construct {
       enabled: props.enabled ?? true,
       ...(props.description ? { description: props.description } : {}),
     });
+
+    acknowledge(
+      this.schedulerRole,
+      wildcardResourceFinding(this, `${props.fn.functionArn}:*`),
+      'LambdaInvoke grants lambda:InvokeFunction on the function and its qualified ARNs (`:*`, versions and aliases) of this one function only.',
+    );
 
     this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
       alarmDescription: `${id}: a run was lost or failed after every retry; its event is in the dead-letter queue.`,

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { buildApp, type BuildAppOptions } from '../../infra/buildApp.ts';
+import { flatten } from '../../infra/constructs/nag.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import type { BaoCaoStack } from '../../infra/stack.ts';
 import type { StageName } from '../../infra/stage.ts';
@@ -11,7 +14,7 @@ export const cdkJsonContext = (): Record<string, unknown> =>
   (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> })
     .context;
 
-/** Builds the real app for a stage with bundling skipped: fast, and the template is otherwise the real one. */
+/** The real app for a stage, with bundling skipped: fast, and otherwise the real template. */
 export function buildTestApp(stage: StageName = 'dev', options: Omit<BuildAppOptions, 'context'> = {}) {
   return buildApp({
     ...options,
@@ -24,7 +27,10 @@ export interface Synthesized {
   readonly template: Template;
 }
 
-/** The stack's template; the app is not synthesised as a whole, so cdk-nag does not run here. */
+/**
+ * The stack's template. Synthesis runs the app's validation plugins, so a cdk-nag finding that is not
+ * acknowledged fails every test that calls this, not only the cdk-nag test.
+ */
 export function synthStack(
   stage: StageName = 'dev',
   options: Omit<BuildAppOptions, 'context'> = {},
@@ -33,7 +39,56 @@ export function synthStack(
   return { stack, template: Template.fromStack(stack) };
 }
 
-type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; [k: string]: unknown }>;
+export interface CfnResourceJson {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+}
 
-export const resourcesOf = (template: Template, type: string): Resources =>
-  template.findResources(type) as Resources;
+export const resourcesOf = (template: Template, type: string): Record<string, CfnResourceJson> =>
+  template.findResources(type) as Record<string, CfnResourceJson>;
+
+export const onlyResourceOf = (template: Template, type: string): [string, CfnResourceJson] => {
+  const all = Object.entries(resourcesOf(template, type));
+  if (all.length !== 1) throw new Error(`Expected one ${type}, found ${all.length}`);
+  return all[0] as [string, CfnResourceJson];
+};
+
+/** The logical id CloudFormation sees for an L2 construct (its default child) or an L1 element. */
+export function logicalIdOf(construct: IConstruct): string {
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(construct).getLogicalId(element);
+}
+
+export interface Grant {
+  readonly action: string;
+  /** Flattened as cdk-nag names resources: `<Logical.Arn>/evidence/*`. */
+  readonly resource: string;
+}
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+/** Every (action, resource) pair that the role's policies allow, flattened. */
+export function grantsOfRole(template: Template, roleLogicalId: string): Grant[] {
+  const grants: Grant[] = [];
+  for (const policy of Object.values(resourcesOf(template, 'AWS::IAM::Policy'))) {
+    const roles = asArray(policy.Properties?.Roles as unknown[]).map((r) => (r as { Ref?: string }).Ref);
+    if (!roles.includes(roleLogicalId)) continue;
+    const doc = policy.Properties?.PolicyDocument as { Statement: Statement[] };
+    for (const st of doc.Statement) {
+      if (st.Effect !== 'Allow') continue;
+      for (const action of asArray(st.Action))
+        for (const resource of asArray(st.Resource)) grants.push({ action, resource: flatten(resource) });
+    }
+  }
+  return grants;
+}
+
+export const grantKey = (g: Grant): string => `${g.action} on ${g.resource}`;
