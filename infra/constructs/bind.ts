@@ -70,7 +70,7 @@ export function bindBucket(
   acknowledge(
     fn.executionRole,
     wildcardResourceFinding(fn, objects),
-    `${purpose} objects are written at run time under generated keys, so the grant names the ${
+    `${purpose} object keys are generated at run time, so the grant covers the ${
       prefix ? `${prefix} prefix` : 'bucket'
     } rather than single objects; ${OBJECT_ACTIONS[mode].join(', ')} only.`,
   );

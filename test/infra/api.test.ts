@@ -1,6 +1,8 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_LOG_FIELDS } from '../../infra/constructs/routeApi.ts';
-import { onlyResourceOf, resourcesOf, synthStack } from './synth.ts';
+import { ACCESS_LOG_FIELDS, RouteApi } from '../../infra/constructs/routeApi.ts';
+import { onlyResourceOf, resourcesOf, synthStack, testApp } from './synth.ts';
 
 const { stack, template } = synthStack('dev');
 const [, stage] = onlyResourceOf(template, 'AWS::ApiGatewayV2::Stage');
@@ -40,5 +42,18 @@ describe('the HTTP API stage', () => {
 
   it('has no CORS configuration: the site calls it on its own origin', () => {
     expect(api.Properties?.CorsConfiguration).toBeUndefined();
+  });
+
+  it('when given browser origins, allows exactly those, with the methods and headers the site uses', () => {
+    const other = new Stack(testApp(), 'Cors');
+    new RouteApi(other, 'Api', { corsAllowedOrigins: ['https://baocao.example.gov.vn'] });
+    const [, corsApi] = onlyResourceOf(Template.fromStack(other), 'AWS::ApiGatewayV2::Api');
+    expect(corsApi.Properties?.CorsConfiguration).toEqual({
+      AllowOrigins: ['https://baocao.example.gov.vn'],
+      AllowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
+      AllowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+      ExposeHeaders: ['etag'],
+      MaxAge: 3600,
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { EvidenceBucket, LogsBucket } from '../../infra/constructs/buckets.ts';
-import { logicalIdOf, resourcesOf, synthStack } from './synth.ts';
+import { logicalIdOf, resourcesOf, synthStack, testApp } from './synth.ts';
 
 const dev = synthStack('dev');
 const prod = synthStack('prod');
@@ -20,7 +20,7 @@ const statementsFor = (bucketId: string): Statement[] =>
     .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
 
 function construct(build: (scope: Stack) => void): Template {
-  const stack = new Stack(new App(), 'Test');
+  const stack = new Stack(testApp(), 'Test');
   build(stack);
   return Template.fromStack(stack);
 }

@@ -17,9 +17,10 @@ const rows: Job[] = [
   },
 ];
 
+const { stack, template } = synthStack('dev', { stackProps: { jobs: rows } });
+
 describe('the job table', () => {
   it('makes one schedule, function and dead-letter queue per job row', () => {
-    const { stack, template } = synthStack('dev', { stackProps: { jobs: rows } });
     const schedules = Object.values(resourcesOf(template, 'AWS::Scheduler::Schedule')).map(
       (s) => s.Properties,
     );
@@ -31,7 +32,6 @@ describe('the job table', () => {
   });
 
   it('gives job functions a longer timeout than API functions', () => {
-    const { stack, template } = synthStack('dev', { stackProps: { jobs: rows } });
     const lambdas = resourcesOf(template, 'AWS::Lambda::Function');
     for (const [id, { fn }] of stack.jobs) {
       const logicalId = stack.getLogicalId(fn.node.defaultChild as never);
@@ -40,7 +40,7 @@ describe('the job table', () => {
   });
 
   it('is wired from shared/jobs.ts by default (one schedule per row, none while it is empty)', () => {
-    const { template } = synthStack('dev');
-    expect(Object.keys(resourcesOf(template, 'AWS::Scheduler::Schedule'))).toHaveLength(jobs.length);
+    const defaults = synthStack('dev');
+    expect(Object.keys(resourcesOf(defaults.template, 'AWS::Scheduler::Schedule'))).toHaveLength(jobs.length);
   });
 });

@@ -20,10 +20,12 @@ function acknowledgements(
   );
 }
 
+const apps = { dev: buildTestApp('dev').app, prod: buildTestApp('prod').app };
+
 describe('cdk-nag AwsSolutions runs inside the app', () => {
   for (const stage of ['dev', 'prod'] as const) {
     it(`synthesises the real ${stage} app with zero unacknowledged findings`, () => {
-      const { app } = buildTestApp(stage);
+      const app = apps[stage];
       expect(() => app.synth()).not.toThrow();
       expect(new AwsSolutionsChecks().validateScope(app).violations).toEqual([]);
     });
@@ -38,12 +40,29 @@ describe('cdk-nag AwsSolutions runs inside the app', () => {
   });
 
   it('acknowledges one rule or one finding at a time, each with a reason of its own', () => {
-    const { app } = buildTestApp('prod');
-    const acks = acknowledgements(app);
+    const acks = acknowledgements(apps.prod);
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) {
       expect(ack.id, ack.path).toMatch(/^(Annotation::)?AwsSolutions-[A-Z]+\d+(\[[^\]]+\])?$/);
       expect(ack.reason.length, `${ack.path} ${ack.id}`).toBeGreaterThan(40);
     }
+  });
+
+  it('needs no CloudFront acknowledgement once a domain, a web ACL and a country allowlist are given', () => {
+    const { app } = buildTestApp('prod', {
+      stackProps: {
+        siteDomain: {
+          names: ['baocao.example.gov.vn'],
+          certificateArn:
+            'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000',
+        },
+        webAclArn:
+          'arn:aws:wafv2:us-east-1:111111111111:global/webacl/baocao/00000000-0000-0000-0000-000000000000',
+        allowedCountries: ['VN'],
+      },
+    });
+    expect(() => app.synth()).not.toThrow();
+    const ids = acknowledgements(app).map((a) => a.id);
+    expect(ids.filter((id) => /AwsSolutions-CFR\d/.test(id))).toEqual([]);
   });
 });

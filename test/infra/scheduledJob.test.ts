@@ -1,15 +1,15 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Code, Function, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { describe, expect, it } from 'vitest';
 import { ScheduledJob } from '../../infra/constructs/scheduledJob.ts';
-import { logicalIdOf, onlyResourceOf, resourcesOf } from './synth.ts';
+import { logicalIdOf, onlyResourceOf, resourcesOf, testApp } from './synth.ts';
 
 const ROLLUP = { expression: 'cron(30 0 1 2 ? *)', timeZone: 'Asia/Ho_Chi_Minh' } as const;
 
 function build(schedule: { expression: string; timeZone: string } = ROLLUP) {
-  const stack = new Stack(new App(), 'JobTest');
+  const stack = new Stack(testApp(), 'JobTest');
   const fn = new Function(stack, 'TestFunction', {
     runtime: Runtime.NODEJS_24_X,
     handler: 'index.handler',

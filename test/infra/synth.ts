@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { afterAll } from 'vitest';
 import { buildApp, type BuildAppOptions } from '../../infra/buildApp.ts';
 import { flatten } from '../../infra/constructs/nag.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
@@ -14,10 +16,25 @@ export const cdkJsonContext = (): Record<string, unknown> =>
   (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> })
     .context;
 
+/**
+ * Every cloud assembly of a test file goes under one temporary folder, removed after the file's tests: each
+ * assembly holds a copy of the 20 MB AWS CLI layer that BucketDeployment uses.
+ */
+const ASSEMBLIES = mkdtempSync(join(tmpdir(), 'infra-test-'));
+afterAll(() => rmSync(ASSEMBLIES, { recursive: true, force: true }));
+export const testOutdir = (): string => mkdtempSync(join(ASSEMBLIES, 'cdk.out-'));
+
+/** An empty app for construct tests, writing under the test process's temporary folder. */
+export const testApp = (): App => new App({ outdir: testOutdir() });
+
 /** The real app for a stage, with bundling skipped: fast, and otherwise the real template. */
-export function buildTestApp(stage: StageName = 'dev', options: Omit<BuildAppOptions, 'context'> = {}) {
+export function buildTestApp(
+  stage: StageName = 'dev',
+  options: Omit<BuildAppOptions, 'context' | 'outdir'> = {},
+) {
   return buildApp({
     ...options,
+    outdir: testOutdir(),
     context: { ...cdkJsonContext(), stage, 'aws:cdk:bundling-stacks': [] },
   });
 }
