@@ -1,10 +1,18 @@
 import { Aws, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { jobs as jobTable, type Job } from '#shared/jobs';
+import { EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import {
+  jobs as jobTable,
+  uploadTriggers as uploadTriggerTable,
+  type Job,
+  type UploadTrigger,
+} from '#shared/jobs';
 import { routes as routeTable, type Route } from '#shared/routes';
 import type { DataResources } from './constructs/bind.ts';
 import { bindAccess } from './constructs/bind.ts';
 import { Alerts } from './constructs/alerts.ts';
+import { acknowledgeNotificationsHandler } from './constructs/nag.ts';
 import { EvidenceBucket, LogsBucket, SecureBucket } from './constructs/buckets.ts';
 import { DataTable } from './constructs/dataTable.ts';
 import { HandlerFunction } from './constructs/handlerFunction.ts';
@@ -28,6 +36,10 @@ export interface BaoCaoStackProps extends StackProps {
    * @default the job table in shared/jobs.ts
    */
   readonly jobs?: readonly Job[];
+  /**
+   * @default the upload triggers in shared/jobs.ts
+   */
+  readonly uploadTriggers?: readonly UploadTrigger[];
   /**
    * The built site (`npm run build:web`). A folder without index.html deploys a placeholder page instead.
    * @default web/dist
@@ -78,6 +90,7 @@ export class BaoCaoStack extends Stack {
   readonly alerts: Alerts;
   readonly data: DataResources;
   readonly jobs = new Map<string, { fn: HandlerFunction; job: ScheduledJob }>();
+  readonly triggers = new Map<string, HandlerFunction>();
 
   constructor(scope: Construct, id: string, props: BaoCaoStackProps) {
     super(scope, id, { terminationProtection: props.stage.deletionProtection, ...props });
@@ -144,15 +157,6 @@ export class BaoCaoStack extends Stack {
       deletionProtection: stage.deletionProtection,
     });
 
-    this.api.addRouteTable({
-      routes: props.routes ?? routeTable,
-      data: this.data,
-      userPool: this.users.userPool,
-      userPoolClient: this.users.webClient,
-    });
-    for (const [routeId, fn] of this.api.functions) this.alerts.watchFunction(fn, `Route-${routeId}`);
-    this.alerts.watchApi(this.api.stage);
-
     const jobsScope = new Construct(this, 'Jobs');
     for (const job of props.jobs ?? jobTable) {
       if (this.jobs.has(job.id)) throw new Error(`Job id ${job.id} appears twice in the job table.`);
@@ -172,6 +176,33 @@ export class BaoCaoStack extends Stack {
       });
       this.jobs.set(job.id, { fn, job: scheduled });
     }
+
+    const triggersScope = new Construct(this, 'Triggers');
+    for (const trigger of props.uploadTriggers ?? uploadTriggerTable) {
+      const fn = new HandlerFunction(triggersScope, `${trigger.id}Function`, {
+        handler: trigger.handler,
+        description: `S3 trigger ${trigger.id}: ObjectCreated under ${trigger.bucket}/${trigger.prefix}`,
+        timeout: Duration.minutes(5),
+        memorySize: 1024,
+        ...logs,
+      });
+      bindAccess(fn, trigger.access, this.data);
+      this.data[trigger.bucket].addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
+        prefix: trigger.prefix,
+      });
+      this.alerts.watchFunction(fn, `Trigger-${trigger.id}`);
+      this.triggers.set(trigger.id, fn);
+    }
+    acknowledgeNotificationsHandler(this);
+
+    this.api.addRouteTable({
+      routes: props.routes ?? routeTable,
+      data: { ...this.data, jobs: new Map([...this.jobs].map(([id, j]) => [id, j.fn])) },
+      userPool: this.users.userPool,
+      userPoolClient: this.users.webClient,
+    });
+    for (const [routeId, fn] of this.api.functions) this.alerts.watchFunction(fn, `Route-${routeId}`);
+    this.alerts.watchApi(this.api.stage);
 
     const apiUrl = `${this.site.origin}/${this.api.stage.stageName}`;
     this.site.deploy(

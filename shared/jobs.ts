@@ -20,9 +20,37 @@ export interface Job {
   readonly access: RouteAccess;
 }
 
-/**
- * Empty for now. The yearly rollup lands here as
- * `{ id: 'rollupYear', handler: 'rollupYear', schedule: { expression: 'cron(30 0 1 2 ? *)', timeZone: 'Asia/Ho_Chi_Minh' }, ... }`:
- * 00:30 on 1 February, Vietnam time, for the year before.
- */
-export const jobs = [] as const satisfies readonly Job[];
+/** The environment variable that carries a job function's name to the routes that may invoke it. */
+export const jobFunctionEnv = (jobId: string) =>
+  `${jobId.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_FUNCTION_NAME`;
+
+export const jobs = [
+  {
+    id: 'rollupYear',
+    handler: 'rollupYear',
+    // 00:30 on 1 February, Vietnam time: the rollup of the year just ended, after the reporting deadline.
+    schedule: { expression: 'cron(30 0 1 2 ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
+    access: { table: 'readwrite', reports: 'readwrite' },
+  },
+] as const satisfies readonly Job[];
+
+export type JobId = (typeof jobs)[number]['id'];
+
+/** Functions started by an S3 event rather than a schedule or a route. */
+export interface UploadTrigger {
+  readonly id: string;
+  readonly handler: string;
+  readonly bucket: 'evidence';
+  readonly prefix: string;
+  readonly access: RouteAccess;
+}
+
+export const uploadTriggers = [
+  {
+    id: 'evidenceUploaded',
+    handler: 'onEvidenceUploaded',
+    bucket: 'evidence',
+    prefix: 'evidence/',
+    access: { table: 'readwrite', evidence: 'readwrite' },
+  },
+] as const satisfies readonly UploadTrigger[];

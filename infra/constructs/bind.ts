@@ -1,6 +1,8 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { jobFunctionEnv } from '#shared/jobs';
 import { buckets, type BucketPurpose } from '#shared/buckets';
 import { dataModel } from '#shared/model';
 import type { RouteAccess } from '#shared/routes';
@@ -80,6 +82,16 @@ export interface DataResources {
   readonly table: ITableV2;
   readonly evidence: IBucket;
   readonly reports: IBucket;
+  /** Job functions by job id, for rows that may start a job. */
+  readonly jobs?: ReadonlyMap<string, IFunction>;
+}
+
+/** Sets the variable that names the job's function, and allows invoking that one function (no versions). */
+export function bindJobInvoke(fn: HandlerFunction, jobId: string, job: IFunction): void {
+  fn.addEnvironment(jobFunctionEnv(jobId), job.functionName);
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [job.functionArn] }),
+  );
 }
 
 /** Applies a route or job row's `access`: nothing it does not name, nothing more than the mode it names. */
@@ -87,4 +99,9 @@ export function bindAccess(fn: HandlerFunction, access: RouteAccess, data: DataR
   if (access.table) bindTable(fn, data.table, access.table);
   if (access.evidence) bindBucket(fn, data.evidence, 'evidence', access.evidence);
   if (access.reports) bindBucket(fn, data.reports, 'reports', access.reports);
+  for (const jobId of access.invokes ?? []) {
+    const job = data.jobs?.get(jobId);
+    if (!job) throw new Error(`A row invokes job ${jobId}, which the stack has not made (shared/jobs.ts).`);
+    bindJobInvoke(fn, jobId, job);
+  }
 }
