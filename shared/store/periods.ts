@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultPeriod, type Period, type PeriodInput } from '../domain/period.ts';
 import { dataModel, keys } from '../model.ts';
-import { ddb, tableName } from './clients.ts';
+import { ddb, tableName } from './dynamo.ts';
 import type { TransactItem } from './transact.ts';
 
 const TABLE = tableName();

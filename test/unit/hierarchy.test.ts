@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, LEVELS, unitListSchema, unitSchema, type Unit } from '#shared/hierarchy';
+import { ancestorsOf, LEVELS, type Unit } from '#shared/hierarchy';
+import { unitListSchema, unitSchema } from '#shared/unitSchema';
 
 const unit = (id: string, parentId?: string): Unit => ({
   id,
