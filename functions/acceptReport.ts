@@ -9,7 +9,7 @@ import { changeReport } from '#shared/store/reportCommands';
 export const handler = apiHandler('acceptReport', async (req) => {
   const target = await reviewTarget(req);
   const { comment } = req.body === undefined ? {} : parseWith(acceptBody, req.body);
-  return changeReport(commandFor(req, target), (state) =>
+  return changeReport(commandFor(req, target, { audit: 'review.accept' }), (state) =>
     acceptReport(state, comment, req.identity, req.receivedAt),
   );
 });

@@ -8,7 +8,7 @@ import { changeReport } from '#shared/store/reportCommands';
 export const handler = apiHandler('putVerification', async (req) => {
   const target = await reviewTarget(req);
   const entries = parseVerification(target.catalog, req.body);
-  return changeReport(commandFor(req, target), (state) =>
+  return changeReport(commandFor(req, target, { audit: 'review.verify' }), (state) =>
     recordVerification(state, entries, req.identity, req.receivedAt),
   );
 });

@@ -8,7 +8,7 @@ import { changeReport } from '#shared/store/reportCommands';
 export const handler = apiHandler('returnReport', async (req) => {
   const target = await reviewTarget(req);
   const comments = parseReturn(target.catalog, req.body);
-  return changeReport(commandFor(req, target), (state) =>
+  return changeReport(commandFor(req, target, { audit: 'review.return' }), (state) =>
     returnReport(state, comments, req.identity, req.receivedAt),
   );
 });

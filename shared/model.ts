@@ -62,11 +62,13 @@ export const keys = {
     gsi2sk: `${createdAt}#${evidenceId}`,
   }),
 
+  /** Live (pending or verified) evidence files of a report, kept so the per-report limit holds under races. */
+  evidenceCounter: (year: number, unitId: string): ItemKey => ({ pk: `REPORT#${year}#${unitId}`, sk: '#EVIDENCE_COUNT' }),
+
   idempotency: (principal: string, key: string): ItemKey => ({ pk: `IDEM#${principal}#${key}`, sk: '#IDEM' }),
 
   auditHead: (year: number): ItemKey => ({ pk: `AUDIT#${year}`, sk: '#HEAD' }),
   auditEntry: (year: number, seq: number): ItemKey => ({ pk: `AUDIT#${year}`, sk: `ENTRY#${pad(seq, 10)}` }),
-  auditEntryPrefix: 'ENTRY#',
 
   rollupSummary: (year: number): ItemKey => ({ pk: `ROLLUP#${year}`, sk: '#SUMMARY' }),
 

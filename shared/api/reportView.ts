@@ -2,6 +2,7 @@ import { computeIndicators, type Catalog } from '../catalog/index.ts';
 import { deadlineFor, type Period } from '../domain/period.ts';
 import { displayStatusOf, emptyReport, isEditable, type ReportState } from '../domain/report.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
+import { auditAppendItems } from '../store/audit.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
 import { etagOf, ifMatchVersion } from './params.ts';
 
@@ -45,7 +46,9 @@ export function reportResult(
 export function commandFor(
   req: AuthedRequest,
   ctx: { year: number; unitId: string; catalog: Catalog; period: Period },
+  opts: { audit?: string } = {},
 ): ReportCommand {
+  const { audit } = opts;
   return {
     year: ctx.year,
     unitId: ctx.unitId,
@@ -53,5 +56,20 @@ export function commandFor(
     claim: req.claim,
     now: req.receivedAt,
     render: (state) => reportResult(state, ctx),
+    // Review actions go on the hash-chained audit log in the same transaction as the change itself.
+    ...(audit
+      ? {
+          alsoWrite: (t) =>
+            auditAppendItems({
+              year: ctx.year,
+              at: req.receivedAt.toISOString(),
+              actor: { sub: req.identity.sub, role: req.identity.role },
+              action: audit,
+              unitId: ctx.unitId,
+              sourceIp: req.sourceIp,
+              details: { version: t.next.version, status: t.next.status },
+            }),
+        }
+      : {}),
   };
 }

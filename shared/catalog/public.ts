@@ -47,7 +47,7 @@ export function publicCatalog(catalog: Catalog) {
   return {
     year: catalog.year,
     version: catalog.version,
-    changes: catalog.changes,
+    changes: catalog.changes ?? [],
     levels: catalog.levels,
     bands: catalog.bands,
     sections: [...catalog.sections]

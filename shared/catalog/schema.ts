@@ -34,7 +34,7 @@ function valueSchema(f: CatalogField): ZodType {
       const { min, max } = f;
       // YYYY-MM-DD strings order as dates do, so bounds compare as strings.
       return iso
-        .date()
+        .date({ abort: true })
         .refine((v) => min === undefined || v >= min, { params: { code: DATE_TOO_EARLY }, abort: true })
         .refine((v) => max === undefined || v <= max, { params: { code: DATE_TOO_LATE }, abort: true });
     }

@@ -167,7 +167,7 @@ export interface Catalog {
   readonly year: number;
   readonly version: string;
   /** What differs from the previous year's catalog, for the people comparing years. */
-  readonly changes: readonly Bilingual[];
+  readonly changes?: readonly Bilingual[];
   readonly sections: readonly CatalogSection[];
   readonly fields: readonly CatalogField[];
   readonly indicators: readonly Indicator[];

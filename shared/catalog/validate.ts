@@ -129,7 +129,7 @@ export function validateSubmission(
       issues.push({ path: f.code, code: 'required', message: fieldMessages.required(f.label) });
     }
   }
-  issues.push(...checkRules(catalog, clean));
+  issues.push(...checkRules(catalog, clean).filter((i) => !bad.has(i.path)));
   for (const f of catalog.fields) {
     const e = f.evidence;
     if (e.rule === 'none' || ctx.evidenceFields.has(f.code)) continue;

@@ -67,14 +67,17 @@ const catalog2025 = build(
   '2025.1',
   [
     bi(
-      'Chỉ tiêu cấp xã về tỷ lệ CBCCVC thường xuyên sử dụng thư điện tử công vụ nâng từ 30% lên 50%.',
-      'The commune-level target for staff regularly using official email rises from 30% to 50%.',
+      'Từ 01/7/2025 chính quyền địa phương có hai cấp (tỉnh – xã). Chỉ tiêu và mục tiêu không đổi; số liệu cấp huyện chỉ còn để so sánh với các năm trước.',
+      'Since 1 July 2025 local government has two tiers (province – commune). Indicators and targets are unchanged; district-level figures remain only for comparison with earlier years.',
     ),
   ],
-  withTarget(baseIndicators, 'email_regular_pct', 'commune', 50),
+  baseIndicators,
 );
+
+const catalog2026 = build(2026, '2026.1', [], baseIndicators);
 
 export const catalogs: ReadonlyMap<number, Catalog> = new Map([
   [catalog2024.year, catalog2024],
   [catalog2025.year, catalog2025],
+  [catalog2026.year, catalog2026],
 ]);

@@ -94,6 +94,8 @@ export async function commitClaimed(
   claim: IdempotencyClaim | undefined,
   result: ApiResult,
   now: Date,
+  /** The domain error for a failed condition on the i-th item, when there is one. */
+  explain?: (index: number) => Error | undefined,
 ): Promise<ApiResult> {
   const all = claim ? [...items, claimItem(claim, result, now)] : items;
   if (all.length === 0) return result;
@@ -105,6 +107,7 @@ export async function commitClaimed(
       const found = await findClaim(claim);
       if (found) return replay(found, claim);
     }
+    if (error instanceof WriteConflict && error.reason === 'condition') throw explain?.(error.index) ?? error;
     throw error;
   }
 }

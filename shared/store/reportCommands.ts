@@ -15,10 +15,8 @@ export interface ReportCommand {
   readonly now: Date;
   /** The response for the resulting state; stored with the idempotency claim. */
   readonly render: (state: ReportState) => ApiResult;
-  /** Extra writes that must land with the transition (evidence counters, audit entries). */
-  readonly alsoWrite?: (t: Transition) => TransactItem[];
-  /** The domain error for a failed condition on the i-th extra write. */
-  readonly explainConflict?: (extraIndex: number) => Error;
+  /** Extra writes that must land with the transition, such as the audit entry of a review action. */
+  readonly alsoWrite?: (t: Transition) => Promise<TransactItem[]>;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -52,14 +50,13 @@ export async function changeReport(
       throw stale(cmd.ifMatch, current.version);
     const transition = apply(current);
     if (!transition) return cmd.render(current);
-    const items = [...transitionItems(current.version, transition), ...(cmd.alsoWrite?.(transition) ?? [])];
+    const items = [...transitionItems(current.version, transition), ...((await cmd.alsoWrite?.(transition)) ?? [])];
     try {
       return await commitClaimed(items, cmd.claim, cmd.render(transition.next), cmd.now);
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
-      if (error.index > 1 && error.reason === 'condition')
-        throw cmd.explainConflict?.(error.index - 2) ?? error;
-      // Lost a race: the next attempt re-reads, so a moved version becomes 412 under If-Match.
+      // Lost a race (on the report, or on an extra write such as the audit head): the next attempt re-reads,
+      // so a version that moved becomes 412 under If-Match.
       if (attempt >= MAX_ATTEMPTS) {
         throw new ConflictError(
           bi(

@@ -1,0 +1,29 @@
+import { reachableEvidence } from '#shared/api/evidenceAccess';
+import { ConflictError } from '#shared/errors';
+import { apiHandler } from '#shared/http/apiHandler';
+import { bi } from '#shared/i18n';
+import { appendAudit } from '#shared/store/audit';
+import { presignDownload } from '#shared/store/evidenceObjects';
+
+export const handler = apiHandler('downloadEvidence', async (req) => {
+  const evidence = await reachableEvidence(req, { reviewersToo: true });
+  if (evidence.status !== 'verified' && evidence.status !== 'withdrawn') {
+    throw new ConflictError(
+      bi('Tệp chưa được kiểm tra xong nên chưa tải về được.', 'The file has not been verified, so it cannot be fetched.'),
+      { code: 'EVIDENCE_NOT_VERIFIED' },
+    );
+  }
+  // On record before the link leaves the server: a fetch nobody logged cannot happen.
+  await appendAudit({
+    year: evidence.year,
+    at: req.receivedAt.toISOString(),
+    actor: { sub: req.identity.sub, role: req.identity.role },
+    action: 'evidence.download',
+    unitId: evidence.unitId,
+    object: evidence.objectKey,
+    evidenceId: evidence.evidenceId,
+    sourceIp: req.sourceIp,
+  });
+  const link = await presignDownload(evidence, req.receivedAt);
+  return { body: { ...link, fileName: evidence.fileName, sha256: evidence.sha256 } };
+});
