@@ -15,7 +15,10 @@ const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', 30);
 const schema = declarationSchema(MAX_BYTES);
 
 const tooMany = new ConflictError(
-  bi(`Mỗi báo cáo có tối đa ${MAX_FILES} tệp kiểm chứng.`, `A report may have at most ${MAX_FILES} evidence files.`),
+  bi(
+    `Mỗi báo cáo có tối đa ${MAX_FILES} tệp kiểm chứng.`,
+    `A report may have at most ${MAX_FILES} evidence files.`,
+  ),
   { code: 'TOO_MANY_FILES' },
 );
 const locked = new ConflictError(
@@ -30,7 +33,13 @@ export const handler = apiHandler('declareEvidence', async (req) => {
   const unknown = declared.fields.flatMap((f, i) =>
     known.has(f)
       ? []
-      : [{ path: `fields.${i}`, code: 'unknown_field', message: bi(`Trường "${f}" không tồn tại`, `Unknown field "${f}"`) }],
+      : [
+          {
+            path: `fields.${i}`,
+            code: 'unknown_field',
+            message: bi(`Trường "${f}" không tồn tại`, `Unknown field "${f}"`),
+          },
+        ],
   );
   if (unknown.length) throw invalidInput(unknown);
   const unitId = ownUnit(req);

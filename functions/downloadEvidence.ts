@@ -9,7 +9,10 @@ export const handler = apiHandler('downloadEvidence', async (req) => {
   const evidence = await reachableEvidence(req, { reviewersToo: true });
   if (evidence.status !== 'verified' && evidence.status !== 'withdrawn') {
     throw new ConflictError(
-      bi('Tệp chưa được kiểm tra xong nên chưa tải về được.', 'The file has not been verified, so it cannot be fetched.'),
+      bi(
+        'Tệp chưa được kiểm tra xong nên chưa tải về được.',
+        'The file has not been verified, so it cannot be fetched.',
+      ),
       { code: 'EVIDENCE_NOT_VERIFIED' },
     );
   }

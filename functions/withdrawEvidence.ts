@@ -5,11 +5,17 @@ import { bi } from '#shared/i18n';
 import { withdrawnItems } from '#shared/store/evidence';
 import { commitClaimed } from '#shared/store/idempotency';
 
-const notLive = new ConflictError(bi('Tài liệu đã bị loại hoặc đã rút.', 'The evidence is already rejected or withdrawn.'), {
-  code: 'EVIDENCE_NOT_LIVE',
-});
+const notLive = new ConflictError(
+  bi('Tài liệu đã bị loại hoặc đã rút.', 'The evidence is already rejected or withdrawn.'),
+  {
+    code: 'EVIDENCE_NOT_LIVE',
+  },
+);
 const locked = new ConflictError(
-  bi('Báo cáo đã nộp; không thể rút tài liệu.', 'The report is submitted; evidence can no longer be withdrawn.'),
+  bi(
+    'Báo cáo đã nộp; không thể rút tài liệu.',
+    'The report is submitted; evidence can no longer be withdrawn.',
+  ),
   { code: 'REPORT_LOCKED' },
 );
 

@@ -1,9 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error: the emulator ships no type declarations.
-import S3rver from '@20minutes/s3rver';
 import { isPortFree, StartupError } from './ports.ts';
+import { loadPatchedS3rver } from './s3rverFix.ts';
+
+interface S3rverServer {
+  run(): Promise<unknown>;
+  close(): Promise<void>;
+}
+const S3rver = loadPatchedS3rver() as new (options: Record<string, unknown>) => S3rverServer;
 
 export interface S3Emulator {
   readonly endpoint: string;
@@ -46,7 +51,10 @@ export async function startS3Emulator(opts: {
     port: opts.port,
     silent: true,
     directory,
-    configureBuckets: opts.bucketNames.map((name) => ({ name, configs: [corsXml(opts.corsOrigins)] })),
+    configureBuckets: opts.bucketNames.map((name) => ({
+      name,
+      configs: opts.corsOrigins.length ? [corsXml(opts.corsOrigins)] : [],
+    })),
   });
   await server.run();
   return {

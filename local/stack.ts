@@ -9,7 +9,7 @@ import { startS3Emulator, type S3Emulator } from './s3.ts';
 import { seedUnits } from './seedData.ts';
 
 export const LOCAL_TABLE = 'bao-cao-cntt';
-const BUCKET_PREFIX = 'bao-cao-cntt';
+export const LOCAL_BUCKET_PREFIX = 'bao-cao-cntt';
 
 export interface LocalStackOptions {
   readonly port: number;
@@ -51,7 +51,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const origins = [`http://127.0.0.1:${opts.port}`, `http://localhost:${opts.port}`];
     const s3: S3Emulator = await startS3Emulator({
       port: opts.s3Port,
-      bucketNames: localBucketPurposes.map((p) => localBucketName(BUCKET_PREFIX, p)),
+      bucketNames: localBucketPurposes.map((p) => localBucketName(LOCAL_BUCKET_PREFIX, p)),
       corsOrigins: origins,
       ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}),
     });
@@ -61,7 +61,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       tableName: LOCAL_TABLE,
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
-      bucketPrefix: BUCKET_PREFIX,
+      bucketPrefix: LOCAL_BUCKET_PREFIX,
     });
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
     const { listUnits, saveUnits } = await import('#shared/store/units');

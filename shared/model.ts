@@ -63,7 +63,10 @@ export const keys = {
   }),
 
   /** Live (pending or verified) evidence files of a report, kept so the per-report limit holds under races. */
-  evidenceCounter: (year: number, unitId: string): ItemKey => ({ pk: `REPORT#${year}#${unitId}`, sk: '#EVIDENCE_COUNT' }),
+  evidenceCounter: (year: number, unitId: string): ItemKey => ({
+    pk: `REPORT#${year}#${unitId}`,
+    sk: '#EVIDENCE_COUNT',
+  }),
 
   idempotency: (principal: string, key: string): ItemKey => ({ pk: `IDEM#${principal}#${key}`, sk: '#IDEM' }),
 

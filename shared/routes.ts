@@ -14,6 +14,8 @@ export interface RouteAccess {
   readonly table?: 'read' | 'readwrite';
   readonly evidence?: 'read' | 'readwrite';
   readonly reports?: 'read' | 'readwrite';
+  /** May start the rollup function asynchronously. */
+  readonly rollup?: 'invoke';
 }
 
 export interface Route {
@@ -233,7 +235,10 @@ export const routes = [
     handler: 'declareEvidence',
     auth: AGENCY,
     access: { table: 'readwrite', evidence: 'readwrite' },
-    summary: { vi: 'Khai báo tệp kiểm chứng và nhận URL tải lên', en: 'Declare an evidence file and get an upload URL' },
+    summary: {
+      vi: 'Khai báo tệp kiểm chứng và nhận URL tải lên',
+      en: 'Declare an evidence file and get an upload URL',
+    },
   },
   {
     id: 'completeEvidence',
@@ -278,7 +283,10 @@ export const routes = [
     handler: 'withdrawEvidence',
     auth: AGENCY,
     access: { table: 'readwrite' },
-    summary: { vi: 'Rút tài liệu kiểm chứng (khi còn là bản nháp)', en: 'Withdraw evidence while the report is a draft' },
+    summary: {
+      vi: 'Rút tài liệu kiểm chứng (khi còn là bản nháp)',
+      en: 'Withdraw evidence while the report is a draft',
+    },
   },
   {
     id: 'getAuditLog',
@@ -287,7 +295,28 @@ export const routes = [
     handler: 'getAuditLog',
     auth: ADMIN,
     access: { table: 'read' },
-    summary: { vi: 'Nhật ký kiểm tra và xác minh chuỗi băm', en: 'The audit log, with its hash chain checked' },
+    summary: {
+      vi: 'Nhật ký kiểm tra và xác minh chuỗi băm',
+      en: 'The audit log, with its hash chain checked',
+    },
+  },
+  {
+    id: 'startRollup',
+    method: 'POST',
+    path: '/rollups/{year}',
+    handler: 'startRollup',
+    auth: ADMIN,
+    access: { table: 'readwrite', reports: 'readwrite', rollup: 'invoke' },
+    summary: { vi: 'Chạy tổng hợp năm ngay', en: "Run the year's rollup now" },
+  },
+  {
+    id: 'getRollup',
+    method: 'GET',
+    path: '/rollups/{year}',
+    handler: 'getRollup',
+    auth: REVIEWERS,
+    access: { table: 'read', reports: 'read' },
+    summary: { vi: 'Kết quả tổng hợp năm và liên kết tải tệp', en: "The year's rollup and download links" },
   },
 ] as const satisfies readonly Route[];
 

@@ -12,11 +12,16 @@ const evidenceIdSchema = string().regex(/^[A-Za-z0-9_-]{8,64}$/);
  * The evidence a request names, if the caller may reach it: its own agency's, or any for auditors and admins
  * (when `reviewersToo`). Another agency's evidence is 403 and nothing happens.
  */
-export async function reachableEvidence(req: AuthedRequest, opts: { reviewersToo: boolean }): Promise<EvidenceItem> {
+export async function reachableEvidence(
+  req: AuthedRequest,
+  opts: { reviewersToo: boolean },
+): Promise<EvidenceItem> {
   const evidenceId = parseWith(evidenceIdSchema, req.params.evidenceId, 'evidenceId');
   const item = await getEvidence(evidenceId);
   if (!item) {
-    throw new NotFoundError(bi('Không có tài liệu kiểm chứng này.', 'There is no such evidence.'), { code: 'EVIDENCE_NOT_FOUND' });
+    throw new NotFoundError(bi('Không có tài liệu kiểm chứng này.', 'There is no such evidence.'), {
+      code: 'EVIDENCE_NOT_FOUND',
+    });
   }
   const own = req.identity.role === 'agency' && req.identity.unitId === item.unitId;
   const reviewer = opts.reviewersToo && (req.identity.role === 'auditor' || req.identity.role === 'admin');

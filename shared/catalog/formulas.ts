@@ -38,13 +38,56 @@ const hasData = (p: IndicatorValue): p is { numerator: number; denominator: numb
  * - meanOfValues: numerator = Σ values, denominator = number of units with data, value = their mean.
  */
 export function aggregateIndicator(indicator: Indicator, parts: readonly IndicatorValue[]): IndicatorValue {
-  const withData = parts.filter(hasData);
-  if (withData.length === 0) return NO_DATA;
+  const acc = emptyAggregate();
+  for (const part of parts) addToAggregate(acc, part);
+  return finishAggregate(indicator, acc);
+}
+
+/**
+ * The running sums behind aggregateIndicator, so that a rollup can aggregate a stream of units (and add one
+ * group's sums into another's) without holding the units.
+ */
+export interface Aggregate {
+  numerator: number;
+  denominator: number;
+  sumOfValues: number;
+  unitsWithData: number;
+}
+
+export const emptyAggregate = (): Aggregate => ({
+  numerator: 0,
+  denominator: 0,
+  sumOfValues: 0,
+  unitsWithData: 0,
+});
+
+export function addToAggregate(acc: Aggregate, part: IndicatorValue): void {
+  if (!hasData(part)) return;
+  acc.numerator += part.numerator;
+  acc.denominator += part.denominator;
+  acc.sumOfValues += part.value;
+  acc.unitsWithData += 1;
+}
+
+export function mergeAggregates(into: Aggregate, from: Aggregate): void {
+  into.numerator += from.numerator;
+  into.denominator += from.denominator;
+  into.sumOfValues += from.sumOfValues;
+  into.unitsWithData += from.unitsWithData;
+}
+
+export function finishAggregate(indicator: Indicator, acc: Aggregate): IndicatorValue {
+  if (acc.unitsWithData === 0) return NO_DATA;
   if (indicator.aggregation === 'meanOfValues') {
-    const total = withData.reduce((s, p) => s + p.value, 0);
-    return { numerator: total, denominator: withData.length, value: ratio(total, withData.length, 1) };
+    return {
+      numerator: acc.sumOfValues,
+      denominator: acc.unitsWithData,
+      value: ratio(acc.sumOfValues, acc.unitsWithData, 1),
+    };
   }
-  const numerator = withData.reduce((s, p) => s + p.numerator, 0);
-  const denominator = withData.reduce((s, p) => s + p.denominator, 0);
-  return { numerator, denominator, value: ratio(numerator, denominator, indicator.multiplier) };
+  return {
+    numerator: acc.numerator,
+    denominator: acc.denominator,
+    value: ratio(acc.numerator, acc.denominator, indicator.multiplier),
+  };
 }

@@ -36,7 +36,17 @@ export type {
 export { isNumericField } from './types.ts';
 export { catalogJsonSchema, draftSchema, validateDraft } from './schema.ts';
 export { checkRules, isEmpty, validateSubmission } from './validate.ts';
-export { aggregateIndicator, computeIndicator, computeIndicators, ratio } from './formulas.ts';
+export {
+  addToAggregate,
+  aggregateIndicator,
+  computeIndicator,
+  computeIndicators,
+  emptyAggregate,
+  finishAggregate,
+  mergeAggregates,
+  ratio,
+  type Aggregate,
+} from './formulas.ts';
 export {
   bandFor,
   meetsTarget,

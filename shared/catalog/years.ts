@@ -26,16 +26,6 @@ function withDateBounds(fields: readonly CatalogField[], year: number): CatalogF
   return fields.map((f) => (f.type === 'date' ? { ...f, max: `${year}-12-31` } : f));
 }
 
-function withTarget(
-  indicators: readonly Indicator[],
-  code: string,
-  level: string,
-  value: number,
-): Indicator[] {
-  if (!indicators.some((i) => i.code === code)) throw new Error(`withTarget: no indicator ${code}`);
-  return indicators.map((i) => (i.code === code ? { ...i, targets: { ...i.targets, [level]: value } } : i));
-}
-
 function build(
   year: number,
   version: string,

@@ -35,7 +35,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function entryHash(input: AuditEntryInput, seq: number, prevHash: string): string {
-  return createHash('sha256').update(prevHash).update(canonicalJson({ ...input, seq })).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalJson({ ...input, seq }))
+    .digest('hex');
 }
 
 export function chainEntry(input: AuditEntryInput, seq: number, prevHash: string): AuditEntry {
@@ -50,7 +53,10 @@ export interface ChainCheck {
 }
 
 /** Walks the chain in order; `head` is what the log says its last entry is. */
-export function verifyChain(entries: readonly AuditEntry[], head?: { seq: number; hash: string }): ChainCheck {
+export function verifyChain(
+  entries: readonly AuditEntry[],
+  head?: { seq: number; hash: string },
+): ChainCheck {
   let prev = GENESIS_HASH;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as AuditEntry;

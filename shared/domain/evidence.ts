@@ -21,6 +21,7 @@ const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...Ev
 export type EvidenceStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn';
 
 // A bare file name: no folders, no control characters; the storage key never uses it.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it must refuse
 const FILE_NAME = /^[^/\\\u0000-\u001f\u007f]{1,255}$/u;
 
 export function declarationSchema(maxBytes: number) {
@@ -61,12 +62,15 @@ export const evidenceObjectKey = (year: number, unitId: string, evidenceId: stri
 export const EVIDENCE_PREFIX = 'evidence/';
 
 /** Parses a key back into its parts, for the S3 event trigger. */
-export function parseEvidenceKey(key: string): { year: number; unitId: string; evidenceId: string } | undefined {
+export function parseEvidenceKey(
+  key: string,
+): { year: number; unitId: string; evidenceId: string } | undefined {
   const m = /^evidence\/(\d{4})\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/.exec(key);
   return m ? { year: Number(m[1]), unitId: m[2] as string, evidenceId: m[3] as string } : undefined;
 }
 
-const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) =>
+  sig.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 // Entry names are ASCII, so a single-byte decoding finds them; this also runs in the browser.
 const contains = (bytes: Uint8Array, text: string) => new TextDecoder('latin1').decode(bytes).includes(text);
@@ -103,7 +107,10 @@ export function attachmentDisposition(fileName: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -119,11 +126,17 @@ export function storedObjectProblem(
     );
   }
   if (stored.sha256 !== declared.sha256) {
-    return bi('Mã kiểm tra SHA-256 của tệp không khớp với khai báo.', 'The SHA-256 of the file does not match the one declared.');
+    return bi(
+      'Mã kiểm tra SHA-256 của tệp không khớp với khai báo.',
+      'The SHA-256 of the file does not match the one declared.',
+    );
   }
   if (!matchesDeclaredType(declared.contentType, stored.head, stored.tail)) {
     const label = EVIDENCE_TYPES[declared.contentType].label;
-    return bi(`Nội dung tệp không phải ${label} như đã khai báo.`, `The file is not the ${label} it was declared to be.`);
+    return bi(
+      `Nội dung tệp không phải ${label} như đã khai báo.`,
+      `The file is not the ${label} it was declared to be.`,
+    );
   }
   return undefined;
 }

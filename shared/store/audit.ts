@@ -8,7 +8,9 @@ import { transact, WriteConflict, type TransactItem } from './transact.ts';
 const table = () => tableName();
 
 async function readHead(year: number): Promise<{ seq: number; hash: string }> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: table(), Key: keys.auditHead(year), ConsistentRead: true }));
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: table(), Key: keys.auditHead(year), ConsistentRead: true }),
+  );
   return Item ? { seq: Item.seq as number, hash: Item.hash as string } : { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -52,7 +54,9 @@ export async function appendAudit(input: AuditEntryInput): Promise<void> {
 }
 
 /** The year's chain up to its head, in order. */
-export async function readAuditChain(year: number): Promise<{ entries: AuditEntry[]; head: { seq: number; hash: string } }> {
+export async function readAuditChain(
+  year: number,
+): Promise<{ entries: AuditEntry[]; head: { seq: number; hash: string } }> {
   // The head first: entries appended after it was read are left out, not mistaken for a break.
   const head = await readHead(year);
   const items = await queryAll({

@@ -15,7 +15,10 @@ const byReport = (year: number, unitId: string) => ({
   IndexName: 'byCollection',
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': dataModel.indexes.byCollection.partitionKey } as Record<string, string>,
-  ExpressionAttributeValues: { ':pk': keys.evidenceCollection(year, unitId).gsi2pk } as Record<string, unknown>,
+  ExpressionAttributeValues: { ':pk': keys.evidenceCollection(year, unitId).gsi2pk } as Record<
+    string,
+    unknown
+  >,
 });
 
 function fromItem(item: Record<string, unknown>): EvidenceItem {
@@ -24,7 +27,9 @@ function fromItem(item: Record<string, unknown>): EvidenceItem {
 }
 
 export async function getEvidence(evidenceId: string): Promise<EvidenceItem | undefined> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: TABLE, Key: keys.evidence(evidenceId), ConsistentRead: true }));
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: keys.evidence(evidenceId), ConsistentRead: true }),
+  );
   return Item ? fromItem(Item) : undefined;
 }
 
@@ -67,7 +72,11 @@ function counterChange(year: number, unitId: string, delta: 1 | -1, max?: number
       TableName: TABLE,
       Key: keys.evidenceCounter(year, unitId),
       UpdateExpression: 'ADD live :delta SET entity = :entity',
-      ExpressionAttributeValues: { ':delta': delta, ':entity': 'evidenceCounter', ...(max ? { ':max': max } : {}) },
+      ExpressionAttributeValues: {
+        ':delta': delta,
+        ':entity': 'evidenceCounter',
+        ...(max ? { ':max': max } : {}),
+      },
       ...(max ? { ConditionExpression: 'attribute_not_exists(live) OR live < :max' } : {}),
     },
   };
@@ -125,7 +134,11 @@ export const verifiedItems = (item: EvidenceItem, now: Date): TransactItem[] => 
 ];
 
 export const rejectedItems = (item: EvidenceItem, reason: Bilingual, now: Date): TransactItem[] => [
-  statusChange(item, ['pending'], { status: 'rejected', rejectedReason: reason, rejectedAt: now.toISOString() }),
+  statusChange(item, ['pending'], {
+    status: 'rejected',
+    rejectedReason: reason,
+    rejectedAt: now.toISOString(),
+  }),
   counterChange(item.year, item.unitId, -1),
 ];
 

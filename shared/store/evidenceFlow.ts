@@ -15,7 +15,10 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
   const stored = await inspectStored(item.objectKey);
   if (!stored) {
     throw new ConflictError(
-      bi('Chưa nhận được tệp tải lên; hãy tải tệp rồi thử lại.', 'The upload has not arrived yet; upload the file and retry.'),
+      bi(
+        'Chưa nhận được tệp tải lên; hãy tải tệp rồi thử lại.',
+        'The upload has not arrived yet; upload the file and retry.',
+      ),
       { code: 'UPLOAD_MISSING' },
     );
   }

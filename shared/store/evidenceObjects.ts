@@ -27,6 +27,7 @@ export async function presignUpload(item: EvidenceItem, now: Date): Promise<Uplo
   });
   const url = await getSignedUrl(s3, command, {
     expiresIn: URL_SECONDS,
+    signingDate: now,
     signableHeaders: new Set(['content-type', 'content-length']),
     // Kept as a signed header rather than a query parameter, so the client must send the declared digest.
     unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
@@ -42,14 +43,17 @@ export async function presignUpload(item: EvidenceItem, now: Date): Promise<Uplo
   };
 }
 
-export async function presignDownload(item: EvidenceItem, now: Date): Promise<{ url: string; expiresAt: string }> {
+export async function presignDownload(
+  item: EvidenceItem,
+  now: Date,
+): Promise<{ url: string; expiresAt: string }> {
   const command = new GetObjectCommand({
     Bucket: BUCKET,
     Key: item.objectKey,
     ResponseContentDisposition: attachmentDisposition(item.fileName),
     ResponseContentType: item.contentType,
   });
-  const url = await getSignedUrl(s3, command, { expiresIn: URL_SECONDS });
+  const url = await getSignedUrl(s3, command, { expiresIn: URL_SECONDS, signingDate: now });
   return { url, expiresAt: new Date(now.getTime() + URL_SECONDS * 1000).toISOString() };
 }
 
@@ -99,5 +103,7 @@ export async function inspectStored(key: string): Promise<StoredObject | undefin
 
 /** Removes a rejected upload. In the versioned bucket, deleting the version itself leaves nothing behind. */
 export async function deleteStored(key: string, versionId?: string): Promise<void> {
-  await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
+  await s3.send(
+    new DeleteObjectCommand({ Bucket: BUCKET, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+  );
 }

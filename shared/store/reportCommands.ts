@@ -50,7 +50,10 @@ export async function changeReport(
       throw stale(cmd.ifMatch, current.version);
     const transition = apply(current);
     if (!transition) return cmd.render(current);
-    const items = [...transitionItems(current.version, transition), ...((await cmd.alsoWrite?.(transition)) ?? [])];
+    const items = [
+      ...transitionItems(current.version, transition),
+      ...((await cmd.alsoWrite?.(transition)) ?? []),
+    ];
     try {
       return await commitClaimed(items, cmd.claim, cmd.render(transition.next), cmd.now);
     } catch (error) {

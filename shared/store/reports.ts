@@ -136,3 +136,47 @@ export async function yearSummaries(year: number): Promise<Map<string, ReportSum
   }
   return out;
 }
+
+/**
+ * The year's reports in unit id order: each shard of the year index is already sorted by unit id, so merging
+ * the shards (read in parallel, a page at a time) gives one sorted stream without holding the year.
+ */
+export async function* yearReportsInUnitOrder(year: number, pageSize?: number): AsyncGenerator<ReportState> {
+  const ix = dataModel.indexes.byYear;
+  const shards = Array.from({ length: dataModel.yearShards }, (_, shard) => {
+    const pages = queryPages({
+      TableName: TABLE,
+      IndexName: 'byYear',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': ix.partitionKey },
+      ExpressionAttributeValues: { ':pk': keys.yearShard(year, shard) },
+      ...(pageSize ? { Limit: pageSize } : {}),
+    })[Symbol.asyncIterator]();
+    return { pages, buffer: [] as Record<string, unknown>[], at: 0, next: pages.next(), done: false };
+  });
+  const head = async (s: (typeof shards)[number]) => {
+    while (!s.done && s.at >= s.buffer.length) {
+      const r = await s.next;
+      if (r.done) s.done = true;
+      else {
+        s.buffer = r.value;
+        s.at = 0;
+        // Ask for the next page now, so it arrives while this one is consumed.
+        s.next = s.pages.next();
+      }
+    }
+    return s.done ? undefined : s.buffer[s.at];
+  };
+  for (;;) {
+    const heads = await Promise.all(shards.map(head));
+    let min = -1;
+    heads.forEach((h, i) => {
+      if (h && (min < 0 || (h.unitId as string) < ((heads[min] as Record<string, unknown>).unitId as string)))
+        min = i;
+    });
+    if (min < 0) return;
+    const shard = shards[min] as (typeof shards)[number];
+    shard.at += 1;
+    yield withoutKeys<ReportState>(heads[min] as Record<string, unknown>);
+  }
+}

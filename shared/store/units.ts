@@ -1,8 +1,8 @@
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { unitSchema, type Unit } from '../hierarchy.ts';
 import { dataModel, keys } from '../model.ts';
 import { ddb, tableName } from './clients.ts';
-import { queryAll } from './pages.ts';
+import { queryAll, queryPages } from './pages.ts';
 
 const TABLE = tableName();
 const COLLECTION = dataModel.indexes.byCollection;
@@ -53,4 +53,38 @@ export async function saveUnits(units: readonly Unit[]): Promise<void> {
       if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
     }
   }
+}
+
+/** Every unit in id order, a page at a time, for streaming passes over large hierarchies. */
+export async function* unitsInIdOrder(): AsyncGenerator<Unit> {
+  for await (const page of queryPages({
+    TableName: TABLE,
+    IndexName: 'byCollection',
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': COLLECTION.partitionKey },
+    ExpressionAttributeValues: { ':pk': keys.unitsCollection().gsi2pk },
+  })) {
+    for (const item of page) yield fromItem(item);
+  }
+}
+
+/** Units by id (missing ids are left out), in batches of 100. */
+export async function getUnits(ids: readonly string[]): Promise<Map<string, Unit>> {
+  const out = new Map<string, Unit>();
+  for (let i = 0; i < ids.length; i += 100) {
+    let request: Record<string, unknown>[] = ids.slice(i, i + 100).map((id) => ({ ...keys.unit(id) }));
+    for (let attempt = 0; request.length; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept units unprocessed after 8 retries');
+      const res = await ddb.send(
+        new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: request, ConsistentRead: true } } }),
+      );
+      for (const item of res.Responses?.[TABLE] ?? []) {
+        const unit = fromItem(item);
+        out.set(unit.id, unit);
+      }
+      request = (res.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[];
+      if (request.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+  return out;
 }

@@ -22,13 +22,14 @@ describe('GET /catalog/{year} through the local adapter', () => {
     const email = res.json.indicators.find((i: { code: string }) => i.code === 'email_regular_pct');
     expect(email.formula.expression).toBe('staff_email_regular / staff_total × 100');
     expect(email.aggregation).toBe('ratioOfSums');
-    expect(email.targetsByLevel).toContainEqual({ level: 'commune', op: '>=', value: 50 });
+    expect(email.targetsByLevel).toContainEqual({ level: 'commune', op: '>=', value: 30 });
   });
 
   it('serves each year’s own catalog', async () => {
     const res = await api.call(undefined, 'GET', '/catalog/2024');
     expect(res.status).toBe(200);
     expect(res.json.year).toBe(2024);
+    expect(res.json.version).toBe('2024.1');
     const email = res.json.indicators.find((i: { code: string }) => i.code === 'email_regular_pct');
     expect(email.targets.commune).toBe(30);
   });

@@ -89,7 +89,10 @@ export async function openPeriod(api: TestApi, daysAhead = 30, lockExceptions: u
 }
 
 /** Fields whose evidence the catalog demands for the example report. */
-export function fieldsNeedingEvidence(c: Catalog = catalog, values = completeValues()): string[] {
+export function fieldsNeedingEvidence(
+  c: Catalog = catalog,
+  values: Record<string, unknown> = completeValues(),
+): string[] {
   return c.fields
     .filter(
       (f) =>
@@ -102,7 +105,12 @@ export function fieldsNeedingEvidence(c: Catalog = catalog, values = completeVal
  * Records verified evidence for fields directly in the table, as the evidence flow does after checking an
  * upload; the evidence tests do the real upload.
  */
-export async function recordVerifiedEvidence(tableName: string, unitId: string, fields: string[]) {
+export async function recordVerifiedEvidence(
+  tableName: string,
+  unitId: string,
+  fields: string[],
+  year = YEAR,
+) {
   const evidenceId = `ev-${unitId}-${Math.random().toString(36).slice(2, 10)}`;
   const createdAt = new Date().toISOString();
   await client().send(
@@ -110,10 +118,10 @@ export async function recordVerifiedEvidence(tableName: string, unitId: string, 
       TableName: tableName,
       Item: {
         ...keys.evidence(evidenceId),
-        ...keys.evidenceOfReport(YEAR, unitId, createdAt, evidenceId),
+        ...keys.evidenceOfReport(year, unitId, createdAt, evidenceId),
         entity: 'evidence',
         evidenceId,
-        year: YEAR,
+        year,
         unitId,
         fields,
         status: 'verified',

@@ -15,7 +15,7 @@ const invalidBody: fc.Arbitrary<{ raw: string; contentType: string }> = fc.oneof
     contentType: 'application/json',
   })),
   fc
-    .record({ key: fc.string({ minLength: 1 }).filter((k) => k !== 'values'), v: fc.anything() })
+    .record({ key: fc.string({ minLength: 1 }).filter((k) => k !== 'values'), v: fc.jsonValue() })
     .map(({ key, v }) => ({
       raw: JSON.stringify({ values: {}, [key]: v }),
       contentType: 'application/json',

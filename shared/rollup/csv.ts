@@ -1,0 +1,46 @@
+/** CSV for Excel users: UTF-8 with a BOM (so diacritics show), CRLF, RFC 4180 quoting. */
+export const BOM = '\uFEFF';
+
+/** Numbers in data files are rounded to 4 decimals: enough for percentages, stable across runs. */
+export const round = (v: number): number => Math.round(v * 10_000) / 10_000;
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(round(value)) : '';
+  // One record per line, always: newlines inside a value become spaces.
+  let text = String(value).replace(/[\r\n]+/g, ' ');
+  // A cell Excel would run as a formula is written as text.
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvLine = (cells: readonly unknown[]): string => `${cells.map(cell).join(',')}\r\n`;
+
+/** One CSV line back into cells (the files this module writes: quoted cells, doubled quotes, no newlines inside). */
+export function parseCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let text = '';
+      i += 1;
+      while (i < line.length) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          text += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i += 1;
+          break;
+        } else text += line[i++];
+      }
+      cells.push(text);
+      i += 1;
+    } else {
+      const end = line.indexOf(',', i);
+      const stop = end < 0 ? line.length : end;
+      cells.push(line.slice(i, stop));
+      i = stop + 1;
+    }
+  }
+  return cells;
+}

@@ -1,0 +1,190 @@
+import type { Catalog } from '../catalog/index.ts';
+import type { ReportState } from '../domain/report.ts';
+import type { Unit } from '../hierarchy.ts';
+import { bi, type Bilingual } from '../i18n.ts';
+import { yearReportsInUnitOrder } from '../store/reports.ts';
+import {
+  openOutput,
+  publishRun,
+  rollupKey,
+  ROLLUP_FILES,
+  saveRollupSummary,
+  type OutputStream,
+  type RollupFile,
+} from '../store/rollupOutputs.ts';
+import { getUnits, unitsInIdOrder } from '../store/units.ts';
+import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
+import { GroupAccumulator, type GroupResult } from './groups.ts';
+import { renderReportHtml } from './html.ts';
+import { previousGroupValues, previousUnitValues } from './previous.ts';
+import { Distributions, rankUnits, VerificationGaps, type RankEntry } from './summaries.ts';
+import { unitRow } from './unitRow.ts';
+
+export interface RollupRun {
+  readonly year: number;
+  readonly catalog: Catalog;
+  readonly runId: string;
+  readonly requestedBy: string;
+  readonly now: () => Date;
+  readonly onProgress?: (p: { units: number; reports: number }) => void;
+  /** Page size for reading reports; tests use small pages to cross page boundaries. */
+  readonly pageSize?: number;
+}
+
+/** Pulls items of a sorted stream up to `id`, handing back the one equal to it. */
+function cursor<T>(it: AsyncIterator<T>, idOf: (t: T) => string) {
+  let head: IteratorResult<T> | undefined;
+  let skipped = 0;
+  return {
+    async take(id: string): Promise<T | undefined> {
+      head ??= await it.next();
+      while (!head.done && idOf(head.value) < id) {
+        skipped += 1;
+        head = await it.next();
+      }
+      if (head.done || idOf(head.value) !== id) return undefined;
+      const found = head.value;
+      head = await it.next();
+      return found;
+    },
+    async rest(): Promise<number> {
+      head ??= await it.next();
+      while (!head.done) {
+        skipped += 1;
+        head = await it.next();
+      }
+      return skipped;
+    },
+  };
+}
+
+async function parentChain(groups: GroupAccumulator): Promise<Map<string, Unit>> {
+  const known = new Map<string, Unit>();
+  let wanted = groups.parentIds();
+  while (wanted.length) {
+    const found = await getUnits(wanted);
+    for (const [id, unit] of found) known.set(id, unit);
+    wanted = [
+      ...new Set([...found.values()].map((u) => u.parentId).filter((p): p is string => !!p && !known.has(p))),
+    ];
+  }
+  return known;
+}
+
+/**
+ * The yearly rollup: one streaming pass over the year's units, reports and last year's published values, all
+ * in unit id order, writing the files as it goes. Files go to a run folder first and are published only when
+ * every one is complete, so a failed run leaves the previous outputs as they were.
+ */
+export async function rollupYear(run: RollupRun): Promise<{ counts: Record<string, number> }> {
+  const { year, catalog, runId } = run;
+  const startedAt = run.now().toISOString();
+  await saveRollupSummary({ year, status: 'running', runId, requestedBy: run.requestedBy, startedAt });
+  const outputs: Partial<Record<RollupFile, OutputStream>> = {};
+  const open = (file: RollupFile) =>
+    (outputs[file] = openOutput(rollupKey(year, file, runId), ROLLUP_FILES[file].type));
+  try {
+    const json = open('json');
+    const units = open('unitsCsv');
+    const groups = new GroupAccumulator(catalog);
+    const distributions = new Distributions(catalog);
+    const gaps = new VerificationGaps();
+    const ranking: RankEntry[] = [];
+    const missing: { unitId: string; status: string }[] = [];
+    const names = new Map<string, Bilingual>();
+    const reports = cursor<ReportState>(yearReportsInUnitOrder(year, run.pageSize), (r) => r.unitId);
+    const previous = cursor(previousUnitValues(catalog, year), (p) => p.unitId);
+    const previousGroups = await previousGroupValues(year);
+    await json.write(`{"year":${year},"catalogVersion":${JSON.stringify(catalog.version)},"units":[`);
+    await units.write(unitsCsvHeader(catalog));
+    let seen = 0;
+    let reported = 0;
+    for await (const unit of unitsInIdOrder()) {
+      const report = await reports.take(unit.id);
+      const before = await previous.take(unit.id);
+      if (!unit.reports && !report) continue;
+      const row = unitRow(catalog, unit, report, before?.values);
+      groups.add(row);
+      distributions.add(row);
+      gaps.add(row);
+      if (row.score) ranking.push({ unitId: row.unitId, level: row.level, ...row.score });
+      if (row.expected && !row.reported) missing.push({ unitId: row.unitId, status: row.status });
+      if (row.reported || row.expected) names.set(row.unitId, row.name);
+      await json.write(`${seen ? ',' : ''}${stableJson(row)}`);
+      await units.write(unitsCsvRow(catalog, row));
+      seen += 1;
+      if (row.reported) reported += 1;
+      if (seen % 500 === 0) run.onProgress?.({ units: seen, reports: reported });
+    }
+    const orphanReports = await reports.rest();
+    await previous.rest();
+
+    const parents = await parentChain(groups);
+    groups.rollUpParents(new Map([...parents].map(([id, u]) => [id, u.parentId])));
+    const groupResults = groups.results(previousGroups);
+    const levelNames = new Map<string, Bilingual>(catalog.levels.map((l) => [l.id, l.name]));
+    const groupName = (g: GroupResult): Bilingual =>
+      g.type === 'overall'
+        ? bi('Toàn tỉnh', 'Province overall')
+        : g.type === 'level'
+          ? (levelNames.get(g.id) ?? bi(g.id, g.id))
+          : bi(
+              `Trực thuộc ${parents.get(g.id)?.name.vi ?? g.id}`,
+              `Under ${parents.get(g.id)?.name.en ?? g.id}`,
+            );
+    const ranked = rankUnits(ranking);
+    const overall = groupResults.find((g) => g.type === 'overall')?.completeness;
+    const counts = { units: seen, reported, orphanReports, ...(overall ?? {}) };
+
+    await json.write(
+      `],"groups":${stableJson(groupResults.map((g) => ({ ...g, name: groupName(g) })))}` +
+        `,"completeness":${stableJson({ ...overall, missingUnits: missing })}` +
+        `,"ranking":${stableJson(ranked)}` +
+        `,"distributions":${stableJson(distributions.result())}` +
+        `,"verification":${stableJson(gaps.result())}` +
+        `,"orphanReports":${orphanReports}}\n`,
+    );
+    const indicators = open('indicatorsCsv');
+    await indicators.write(indicatorsCsv(catalog, groupResults, groupName));
+    const html = open('html');
+    await html.write(
+      renderReportHtml({
+        catalog,
+        year,
+        groups: groupResults,
+        names: groupName,
+        distributions: distributions.result(),
+        ranking: ranked,
+        unitNames: names,
+        missing,
+        verification: gaps.result(),
+      }),
+    );
+    for (const out of Object.values(outputs)) await out.close();
+    run.onProgress?.({ units: seen, reports: reported });
+    await publishRun(year, runId);
+    await saveRollupSummary({
+      year,
+      status: 'succeeded',
+      runId,
+      requestedBy: run.requestedBy,
+      startedAt,
+      finishedAt: run.now().toISOString(),
+      counts,
+      catalogVersion: catalog.version,
+    });
+    return { counts };
+  } catch (error) {
+    await Promise.all(Object.values(outputs).map((o) => o.abort()));
+    await saveRollupSummary({
+      year,
+      status: 'failed',
+      runId,
+      requestedBy: run.requestedBy,
+      startedAt,
+      finishedAt: run.now().toISOString(),
+      error: error instanceof Error ? error.message : String(error),
+    }).catch(() => undefined);
+    throw error;
+  }
+}
