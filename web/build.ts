@@ -60,7 +60,10 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
   const entry = outputs.find((f) => meta.outputs[f]?.entryPoint?.endsWith('src/main.ts'));
   const css = outputs.find((f) => f.endsWith('.css'));
   if (!entry || !css) throw new Error('build: entry or stylesheet missing from the output');
-  const url = (file: string) => `/${relative(outDir, resolve(WEB, '..', file)).split('\\').join('/')}`;
+  const url = (file: string) =>
+    `/${relative(outDir, resolve(WEB, '..', file))
+      .split('\\')
+      .join('/')}`;
   const abs = (file: string) => resolve(WEB, '..', file);
 
   let html = readFileSync(join(WEB, 'index.html'), 'utf8');
@@ -75,7 +78,8 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
         .join('\n    '),
     );
   writeFileSync(join(outDir, 'index.html'), html);
-  for (const file of readdirSync(join(WEB, 'static'))) copyFileSync(join(WEB, 'static', file), join(outDir, file));
+  for (const file of readdirSync(join(WEB, 'static')))
+    copyFileSync(join(WEB, 'static', file), join(outDir, file));
 
   const initial = staticClosure(meta, entry);
   const report: BundleReport = {

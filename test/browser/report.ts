@@ -1,5 +1,11 @@
 import type { Page } from 'playwright-core';
-import { catalogFor, exampleValues, type Catalog, type CatalogField, type FieldValue } from '#shared/catalog/index';
+import {
+  catalogFor,
+  exampleValues,
+  type Catalog,
+  type CatalogField,
+  type FieldValue,
+} from '#shared/catalog/index';
 
 /** The reporting year the site opens on: the current year, which has a catalog. */
 export const YEAR = new Date().getFullYear();
@@ -42,7 +48,10 @@ export async function waitSaved(page: Page): Promise<void> {
 
 export const fieldsNeedingEvidence = (values: Record<string, FieldValue>) =>
   catalog.fields
-    .filter((f) => f.evidence.rule === 'required' || (f.evidence.rule === 'requiredIfTrue' && values[f.code] === true))
+    .filter(
+      (f) =>
+        f.evidence.rule === 'required' || (f.evidence.rule === 'requiredIfTrue' && values[f.code] === true),
+    )
     .map((f) => f.code);
 
 /** Uploads through the field's own evidence box: opens it, picks or drops the file, describes the document. */

@@ -1,9 +1,29 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, checkPage, openBrowser, pdfBytes, pngBytes, sha256Hex, signIn, signOut, type Browser } from './browser.ts';
+import {
+  ARTIFACTS,
+  checkPage,
+  openBrowser,
+  pdfBytes,
+  pngBytes,
+  sha256Hex,
+  signIn,
+  signOut,
+  type Browser,
+} from './browser.ts';
 import { targetFor } from '#shared/catalog/index';
-import { YEAR, catalog, completeValues, fieldsNeedingEvidence, fillField, fillReport, fieldByCode, uploadEvidence, waitSaved } from './report.ts';
+import {
+  YEAR,
+  catalog,
+  completeValues,
+  fieldsNeedingEvidence,
+  fillField,
+  fillReport,
+  fieldByCode,
+  uploadEvidence,
+  waitSaved,
+} from './report.ts';
 
 /*
  * The yearly cycle end to end, through the built site on the local stack: a commune fills in and submits with
@@ -15,7 +35,11 @@ const AGENCY = `agency-${UNIT}`;
 const AUDITOR = 'auditor-doan-kiem-tra';
 const DOCS = resolve(import.meta.dirname, '../../docs');
 
-const budgetFile = { name: 'Dự toán ngân sách 2026.pdf', mimeType: 'application/pdf', buffer: pdfBytes('du toan') };
+const budgetFile = {
+  name: 'Dự toán ngân sách 2026.pdf',
+  mimeType: 'application/pdf',
+  buffer: pdfBytes('du toan'),
+};
 const rulesFile = { name: 'quyet-dinh-quy-che.png', mimeType: 'image/png', buffer: pngBytes() };
 const COMMENT = 'Số người dùng thư điện tử thường xuyên chưa khớp sổ theo dõi.';
 
@@ -39,7 +63,10 @@ describe('the review cycle in the browser', () => {
     await waitSaved(page);
     const email = page.locator('[data-indicator="email_regular_pct"]');
     await expect.poll(() => email.locator('output').textContent()).toBe('83,3%');
-    const target = targetFor(catalog.indicators.find((i) => i.code === 'email_regular_pct')!, 'commune');
+    const target = targetFor(
+      catalog.indicators.find((i) => i.code === 'email_regular_pct')!,
+      'commune',
+    );
     expect(await email.textContent()).toContain(`Chỉ tiêu cấp xã: ≥ ${target?.value}%`);
 
     await page.locator('#sec-staffUse').evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -53,7 +80,9 @@ describe('the review cycle in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('submit-panel');
     const issues = await panel
       .locator('[data-issue-field]')
-      .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.issueField, (e as HTMLElement).dataset.issueCode]));
+      .evaluateAll((els) =>
+        els.map((e) => [(e as HTMLElement).dataset.issueField, (e as HTMLElement).dataset.issueCode]),
+      );
     const needs = fieldsNeedingEvidence(values);
     expect(issues.map(([f]) => f).sort()).toEqual([...needs].sort());
     expect(new Set(issues.map(([, c]) => c))).toEqual(new Set(['evidence_required']));
@@ -61,7 +90,12 @@ describe('the review cycle in the browser', () => {
 
     await panel.locator('[data-issue-field]').first().click();
     const first = issues[0]?.[0] as string;
-    expect(await page.evaluate((f) => Boolean(document.activeElement?.closest(`[data-evidence-for="${f}"]`)), first)).toBe(true);
+    expect(
+      await page.evaluate(
+        (f) => Boolean(document.activeElement?.closest(`[data-evidence-for="${f}"]`)),
+        first,
+      ),
+    ).toBe(true);
 
     await uploadEvidence(page, {
       field: 'budget_total',
@@ -79,12 +113,16 @@ describe('the review cycle in the browser', () => {
       alsoCovers: others,
       drop: true,
     });
-    await expect.poll(() => page.locator('#sec-evidence tr[data-evidence] .badge--ev-verified').count()).toBe(2);
+    await expect
+      .poll(() => page.locator('#sec-evidence tr[data-evidence] .badge--ev-verified').count())
+      .toBe(2);
     await checkPage(b, 'agency-form-evidence');
 
     await page.click('[data-action="check-submit"]');
     await page.locator('[data-action="submit-now"]').waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('submit-now');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe(
+      'submit-now',
+    );
     await page.click('[data-action="submit-now"]');
     await page.waitForURL(/#\/report\/\d+\/receipt$/);
     const receipt = page.locator('.receipt');
@@ -110,14 +148,23 @@ describe('the review cycle in the browser', () => {
     await page.selectOption('#flt-status', 'submitted');
     await page.getByRole('button', { name: /^(Lọc|Apply)$/ }).click();
     await page.waitForURL(/level=commune/);
-    await expect.poll(() => page.locator('tbody tr[data-unit]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.unit))).toEqual([UNIT]);
+    await expect
+      .poll(() =>
+        page
+          .locator('tbody tr[data-unit]')
+          .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.unit)),
+      )
+      .toEqual([UNIT]);
     await page.locator(`tr[data-unit="${UNIT}"] a`).click();
     await page.waitForURL(new RegExp(`#/review/${YEAR}/${UNIT}$`));
     await page.locator('[data-action="return"]').waitFor();
     await checkPage(b, 'auditor-report');
 
     const row = page.locator('tr[data-evidence]', { hasText: budgetFile.name });
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /Tải về|Download/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: /Tải về|Download/ }).click(),
+    ]);
     const path = await download.path();
     const bytes = readFileSync(path);
     expect(sha256Hex(bytes)).toBe(sha256Hex(budgetFile.buffer));
@@ -150,7 +197,9 @@ describe('the review cycle in the browser', () => {
 
     await fillField(page, fieldByCode('staff_email_regular'), 90);
     await waitSaved(page);
-    await expect.poll(() => page.locator('[data-indicator="email_regular_pct"] output').textContent()).toBe('75%');
+    await expect
+      .poll(() => page.locator('[data-indicator="email_regular_pct"] output').textContent())
+      .toBe('75%');
     await page.click('[data-action="check-submit"]');
     await page.click('[data-action="submit-now"]');
     await page.waitForURL(/receipt$/);

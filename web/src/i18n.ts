@@ -50,20 +50,44 @@ export function fmtNumber(n: number, maxDigits = 2): string {
   return f.format(n);
 }
 
+const locale = () => (current === 'vi' ? 'vi-VN' : 'en-GB');
+
 /** Times in Vietnam's zone whatever the computer's clock says, since deadlines are Vietnamese midnights. */
 export function fmtDateTime(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(current === 'vi' ? 'vi-VN' : 'en-GB', {
+  return d.toLocaleString(locale(), {
     timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
   });
 }
 
+/** A deadline at midnight reads as the day it falls on ("before 1 February"); any other time in full. */
+export function fmtDeadline(iso: string): { date: string; midnight: boolean } {
+  const d = new Date(iso);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
+  if (parts !== '00:00') return { date: fmtDateTime(iso), midnight: false };
+  const date = d.toLocaleDateString(locale(), {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  return { date, midnight: true };
+}
+
 export function fmtTime(d: Date): string {
-  return d.toLocaleTimeString(current === 'vi' ? 'vi-VN' : 'en-GB', {
+  return d.toLocaleTimeString(locale(), {
     timeZone: 'Asia/Ho_Chi_Minh',
     hour: '2-digit',
     minute: '2-digit',

@@ -7,18 +7,16 @@ import { render, route, startRouter, type Page } from './router.ts';
 import { renderHeader } from './shell.ts';
 
 /* Pages that need a session send visitors without one to sign in rather than to a 401 page. */
-const signedIn =
-  (load: () => Promise<Page>) =>
-  async (): Promise<Page> => {
-    const page = await load();
-    return async (ctx) => {
-      if (!isSignedIn()) {
-        location.hash = '#/signin';
-        return;
-      }
-      return page(ctx);
-    };
+const signedIn = (load: () => Promise<Page>) => async (): Promise<Page> => {
+  const page = await load();
+  return async (ctx) => {
+    if (!isSignedIn()) {
+      location.hash = '#/signin';
+      return;
+    }
+    return page(ctx);
   };
+};
 
 route('/', async () => homePage);
 route('/signin', async () => signInPage);

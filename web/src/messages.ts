@@ -38,7 +38,10 @@ export const M = {
     'Your account may not open this page. Each agency can only see its own report.',
   ),
   error404Title: bi('Không tìm thấy', 'Not found'),
-  error404Text: bi('Trang hoặc dữ liệu bạn tìm không tồn tại.', 'The page or data you asked for does not exist.'),
+  error404Text: bi(
+    'Trang hoặc dữ liệu bạn tìm không tồn tại.',
+    'The page or data you asked for does not exist.',
+  ),
   errorNetworkTitle: bi('Mất kết nối mạng', 'No network connection'),
   errorNetworkText: bi(
     'Không kết nối được tới máy chủ. Kiểm tra đường truyền Internet rồi thử lại.',

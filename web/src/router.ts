@@ -1,3 +1,4 @@
+import { NetworkError } from './api.ts';
 import { byId, focusElement } from './dom.ts';
 import { showError } from './pages/errors.ts';
 
@@ -58,7 +59,10 @@ export async function render(): Promise<void> {
     }
     const params: Record<string, string> = {};
     match.r.keys.forEach((k, i) => (params[k] = decodeURIComponent(match.m[i + 1] ?? '')));
-    const page = await match.r.load();
+    // A page's module comes over the network too; failing to fetch it is a network failure like any other.
+    const page = await match.r.load().catch((error: unknown) => {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    });
     if (mine !== generation) return;
     const done = await page({ main, params, query, navigated });
     if (mine !== generation) {

@@ -6,6 +6,20 @@ import { M } from './messages.ts';
 
 let pageTitle: Bilingual | undefined;
 
+const signOutButton = () =>
+  h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button',
+      onclick: async () => {
+        await signOut();
+        await renderHeader();
+      },
+    },
+    L(M.signOut),
+  );
+
 export function setTitle(title: Bilingual | undefined): void {
   pageTitle = title;
   document.title = title ? `${L(title)} — ${L(M.appName)}` : L(M.appName);
@@ -46,14 +60,9 @@ export async function renderHeader(): Promise<void> {
   try {
     const me = await whoAmI();
     const who = me.unit ? L(me.unit.name) : `${L(M.role[me.role])} (${me.sub})`;
-    tools.append(
-      h('span', { class: 'who' }, L(M.signedInAs(who))),
-      h('button', { type: 'button', class: 'link-button', onclick: () => void signOut() }, L(M.signOut)),
-    );
+    tools.append(h('span', { class: 'who' }, L(M.signedInAs(who))), signOutButton());
   } catch {
     // The page itself shows why /me failed; the header stays usable.
-    tools.append(
-      h('button', { type: 'button', class: 'link-button', onclick: () => void signOut() }, L(M.signOut)),
-    );
+    tools.append(signOutButton());
   }
 }

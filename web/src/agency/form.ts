@@ -57,13 +57,20 @@ function fieldBlock(
         'div',
         { class: 'comment', id: commentId, 'data-comment-for': f.code },
         h('p', { class: 'comment__title' }, L(A.reviewerComment)),
-        comments.map((c) => h('p', null, c.text, ' ', h('span', { class: 'muted' }, `(${fmtDateTime(c.at)})`))),
+        comments.map((c) =>
+          h('p', null, c.text, ' ', h('span', { class: 'muted' }, `(${fmtDateTime(c.at)})`)),
+        ),
       )
     : null;
   const evidenceSlot = h('div', { class: 'evidence-slot', hidden: true });
   const body = [
     h('p', { class: 'hint', id: hintId }, hint),
-    h('div', { class: 'input-row' }, control.element, unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, unit) : null),
+    h(
+      'div',
+      { class: 'input-row' },
+      control.element,
+      unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, unit) : null,
+    ),
     errorEl,
     warnEl,
     commentEl,
@@ -71,10 +78,22 @@ function fieldBlock(
   ];
   const block =
     f.type === 'boolean'
-      ? h('fieldset', { class: 'field', id: `field-${f.code}`, 'data-field': f.code }, h('legend', { class: 'label' }, labelText), body)
-      : h('div', { class: 'field', id: `field-${f.code}`, 'data-field': f.code }, h('label', { class: 'label', for: id }, labelText), body);
+      ? h(
+          'fieldset',
+          { class: 'field', id: `field-${f.code}`, 'data-field': f.code },
+          h('legend', { class: 'label' }, labelText),
+          body,
+        )
+      : h(
+          'div',
+          { class: 'field', id: `field-${f.code}`, 'data-field': f.code },
+          h('label', { class: 'label', for: id }, labelText),
+          body,
+        );
   const describe = (hasError: boolean, hasWarning: boolean) =>
-    control.setDescribedBy([hintId, hasError && errId, hasWarning && warnId, commentEl && commentId].filter(Boolean).join(' '));
+    control.setDescribedBy(
+      [hintId, hasError && errId, hasWarning && warnId, commentEl && commentId].filter(Boolean).join(' '),
+    );
   describe(false, false);
   return {
     field: f,
@@ -141,6 +160,11 @@ export function renderForm(
       indicators.element,
     );
   });
-  const toc = h('nav', { class: 'toc', 'aria-labelledby': 'toc-h' }, h('h2', { id: 'toc-h', class: 'toc__title' }, L(A.contents)), h('ol', null, tocItems));
+  const toc = h(
+    'nav',
+    { class: 'toc', 'aria-labelledby': 'toc-h' },
+    h('h2', { id: 'toc-h', class: 'toc__title' }, L(A.contents)),
+    h('ol', null, tocItems),
+  );
   return { element: h('div', { class: 'form-sections' }, sectionEls), toc, fields, sections };
 }

@@ -39,7 +39,13 @@ export function indicatorPanel(
         ? h(
             'span',
             { class: 'indicator__target' },
-            L(A.target(levelName(catalog, level) ?? level, target.op === '>=' ? '≥' : '≤', formatIndicator(indicator, target.value))),
+            L(
+              A.target(
+                levelName(catalog, level) ?? level,
+                target.op === '>=' ? '≥' : '≤',
+                formatIndicator(indicator, target.value),
+              ),
+            ),
           )
         : null,
       badge,
@@ -50,7 +56,11 @@ export function indicatorPanel(
     'div',
     { class: 'indicators', hidden: rows.length === 0 },
     h('p', { class: 'indicators__title' }, L(A.indicators)),
-    h('ul', null, rows.map((r) => r.row)),
+    h(
+      'ul',
+      null,
+      rows.map((r) => r.row),
+    ),
   );
   return {
     element,

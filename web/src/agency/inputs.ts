@@ -100,7 +100,8 @@ export function controlFor(f: CatalogField, onInput: () => void): FieldControl {
         const on = radios.find((r) => r.checked);
         return on ? on.value === 'true' : null;
       },
-      write: (v) => radios.forEach((r) => (r.checked = v !== null && v !== undefined && r.value === String(v))),
+      write: (v) =>
+        radios.forEach((r) => (r.checked = v !== null && v !== undefined && r.value === String(v))),
       setDescribedBy: (ids) => radios.forEach((r) => describe(r, ids)),
       setInvalid: (bad) => radios.forEach((r) => r.setAttribute('aria-invalid', String(bad))),
     };

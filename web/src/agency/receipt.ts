@@ -15,13 +15,22 @@ import { A } from './messages.ts';
 /** A printable proof of submission: when, which version, and the exact files (by checksum) that went with it. */
 export const receiptPage: Page = async ({ main, params }) => {
   const year = Number(params.year);
-  const [me, catalog, report] = await Promise.all([whoAmI(), loadCatalog(year), get<Report>(`/reports/${year}`)]);
+  const [me, catalog, report] = await Promise.all([
+    whoAmI(),
+    loadCatalog(year),
+    get<Report>(`/reports/${year}`),
+  ]);
   const store = new EvidenceStore(`/reports/${year}/evidence`);
   await store.load();
   setTitle(A.receiptTitle(year));
   const back = h('a', { href: `#/report/${year}`, class: 'button button--secondary' }, L(A.backToReport));
   if (!report.submittedAt) {
-    replace(main, h('h1', null, L(A.receiptTitle(year))), h('p', null, L(A.receiptNotSubmitted)), h('p', null, back));
+    replace(
+      main,
+      h('h1', null, L(A.receiptTitle(year))),
+      h('p', null, L(A.receiptNotSubmitted)),
+      h('p', null, back),
+    );
     return;
   }
   const labels = new Map(catalog?.fields.map((f) => [f.code, f.label]) ?? []);
@@ -57,7 +66,13 @@ export const receiptPage: Page = async ({ main, params }) => {
             h(
               'thead',
               null,
-              h('tr', null, [A.fileCol, A.docCol, A.fieldsCol, A.sizeCol, A.sha256].map((c) => h('th', { scope: 'col' }, L(c)))),
+              h(
+                'tr',
+                null,
+                [A.fileCol, A.docCol, A.fieldsCol, A.sizeCol, A.sha256].map((c) =>
+                  h('th', { scope: 'col' }, L(c)),
+                ),
+              ),
             ),
             h(
               'tbody',
@@ -68,9 +83,17 @@ export const receiptPage: Page = async ({ main, params }) => {
                   null,
                   h('td', { 'data-label': L(A.fileCol) }, f.fileName),
                   h('td', { 'data-label': L(A.docCol) }, documentLine(f)),
-                  h('td', { 'data-label': L(A.fieldsCol) }, f.fields.map((c) => L(labels.get(c) ?? { vi: c, en: c })).join('; ')),
+                  h(
+                    'td',
+                    { 'data-label': L(A.fieldsCol) },
+                    f.fields.map((c) => L(labels.get(c) ?? { vi: c, en: c })).join('; '),
+                  ),
                   h('td', { 'data-label': L(A.sizeCol) }, fmtBytes(f.size)),
-                  h('td', { 'data-label': L(A.sha256) }, h('code', { class: 'checksum' }, base64ToHex(f.sha256))),
+                  h(
+                    'td',
+                    { 'data-label': L(A.sha256) },
+                    h('code', { class: 'checksum' }, base64ToHex(f.sha256)),
+                  ),
                 ),
               ),
             ),

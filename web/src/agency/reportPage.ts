@@ -10,7 +10,7 @@ import { evidenceTable } from '../evidence/list.ts';
 import { fieldEvidenceBox } from '../evidence/fieldBox.ts';
 import { E } from '../evidence/messages.ts';
 import { EvidenceStore } from '../evidence/store.ts';
-import { L, fmtDateTime } from '../i18n.ts';
+import { L, fmtDeadline } from '../i18n.ts';
 import { M } from '../messages.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
@@ -49,7 +49,8 @@ function latestComments(report: Report) {
 
 function statusNotice(report: Report, canEdit: boolean, year: number): HTMLElement | null {
   const receipt = h('a', { href: `#/report/${year}/receipt` }, L(A.viewReceipt));
-  if (report.status === 'accepted') return h('div', { class: 'notice notice--ok' }, h('p', null, L(A.accepted), ' ', receipt));
+  if (report.status === 'accepted')
+    return h('div', { class: 'notice notice--ok' }, h('p', null, L(A.accepted), ' ', receipt));
   if (report.status === 'submitted' || report.status === 'late')
     return h('div', { class: 'notice' }, h('p', null, L(A.locked), ' ', receipt));
   if (!canEdit) return h('div', { class: 'notice notice--warn' }, h('p', null, L(A.deadlinePassed)));
@@ -66,16 +67,31 @@ export const reportPage: Page = async ({ main, params }) => {
   const report = await get<Report>(`/reports/${year}`);
   const store = new EvidenceStore(`/reports/${year}/evidence`);
   await store.load();
-  return renderReport(main, { year, catalog, report, store, unitName: me.unit ? L(me.unit.name) : report.unitId, level: me.unit?.level });
+  return renderReport(main, {
+    year,
+    catalog,
+    report,
+    store,
+    unitName: me.unit ? L(me.unit.name) : report.unitId,
+    level: me.unit?.level,
+  });
 };
 
 function renderReport(
   main: HTMLElement,
-  ctx: { year: number; catalog: PublicCatalog; report: Report; store: EvidenceStore; unitName: string; level?: string },
+  ctx: {
+    year: number;
+    catalog: PublicCatalog;
+    report: Report;
+    store: EvidenceStore;
+    unitName: string;
+    level?: string;
+  },
 ): () => void {
   const { year, catalog, report, store } = ctx;
   const c = asCatalog(catalog);
-  const canEdit = report.editable && (report.status === 'returned' || Date.now() < Date.parse(report.deadline));
+  const canEdit =
+    report.editable && (report.status === 'returned' || Date.now() < Date.parse(report.deadline));
   setTitle(A.title(year));
 
   let serverValues: ReportValues = report.values;
@@ -89,7 +105,8 @@ function renderReport(
 
   const local = readLocalCopy(report.unitId, year);
   let restored = false;
-  if (local && (!canEdit || sameEntries(present(local.raw), present(report.values)))) dropLocalCopy(report.unitId, year);
+  if (local && (!canEdit || sameEntries(present(local.raw), present(report.values))))
+    dropLocalCopy(report.unitId, year);
   else if (local && local.baseVersion === report.version) {
     values = { ...local.raw };
     restored = true;
@@ -110,6 +127,14 @@ function renderReport(
   const labelOf = (code: string) => fieldsByCode.get(code)?.label ?? { vi: code, en: code };
   const evidenceFields = () => catalog.fields.filter((f) => needsEvidence(f, valid[f.code]));
 
+  const statusBadge = h('span', { class: 'badge' });
+  const showStatus = (st: Report['status']) => {
+    statusBadge.className = `badge badge--${st}`;
+    statusBadge.dataset.status = st;
+    statusBadge.textContent = L(M.status[st]);
+  };
+  showStatus(report.status);
+
   const form: FormView = renderForm(catalog, { level: ctx.level, comments: byField, onInput });
   const evidenceBoxes = new Map<string, HTMLElement>();
   const status = saveStatus({ version: report.version, invalid: () => invalidCodes.length });
@@ -126,9 +151,13 @@ function renderReport(
     },
     onSaved: (saved, merged) => {
       serverValues = saved.values;
+      showStatus(saved.status);
       if (merged) {
         const mine = new Set(invalidCodes);
-        values = { ...saved.values, ...Object.fromEntries(Object.entries(values).filter(([k]) => mine.has(k))) };
+        values = {
+          ...saved.values,
+          ...Object.fromEntries(Object.entries(values).filter(([k]) => mine.has(k))),
+        };
         writeAll();
         refresh();
         notice(L(A.mergedRemote));
@@ -150,13 +179,23 @@ function renderReport(
     for (const [k, v] of Object.entries(entered)) if (!bad.has(k)) ok[k] = v as FieldValue;
     valid = ok;
     const warnings = new Map<string, string[]>();
-    for (const i of checkRules(c, valid)) warnings.set(i.path, [...(warnings.get(i.path) ?? []), L(i.message)]);
+    for (const i of checkRules(c, valid))
+      warnings.set(i.path, [...(warnings.get(i.path) ?? []), L(i.message)]);
     for (const [code, view] of form.fields) {
       const errors = [...new Set([...(bad.get(code) ?? []), ...(submitIssues.get(code) ?? [])])];
-      view.setMessages(errors, (warnings.get(code) ?? []).filter((w) => !errors.includes(w)));
+      view.setMessages(
+        errors,
+        (warnings.get(code) ?? []).filter((w) => !errors.includes(w)),
+      );
       const need = needsEvidence(view.field, valid[code]);
       if (need && !evidenceBoxes.has(code)) {
-        const box = fieldEvidenceBox({ field: view.field, store, year, editable: canEdit, candidates: evidenceFields });
+        const box = fieldEvidenceBox({
+          field: view.field,
+          store,
+          year,
+          editable: canEdit,
+          candidates: evidenceFields,
+        });
         evidenceBoxes.set(code, box);
         view.evidenceSlot.append(box);
       }
@@ -218,12 +257,16 @@ function renderReport(
         return;
       }
       try {
-        await call<Report>(`/reports/${year}/submit`, { method: 'POST', headers: { 'idempotency-key': newKey() } });
+        await call<Report>(`/reports/${year}/submit`, {
+          method: 'POST',
+          headers: { 'idempotency-key': newKey() },
+        });
         dropLocalCopy(report.unitId, year);
         navigate(`#/report/${year}/receipt`);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'SUBMISSION_INVALID') showIssues(error.issues);
-        else if (error instanceof ApiError || error instanceof NetworkError) showError(main, { error, retry: () => navigate(`#/report/${year}`) });
+        else if (error instanceof ApiError || error instanceof NetworkError)
+          showError(main, { error, retry: () => navigate(`#/report/${year}`) });
         else throw error;
       }
     },
@@ -231,7 +274,9 @@ function renderReport(
 
   async function check(): Promise<void> {
     await autosave.flush();
-    const issues = validateSubmission(c, present(values) as ReportValues, { evidenceFields: store.verifiedFields() });
+    const issues = validateSubmission(c, present(values) as ReportValues, {
+      evidenceFields: store.verifiedFields(),
+    });
     if (issues.length) showIssues(issues);
     else panel.showReady(store.live().filter((i) => i.status === 'verified').length);
   }
@@ -245,9 +290,13 @@ function renderReport(
     h(
       'p',
       { class: 'page-header__meta' },
-      h('span', null, `${L(A.statusLabel)}: `, h('span', { class: `badge badge--${report.status}`, 'data-status': report.status }, L(M.status[report.status]))),
+      h('span', null, `${L(A.statusLabel)}: `, statusBadge),
       ' · ',
-      h('span', null, L(A.deadline(fmtDateTime(report.deadline)))),
+      h(
+        'span',
+        null,
+        L(A.deadline(fmtDeadline(report.deadline).date, fmtDeadline(report.deadline).midnight)),
+      ),
     ),
   );
   const returned =
@@ -261,7 +310,11 @@ function renderReport(
         )
       : null;
 
-  const checkButton = h('button', { type: 'button', class: 'button button--primary', 'data-action': 'check-submit' }, L(A.checkSubmit));
+  const checkButton = h(
+    'button',
+    { type: 'button', class: 'button button--primary', 'data-action': 'check-submit' },
+    L(A.checkSubmit),
+  );
   checkButton.addEventListener('click', () => void check());
   const formEl = h(
     'form',
@@ -307,4 +360,3 @@ function renderReport(
     void autosave.flush().finally(() => autosave.dispose());
   };
 }
-

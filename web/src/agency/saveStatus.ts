@@ -18,7 +18,11 @@ export function saveStatus(opts: { version: number; invalid: () => number }) {
     switch (s.kind) {
       case 'saved': {
         const base =
-          s.version === 0 ? L(A.savedNothing) : s.at ? L(A.saved(fmtTime(s.at), s.version)) : L(A.saved('—', s.version));
+          s.version === 0
+            ? L(A.savedNothing)
+            : s.at
+              ? L(A.saved(fmtTime(s.at), s.version))
+              : L(A.saved('—', s.version));
         const bad = opts.invalid();
         line = bad ? `${base} ${L(A.notSavedErrors(bad))}` : base;
         if (bad) element.dataset.saveState = 'partial';

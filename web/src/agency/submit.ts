@@ -14,7 +14,12 @@ export interface SubmitPanelOptions {
  * links to the fields, or a last confirmation. Focus moves to it, so the first thing read is the first problem.
  */
 export function submitPanel(opts: SubmitPanelOptions) {
-  const element = h('section', { class: 'submit-panel', id: 'submit-panel', hidden: true, 'aria-labelledby': 'submit-panel-h' });
+  const element = h('section', {
+    class: 'submit-panel',
+    id: 'submit-panel',
+    hidden: true,
+    'aria-labelledby': 'submit-panel-h',
+  });
 
   function showProblems(issues: readonly FieldIssue[]): void {
     element.hidden = false;

@@ -71,7 +71,16 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
     const input = h('input', { id: `${p}${key}`, type: 'text', autocomplete: 'off', ...attrs });
     const hintEl = hint ? h('p', { class: 'hint', id: `${p}${key}-hint` }, hint) : null;
     if (hintEl) input.setAttribute('aria-describedby', hintEl.id);
-    return { input, row: h('div', { class: 'field field--compact' }, h('label', { for: input.id, class: 'label' }, label), hintEl, input) };
+    return {
+      input,
+      row: h(
+        'div',
+        { class: 'field field--compact' },
+        h('label', { for: input.id, class: 'label' }, label),
+        hintEl,
+        input,
+      ),
+    };
   };
   const number = text('number', L(E.number), { maxlength: 100 }, L(E.numberHint));
   const title = text('title', L(E.title), { maxlength: 300 });
@@ -83,7 +92,13 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
   let boxes: HTMLInputElement[] = [];
   const coversErr = errorLine(`${p}covers-err`);
   const coverList = h('div');
-  const covers = h('fieldset', { class: 'checkboxes' }, h('legend', { class: 'label' }, L(E.covers)), coverList, coversErr);
+  const covers = h(
+    'fieldset',
+    { class: 'checkboxes' },
+    h('legend', { class: 'label' }, L(E.covers)),
+    coverList,
+    coversErr,
+  );
   // Which fields need proof changes as the form is filled in, so the choice is laid out each time it opens.
   const layoutCovers = () => {
     const checked = new Set(boxes.filter((b) => b.checked).map((b) => b.value));
@@ -91,10 +106,17 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
     const candidates = opts.candidates();
     if (!candidates.some((f) => f.code === opts.field.code)) candidates.unshift(opts.field);
     boxes = candidates.map((f) =>
-      h('input', { type: 'checkbox', id: `${p}cover-${f.code}`, value: f.code, checked: checked.has(f.code) }),
+      h('input', {
+        type: 'checkbox',
+        id: `${p}cover-${f.code}`,
+        value: f.code,
+        checked: checked.has(f.code),
+      }),
     );
     coverList.replaceChildren(
-      ...candidates.map((f, i) => h('label', { class: 'checkbox', for: boxes[i]!.id }, boxes[i]!, h('span', null, L(f.label)))),
+      ...candidates.map((f, i) =>
+        h('label', { class: 'checkbox', for: boxes[i]!.id }, boxes[i]!, h('span', null, L(f.label))),
+      ),
     );
   };
 
@@ -159,7 +181,13 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
     const fields = boxes.filter((b) => b.checked).map((b) => b.value);
     coversErr.textContent = fields.length ? '' : L(E.errFields);
     coversErr.hidden = fields.length > 0;
-    const firstBad = fileProblem ? fileInput : !titleText ? title.input : !fields.length ? boxes[0] : undefined;
+    const firstBad = fileProblem
+      ? fileInput
+      : !titleText
+        ? title.input
+        : !fields.length
+          ? boxes[0]
+          : undefined;
     if (firstBad) {
       firstBad.focus();
       return;
@@ -181,7 +209,12 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
     number.row,
     title.row,
     issued.row,
-    h('div', { class: 'field field--compact' }, h('label', { for: summary.id, class: 'label' }, L(E.summary)), summary),
+    h(
+      'div',
+      { class: 'field field--compact' },
+      h('label', { for: summary.id, class: 'label' }, L(E.summary)),
+      summary,
+    ),
     covers,
     h('div', { class: 'upload__actions' }, submit, retry),
     progress,
@@ -226,7 +259,11 @@ export function fieldEvidenceBox(opts: FieldBoxOptions): HTMLElement {
   renderList();
   if (!opts.editable) return box;
 
-  const toggle = h('button', { type: 'button', class: 'button button--secondary', 'aria-expanded': 'false', 'aria-controls': panelId }, L(E.add));
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', 'aria-expanded': 'false', 'aria-controls': panelId },
+    L(E.add),
+  );
   const { panel, layoutCovers } = uploadPanel(opts, panelId, () => undefined);
   toggle.addEventListener('click', () => {
     const open = panel.hidden;

@@ -8,7 +8,12 @@ export type JobState =
   | { readonly step: 'hashing' | 'declaring' | 'checking' }
   | { readonly step: 'uploading'; readonly loaded: number; readonly total: number }
   | { readonly step: 'done'; readonly item: EvidenceItem }
-  | { readonly step: 'failed'; readonly network: boolean; readonly message?: Bilingual; readonly retryable: boolean }
+  | {
+      readonly step: 'failed';
+      readonly network: boolean;
+      readonly message?: Bilingual;
+      readonly retryable: boolean;
+    }
   | { readonly step: 'rejected'; readonly reason?: Bilingual };
 
 type Step = 'hash' | 'declare' | 'upload' | 'complete';

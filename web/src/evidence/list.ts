@@ -23,7 +23,11 @@ export interface EvidenceTableOptions {
   readonly onError: (error: unknown) => void;
 }
 
-function withdrawControl(store: EvidenceStore, item: EvidenceItem, onError: (e: unknown) => void): HTMLElement {
+function withdrawControl(
+  store: EvidenceStore,
+  item: EvidenceItem,
+  onError: (e: unknown) => void,
+): HTMLElement {
   const box = h('span', { class: 'inline-confirm' });
   const ask = () =>
     box.replaceChildren(
@@ -37,16 +41,25 @@ function withdrawControl(store: EvidenceStore, item: EvidenceItem, onError: (e: 
         },
         L(E.withdrawYes),
       ),
-      h('button', { type: 'button', class: 'button button--small button--secondary', onclick: idle }, L(E.withdrawNo)),
+      h(
+        'button',
+        { type: 'button', class: 'button button--small button--secondary', onclick: idle },
+        L(E.withdrawNo),
+      ),
     );
   function idle() {
     box.replaceChildren(
       h(
         'button',
-        { type: 'button', class: 'button button--small button--secondary', 'aria-label': L(E.withdrawOf(item.fileName)), onclick: () => {
-          ask();
-          (box.querySelector('button') as HTMLButtonElement | null)?.focus();
-        } },
+        {
+          type: 'button',
+          class: 'button button--small button--secondary',
+          'aria-label': L(E.withdrawOf(item.fileName)),
+          onclick: () => {
+            ask();
+            (box.querySelector('button') as HTMLButtonElement | null)?.focus();
+          },
+        },
         L(E.withdraw),
       ),
     );
@@ -74,7 +87,9 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
           h(
             'tr',
             null,
-            [E.fileCol, E.docCol, E.fieldsCol, E.statusCol, E.checksum].map((c) => h('th', { scope: 'col' }, L(c))),
+            [E.fileCol, E.docCol, E.fieldsCol, E.statusCol, E.checksum].map((c) =>
+              h('th', { scope: 'col' }, L(c)),
+            ),
             opts.canDownload || opts.canWithdraw ? h('th', { scope: 'col' }, L(E.actionsCol)) : null,
           ),
         ),
@@ -85,16 +100,30 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
             h(
               'tr',
               { 'data-evidence': item.evidenceId },
-              h('td', { 'data-label': L(E.fileCol) }, h('span', { class: 'file-name' }, item.fileName), h('br'), h('span', { class: 'muted' }, fmtBytes(item.size))),
+              h(
+                'td',
+                { 'data-label': L(E.fileCol) },
+                h('span', { class: 'file-name' }, item.fileName),
+                h('br'),
+                h('span', { class: 'muted' }, fmtBytes(item.size)),
+              ),
               h('td', { 'data-label': L(E.docCol) }, documentLine(item)),
-              h('td', { 'data-label': L(E.fieldsCol) }, item.fields.map((f) => L(opts.labelOf(f))).join('; ')),
+              h(
+                'td',
+                { 'data-label': L(E.fieldsCol) },
+                item.fields.map((f) => L(opts.labelOf(f))).join('; '),
+              ),
               h(
                 'td',
                 { 'data-label': L(E.statusCol) },
                 statusBadge(item),
                 item.rejectedReason ? h('p', { class: 'field__error' }, L(item.rejectedReason)) : null,
               ),
-              h('td', { 'data-label': L(E.checksum) }, h('code', { class: 'checksum', 'data-sha256': item.sha256 }, base64ToHex(item.sha256))),
+              h(
+                'td',
+                { 'data-label': L(E.checksum) },
+                h('code', { class: 'checksum', 'data-sha256': item.sha256 }, base64ToHex(item.sha256)),
+              ),
               opts.canDownload || opts.canWithdraw
                 ? h(
                     'td',

@@ -22,7 +22,13 @@ export function historyList(
       const diffBox = h('div', { class: 'history__diff', id: `diff-${v.version}`, hidden: true });
       const toggle = h(
         'button',
-        { type: 'button', class: 'link-button', 'aria-expanded': 'false', 'aria-controls': diffBox.id, 'data-version': v.version },
+        {
+          type: 'button',
+          class: 'link-button',
+          'aria-expanded': 'false',
+          'aria-controls': diffBox.id,
+          'data-version': v.version,
+        },
         L(R.showDiff(v.version)),
       );
       let loaded = false;
@@ -38,7 +44,15 @@ export function historyList(
                     'table',
                     { class: 'table table--stack diff-table' },
                     h('caption', { class: 'visually-hidden' }, L(R.showDiff(v.version))),
-                    h('thead', null, h('tr', null, [R.field, R.from, R.to].map((c) => h('th', { scope: 'col' }, L(c))))),
+                    h(
+                      'thead',
+                      null,
+                      h(
+                        'tr',
+                        null,
+                        [R.field, R.from, R.to].map((c) => h('th', { scope: 'col' }, L(c))),
+                      ),
+                    ),
                     h(
                       'tbody',
                       null,
@@ -46,7 +60,11 @@ export function historyList(
                         h(
                           'tr',
                           { 'data-diff-field': d.field },
-                          h('th', { scope: 'row', 'data-label': L(R.field) }, L(byCode.get(d.field)?.label) || d.field),
+                          h(
+                            'th',
+                            { scope: 'row', 'data-label': L(R.field) },
+                            L(byCode.get(d.field)?.label) || d.field,
+                          ),
                           h('td', { 'data-label': L(R.from) }, formatValue(byCode.get(d.field), d.from)),
                           h('td', { 'data-label': L(R.to) }, formatValue(byCode.get(d.field), d.to)),
                         ),
@@ -55,7 +73,13 @@ export function historyList(
                   )
                 : h('p', { class: 'muted' }, L(R.noDiff)),
               rev.comments?.length
-                ? h('ul', null, rev.comments.map((c) => h('li', null, c.field ? `${L(byCode.get(c.field)?.label) || c.field}: ` : '', c.text)))
+                ? h(
+                    'ul',
+                    null,
+                    rev.comments.map((c) =>
+                      h('li', null, c.field ? `${L(byCode.get(c.field)?.label) || c.field}: ` : '', c.text),
+                    ),
+                  )
                 : '',
             );
           } catch (error) {

@@ -1,7 +1,7 @@
 import { get } from '../api.ts';
 import { loadCatalog } from '../catalog.ts';
 import { h, replace } from '../dom.ts';
-import { L, fmtDateTime, fmtNumber } from '../i18n.ts';
+import { L, fmtDateTime, fmtDeadline, fmtNumber } from '../i18n.ts';
 import { M } from '../messages.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
@@ -12,9 +12,21 @@ import { R } from './messages.ts';
 const STATUSES: DisplayStatus[] = ['not_started', 'draft', 'submitted', 'late', 'returned', 'accepted'];
 
 function select(id: string, label: string, options: [string, string][], value: string) {
-  const el = h('select', { id, name: id }, options.map(([v, text]) => h('option', { value: v }, text)));
+  const el = h(
+    'select',
+    { id, name: id },
+    options.map(([v, text]) => h('option', { value: v }, text)),
+  );
   el.value = value;
-  return { el, row: h('div', { class: 'field field--compact' }, h('label', { class: 'label', for: id }, label), el) };
+  return {
+    el,
+    row: h('div', { class: 'field field--compact' }, h('label', { class: 'label', for: id }, label), el),
+  };
+}
+
+function deadlineText(iso: string) {
+  const d = fmtDeadline(iso);
+  return R.deadline(d.date, d.midnight);
 }
 
 function countsBlock(list: ReviewList): HTMLElement {
@@ -27,7 +39,13 @@ function countsBlock(list: ReviewList): HTMLElement {
     'section',
     { class: 'counts', 'aria-labelledby': 'counts-h' },
     h('h2', { id: 'counts-h' }, L(R.counts)),
-    h('p', { class: 'counts__headline' }, L(R.completeness(done, c.expected, pct)), ' · ', L(R.deadline(fmtDateTime(list.deadline)))),
+    h(
+      'p',
+      { class: 'counts__headline' },
+      L(R.completeness(done, c.expected, pct)),
+      ' · ',
+      L(deadlineText(list.deadline)),
+    ),
     h(
       'dl',
       { class: 'stats' },
@@ -38,7 +56,12 @@ function countsBlock(list: ReviewList): HTMLElement {
   );
 }
 
-function rows(year: number, items: readonly ReviewListItem[], units: ReadonlyMap<string, Unit>, levels: ReadonlyMap<string, string>) {
+function rows(
+  year: number,
+  items: readonly ReviewListItem[],
+  units: ReadonlyMap<string, Unit>,
+  levels: ReadonlyMap<string, string>,
+) {
   return items.map((item) =>
     h(
       'tr',
@@ -50,11 +73,19 @@ function rows(year: number, items: readonly ReviewListItem[], units: ReadonlyMap
         h('a', { href: `#/review/${year}/${encodeURIComponent(item.unitId)}` }, L(item.name)),
       ),
       h('td', { 'data-label': L(R.level) }, levels.get(item.level) ?? item.level),
-      h('td', { 'data-label': L(R.parent) }, item.parentId ? L(units.get(item.parentId)?.name) || item.parentId : '—'),
+      h(
+        'td',
+        { 'data-label': L(R.parent) },
+        item.parentId ? L(units.get(item.parentId)?.name) || item.parentId : '—',
+      ),
       h(
         'td',
         { 'data-label': L(R.status) },
-        h('span', { class: `badge badge--${item.status}`, 'data-status': item.status }, L(M.status[item.status])),
+        h(
+          'span',
+          { class: `badge badge--${item.status}`, 'data-status': item.status },
+          L(M.status[item.status]),
+        ),
         item.overdue ? h('span', { class: 'badge badge--warn' }, L(R.overdueTag)) : null,
       ),
       h('td', { 'data-label': L(R.version) }, item.version ? fmtNumber(item.version) : '—'),
@@ -66,25 +97,55 @@ function rows(year: number, items: readonly ReviewListItem[], units: ReadonlyMap
 /** Every unit expected to report in a year, filterable by level, parent and status, with completeness counts. */
 export const listPage: Page = async ({ main, params, query }) => {
   const year = Number(params.year);
-  const filters = { status: query.get('status') ?? '', level: query.get('level') ?? '', parent: query.get('parent') ?? '' };
+  const filters = {
+    status: query.get('status') ?? '',
+    level: query.get('level') ?? '',
+    parent: query.get('parent') ?? '',
+  };
   const qs = new URLSearchParams({ limit: '50' });
   for (const [k, v] of Object.entries(filters)) if (v) qs.set(k, v);
   const [unitsBody, list, years] = await Promise.all([
     get<{ levels: { id: string; name: { vi: string; en: string } }[]; units: Unit[] }>('/units'),
     get<ReviewList>(`/review/${year}/reports?${qs}`),
-    Promise.all([0, 1, 2, 3].map(async (d) => ((await loadCatalog(new Date().getFullYear() - d)) ? new Date().getFullYear() - d : 0))),
+    Promise.all(
+      [0, 1, 2, 3].map(async (d) =>
+        (await loadCatalog(new Date().getFullYear() - d)) ? new Date().getFullYear() - d : 0,
+      ),
+    ),
   ]);
   setTitle(R.listTitle(year));
   const units = new Map(unitsBody.units.map((u) => [u.id, u]));
   const levels = new Map(unitsBody.levels.map((l) => [l.id, L(l.name)]));
-  const parents = [...new Set(unitsBody.units.filter((u) => u.reports && u.parentId).map((u) => u.parentId as string))]
+  const parents = [
+    ...new Set(unitsBody.units.filter((u) => u.reports && u.parentId).map((u) => u.parentId as string)),
+  ]
     .map((id) => units.get(id))
     .filter((u): u is Unit => Boolean(u));
 
-  const yearSel = select('flt-year', L(R.year), years.filter(Boolean).map((y) => [String(y), String(y)]), String(year));
-  const levelSel = select('flt-level', L(R.level), [['', L(R.all)], ...unitsBody.levels.map((l): [string, string] => [l.id, L(l.name)])], filters.level);
-  const parentSel = select('flt-parent', L(R.parent), [['', L(R.all)], ...parents.map((u): [string, string] => [u.id, L(u.name)])], filters.parent);
-  const statusSel = select('flt-status', L(R.status), [['', L(R.all)], ...STATUSES.map((s): [string, string] => [s, L(M.status[s])])], filters.status);
+  const yearSel = select(
+    'flt-year',
+    L(R.year),
+    years.filter(Boolean).map((y) => [String(y), String(y)]),
+    String(year),
+  );
+  const levelSel = select(
+    'flt-level',
+    L(R.level),
+    [['', L(R.all)], ...unitsBody.levels.map((l): [string, string] => [l.id, L(l.name)])],
+    filters.level,
+  );
+  const parentSel = select(
+    'flt-parent',
+    L(R.parent),
+    [['', L(R.all)], ...parents.map((u): [string, string] => [u.id, L(u.name)])],
+    filters.parent,
+  );
+  const statusSel = select(
+    'flt-status',
+    L(R.status),
+    [['', L(R.all)], ...STATUSES.map((s): [string, string] => [s, L(M.status[s])])],
+    filters.status,
+  );
   const form = h(
     'form',
     { class: 'filters', 'aria-labelledby': 'filters-h' },
@@ -145,7 +206,13 @@ export const listPage: Page = async ({ main, params, query }) => {
             h(
               'thead',
               null,
-              h('tr', null, [R.code, R.unit, R.level, R.parent, R.status, R.version, R.submittedAt].map((c) => h('th', { scope: 'col' }, L(c)))),
+              h(
+                'tr',
+                null,
+                [R.code, R.unit, R.level, R.parent, R.status, R.version, R.submittedAt].map((c) =>
+                  h('th', { scope: 'col' }, L(c)),
+                ),
+              ),
             ),
             tbody,
           )

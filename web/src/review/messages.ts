@@ -15,7 +15,10 @@ export const R = {
   overdue: bi('Quá hạn chưa nộp', 'Overdue'),
   completeness: (done: number, of: number, pct: string) =>
     bi(`Đã nộp ${done}/${of} đơn vị (${pct})`, `${done} of ${of} units submitted (${pct})`),
-  deadline: (when: string) => bi(`Hạn nộp: ${when}`, `Deadline: ${when}`),
+  deadline: (when: string, midnight: boolean) =>
+    midnight
+      ? bi(`Hạn nộp: trước ngày ${when}`, `Due before ${when}`)
+      : bi(`Hạn nộp: ${when}`, `Due by ${when}`),
   units: bi('Danh sách đơn vị', 'Units'),
   code: bi('Mã', 'Code'),
   unit: bi('Đơn vị', 'Unit'),
@@ -27,7 +30,8 @@ export const R = {
   overdueTag: bi('quá hạn', 'overdue'),
   open: (name: string) => bi(`Mở báo cáo của ${name}`, `Open the report of ${name}`),
   // The report view
-  reportTitle: (name: string, year: number) => bi(`${name} — báo cáo năm ${year}`, `${name} — ${year} report`),
+  reportTitle: (name: string, year: number) =>
+    bi(`${name} — báo cáo năm ${year}`, `${name} — ${year} report`),
   backToList: bi('← Danh sách đơn vị', '← All units'),
   field: bi('Chỉ tiêu', 'Field'),
   reported: bi('Đơn vị báo cáo', 'Reported'),
@@ -57,7 +61,10 @@ export const R = {
     'Cần ít nhất một nhận xét (chung hoặc ở một chỉ tiêu) để trả lại báo cáo.',
     'Returning needs at least one comment, general or on a field.',
   ),
-  nothingToVerify: bi('Chưa nhập giá trị xác minh hoặc nhận xét nào mới.', 'No new verified value or comment.'),
+  nothingToVerify: bi(
+    'Chưa nhập giá trị xác minh hoặc nhận xét nào mới.',
+    'No new verified value or comment.',
+  ),
   doneVerify: bi('Đã lưu kết quả xác minh.', 'Verified values saved.'),
   doneAccept: bi('Đã chấp nhận báo cáo.', 'The report is accepted.'),
   doneReturn: bi('Đã trả lại báo cáo cho đơn vị.', 'The report is returned to the agency.'),

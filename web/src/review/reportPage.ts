@@ -9,7 +9,7 @@ import { focusElement, h, replace } from '../dom.ts';
 import { evidenceTable } from '../evidence/list.ts';
 import { E } from '../evidence/messages.ts';
 import { EvidenceStore } from '../evidence/store.ts';
-import { L, fmtDateTime } from '../i18n.ts';
+import { L, fmtDateTime, fmtDeadline } from '../i18n.ts';
 import { M } from '../messages.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
@@ -24,7 +24,8 @@ let flash: string | undefined;
 
 function indicatorTable(catalog: PublicCatalog, report: Report, level: string): HTMLElement {
   const verifiedValues: Record<string, FieldValue> = { ...report.values };
-  for (const [code, v] of Object.entries(report.verification)) if (v.value !== undefined) verifiedValues[code] = v.value;
+  for (const [code, v] of Object.entries(report.verification))
+    if (v.value !== undefined) verifiedValues[code] = v.value;
   const verified = computeIndicators(asCatalog(catalog), verifiedValues);
   const show = (i: PublicCatalog['indicators'][number], v: number | null | undefined) =>
     v === null || v === undefined ? '—' : formatIndicator(i, v);
@@ -32,7 +33,15 @@ function indicatorTable(catalog: PublicCatalog, report: Report, level: string): 
     'table',
     { class: 'table table--stack indicator-table' },
     h('caption', { class: 'visually-hidden' }, L(R.indicatorsTitle)),
-    h('thead', null, h('tr', null, [R.indicator, R.reported, R.verified, R.target].map((c) => h('th', { scope: 'col' }, L(c))))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        [R.indicator, R.reported, R.verified, R.target].map((c) => h('th', { scope: 'col' }, L(c))),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -44,7 +53,11 @@ function indicatorTable(catalog: PublicCatalog, report: Report, level: string): 
           h('th', { scope: 'row', 'data-label': L(R.indicator) }, L(i.label)),
           h('td', { 'data-label': L(R.reported) }, show(i, report.indicators[i.code]?.value)),
           h('td', { 'data-label': L(R.verified) }, show(i, verified[i.code]?.value)),
-          h('td', { 'data-label': L(R.target) }, t ? `${t.op === '>=' ? '≥' : '≤'} ${formatIndicator(i, t.value)}` : '—'),
+          h(
+            'td',
+            { 'data-label': L(R.target) },
+            t ? `${t.op === '>=' ? '≥' : '≤'} ${formatIndicator(i, t.value)}` : '—',
+          ),
         );
       }),
     ),
@@ -72,13 +85,20 @@ export const reviewReportPage: Page = async ({ main, params }) => {
   setTitle(R.reportTitle(name, year));
   const reviewable = report.status === 'submitted' || report.status === 'late';
   const { sections, rows } = verifyTables(catalog, report, reviewable);
-  const fieldLabel = (code: string) => catalog.fields.find((f) => f.code === code)?.label ?? { vi: code, en: code };
+  const fieldLabel = (code: string) =>
+    catalog.fields.find((f) => f.code === code)?.label ?? { vi: code, en: code };
   const onError = (error: unknown) => showError(main, { error, retry: () => navigate(location.hash) });
 
   const message = h('div', { class: 'notice notice--ok', role: 'status', hidden: !flash }, flash ?? '');
   flash = undefined;
   const actionError = h('p', { class: 'field__error', id: 'review-action-err', role: 'alert', hidden: true });
-  const general = h('textarea', { id: 'review-general', rows: 3, maxlength: 2000, disabled: !reviewable, 'aria-describedby': 'review-general-hint' });
+  const general = h('textarea', {
+    id: 'review-general',
+    rows: 3,
+    maxlength: 2000,
+    disabled: !reviewable,
+    'aria-describedby': 'review-general-hint',
+  });
 
   const fail = (text: string, focus: (() => void) | HTMLElement = actionError) => {
     actionError.textContent = text;
@@ -89,7 +109,11 @@ export const reviewReportPage: Page = async ({ main, params }) => {
   const act = async (path: string, body: unknown, done: string) => {
     actionError.hidden = true;
     try {
-      await call(`${base}/${path}`, { method: path === 'verification' ? 'PUT' : 'POST', body, headers: { 'idempotency-key': newKey() } });
+      await call(`${base}/${path}`, {
+        method: path === 'verification' ? 'PUT' : 'POST',
+        body,
+        headers: { 'idempotency-key': newKey() },
+      });
       flash = done;
       navigate(location.hash);
     } catch (error) {
@@ -142,15 +166,30 @@ export const reviewReportPage: Page = async ({ main, params }) => {
     void act('return', { comments }, L(R.doneReturn));
   };
 
-  const accept = () => void act('accept', general.value.trim() ? { comment: general.value.trim() } : {}, L(R.doneAccept));
+  const accept = () =>
+    void act('accept', general.value.trim() ? { comment: general.value.trim() } : {}, L(R.doneAccept));
 
   const button = (text: string, onclick: () => void, cls: string, action: string) =>
-    h('button', { type: 'button', class: `button ${cls}`, onclick, disabled: !reviewable, 'data-action': action }, text);
+    h(
+      'button',
+      { type: 'button', class: `button ${cls}`, onclick, disabled: !reviewable, 'data-action': action },
+      text,
+    );
   const actions = h(
     'section',
     { class: 'review-actions', 'aria-labelledby': 'actions-h' },
     h('h2', { id: 'actions-h' }, L(R.actions)),
-    reviewable ? null : h('p', { class: 'muted' }, L(report.status === 'not_started' || report.status === 'draft' ? R.notSubmittedYet : R.onlySubmitted)),
+    reviewable
+      ? null
+      : h(
+          'p',
+          { class: 'muted' },
+          L(
+            report.status === 'not_started' || report.status === 'draft'
+              ? R.notSubmittedYet
+              : R.onlySubmitted,
+          ),
+        ),
     h(
       'div',
       { class: 'field' },
@@ -177,7 +216,18 @@ export const reviewReportPage: Page = async ({ main, params }) => {
           'ul',
           { class: 'comments' },
           report.comments.map((c) =>
-            h('li', null, h('strong', null, `${L(R.round(c.round))} · ${c.field ? L(fieldLabel(c.field)) : L(R.general)}: `), c.text, ' ', h('span', { class: 'muted' }, `(${c.by}, ${fmtDateTime(c.at)})`)),
+            h(
+              'li',
+              null,
+              h(
+                'strong',
+                null,
+                `${L(R.round(c.round))} · ${c.field ? L(fieldLabel(c.field)) : L(R.general)}: `,
+              ),
+              c.text,
+              ' ',
+              h('span', { class: 'muted' }, `(${c.by}, ${fmtDateTime(c.at)})`),
+            ),
           ),
         ),
       )
@@ -191,27 +241,51 @@ export const reviewReportPage: Page = async ({ main, params }) => {
       'header',
       { class: 'page-header' },
       h('h1', null, L(R.reportTitle(name, year))),
-      h('p', { class: 'page-header__unit' }, [unit?.code, levelName(catalog, level)].filter(Boolean).join(' · ')),
+      h(
+        'p',
+        { class: 'page-header__unit' },
+        [unit?.code, levelName(catalog, level)].filter(Boolean).join(' · '),
+      ),
       h(
         'p',
         { class: 'page-header__meta' },
-        h('span', { class: `badge badge--${report.status}`, 'data-status': report.status }, L(M.status[report.status])),
+        h(
+          'span',
+          { class: `badge badge--${report.status}`, 'data-status': report.status },
+          L(M.status[report.status]),
+        ),
         report.submittedAt ? ` · ${L(R.submittedAt)}: ${fmtDateTime(report.submittedAt)}` : '',
-        ` · ${L(R.deadline(fmtDateTime(report.deadline)))}`,
+        ` · ${L(R.deadline(fmtDeadline(report.deadline).date, fmtDeadline(report.deadline).midnight))}`,
       ),
     ),
     message,
-    actions,
-    h('section', { 'aria-labelledby': 'ind-h' }, h('h2', { id: 'ind-h' }, L(R.indicatorsTitle)), indicatorTable(catalog, report, level)),
+    h(
+      'section',
+      { 'aria-labelledby': 'ind-h' },
+      h('h2', { id: 'ind-h' }, L(R.indicatorsTitle)),
+      indicatorTable(catalog, report, level),
+    ),
     h(
       'section',
       { 'aria-labelledby': 'rev-ev-h' },
       h('h2', { id: 'rev-ev-h' }, L(E.heading)),
-      evidenceTable(store, { caption: E.heading, labelOf: fieldLabel, canWithdraw: false, canDownload: true, onError }),
+      evidenceTable(store, {
+        caption: E.heading,
+        labelOf: fieldLabel,
+        canWithdraw: false,
+        canDownload: true,
+        onError,
+      }),
     ),
     sections,
+    actions,
     comments,
-    h('section', { 'aria-labelledby': 'hist-h' }, h('h2', { id: 'hist-h' }, L(R.history)), historyList(catalog, base, versions.versions, onError)),
+    h(
+      'section',
+      { 'aria-labelledby': 'hist-h' },
+      h('h2', { id: 'hist-h' }, L(R.history)),
+      historyList(catalog, base, versions.versions, onError),
+    ),
   );
   if (!message.hidden) focusElement(message);
 };

@@ -17,7 +17,13 @@ export interface VerifyRow {
   focus(): void;
 }
 
-function valueControl(f: CatalogField, id: string, label: string, initial: FieldValue | undefined, disabled: boolean) {
+function valueControl(
+  f: CatalogField,
+  id: string,
+  label: string,
+  initial: FieldValue | undefined,
+  disabled: boolean,
+) {
   const common = { id, 'aria-label': label, disabled };
   if (f.type === 'boolean' || f.type === 'choice') {
     const options: [string, string][] =
@@ -28,7 +34,11 @@ function valueControl(f: CatalogField, id: string, label: string, initial: Field
             ['false', L(M.no)],
           ]
         : [['', L(R.notSet)], ...f.choices.map((c): [string, string] => [c.value, L(c.label)])];
-    const el = h('select', common, options.map(([v, t]) => h('option', { value: v }, t)));
+    const el = h(
+      'select',
+      common,
+      options.map(([v, t]) => h('option', { value: v }, t)),
+    );
     el.value = initial === undefined || initial === null ? '' : String(initial);
     return {
       el,
@@ -44,7 +54,12 @@ function valueControl(f: CatalogField, id: string, label: string, initial: Field
     autocomplete: 'off',
     class: numeric ? 'input--number' : undefined,
   });
-  el.value = initial === undefined || initial === null ? '' : typeof initial === 'number' ? numberText(initial) : String(initial);
+  el.value =
+    initial === undefined || initial === null
+      ? ''
+      : typeof initial === 'number'
+        ? numberText(initial)
+        : String(initial);
   return {
     el,
     read: (): FieldValue | string | undefined => {
@@ -63,7 +78,13 @@ export function verifyTables(catalog: PublicCatalog, report: Report, editable: b
       const f = byCode.get(code);
       if (!f) return [];
       const v = report.verification[code];
-      const value = valueControl(f, `v-${code}`, L(R.verifiedOf(L(f.label))), v?.value ?? undefined, !editable);
+      const value = valueControl(
+        f,
+        `v-${code}`,
+        L(R.verifiedOf(L(f.label))),
+        v?.value ?? undefined,
+        !editable,
+      );
       const comment = h('input', {
         id: `c-${code}`,
         type: 'text',
@@ -93,7 +114,11 @@ export function verifyTables(catalog: PublicCatalog, report: Report, editable: b
           'tr',
           { 'data-field': code, class: differs ? 'row--differs' : undefined },
           h('th', { scope: 'row', 'data-label': L(R.field) }, L(f.label)),
-          h('td', { 'data-label': L(R.reported), 'data-reported': code }, formatValue(f, report.values[code])),
+          h(
+            'td',
+            { 'data-label': L(R.reported), 'data-reported': code },
+            formatValue(f, report.values[code]),
+          ),
           h(
             'td',
             { 'data-label': L(R.verified) },
@@ -114,7 +139,15 @@ export function verifyTables(catalog: PublicCatalog, report: Report, editable: b
         'table',
         { class: 'table table--stack verify-table' },
         h('caption', { class: 'visually-hidden' }, `${s.order}. ${L(s.title)}`),
-        h('thead', null, h('tr', null, [R.field, R.reported, R.verified, R.comment].map((c) => h('th', { scope: 'col' }, L(c))))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            [R.field, R.reported, R.verified, R.comment].map((c) => h('th', { scope: 'col' }, L(c))),
+          ),
+        ),
         h('tbody', null, trs),
       ),
     );
