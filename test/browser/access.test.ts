@@ -30,6 +30,12 @@ describe('sign-in, access and error pages', () => {
     await checkPage(b, 'error-403');
   });
 
+  it('an unknown address shows the 404 page', async () => {
+    await b.page.evaluate(() => (location.hash = '#/no-such-page'));
+    await b.page.locator('[data-error="404"]').waitFor();
+    await checkPage(b, 'error-404');
+  });
+
   it('a network failure shows its own page, and "try again" recovers', async () => {
     await b.context.setOffline(true);
     await b.page.evaluate((y) => (location.hash = `#/report/${y}/receipt`), YEAR);

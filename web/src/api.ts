@@ -36,6 +36,8 @@ export interface CallOptions {
   /** Slow links get long timeouts; a stuck request still ends so autosave can retry. */
   readonly timeoutMs?: number;
   readonly auth?: boolean;
+  /** Only public, cacheable answers (the catalog) should use the HTTP cache; reports never do. */
+  readonly cache?: RequestCache;
 }
 
 export interface ApiResponse<T> {
@@ -59,7 +61,7 @@ async function send(path: string, opts: CallOptions): Promise<Response> {
       headers,
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       signal: controller.signal,
-      cache: 'no-store',
+      cache: opts.cache ?? 'no-store',
       credentials: 'omit',
     });
   } catch (error) {

@@ -22,7 +22,7 @@ const cache = new Map<number, Promise<PublicCatalog | undefined>>();
 export function loadCatalog(year: number): Promise<PublicCatalog | undefined> {
   let hit = cache.get(year);
   if (!hit) {
-    hit = call<PublicCatalog>(`/catalog/${year}`, { auth: false }).then(
+    hit = call<PublicCatalog>(`/catalog/${year}`, { auth: false, cache: 'default' }).then(
       (r) => r.data,
       (error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return undefined;

@@ -86,6 +86,16 @@ export function fmtDeadline(iso: string): { date: string; midnight: boolean } {
   return { date, midnight: true };
 }
 
+/** A calendar date (`YYYY-MM-DD`, as the catalog and documents carry them) the way each language writes it. */
+export function fmtIsoDate(ymd: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return ymd;
+  return current === 'vi'
+    ? `${m[3]}/${m[2]}/${m[1]}`
+    : `${Number(m[3])} ${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export function fmtTime(d: Date): string {
   return d.toLocaleTimeString(locale(), {
     timeZone: 'Asia/Ho_Chi_Minh',

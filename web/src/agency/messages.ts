@@ -18,6 +18,7 @@ export const A = {
   choose: bi('— Chọn —', '— Choose —'),
   saved: (time: string, version: number) =>
     bi(`Đã lưu lúc ${time} (phiên bản ${version})`, `Saved at ${time} (version ${version})`),
+  savedVersion: (version: number) => bi(`Đã lưu (phiên bản ${version})`, `Saved (version ${version})`),
   savedNothing: bi('Chưa có số liệu', 'Nothing entered yet'),
   notSaved: bi('Chưa lưu', 'Not saved'),
   saving: bi('Đang lưu…', 'Saving…'),

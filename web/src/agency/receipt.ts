@@ -4,7 +4,7 @@ import { loadCatalog } from '../catalog.ts';
 import { h, replace } from '../dom.ts';
 import { documentLine } from '../evidence/list.ts';
 import { EvidenceStore } from '../evidence/store.ts';
-import { base64ToHex } from '../evidence/upload.ts';
+import { base64ToHex } from '../evidence/checksum.ts';
 import { L, fmtBytes, fmtDateTime, fmtNumber } from '../i18n.ts';
 import { M } from '../messages.ts';
 import type { Page } from '../router.ts';

@@ -137,7 +137,11 @@ function renderReport(
 
   const form: FormView = renderForm(catalog, { level: ctx.level, comments: byField, onInput });
   const evidenceBoxes = new Map<string, HTMLElement>();
-  const status = saveStatus({ version: report.version, invalid: () => invalidCodes.length });
+  const status = saveStatus({
+    version: report.version,
+    ...(report.updatedAt ? { at: new Date(report.updatedAt) } : {}),
+    invalid: () => invalidCodes.length,
+  });
 
   const autosave = new Autosave({
     year,
@@ -346,7 +350,7 @@ function renderReport(
     panel.element,
     h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),
   );
-  main.addEventListener('click', (e) => {
+  form.toc.addEventListener('click', (e) => {
     const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-section-link]');
     if (!link) return;
     e.preventDefault();

@@ -1,14 +1,17 @@
 import { h } from '../dom.ts';
-import { L, fmtTime } from '../i18n.ts';
+import { L, fmtDateTime, fmtTime } from '../i18n.ts';
 import type { SaveState } from './autosave.ts';
 import { A } from './messages.ts';
 
+const whenText = (at: Date) =>
+  new Date().toDateString() === at.toDateString() ? fmtTime(at) : fmtDateTime(at.toISOString());
+
 /** The one line that always says whether the figures are safe on the server: "Đã lưu" or "Chưa lưu". */
-export function saveStatus(opts: { version: number; invalid: () => number }) {
+export function saveStatus(opts: { version: number; at?: Date; invalid: () => number }) {
   const text = h('span', { class: 'savebar__text' });
   const action = h('span', { class: 'savebar__action' });
   const element = h('div', { class: 'savebar', role: 'status', 'data-save-state': 'saved' }, text, action);
-  let last: SaveState = { kind: 'saved', version: opts.version };
+  let last: SaveState = { kind: 'saved', version: opts.version, ...(opts.at ? { at: opts.at } : {}) };
 
   function show(s: SaveState): void {
     last = s;
@@ -21,7 +24,7 @@ export function saveStatus(opts: { version: number; invalid: () => number }) {
           s.version === 0
             ? L(A.savedNothing)
             : s.at
-              ? L(A.saved(fmtTime(s.at), s.version))
+              ? L(A.saved(whenText(s.at), s.version))
               : L(A.saved('—', s.version));
         const bad = opts.invalid();
         line = bad ? `${base} ${L(A.notSavedErrors(bad))}` : base;

@@ -1,7 +1,8 @@
 import type { Bilingual } from '#shared/i18n';
 import { ApiError, NetworkError, call, newKey } from '../api.ts';
 import type { EvidenceDocument, EvidenceItem, UploadTicket } from '../types.ts';
-import { putFile, sha256Base64, UploadError } from './upload.ts';
+import { sha256Base64 } from './checksum.ts';
+import { putFile, UploadError } from './upload.ts';
 import type { EvidenceStore } from './store.ts';
 
 export type JobState =

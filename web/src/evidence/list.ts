@@ -1,10 +1,10 @@
 import type { Bilingual } from '#shared/i18n';
 import { h, type Child } from '../dom.ts';
-import { L, fmtBytes } from '../i18n.ts';
+import { L, fmtBytes, fmtIsoDate } from '../i18n.ts';
 import type { EvidenceItem } from '../types.ts';
 import { E } from './messages.ts';
 import { downloadEvidence, type EvidenceStore } from './store.ts';
-import { base64ToHex } from './upload.ts';
+import { base64ToHex } from './checksum.ts';
 
 export function statusBadge(item: EvidenceItem): HTMLElement {
   return h('span', { class: `badge badge--ev-${item.status}` }, L(E.status[item.status]));
@@ -12,7 +12,9 @@ export function statusBadge(item: EvidenceItem): HTMLElement {
 
 export function documentLine(item: EvidenceItem): string {
   const d = item.document;
-  return [d.number, d.title, d.issuedOn ? L(E.issued(d.issuedOn)) : undefined].filter(Boolean).join(' · ');
+  return [d.number, d.title, d.issuedOn ? L(E.issued(fmtIsoDate(d.issuedOn))) : undefined]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export interface EvidenceTableOptions {

@@ -56,5 +56,5 @@ export const E = {
   statusCol: bi('Trạng thái', 'Status'),
   actionsCol: bi('Thao tác', 'Actions'),
   checksum: bi('SHA-256', 'SHA-256'),
-  issued: (d: string) => bi(`ban hành ${d}`, `issued ${d}`),
+  issued: (d: string) => bi(`ban hành ngày ${d}`, `issued ${d}`),
 };

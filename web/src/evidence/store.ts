@@ -1,7 +1,7 @@
 import { bi } from '#shared/i18n';
 import { ApiError, NetworkError, call, get } from '../api.ts';
 import type { EvidenceItem } from '../types.ts';
-import { sha256Base64 } from './upload.ts';
+import { sha256Base64 } from './checksum.ts';
 
 const M = {
   downloadFailed: bi(
