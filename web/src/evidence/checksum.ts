@@ -19,4 +19,3 @@ export function base64ToHex(b64: string): string {
     return b64;
   }
 }
-
