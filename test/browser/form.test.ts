@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDraft } from '#shared/catalog/index';
-import { openBrowser, signIn, type Browser } from './browser.ts';
+import { openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
 import { YEAR, catalog, fillField, fieldByCode, waitSaved } from './report.ts';
 
 /* The form's promises to someone typing: the API's own messages beside the field, the keyboard, and autosave. */
@@ -85,6 +85,45 @@ describe('the agency form', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`f-${target}`);
     expect(await page.locator(`#f-${target}-err`).textContent()).toContain('bắt buộc');
+  });
+
+  it('resumes an interrupted upload with "try again", and a file can be withdrawn while the report is a draft', async () => {
+    const { page } = b;
+    await fillField(page, fieldByCode('budget_total'), 25000);
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    await box.locator('button[aria-controls]').click();
+    const panel = page.locator('#up-budget_total');
+    const file = { name: 'du-toan.pdf', mimeType: 'application/pdf', buffer: pdfBytes('du toan') };
+    await panel.locator('input[type=file]').setInputFiles(file);
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('up-budget_total-title');
+    expect(await page.locator('#up-budget_total-title-err').textContent()).toBe(
+      'Hãy nhập tên hoặc trích yếu văn bản.',
+    );
+    await panel.locator('#up-budget_total-title').fill('Quyết định giao dự toán');
+
+    // Storage drops the first PUT: the bytes are sent again, the declaration is not repeated.
+    let puts = 0;
+    await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
+      route.request().method() === 'PUT' && ++puts === 1 ? route.abort('connectionreset') : route.fallback(),
+    );
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    await panel.locator('.upload__status--error').waitFor();
+    const retry = panel.getByRole('button', { name: 'Thử lại' });
+    await retry.click();
+    await panel.locator('.upload__status', { hasText: 'xác minh' }).waitFor();
+    expect(puts).toBe(2);
+    await page.unroute(/\/bao-cao-cntt-evidence\//);
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name });
+    expect(await row.locator('.badge').textContent()).toBe('Đã xác minh');
+    expect(await box.locator('li', { hasText: file.name }).count()).toBe(1);
+
+    await row.getByRole('button', { name: `Rút tài liệu ${file.name}` }).click();
+    await row.getByRole('button', { name: 'Rút', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name }).count())
+      .toBe(0);
+    expect(await box.locator('li', { hasText: file.name }).count()).toBe(0);
   });
 
   it('keeps what is typed on this computer while the server is unreachable, and sends it when it is back', async () => {

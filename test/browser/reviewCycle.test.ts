@@ -207,4 +207,25 @@ describe('the review cycle in the browser', () => {
     expect(facts).toMatch(/Lần nộp\s*2/);
     expect(b.problems).toEqual([]);
   });
+
+  it('the auditor sees the correction in the history and accepts the report', async () => {
+    const { page } = b;
+    await signOut(b);
+    await signIn(b, AUDITOR);
+    await page.goto(`${b.base}/#/review/${YEAR}/${UNIT}`);
+    await page.locator('[data-action="accept"]').waitFor();
+    const latestSave = page.locator('ol.history li', { hasText: 'Lưu nháp' }).first();
+    await latestSave.locator('button[data-version]').click();
+    await latestSave.locator('tr[data-diff-field="staff_email_regular"]').waitFor();
+    expect(
+      await latestSave.locator('tr[data-diff-field="staff_email_regular"] td').allTextContents(),
+    ).toEqual(['100 người', '90 người']);
+    await page.fill('#review-general', 'Đạt yêu cầu.');
+    await page.click('[data-action="accept"]');
+    await page.locator('.notice--ok', { hasText: 'chấp nhận' }).waitFor();
+    expect(await page.locator('.page-header [data-status]').getAttribute('data-status')).toBe('accepted');
+    await page.goto(`${b.base}/#/review/${YEAR}?status=accepted`);
+    await page.locator(`tr[data-unit="${UNIT}"]`).waitFor();
+    expect(b.problems).toEqual([]);
+  });
 });
