@@ -65,6 +65,7 @@ export const A = {
   ),
   reviewerComment: bi('Nhận xét của đoàn kiểm tra', 'Reviewers’ comment'),
   generalComments: bi('Nhận xét chung', 'General comments'),
+  fieldComments: bi('Nhận xét theo chỉ tiêu', 'Comments on fields'),
   viewReceipt: bi('Xem biên nhận', 'View the receipt'),
   indicators: bi('Chỉ số tính tự động', 'Derived indicators'),
   noData: bi('chưa đủ số liệu', 'not enough data'),

@@ -311,6 +311,32 @@ function renderReport(
           h('p', null, h('strong', null, L(A.returnedBanner))),
           general.length ? h('p', { class: 'comment__title' }, L(A.generalComments)) : null,
           general.map((g) => h('p', { class: 'comment' }, g.text)),
+          byField.size ? h('p', { class: 'comment__title' }, L(A.fieldComments)) : null,
+          byField.size
+            ? h(
+                'ul',
+                null,
+                [...byField].map(([code, list]) =>
+                  h(
+                    'li',
+                    null,
+                    h(
+                      'a',
+                      {
+                        href: `#field-${code}`,
+                        onclick: (e: MouseEvent) => {
+                          e.preventDefault();
+                          const view = form.fields.get(code);
+                          if (view) focusElement(view.control.focusTarget);
+                        },
+                      },
+                      L(labelOf(code)),
+                    ),
+                    `: ${list.map((c) => c.text).join(' ')}`,
+                  ),
+                ),
+              )
+            : null,
         )
       : null;
 
