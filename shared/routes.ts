@@ -14,8 +14,8 @@ export interface RouteAccess {
   readonly table?: 'read' | 'readwrite';
   readonly evidence?: 'read' | 'readwrite';
   readonly reports?: 'read' | 'readwrite';
-  /** May start the rollup function asynchronously. */
-  readonly rollup?: 'invoke';
+  /** Jobs (shared/jobs.ts) the function may start asynchronously. */
+  readonly invokes?: readonly string[];
 }
 
 export interface Route {
@@ -306,7 +306,7 @@ export const routes = [
     path: '/rollups/{year}',
     handler: 'startRollup',
     auth: ADMIN,
-    access: { table: 'readwrite', reports: 'readwrite', rollup: 'invoke' },
+    access: { table: 'readwrite', invokes: ['rollupYear'] },
     summary: { vi: 'Chạy tổng hợp năm ngay', en: "Run the year's rollup now" },
   },
   {
