@@ -58,7 +58,7 @@ const base64url = (bytes: Uint8Array) =>
 
 const randomString = (n: number) => base64url(crypto.getRandomValues(new Uint8Array(n)));
 
-const redirectUri = () => `${location.origin}/`;
+const redirectUri = (c?: DeployConfig | null) => c?.redirectUri ?? `${location.origin}/`;
 const cognitoBase = (c: DeployConfig) =>
   /^https?:\/\//.test(c.cognitoDomain) ? c.cognitoDomain.replace(/\/+$/, '') : `https://${c.cognitoDomain}`;
 
@@ -135,7 +135,7 @@ export async function startCognitoSignIn(c: DeployConfig, returnTo: string): Pro
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: c.userPoolClientId,
-    redirect_uri: redirectUri(),
+    redirect_uri: redirectUri(c),
     scope: 'openid email profile',
     state,
     code_challenge: base64url(digest),
@@ -162,7 +162,7 @@ export async function completeCognitoSignIn(): Promise<string | undefined> {
     await tokenRequest(c, {
       grant_type: 'authorization_code',
       code,
-      redirect_uri: redirectUri(),
+      redirect_uri: redirectUri(c),
       code_verifier: saved.verifier,
     }),
   );
@@ -175,7 +175,10 @@ export async function signOut(): Promise<void> {
   const c = await config().catch(() => null);
   if (s?.mode === 'cognito' && c) {
     const url = new URL(`${cognitoBase(c)}/logout`);
-    url.search = new URLSearchParams({ client_id: c.userPoolClientId, logout_uri: redirectUri() }).toString();
+    url.search = new URLSearchParams({
+      client_id: c.userPoolClientId,
+      logout_uri: redirectUri(c),
+    }).toString();
     location.assign(url.toString());
     return;
   }

@@ -4,7 +4,10 @@ export interface DeployConfig {
   readonly region: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;
+  /** The hosted UI's base URL (https://…) or bare domain. */
   readonly cognitoDomain: string;
+  /** The callback registered with the user pool client; defaults to the site's root. */
+  readonly redirectUri?: string;
 }
 
 let loaded: Promise<DeployConfig | null> | undefined;
