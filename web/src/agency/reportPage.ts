@@ -1,6 +1,5 @@
-import { validateDraft } from '#shared/catalog/schema';
 import type { FieldValue, ReportValues } from '#shared/catalog/types';
-import { checkRules, validateSubmission } from '#shared/catalog/validate';
+import { validateSubmission } from '#shared/catalog/validate';
 import type { FieldIssue } from '#shared/errors';
 import { ApiError, NetworkError, call, get, newKey } from '../api.ts';
 import { whoAmI } from '../auth.ts';
@@ -10,52 +9,19 @@ import { evidenceTable } from '../evidence/list.ts';
 import { fieldEvidenceBox } from '../evidence/fieldBox.ts';
 import { E } from '../evidence/messages.ts';
 import { EvidenceStore } from '../evidence/store.ts';
-import { L, fmtDeadline } from '../i18n.ts';
-import { M } from '../messages.ts';
+import { L } from '../i18n.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
-import type { Report, ReviewComment } from '../types.ts';
+import type { Report } from '../types.ts';
 import { Autosave, dropLocalCopy, readLocalCopy } from './autosave.ts';
+import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
 import { levelName } from './indicators.ts';
 import { A } from './messages.ts';
 import { saveStatus } from './saveStatus.ts';
 import { submitPanel } from './submit.ts';
-
-type Entered = Record<string, FieldValue | string>;
-
-const present = (values: Entered): Entered => {
-  const out: Entered = {};
-  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined) out[k] = v;
-  return out;
-};
-
-function sameEntries(a: Entered, b: Entered): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
-}
-
-/** Reviewers' comments of the latest round: by field, and the general ones. */
-function latestComments(report: Report) {
-  const byField = new Map<string, ReviewComment[]>();
-  const general: ReviewComment[] = [];
-  for (const c of report.comments.filter((x) => x.round === report.submissions)) {
-    if (c.field) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
-    else general.push(c);
-  }
-  return { byField, general };
-}
-
-function statusNotice(report: Report, canEdit: boolean, year: number): HTMLElement | null {
-  const receipt = h('a', { href: `#/report/${year}/receipt` }, L(A.viewReceipt));
-  if (report.status === 'accepted')
-    return h('div', { class: 'notice notice--ok' }, h('p', null, L(A.accepted), ' ', receipt));
-  if (report.status === 'submitted' || report.status === 'late')
-    return h('div', { class: 'notice' }, h('p', null, L(A.locked), ' ', receipt));
-  if (!canEdit) return h('div', { class: 'notice notice--warn' }, h('p', null, L(A.deadlinePassed)));
-  return null;
-}
+import { checkEntered, present, sameEntries, type Entered } from './values.ts';
 
 export const reportPage: Page = async ({ main, params }) => {
   const year = Number(params.year);
@@ -122,20 +88,20 @@ function renderReport(
     notice(L(A.staleLocal), use);
   }
 
-  const { byField, general } = latestComments(report);
+  const comments = latestComments(report);
   const fieldsByCode = new Map(catalog.fields.map((f) => [f.code, f]));
   const labelOf = (code: string) => fieldsByCode.get(code)?.label ?? { vi: code, en: code };
   const evidenceFields = () => catalog.fields.filter((f) => needsEvidence(f, valid[f.code]));
 
-  const statusBadge = h('span', { class: 'badge' });
-  const showStatus = (st: Report['status']) => {
-    statusBadge.className = `badge badge--${st}`;
-    statusBadge.dataset.status = st;
-    statusBadge.textContent = L(M.status[st]);
-  };
-  showStatus(report.status);
+  const level = levelName(catalog, ctx.level);
+  const header = pageHeader({
+    year,
+    unitLine: level ? L(A.unitLine(ctx.unitName, level)) : ctx.unitName,
+    deadline: report.deadline,
+  });
+  header.showStatus(report.status);
 
-  const form: FormView = renderForm(catalog, { level: ctx.level, comments: byField, onInput });
+  const form: FormView = renderForm(catalog, { level: ctx.level, comments: comments.byField, onInput });
   const evidenceBoxes = new Map<string, HTMLElement>();
   const status = saveStatus({
     version: report.version,
@@ -155,7 +121,7 @@ function renderReport(
     },
     onSaved: (saved, merged) => {
       serverValues = saved.values;
-      showStatus(saved.status);
+      header.showStatus(saved.status);
       if (merged) {
         const mine = new Set(invalidCodes);
         values = {
@@ -174,17 +140,11 @@ function renderReport(
   }
 
   function refresh(): void {
-    const entered = present(values);
-    const draft = validateDraft(c, entered);
-    const bad = new Map<string, string[]>();
-    if (!draft.ok) for (const i of draft.issues) bad.set(i.path, [...(bad.get(i.path) ?? []), L(i.message)]);
-    invalidCodes = [...bad.keys()];
-    const ok: Record<string, FieldValue> = {};
-    for (const [k, v] of Object.entries(entered)) if (!bad.has(k)) ok[k] = v as FieldValue;
-    valid = ok;
-    const warnings = new Map<string, string[]>();
-    for (const i of checkRules(c, valid))
-      warnings.set(i.path, [...(warnings.get(i.path) ?? []), L(i.message)]);
+    const checked = checkEntered(c, values);
+    valid = checked.valid;
+    invalidCodes = [...checked.errors.keys()];
+    const bad = checked.errors;
+    const warnings = checked.warnings;
     for (const [code, view] of form.fields) {
       const errors = [...new Set([...(bad.get(code) ?? []), ...(submitIssues.get(code) ?? [])])];
       view.setMessages(
@@ -285,61 +245,6 @@ function renderReport(
     else panel.showReady(store.live().filter((i) => i.status === 'verified').length);
   }
 
-  const level = levelName(catalog, ctx.level);
-  const header = h(
-    'header',
-    { class: 'page-header' },
-    h('h1', null, L(A.title(year))),
-    h('p', { class: 'page-header__unit' }, level ? L(A.unitLine(ctx.unitName, level)) : ctx.unitName),
-    h(
-      'p',
-      { class: 'page-header__meta' },
-      h('span', null, `${L(A.statusLabel)}: `, statusBadge),
-      ' · ',
-      h(
-        'span',
-        null,
-        L(A.deadline(fmtDeadline(report.deadline).date, fmtDeadline(report.deadline).midnight)),
-      ),
-    ),
-  );
-  const returned =
-    report.status === 'returned'
-      ? h(
-          'div',
-          { class: 'notice notice--warn', role: 'region', 'aria-label': L(A.reviewerComment) },
-          h('p', null, h('strong', null, L(A.returnedBanner))),
-          general.length ? h('p', { class: 'comment__title' }, L(A.generalComments)) : null,
-          general.map((g) => h('p', { class: 'comment' }, g.text)),
-          byField.size ? h('p', { class: 'comment__title' }, L(A.fieldComments)) : null,
-          byField.size
-            ? h(
-                'ul',
-                null,
-                [...byField].map(([code, list]) =>
-                  h(
-                    'li',
-                    null,
-                    h(
-                      'a',
-                      {
-                        href: `#field-${code}`,
-                        onclick: (e: MouseEvent) => {
-                          e.preventDefault();
-                          const view = form.fields.get(code);
-                          if (view) focusElement(view.control.focusTarget);
-                        },
-                      },
-                      L(labelOf(code)),
-                    ),
-                    `: ${list.map((c) => c.text).join(' ')}`,
-                  ),
-                ),
-              )
-            : null,
-        )
-      : null;
-
   const checkButton = h(
     'button',
     { type: 'button', class: 'button button--primary', 'data-action': 'check-submit' },
@@ -365,14 +270,17 @@ function renderReport(
     canEdit ? h('div', { class: 'form-actions' }, checkButton) : null,
   );
   formEl.addEventListener('submit', (e) => e.preventDefault());
-  header.querySelector('h1')?.setAttribute('id', 'report-title');
+  const focusField = (code: string) => {
+    const view = form.fields.get(code);
+    if (view) focusElement(view.control.focusTarget);
+  };
 
   main.replaceChildren(
-    header,
+    header.element,
     status.element,
     notices,
     statusNotice(report, canEdit, year) ?? '',
-    returned ?? '',
+    report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
     panel.element,
     h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),
   );
