@@ -341,7 +341,12 @@ export function matchPath(template: string, path: string): Record<string, string
     const g = got[i] as string;
     if (w.startsWith('{') && w.endsWith('}')) {
       if (g === '') return undefined;
-      params[w.slice(1, -1)] = decodeURIComponent(g);
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(g);
+      } catch {
+        // A malformed escape matches no route: 404, as API Gateway answers.
+        return undefined;
+      }
     } else if (w !== g) return undefined;
   }
   return params;

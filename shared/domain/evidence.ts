@@ -20,16 +20,21 @@ const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...Ev
 
 export type EvidenceStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn';
 
-// A bare file name: no folders, no control characters; the storage key never uses it.
+// A bare file name: no folders, no control characters (C0 or C1), no bidi overrides that could disguise the
+// extension, no lone surrogates; the storage key never uses it.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it must refuse
-const FILE_NAME = /^[^/\\\u0000-\u001f\u007f]{1,255}$/u;
+const FILE_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]{1,255}$/u;
 
 export function declarationSchema(maxBytes: number) {
   return object({
-    fileName: string().trim().regex(FILE_NAME),
+    fileName: string()
+      .trim()
+      .regex(FILE_NAME)
+      .refine((name) => !/\p{Cs}/u.test(name), 'lone surrogate'),
     contentType: zEnum(CONTENT_TYPES),
     size: number().int().min(1).max(maxBytes),
-    sha256: string().regex(/^[A-Za-z0-9+/]{43}=$/),
+    // Base64 of exactly 32 bytes: the last character before '=' carries only 4 bits.
+    sha256: string().regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/),
     fields: array(string().min(1).max(64)).min(1).max(20),
     document: object({
       number: string().trim().min(1).max(100).optional(),

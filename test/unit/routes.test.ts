@@ -2,11 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { jobs, uploadTriggers } from '#shared/jobs';
 import { isPublic, matchPath, ROLES, routeById, routes, type Route } from '#shared/routes';
 
 const FUNCTIONS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'functions');
-/** Handler modules that are not HTTP routes (event triggers). */
-const NOT_ROUTES = new Set(['onEvidenceUploaded']);
+
+// Functions started by a schedule or an S3 event: the job and trigger tables in shared/jobs.ts.
+const NOT_ROUTES = new Set<string>([...jobs, ...uploadTriggers].map((j) => j.handler));
 const table: readonly Route[] = routes;
 
 describe('matchPath', () => {
@@ -125,5 +127,11 @@ describe('the route table', () => {
       expect(r.summary.en.trim()).not.toBe('');
       expect(r.summary.vi).not.toBe(r.summary.en);
     }
+  });
+});
+
+describe('matchPath with malformed escapes', () => {
+  it('matches nothing rather than throwing', () => {
+    expect(matchPath('/reports/{year}', '/reports/%E0%A4%A')).toBeUndefined();
   });
 });

@@ -244,3 +244,11 @@ describe('chainEntry and verifyChain', () => {
     );
   });
 });
+
+describe('a head that disagrees with the last entry', () => {
+  it('breaks at the last entry, never past the end', () => {
+    const chain = buildChain([input(0), input(1)]);
+    const check = verifyChain(chain, { seq: 2, hash: 'f'.repeat(64) });
+    expect(check).toEqual({ verified: false, brokenAt: 2, count: 2 });
+  });
+});

@@ -63,7 +63,7 @@ const statusById = (rows: readonly UnitStatus[]) => Object.fromEntries(rows.map(
 const ids = (rows: readonly { unitId: string }[]) => rows.map((r) => r.unitId);
 
 describe('unitStatuses', () => {
-  const rows = unitStatuses(UNITS, SUMMARIES, DEADLINE, BEFORE);
+  const rows = unitStatuses(UNITS, SUMMARIES, () => DEADLINE, BEFORE);
 
   it('lists only units expected to report, sorted by id', () => {
     expect(ids(rows)).toEqual(['dn', 'dn-hc', 'dn-hc-z', 'hn', 'hn-bd', 'hn-bd-x', 'hn-bd-y', 'hn-cg']);
@@ -110,14 +110,14 @@ describe('unitStatuses', () => {
 
   it('from the deadline on, not-started and draft reports are overdue; submitted ones are not', () => {
     for (const now of [DEADLINE, AFTER]) {
-      const after = unitStatuses(UNITS, SUMMARIES, DEADLINE, now);
+      const after = unitStatuses(UNITS, SUMMARIES, () => DEADLINE, now);
       expect(ids(after.filter((r) => r.overdue))).toEqual(['dn-hc', 'dn-hc-z', 'hn-bd', 'hn-bd-y']);
     }
   });
 });
 
 describe('filterUnits', () => {
-  const rows = unitStatuses(UNITS, SUMMARIES, DEADLINE, AFTER);
+  const rows = unitStatuses(UNITS, SUMMARIES, () => DEADLINE, AFTER);
   const filtered = (f: Parameters<typeof filterUnits>[2]) => ids(filterUnits(rows, UNITS, f));
 
   it('no filter keeps every row', () => {
@@ -157,14 +157,14 @@ describe('filterUnits', () => {
 
   it('within sees the subtree even when the hierarchy has a cycle elsewhere', () => {
     const looped = [...UNITS, unit('xa', 'commune', 'xb'), unit('xb', 'commune', 'xa')];
-    const all = unitStatuses(looped, SUMMARIES, DEADLINE, AFTER);
+    const all = unitStatuses(looped, SUMMARIES, () => DEADLINE, AFTER);
     expect(ids(filterUnits(all, looped, { within: 'xa' }))).toEqual(['xa', 'xb']);
   });
 });
 
 describe('countStatuses', () => {
   it('counts every display status (zeros included), the expected total and the overdue', () => {
-    const rows = unitStatuses(UNITS, SUMMARIES, DEADLINE, AFTER);
+    const rows = unitStatuses(UNITS, SUMMARIES, () => DEADLINE, AFTER);
     expect(countStatuses(rows)).toEqual({
       not_started: 3,
       draft: 1,
@@ -249,12 +249,30 @@ describe('pageOf', () => {
         fc.integer({ min: 1, max: 10 }),
         (idList, limit) => {
           const units = idList.map((id) => unit(id, 'commune'));
-          const statuses = unitStatuses(units, new Map(), DEADLINE, BEFORE);
+          const statuses = unitStatuses(units, new Map(), () => DEADLINE, BEFORE);
           const { seen } = pageThrough(statuses, limit);
           expect(ids(seen)).toEqual(ids(statuses));
           expect(new Set(ids(seen)).size).toBe(idList.length);
         },
       ),
     );
+  });
+});
+
+describe('lock exceptions on the review list', () => {
+  it('a unit whose own deadline is later is not overdue yet', () => {
+    const later = new Date(AFTER.getTime() + 86_400_000);
+    const rows = unitStatuses(
+      UNITS,
+      SUMMARIES,
+      (unitId) => (unitId === UNITS[1]!.id ? later : DEADLINE),
+      AFTER,
+    );
+    const excepted = rows.find((r) => r.unitId === UNITS[1]!.id)!;
+    const others = rows.filter(
+      (r) => r.unitId !== UNITS[1]!.id && (r.status === 'not_started' || r.status === 'draft'),
+    );
+    expect(excepted.overdue).toBe(false);
+    expect(others.every((r) => r.overdue)).toBe(true);
   });
 });

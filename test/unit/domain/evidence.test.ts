@@ -261,6 +261,27 @@ describe('declarationSchema', () => {
     for (const contentType of TYPES) expect(issues({ contentType })).toEqual([]);
   });
 
+  it('refuses file names with C1 controls, bidi overrides or lone surrogates (they break downloads or disguise types)', () => {
+    for (const fileName of [
+      'a\u0085b.pdf',
+      'a\u009bb.pdf',
+      'hoadon\u202Efdp.exe',
+      'a\u2066b.pdf',
+      'a\ud800.pdf',
+    ])
+      expect(
+        issues({ fileName }).map(([path]) => path),
+        JSON.stringify(fileName),
+      ).toEqual(['fileName']);
+    expect(issues({ fileName: 'Biên bản 😀.pdf' })).toEqual([]);
+  });
+
+  it('refuses a SHA-256 whose last character carries bits 32 bytes cannot have', () => {
+    const real = sha256(Buffer.from('nội dung'));
+    const bent = `${real.slice(0, 42)}${real[42] === 'B' ? 'C' : 'B'}=`;
+    expect(issues({ sha256: bent })).toEqual([['sha256', 'invalid_format']]);
+  });
+
   it('refuses other content types', () => {
     for (const contentType of [
       'application/zip',

@@ -173,3 +173,21 @@ describe('periodSchema', () => {
     ]);
   });
 });
+
+describe('periodProblems judges the opening in Vietnam time', () => {
+  const deadline = '2027-06-01T00:00:00+07:00';
+  it('an opening at midnight on 1 January two years later, Vietnam time, is too late', () => {
+    const problems = periodProblems(
+      { opensAt: '2027-01-01T00:00:00+07:00', deadline, lockExceptions: [] },
+      2025,
+    );
+    expect(problems).toContainEqual({ path: 'opensAt', code: 'too_late' });
+  });
+  it('the last moment of the next year, Vietnam time, is not', () => {
+    const problems = periodProblems(
+      { opensAt: '2026-12-31T23:59:00+07:00', deadline, lockExceptions: [] },
+      2025,
+    );
+    expect(problems).toEqual([]);
+  });
+});
