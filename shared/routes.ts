@@ -54,8 +54,8 @@ export const routes = [
     path: '/me',
     handler: 'getMe',
     auth: ANY_ROLE,
-    access: {},
-    summary: { vi: 'Thông tin người dùng đăng nhập', en: 'The signed-in identity' },
+    access: { table: 'read' },
+    summary: { vi: 'Thông tin người dùng đăng nhập và đơn vị', en: 'The signed-in identity and its unit' },
   },
   {
     id: 'getCatalog',
