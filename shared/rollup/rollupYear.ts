@@ -133,7 +133,10 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const ranked = rankUnits(ranking);
     // Names only for what the HTML report lists, fetched at the end: holding every unit's name would make
     // memory grow with the number of units.
-    const listed = [...ranked.slice(0, HTML_RANKING_ROWS).map((r) => r.unitId), ...missing.slice(0, HTML_MISSING_ROWS).map((m) => m.unitId)];
+    const listed = [
+      ...ranked.slice(0, HTML_RANKING_ROWS).map((r) => r.unitId),
+      ...missing.slice(0, HTML_MISSING_ROWS).map((m) => m.unitId),
+    ];
     const names = new Map([...(await getUnits(listed))].map(([id, u]) => [id, u.name]));
     const overall = groupResults.find((g) => g.type === 'overall')?.completeness;
     const counts = { units: seen, reported, orphanReports, ...(overall ?? {}) };
