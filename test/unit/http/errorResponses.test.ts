@@ -62,7 +62,7 @@ describe('storage that is busy is 503 with retry-after, never 500', () => {
 describe('an unexpected error', () => {
   it('is 500 INTERNAL with no message, stack or cause of the error in the body', async () => {
     const secret = 'Requested resource not found: Table: arn:aws:dynamodb:secret-table';
-    ddb.on(GetCommand, { Key: keys.period(2025) }).rejects(new TypeError(secret));
+    ddb.on(GetCommand, { Key: keys.report(2025, UNIT) }).rejects(new TypeError(secret));
     const reply = await getMine();
     expectError(reply, 500, 'INTERNAL');
     expect(reply.body.error).not.toHaveProperty('issues');
@@ -73,7 +73,7 @@ describe('an unexpected error', () => {
   });
 
   it('a thrown non-Error is 500 too', async () => {
-    ddb.on(GetCommand, { Key: keys.period(2025) }).callsFake(() => {
+    ddb.on(GetCommand, { Key: keys.report(2025, UNIT) }).callsFake(() => {
       throw 'a string, not an Error';
     });
     expectError(await getMine(), 500, 'INTERNAL');
