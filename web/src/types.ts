@@ -1,108 +1,36 @@
-import type { Bilingual } from '#shared/i18n';
-import type { FieldValue, IndicatorValue } from '#shared/catalog/types';
+/*
+ * The API's JSON shapes, taken from the code that produces them (type-only imports: nothing of shared/ reaches
+ * the bundle through this file).
+ */
+import type { reportBody } from '#shared/api/reportView';
+import type { StatusCounts, UnitStatus } from '#shared/domain/completeness';
+import type { EvidenceItem as StoredEvidence } from '#shared/domain/evidence';
+import type { Revision as StoredRevision } from '#shared/domain/report';
+import type { Unit as HierarchyUnit } from '#shared/hierarchy';
+import type { UploadTicket as Ticket } from '#shared/store/evidenceObjects';
+import type { RevisionSummary as StoredSummary } from '#shared/store/reports';
 
-/* The API's JSON shapes, as the route handlers and test/integration show them. */
+export type { DisplayStatus, ReviewComment, VerifiedField } from '#shared/domain/report';
+export type { EvidenceStatus } from '#shared/domain/evidence';
+export type { Role } from '#shared/routes';
+export type { StatusCounts };
 
-export type DisplayStatus = 'not_started' | 'draft' | 'submitted' | 'late' | 'returned' | 'accepted';
-export type Role = 'agency' | 'auditor' | 'admin';
-
-export interface UnitRef {
-  readonly id: string;
-  readonly code: string;
-  readonly name: Bilingual;
-  readonly level: string;
-  readonly parentId?: string;
-}
+export type Report = ReturnType<typeof reportBody>;
+export type EvidenceItem = Omit<StoredEvidence, 'objectKey' | 'uploadedBy'>;
+export type EvidenceDocument = StoredEvidence['document'];
+export type UploadTicket = Ticket;
+export type ReviewListItem = UnitStatus;
+export type Unit = HierarchyUnit;
+export type UnitRef = Omit<HierarchyUnit, 'reports'>;
+export type RevisionSummary = StoredSummary;
+export type Revision = StoredRevision & { readonly previousVersion: number | null };
 
 export interface Me {
   readonly sub: string;
-  readonly role: Role;
+  readonly role: import('#shared/routes').Role;
   readonly unitId?: string;
   readonly unit?: UnitRef;
 }
-
-export interface ReviewComment {
-  readonly field?: string;
-  readonly text: string;
-  readonly by: string;
-  readonly at: string;
-  readonly round: number;
-}
-
-export interface VerifiedField {
-  readonly value?: FieldValue;
-  readonly comment?: string;
-  readonly by: string;
-  readonly at: string;
-}
-
-export interface Report {
-  readonly year: number;
-  readonly unitId: string;
-  readonly status: DisplayStatus;
-  readonly version: number;
-  readonly values: Record<string, FieldValue>;
-  readonly indicators: Record<string, IndicatorValue>;
-  readonly verification: Record<string, VerifiedField>;
-  readonly comments: readonly ReviewComment[];
-  readonly submissions: number;
-  readonly late: boolean;
-  readonly firstSubmittedAt?: string;
-  readonly submittedAt?: string;
-  readonly acceptedAt?: string;
-  readonly updatedAt?: string;
-  readonly deadline: string;
-  readonly editable: boolean;
-  readonly catalogVersion: string;
-}
-
-export type EvidenceStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn';
-
-export interface EvidenceDocument {
-  readonly number?: string;
-  readonly title: string;
-  readonly issuedOn?: string;
-  readonly summary?: string;
-}
-
-export interface EvidenceItem {
-  readonly evidenceId: string;
-  readonly year: number;
-  readonly unitId: string;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly size: number;
-  /** Base64 of the SHA-256 digest. */
-  readonly sha256: string;
-  readonly fields: readonly string[];
-  readonly document: EvidenceDocument;
-  readonly status: EvidenceStatus;
-  readonly rejectedReason?: Bilingual;
-  readonly createdAt: string;
-  readonly verifiedAt?: string;
-}
-
-export interface UploadTicket {
-  readonly url: string;
-  readonly method: 'PUT';
-  readonly headers: Record<string, string>;
-  readonly expiresAt: string;
-}
-
-export interface ReviewListItem {
-  readonly unitId: string;
-  readonly code: string;
-  readonly name: Bilingual;
-  readonly level: string;
-  readonly parentId?: string;
-  readonly status: DisplayStatus;
-  readonly late: boolean;
-  readonly overdue: boolean;
-  readonly version: number;
-  readonly submittedAt?: string;
-}
-
-export type StatusCounts = Record<DisplayStatus, number> & { expected: number; overdue: number };
 
 export interface ReviewList {
   readonly year: number;
@@ -110,24 +38,4 @@ export interface ReviewList {
   readonly counts: StatusCounts;
   readonly items: readonly ReviewListItem[];
   readonly nextCursor: string | null;
-}
-
-export interface Unit extends UnitRef {
-  readonly reports: boolean;
-}
-
-export interface RevisionSummary {
-  readonly version: number;
-  readonly action: 'save' | 'submit' | 'verify' | 'return' | 'accept';
-  readonly status: string;
-  readonly at: string;
-  readonly by: { readonly sub: string; readonly role: Role };
-}
-
-export interface Revision extends RevisionSummary {
-  readonly values: Record<string, FieldValue>;
-  readonly diff: readonly { field: string; from?: FieldValue; to?: FieldValue }[];
-  readonly comments?: readonly ReviewComment[];
-  readonly verification?: Record<string, VerifiedField>;
-  readonly previousVersion: number | null;
 }
