@@ -9,10 +9,11 @@ import type { Revision as StoredRevision } from '#shared/domain/report';
 import type { Unit as HierarchyUnit } from '#shared/hierarchy';
 import type { UploadTicket as Ticket } from '#shared/store/evidenceObjects';
 import type { RevisionSummary as StoredSummary } from '#shared/store/reports';
+import type { Role } from '#shared/routes';
 
 export type { DisplayStatus, ReviewComment, VerifiedField } from '#shared/domain/report';
 export type { EvidenceStatus } from '#shared/domain/evidence';
-export type { Role } from '#shared/routes';
+export type { Role };
 export type { StatusCounts };
 
 export type Report = ReturnType<typeof reportBody>;
@@ -27,7 +28,7 @@ export type Revision = StoredRevision & { readonly previousVersion: number | nul
 
 export interface Me {
   readonly sub: string;
-  readonly role: import('#shared/routes').Role;
+  readonly role: Role;
   readonly unitId?: string;
   readonly unit?: UnitRef;
 }
