@@ -18,6 +18,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/globalSetup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          // One stack and one Chromium at a time: two cores cannot run two browsers and the emulators well.
+          fileParallelism: false,
+          // After the other projects, so their DynamoDB Local is not competing for the same cores.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 180_000,

@@ -26,6 +26,7 @@ export const handler = apiHandler('downloadEvidence', async (req) => {
     object: evidence.objectKey,
     evidenceId: evidence.evidenceId,
     sourceIp: req.sourceIp,
+    ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
   });
   const link = await presignDownload(evidence, req.receivedAt);
   return { body: { ...link, fileName: evidence.fileName, sha256: evidence.sha256 } };

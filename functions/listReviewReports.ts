@@ -1,6 +1,7 @@
 import { encodeCursor, reviewListQuery } from '#shared/api/reviewList';
 import { reportingYear } from '#shared/api/params';
 import { countStatuses, filterUnits, pageOf, unitStatuses } from '#shared/domain/completeness';
+import { deadlineFor } from '#shared/domain/period';
 import { apiHandler } from '#shared/http/apiHandler';
 import { getPeriod } from '#shared/store/periods';
 import { yearSummaries } from '#shared/store/reports';
@@ -10,7 +11,7 @@ export const handler = apiHandler('listReviewReports', async (req) => {
   const { year } = reportingYear(req);
   const query = reviewListQuery(req);
   const [units, summaries, period] = await Promise.all([listUnits(), yearSummaries(year), getPeriod(year)]);
-  const all = unitStatuses(units, summaries, new Date(period.deadline), req.receivedAt);
+  const all = unitStatuses(units, summaries, (unitId) => deadlineFor(period, unitId), req.receivedAt);
   const inScope = filterUnits(all, units, { ...query, statuses: [] });
   const { items, nextCursor } = pageOf(filterUnits(inScope, units, query), query.cursor, query.limit);
   return {

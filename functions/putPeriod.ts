@@ -5,7 +5,7 @@ import { periodProblems } from '#shared/domain/period';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/i18n';
 import { commitClaimed } from '#shared/store/idempotency';
-import { periodWrite } from '#shared/store/periods';
+import { forgetPeriod, periodWrite } from '#shared/store/periods';
 
 const PROBLEM_TEXT: Record<string, ReturnType<typeof bi>> = {
   before_opening: bi('Hạn nộp phải sau ngày mở kỳ báo cáo', 'The deadline must come after the opening'),
@@ -23,10 +23,12 @@ export const handler = apiHandler('putPeriod', async (req) => {
     );
   }
   const result = { body: { year, ...input, isDefault: false } };
-  return commitClaimed(
+  const committed = await commitClaimed(
     [periodWrite(year, input, req.identity.sub, req.receivedAt)],
     req.claim,
     result,
     req.receivedAt,
   );
+  forgetPeriod(year);
+  return committed;
 });

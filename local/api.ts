@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiListener } from './adapter.ts';
 import { devRoutes } from './devRoutes.ts';
+import { answerLambdaInvoke } from './lambdaInvoke.ts';
 import type { LocalIssuer } from './identity.ts';
 
 export interface LocalApi {
@@ -17,9 +18,11 @@ export async function startApi(opts: {
   webDir?: string;
   s3Endpoint: string;
 }): Promise<LocalApi> {
+  const dev = devRoutes(opts.issuer);
   const listener = createApiListener({
     verifyToken: opts.issuer.verify,
-    localRoutes: devRoutes(opts.issuer),
+    localRoutes: async (req, res, url) =>
+      (await answerLambdaInvoke(req, res, url)) || (await dev(req, res, url)),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
     staticHeaders: {
       'content-security-policy': `default-src 'self'; connect-src 'self' ${opts.s3Endpoint}; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
@@ -35,6 +38,8 @@ export async function startApi(opts: {
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // Routes that start a job call Lambda's Invoke API; locally this server answers it.
+  process.env.LAMBDA_ENDPOINT = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     server,

@@ -1,4 +1,5 @@
 import { buckets, type BucketPurpose } from '#shared/buckets';
+import { jobFunctionEnv, jobs } from '#shared/jobs';
 import { dataModel } from '#shared/model';
 
 export interface LocalEnvInput {
@@ -18,6 +19,8 @@ export function applyLocalEnv(input: LocalEnvInput): void {
     ...Object.fromEntries(
       localBucketPurposes.map((p) => [buckets[p].env, localBucketName(input.bucketPrefix, p)]),
     ),
+    // Locally a job's "function name" is its id; the adapter's Invoke API finds the job by it.
+    ...Object.fromEntries(jobs.map((j) => [jobFunctionEnv(j.id), j.id])),
     DYNAMODB_ENDPOINT: input.dynamoEndpoint,
     S3_ENDPOINT: input.s3Endpoint,
     AWS_REGION: 'ap-southeast-1',

@@ -7,6 +7,7 @@ import { isPortFree, StartupError } from './ports.ts';
 import { ensureTable } from './provision.ts';
 import { startS3Emulator, type S3Emulator } from './s3.ts';
 import { seedUnits } from './seedData.ts';
+import { seedReportStates } from './seedReports.ts';
 
 export const LOCAL_TABLE = 'bao-cao-cntt';
 export const LOCAL_BUCKET_PREFIX = 'bao-cao-cntt';
@@ -68,7 +69,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const seeded = (await listUnits()).length === 0;
     if (seeded) {
       await saveUnits(seedUnits);
-      log(`Seeded ${seedUnits.length} units of Điện Biên province.`);
+      const { transitionItems } = await import('#shared/store/reports');
+      const { transact } = await import('#shared/store/transact');
+      const reports = seedReportStates(seedUnits);
+      for (const { revisions } of reports) {
+        for (const t of revisions) await transact(transitionItems(t.next.version - 1, t));
+      }
+      log(
+        `Seeded ${seedUnits.length} units of Điện Biên province and ${reports.length} demo reports (2024, 2025).`,
+      );
     }
     const issuer = await createLocalIssuer({
       issuer: `http://127.0.0.1:${opts.port}/dev`,

@@ -1,4 +1,4 @@
-import { array, boolean, object, string, enum as zEnum, type infer as Infer } from 'zod';
+import type { Bilingual } from './i18n.ts';
 
 /**
  * The administrative hierarchy is data, not code: any number of levels, any depth. 2014 had
@@ -11,22 +11,21 @@ export const LEVELS = [
 ] as const;
 
 export type LevelId = (typeof LEVELS)[number]['id'];
-const LEVEL_IDS = LEVELS.map((l) => l.id) as [LevelId, ...LevelId[]];
+export const LEVEL_IDS = LEVELS.map((l) => l.id) as [LevelId, ...LevelId[]];
 
 export const UNIT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
-export const unitSchema = object({
-  id: string().regex(UNIT_ID_PATTERN),
-  code: string().min(1).max(32),
-  name: object({ vi: string().min(1).max(200), en: string().min(1).max(200) }).strict(),
-  level: zEnum(LEVEL_IDS),
-  parentId: string().regex(UNIT_ID_PATTERN).optional(),
+/** A unit of the hierarchy. Its schema (for the units API) is in unitSchema.ts, kept apart so that code which
+ * only walks the hierarchy does not carry zod. */
+export interface Unit {
+  readonly id: string;
+  readonly code: string;
+  readonly name: Bilingual;
+  readonly level: LevelId;
+  readonly parentId?: string;
   /** Whether the unit is expected to file a yearly report. */
-  reports: boolean(),
-}).strict();
-
-export type Unit = Infer<typeof unitSchema>;
-export const unitListSchema = array(unitSchema).min(1).max(5000);
+  readonly reports: boolean;
+}
 
 /** The chain of ancestors of a unit, nearest first. A cycle or missing parent ends the chain. */
 export function ancestorsOf(unitId: string, byId: ReadonlyMap<string, Unit>): Unit[] {

@@ -14,8 +14,8 @@ export interface RouteAccess {
   readonly table?: 'read' | 'readwrite';
   readonly evidence?: 'read' | 'readwrite';
   readonly reports?: 'read' | 'readwrite';
-  /** May start the rollup function asynchronously. */
-  readonly rollup?: 'invoke';
+  /** Jobs (shared/jobs.ts) the function may start asynchronously. */
+  readonly invokes?: readonly string[];
 }
 
 export interface Route {
@@ -54,8 +54,8 @@ export const routes = [
     path: '/me',
     handler: 'getMe',
     auth: ANY_ROLE,
-    access: {},
-    summary: { vi: 'Thông tin người dùng đăng nhập', en: 'The signed-in identity' },
+    access: { table: 'read' },
+    summary: { vi: 'Thông tin người dùng đăng nhập và đơn vị', en: 'The signed-in identity and its unit' },
   },
   {
     id: 'getCatalog',
@@ -306,7 +306,7 @@ export const routes = [
     path: '/rollups/{year}',
     handler: 'startRollup',
     auth: ADMIN,
-    access: { table: 'readwrite', reports: 'readwrite', rollup: 'invoke' },
+    access: { table: 'readwrite', invokes: ['rollupYear'] },
     summary: { vi: 'Chạy tổng hợp năm ngay', en: "Run the year's rollup now" },
   },
   {
@@ -341,7 +341,12 @@ export function matchPath(template: string, path: string): Record<string, string
     const g = got[i] as string;
     if (w.startsWith('{') && w.endsWith('}')) {
       if (g === '') return undefined;
-      params[w.slice(1, -1)] = decodeURIComponent(g);
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(g);
+      } catch {
+        // A malformed escape matches no route: 404, as API Gateway answers.
+        return undefined;
+      }
     } else if (w !== g) return undefined;
   }
   return params;

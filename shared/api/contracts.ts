@@ -2,7 +2,7 @@ import { array, object, optional, record, string, unknown as zUnknown } from 'zo
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
 import { periodSchema } from '../domain/period.ts';
 import type { FieldIssue } from '../errors.ts';
-import { unitListSchema } from '../hierarchy.ts';
+import { unitListSchema } from '../unitSchema.ts';
 import { bi } from '../i18n.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
 

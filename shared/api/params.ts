@@ -1,18 +1,48 @@
-import { coerce, string } from 'zod';
 import { catalogFor, type Catalog } from '../catalog/index.ts';
 import { NotFoundError, PreconditionFailedError } from '../errors.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
 import { bi } from '../i18n.ts';
 import type { AuthedRequest, PublicRequest } from '../http/types.ts';
-import { parseWith } from './zodIssues.ts';
+import { invalidInput } from './zodIssues.ts';
 
-const yearSchema = coerce.number().int().min(2000).max(2100);
-const versionSchema = coerce.number().int().min(1).max(1_000_000);
-const unitIdSchema = string().regex(UNIT_ID_PATTERN);
+/*
+ * Path parameters are parsed by hand rather than with zod: every handler reads them, and zod would otherwise be
+ * most of a small handler's bundle.
+ */
+function pathParam(
+  req: PublicRequest,
+  name: string,
+  pattern: RegExp,
+  what: { vi: string; en: string },
+): string {
+  const value = req.params[name];
+  if (value !== undefined && pattern.test(value)) return value;
+  throw invalidInput([
+    { path: name, code: 'invalid_format', message: bi(`${what.vi} không hợp lệ`, `Invalid ${what.en}`) },
+  ]);
+}
+
+function intParam(
+  req: PublicRequest,
+  name: string,
+  min: number,
+  max: number,
+  what: { vi: string; en: string },
+): number {
+  const n = Number(pathParam(req, name, /^\d{1,7}$/, what));
+  if (n >= min && n <= max) return n;
+  throw invalidInput([
+    {
+      path: name,
+      code: n < min ? 'too_small' : 'too_big',
+      message: bi(`${what.vi} phải từ ${min} đến ${max}`, `${what.en} must be from ${min} to ${max}`),
+    },
+  ]);
+}
 
 /** The `{year}` path parameter: an integer year that has a catalog, i.e. a year that can be reported on. */
 export function reportingYear(req: PublicRequest): { year: number; catalog: Catalog } {
-  const year = parseWith(yearSchema, req.params.year, 'year');
+  const year = intParam(req, 'year', 2000, 2100, { vi: 'Năm báo cáo', en: 'reporting year' });
   const catalog = catalogFor(year);
   if (!catalog) {
     throw new NotFoundError(
@@ -23,8 +53,10 @@ export function reportingYear(req: PublicRequest): { year: number; catalog: Cata
   return { year, catalog };
 }
 
-export const unitParam = (req: PublicRequest): string => parseWith(unitIdSchema, req.params.unitId, 'unitId');
-export const versionParam = (req: PublicRequest): number => parseWith(versionSchema, req.params.n, 'n');
+export const unitParam = (req: PublicRequest): string =>
+  pathParam(req, 'unitId', UNIT_ID_PATTERN, { vi: 'Mã đơn vị', en: 'unit id' });
+export const versionParam = (req: PublicRequest): number =>
+  intParam(req, 'n', 1, 1_000_000, { vi: 'Số phiên bản', en: 'version number' });
 
 /** An agency's own unit, from its token; never from the body or the path. */
 export function ownUnit(req: AuthedRequest): string {

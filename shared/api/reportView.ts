@@ -67,6 +67,7 @@ export function commandFor(
               action: audit,
               unitId: ctx.unitId,
               sourceIp: req.sourceIp,
+              ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
               details: { version: t.next.version, status: t.next.status },
             }),
         }

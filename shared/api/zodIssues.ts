@@ -1,4 +1,4 @@
-import type { ZodType, core } from 'zod';
+import type { core } from 'zod';
 import { ValidationError, type FieldIssue } from '../errors.ts';
 import { bi, type Bilingual } from '../i18n.ts';
 
@@ -69,8 +69,15 @@ export function invalidInput(issues: FieldIssue[]): ValidationError {
   return new ValidationError(bi('Dữ liệu gửi lên không hợp lệ.', 'The request is not valid.'), { issues });
 }
 
+/** What parseWith needs of a schema: classic zod and zod/mini schemas both have it. */
+export interface Parser<T> {
+  safeParse(
+    input: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: core.$ZodIssue[] } };
+}
+
 /** Parses a body or parameter with its schema; failure is a 400 that lists every failing field. */
-export function parseWith<T>(schema: ZodType<T>, input: unknown, prefix = ''): T {
+export function parseWith<T>(schema: Parser<T>, input: unknown, prefix = ''): T {
   if (input === undefined && prefix === '') {
     throw invalidInput([
       { path: '', code: 'required', message: bi('Thiếu nội dung yêu cầu', 'The request body is missing') },

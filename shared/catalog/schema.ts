@@ -53,7 +53,8 @@ function meta(f: CatalogField): Record<string, unknown> {
   };
 }
 
-const drafts = new WeakMap<Catalog, ZodType>();
+// Pure: a bundle that never validates a draft drops this module.
+const drafts = /* @__PURE__ */ new WeakMap<Catalog, ZodType>();
 
 /** Strict; every field optional, null clears it; types and bounds from the catalog. Cached per catalog. */
 export function draftSchema(catalog: Catalog): ZodType {

@@ -13,6 +13,7 @@ export interface AuditEntryInput {
   readonly object?: string;
   readonly evidenceId?: string;
   readonly sourceIp: string;
+  readonly forwardedFor?: string;
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
@@ -66,8 +67,13 @@ export function verifyChain(
     }
     prev = hash;
   }
-  if (head && (head.seq !== entries.length || (entries.length > 0 && head.hash !== prev))) {
+  if (head && head.seq !== entries.length) {
+    // Entries are missing after the last one present: the chain breaks just after it.
     return { verified: false, brokenAt: Math.min(head.seq, entries.length) + 1, count: entries.length };
+  }
+  if (head && entries.length > 0 && head.hash !== prev) {
+    // The last entry was rewritten (and re-hashed) after the head recorded it.
+    return { verified: false, brokenAt: entries.length, count: entries.length };
   }
   return { verified: true, count: entries.length };
 }

@@ -33,10 +33,10 @@ export type StatusCounts = Record<DisplayStatus, number> & { expected: number; o
 export function unitStatuses(
   units: readonly Unit[],
   summaries: ReadonlyMap<string, ReportSummary>,
-  deadline: Date,
+  /** The unit's own deadline: a lock exception moves it. */
+  deadlineOf: (unitId: string) => Date,
   now: Date,
 ): UnitStatus[] {
-  const pastDeadline = now >= deadline;
   return units
     .filter((u) => u.reports)
     .map((u) => {
@@ -51,7 +51,7 @@ export function unitStatuses(
         status,
         version: s?.version ?? 0,
         late: s?.late ?? false,
-        overdue: pastDeadline && (status === 'not_started' || status === 'draft'),
+        overdue: now >= deadlineOf(u.id) && (status === 'not_started' || status === 'draft'),
         ...(s?.submittedAt ? { submittedAt: s.submittedAt } : {}),
         ...(s?.updatedAt ? { updatedAt: s.updatedAt } : {}),
       };

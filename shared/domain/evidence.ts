@@ -1,4 +1,4 @@
-import { array, enum as zEnum, iso, number, object, string, type infer as Infer } from 'zod';
+import * as z from 'zod/mini';
 import { bi, type Bilingual } from '../i18n.ts';
 
 /**
@@ -20,27 +20,35 @@ const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...Ev
 
 export type EvidenceStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn';
 
-// A bare file name: no folders, no control characters; the storage key never uses it.
+// A bare file name: no folders, no control characters (C0 or C1), no bidi overrides that could disguise the
+// extension, no lone surrogates; the storage key never uses it.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it must refuse
-const FILE_NAME = /^[^/\\\u0000-\u001f\u007f]{1,255}$/u;
+const FILE_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]{1,255}$/u;
 
+/** zod/mini here: this schema is all of zod the upload-declaring function needs, and mini keeps it small. */
 export function declarationSchema(maxBytes: number) {
-  return object({
-    fileName: string().trim().regex(FILE_NAME),
-    contentType: zEnum(CONTENT_TYPES),
-    size: number().int().min(1).max(maxBytes),
-    sha256: string().regex(/^[A-Za-z0-9+/]{43}=$/),
-    fields: array(string().min(1).max(64)).min(1).max(20),
-    document: object({
-      number: string().trim().min(1).max(100).optional(),
-      title: string().trim().min(1).max(300),
-      issuedOn: iso.date().optional(),
-      summary: string().trim().min(1).max(2000).optional(),
-    }).strict(),
-  }).strict();
+  const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+  return z.strictObject({
+    fileName: z.string().check(
+      z.trim(),
+      z.regex(FILE_NAME),
+      z.refine((name) => !/\p{Cs}/u.test(name), 'lone surrogate'),
+    ),
+    contentType: z.enum(CONTENT_TYPES),
+    size: z.number().check(z.int(), z.minimum(1), z.maximum(maxBytes)),
+    // Base64 of exactly 32 bytes: the last character before '=' carries only 4 bits.
+    sha256: z.string().check(z.regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/)),
+    fields: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(20)),
+    document: z.strictObject({
+      number: z.optional(text(100)),
+      title: text(300),
+      issuedOn: z.optional(z.iso.date()),
+      summary: z.optional(text(2000)),
+    }),
+  });
 }
 
-export type EvidenceDeclaration = Infer<ReturnType<typeof declarationSchema>>;
+export type EvidenceDeclaration = z.infer<ReturnType<typeof declarationSchema>>;
 
 export interface EvidenceItem extends EvidenceDeclaration {
   readonly evidenceId: string;

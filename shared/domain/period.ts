@@ -57,8 +57,9 @@ export function periodProblems(input: PeriodInput, year: number): { path: string
   const problems: { path: string; code: string }[] = [];
   if (new Date(input.deadline) <= new Date(input.opensAt))
     problems.push({ path: 'deadline', code: 'before_opening' });
-  if (new Date(input.opensAt).getUTCFullYear() > year + 1)
-    problems.push({ path: 'opensAt', code: 'too_late' });
+  // The year the opening falls in, in Vietnam (UTC+7 all year).
+  const opensInVietnam = new Date(new Date(input.opensAt).getTime() + 7 * 3600_000).getUTCFullYear();
+  if (opensInVietnam > year + 1) problems.push({ path: 'opensAt', code: 'too_late' });
   const seen = new Set<string>();
   input.lockExceptions.forEach((e, i) => {
     if (seen.has(e.unitId)) problems.push({ path: `lockExceptions.${i}.unitId`, code: 'duplicate' });

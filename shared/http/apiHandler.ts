@@ -19,15 +19,17 @@ function definedOnly(rec: Record<string, string | undefined> | undefined): Recor
 }
 
 function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
+  const headers = lowerCaseHeaders(event);
   return {
     identity: context.caller as AuthedRequest['identity'],
     params: definedOnly(event.pathParameters),
     query: definedOnly(event.queryStringParameters),
-    headers: lowerCaseHeaders(event),
+    headers,
     body: context.body,
     claim: context.claim,
     requestId: context.awsRequestId,
     sourceIp: event.requestContext.http.sourceIp,
+    ...(headers['x-forwarded-for'] ? { forwardedFor: headers['x-forwarded-for'] } : {}),
     receivedAt: new Date(),
   };
 }

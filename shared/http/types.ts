@@ -14,6 +14,11 @@ export interface PublicRequest {
   readonly body: unknown;
   readonly requestId: string;
   readonly sourceIp: string;
+  /**
+   * X-Forwarded-For as received. In AWS the API sits behind CloudFront, so sourceIp is an edge address and the
+   * viewer's address is in this chain; it is recorded beside sourceIp, not trusted on its own.
+   */
+  readonly forwardedFor?: string;
   readonly receivedAt: Date;
 }
 

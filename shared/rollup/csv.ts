@@ -2,7 +2,8 @@
 export const BOM = '\uFEFF';
 
 /** Numbers in data files are rounded to 4 decimals: enough for percentages, stable across runs. */
-export const round = (v: number): number => Math.round(v * 10_000) / 10_000;
+// `|| 0` turns -0 into 0, so a tiny negative change never shows as "-0".
+export const round = (v: number): number => Math.round(v * 10_000) / 10_000 || 0;
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';

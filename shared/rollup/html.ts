@@ -19,6 +19,10 @@ export interface HtmlInput {
   };
 }
 
+/** How much of the ranking and of the missing units the HTML lists; the CSVs and JSON have all of them. */
+export const HTML_RANKING_ROWS = 100;
+export const HTML_MISSING_ROWS = 500;
+
 const esc = (s: unknown) =>
   String(s ?? '').replace(
     /[&<>"']/g,
@@ -128,14 +132,14 @@ section{border-top:1px solid #ddd;margin-top:1.5rem}`;
 /** One self-contained file: no scripts, no external assets, charts as inline SVG. */
 export function renderReportHtml(input: HtmlInput): string {
   const ranking = input.ranking
-    .slice(0, 100)
+    .slice(0, HTML_RANKING_ROWS)
     .map(
       (r) =>
         `<tr><td>${r.rank}</td><td>${esc(input.unitNames.get(r.unitId)?.vi ?? r.unitId)}</td><td>${num(r.total)}/${num(r.max)}</td><td>${esc(input.catalog.bands.find((b) => b.id === r.band)?.label.vi ?? r.band)}</td></tr>`,
     )
     .join('');
   const missing = input.missing
-    .slice(0, 500)
+    .slice(0, HTML_MISSING_ROWS)
     .map((m) => `<li>${esc(input.unitNames.get(m.unitId)?.vi ?? m.unitId)} (${esc(m.status)})</li>`)
     .join('');
   const gaps = Object.entries(input.verification.fields)

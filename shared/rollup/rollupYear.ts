@@ -15,7 +15,7 @@ import {
 import { getUnits, unitsInIdOrder } from '../store/units.ts';
 import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
 import { GroupAccumulator, type GroupResult } from './groups.ts';
-import { renderReportHtml } from './html.ts';
+import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
 import { previousGroupValues, previousUnitValues } from './previous.ts';
 import { Distributions, rankUnits, VerificationGaps, type RankEntry } from './summaries.ts';
 import { unitRow } from './unitRow.ts';
@@ -91,7 +91,6 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const gaps = new VerificationGaps();
     const ranking: RankEntry[] = [];
     const missing: { unitId: string; status: string }[] = [];
-    const names = new Map<string, Bilingual>();
     const reports = cursor<ReportState>(yearReportsInUnitOrder(year, run.pageSize), (r) => r.unitId);
     const previous = cursor(previousUnitValues(catalog, year), (p) => p.unitId);
     const previousGroups = await previousGroupValues(year);
@@ -109,7 +108,6 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       gaps.add(row);
       if (row.score) ranking.push({ unitId: row.unitId, level: row.level, ...row.score });
       if (row.expected && !row.reported) missing.push({ unitId: row.unitId, status: row.status });
-      if (row.reported || row.expected) names.set(row.unitId, row.name);
       await json.write(`${seen ? ',' : ''}${stableJson(row)}`);
       await units.write(unitsCsvRow(catalog, row));
       seen += 1;
@@ -133,13 +131,24 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
               `Under ${parents.get(g.id)?.name.en ?? g.id}`,
             );
     const ranked = rankUnits(ranking);
+    // Names only for what the HTML report lists, fetched at the end: holding every unit's name would make
+    // memory grow with the number of units.
+    const listed = [
+      ...ranked.slice(0, HTML_RANKING_ROWS).map((r) => r.unitId),
+      ...missing.slice(0, HTML_MISSING_ROWS).map((m) => m.unitId),
+    ];
+    const names = new Map([...(await getUnits(listed))].map(([id, u]) => [id, u.name]));
     const overall = groupResults.find((g) => g.type === 'overall')?.completeness;
     const counts = { units: seen, reported, orphanReports, ...(overall ?? {}) };
 
     await json.write(
       `],"groups":${stableJson(groupResults.map((g) => ({ ...g, name: groupName(g) })))}` +
-        `,"completeness":${stableJson({ ...overall, missingUnits: missing })}` +
-        `,"ranking":${stableJson(ranked)}` +
+        `,"completeness":${stableJson({ ...overall, missingUnits: missing })},"ranking":[`,
+    );
+    // A row at a time, like the units: one string of the whole ranking would grow with the province.
+    for (let i = 0; i < ranked.length; i++) await json.write(`${i ? ',' : ''}${stableJson(ranked[i])}`);
+    await json.write(
+      `]` +
         `,"distributions":${stableJson(distributions.result())}` +
         `,"verification":${stableJson(gaps.result())}` +
         `,"orphanReports":${orphanReports}}\n`,

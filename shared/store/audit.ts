@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { chainEntry, GENESIS_HASH, type AuditEntry, type AuditEntryInput } from '../domain/auditChain.ts';
 import { keys } from '../model.ts';
-import { ddb, tableName } from './clients.ts';
+import { ddb, tableName } from './dynamo.ts';
 import { queryAll } from './pages.ts';
 import { transact, WriteConflict, type TransactItem } from './transact.ts';
 

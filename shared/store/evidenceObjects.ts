@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { attachmentDisposition, type EvidenceItem } from '../domain/evidence.ts';
-import { bucketName, s3 } from './clients.ts';
+import { bucketName, s3 } from './s3.ts';
 
 const BUCKET = bucketName('evidence');
 /** Presigned URLs live at most five minutes. */

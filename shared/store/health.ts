@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { keys } from '../model.ts';
-import { bucketName, ddb, s3, tableName } from './clients.ts';
+import { ddb, tableName } from './dynamo.ts';
+import { bucketName, s3 } from './s3.ts';
 
 const TABLE = tableName();
 const BUCKETS = [bucketName('evidence'), bucketName('reports')];

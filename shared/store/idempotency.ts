@@ -3,7 +3,7 @@ import { UnprocessableError } from '../errors.ts';
 import { bi } from '../i18n.ts';
 import { dataModel, keys, type ItemKey } from '../model.ts';
 import type { ApiResult } from '../http/types.ts';
-import { ddb, tableName } from './clients.ts';
+import { ddb, tableName } from './dynamo.ts';
 import { transact, WriteConflict, type TransactItem } from './transact.ts';
 
 /*

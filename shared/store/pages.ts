@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ddb } from './clients.ts';
+import { ddb } from './dynamo.ts';
 
 /** Every page of a Query, in order, without holding more than one page at a time. */
 export async function* queryPages(input: QueryCommandInput): AsyncGenerator<Record<string, unknown>[]> {

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSummary } from '../domain/completeness.ts';
 import type { Revision, ReportState, Transition } from '../domain/report.ts';
 import { dataModel, keys } from '../model.ts';
-import { ddb, tableName } from './clients.ts';
+import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages } from './pages.ts';
 import type { TransactItem } from './transact.ts';
 

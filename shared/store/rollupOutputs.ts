@@ -6,7 +6,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { keys } from '../model.ts';
-import { bucketName, ddb, s3, tableName } from './clients.ts';
+import { ddb, tableName } from './dynamo.ts';
+import { bucketName, s3 } from './s3.ts';
 
 const BUCKET = bucketName('reports');
 const TABLE = tableName();

@@ -1,7 +1,7 @@
 import { BatchGetCommand, BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { unitSchema, type Unit } from '../hierarchy.ts';
+import type { Unit } from '../hierarchy.ts';
 import { dataModel, keys } from '../model.ts';
-import { ddb, tableName } from './clients.ts';
+import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages } from './pages.ts';
 
 const TABLE = tableName();
@@ -19,7 +19,8 @@ function toItem(unit: Unit) {
 
 function fromItem(item: Record<string, unknown>): Unit {
   const { id, code, name, level, parentId, reports } = item;
-  return unitSchema.parse({ id, code, name, level, ...(parentId ? { parentId } : {}), reports });
+  // Validated when written (PUT /units); read back as stored.
+  return { id, code, name, level, ...(parentId ? { parentId } : {}), reports } as Unit;
 }
 
 export async function getUnit(unitId: string): Promise<Unit | undefined> {

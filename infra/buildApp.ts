@@ -1,0 +1,64 @@
+import { App, Duration, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { BaoCaoStack, type BaoCaoStackProps } from './stack.ts';
+import { stageSettings } from './stage.ts';
+
+export interface BuildAppOptions {
+  /** Context on top of cdk.json's (the CLI passes cdk.json and -c values itself). */
+  readonly context?: Record<string, unknown>;
+  /**
+   * @default - the CLI's output directory, or a temporary one
+   */
+  readonly outdir?: string;
+  /** Overrides for tests: other route or job rows, another web folder. */
+  readonly stackProps?: Partial<Omit<BaoCaoStackProps, 'stage'>>;
+}
+
+const optionalString = (app: App, key: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/**
+ * The CDK app: one stack for the stage named by the `stage` context (`dev` unless told), with cdk-nag's
+ * AwsSolutions checks registered as a validation plugin, so that synth fails on any finding that is not
+ * acknowledged, with its reason, on the construct that raises it.
+ *
+ * Optional context: `alarmEmail`, `siteDomain` + `siteCertificateArn` (ACM, us-east-1), `webAclArn`,
+ * `allowedCountries` (comma-separated ISO codes), `evidenceObjectLockDays`.
+ */
+export function buildApp(options: BuildAppOptions = {}): { app: App; stack: BaoCaoStack } {
+  const app = new App({
+    ...(options.outdir ? { outdir: options.outdir } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+  const stage = stageSettings(app.node.tryGetContext('stage') ?? 'dev');
+  const siteDomain = optionalString(app, 'siteDomain');
+  const siteCertificateArn = optionalString(app, 'siteCertificateArn');
+  if (Boolean(siteDomain) !== Boolean(siteCertificateArn)) {
+    throw new Error('siteDomain and siteCertificateArn go together.');
+  }
+  const alarmEmail = optionalString(app, 'alarmEmail');
+  const webAclArn = optionalString(app, 'webAclArn');
+  const countries = optionalString(app, 'allowedCountries');
+  const lockDays = optionalString(app, 'evidenceObjectLockDays');
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const region = process.env.CDK_DEFAULT_REGION;
+
+  const stack = new BaoCaoStack(app, `BaoCaoCntt-${stage.name}`, {
+    stage,
+    description: `Báo cáo CNTT (${stage.name}): yearly IT-use reports of state agencies`,
+    ...(account && region ? { env: { account, region } } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
+    ...(siteDomain && siteCertificateArn
+      ? { siteDomain: { names: [siteDomain], certificateArn: siteCertificateArn } }
+      : {}),
+    ...(webAclArn ? { webAclArn } : {}),
+    ...(countries ? { allowedCountries: countries.split(',').map((c) => c.trim().toUpperCase()) } : {}),
+    ...(lockDays ? { evidenceObjectLockRetention: Duration.days(Number(lockDays)) } : {}),
+    ...options.stackProps,
+  });
+  return { app, stack };
+}

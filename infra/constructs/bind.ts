@@ -1,0 +1,107 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { jobFunctionEnv } from '#shared/jobs';
+import { buckets, type BucketPurpose } from '#shared/buckets';
+import { dataModel } from '#shared/model';
+import type { RouteAccess } from '#shared/routes';
+import type { HandlerFunction } from './handlerFunction.ts';
+import { acknowledge, wildcardResourceFinding } from './nag.ts';
+
+export type AccessMode = 'read' | 'readwrite';
+
+/**
+ * Item-level actions only, named one by one. No Scan: listings and rollups Query an index. Transactions need
+ * no actions of their own: TransactWriteItems is authorised by the Put/Update/Delete/ConditionCheck inside it.
+ */
+export const TABLE_ACTIONS: Record<AccessMode, readonly string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  readwrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+/** Object actions on the purpose's prefix. */
+export const OBJECT_ACTIONS: Record<AccessMode, readonly string[]> = {
+  read: ['s3:GetObject'],
+  readwrite: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+};
+
+/**
+ * Bucket-level actions. HeadBucket (the health check) and a 404 rather than a 403 for a missing key both need
+ * s3:ListBucket, and a prefix condition cannot allow HeadBucket, so listing is not limited to the prefix.
+ */
+export const BUCKET_ACTIONS: readonly string[] = ['s3:ListBucket'];
+
+/** Sets the table-name variable the data model names, and grants item access to the table and its indexes. */
+export function bindTable(fn: HandlerFunction, table: ITableV2, mode: AccessMode): void {
+  fn.addEnvironment(dataModel.tableNameEnv, table.tableName);
+  fn.addToRolePolicy(new PolicyStatement({ actions: [...TABLE_ACTIONS[mode]], resources: [table.tableArn] }));
+  // Each index by name, so that no grant ends in `index/*`.
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:Query'],
+      resources: Object.keys(dataModel.indexes).map((name) => `${table.tableArn}/index/${name}`),
+    }),
+  );
+}
+
+/**
+ * Sets the bucket-name variable the bucket's purpose names, and grants object access under one prefix only
+ * (by default the purpose's `keyPrefix`: `evidence/` for evidence, `rollups/` for reports).
+ */
+export function bindBucket(
+  fn: HandlerFunction,
+  bucket: IBucket,
+  purpose: BucketPurpose,
+  mode: AccessMode,
+  prefix: string = buckets[purpose].keyPrefix,
+): void {
+  fn.addEnvironment(buckets[purpose].env, bucket.bucketName);
+  const objects = bucket.arnForObjects(`${prefix}*`);
+  fn.addToRolePolicy(new PolicyStatement({ actions: [...OBJECT_ACTIONS[mode]], resources: [objects] }));
+  fn.addToRolePolicy(new PolicyStatement({ actions: [...BUCKET_ACTIONS], resources: [bucket.bucketArn] }));
+  acknowledge(
+    fn.executionRole,
+    wildcardResourceFinding(fn, objects),
+    `${purpose} object keys are generated at run time, so the grant covers the ${
+      prefix ? `${prefix} prefix` : 'bucket'
+    } rather than single objects; ${OBJECT_ACTIONS[mode].join(', ')} only.`,
+  );
+}
+
+export interface DataResources {
+  readonly table: ITableV2;
+  readonly evidence: IBucket;
+  readonly reports: IBucket;
+  /** Job functions by job id, for rows that may start a job. */
+  readonly jobs?: ReadonlyMap<string, IFunction>;
+}
+
+/** Sets the variable that names the job's function, and allows invoking that one function (no versions). */
+export function bindJobInvoke(fn: HandlerFunction, jobId: string, job: IFunction): void {
+  fn.addEnvironment(jobFunctionEnv(jobId), job.functionName);
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [job.functionArn] }),
+  );
+}
+
+/** Applies a route or job row's `access`: nothing it does not name, nothing more than the mode it names. */
+export function bindAccess(fn: HandlerFunction, access: RouteAccess, data: DataResources): void {
+  if (access.table) bindTable(fn, data.table, access.table);
+  if (access.evidence) bindBucket(fn, data.evidence, 'evidence', access.evidence);
+  if (access.reports) bindBucket(fn, data.reports, 'reports', access.reports);
+  for (const jobId of access.invokes ?? []) {
+    const job = data.jobs?.get(jobId);
+    if (!job) throw new Error(`A row invokes job ${jobId}, which the stack has not made (shared/jobs.ts).`);
+    bindJobInvoke(fn, jobId, job);
+  }
+}

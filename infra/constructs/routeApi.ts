@@ -1,0 +1,192 @@
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { isPublic, type Route } from '#shared/routes';
+import { bindAccess, type DataResources } from './bind.ts';
+import { HandlerFunction } from './handlerFunction.ts';
+import { acknowledge } from './nag.ts';
+
+/** The fields of one access log line, as JSON; API Gateway fills in the `$context` values. */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  method: '$context.httpMethod',
+  path: '$context.path',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integration.latency',
+  integrationError: '$context.integration.error',
+  authorizerError: '$context.authorizer.error',
+  errorMessage: '$context.error.message',
+  sub: '$context.authorizer.claims.sub',
+} as const;
+
+export interface RouteTableOptions {
+  /** The route table (or any list of its rows): one function and one route per row. */
+  readonly routes: readonly Route[];
+  readonly data: DataResources;
+  /** Issues the ID tokens the JWT authorizer accepts. */
+  readonly userPool: IUserPool;
+  /** The web client: the authorizer's audience, since the site sends the ID token. */
+  readonly userPoolClient: IUserPoolClient;
+}
+
+export interface RouteApiProps {
+  /**
+   * The stage, which is also the first path segment (`/api/...`), so that the site can serve the API under
+   * the same path on its own origin.
+   * @default 'api'
+   */
+  readonly stageName?: string;
+  /**
+   * Steady-state requests per second for the whole stage.
+   * @default 50
+   */
+  readonly throttleRateLimit?: number;
+  /**
+   * @default 100
+   */
+  readonly throttleBurstLimit?: number;
+  /**
+   * Browser origins allowed to call the API directly. The site calls it through its own origin and needs none.
+   * @default - no CORS configuration: browsers on other origins cannot read responses
+   */
+  readonly corsAllowedOrigins?: readonly string[];
+  /**
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * For the access log group and the functions' log groups.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The HTTP API: one HandlerFunction and one route per row of the route table, the Cognito JWT authorizer on
+ * every row that is not public, least-privilege grants from each row's `access`, stage throttling and JSON
+ * access logs. Built in two steps, because the site needs the API's host name before the user pool exists,
+ * and the authorizer needs the user pool: the constructor makes the API and its stage, `addRouteTable` the
+ * routes.
+ */
+export class RouteApi extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  /** The function behind each route, by route id. */
+  readonly functions = new Map<string, HandlerFunction>();
+  readonly accessLogs: LogGroup;
+  private readonly props: RouteApiProps;
+
+  constructor(scope: Construct, id: string, props: RouteApiProps = {}) {
+    super(scope, id);
+    this.props = props;
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Báo cáo CNTT API',
+      createDefaultStage: false,
+      ...(props.corsAllowedOrigins?.length
+        ? {
+            corsPreflight: {
+              allowOrigins: [...props.corsAllowedOrigins],
+              allowMethods: [
+                CorsHttpMethod.GET,
+                CorsHttpMethod.PUT,
+                CorsHttpMethod.POST,
+                CorsHttpMethod.DELETE,
+                CorsHttpMethod.OPTIONS,
+              ],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+              exposeHeaders: ['etag'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    this.stage = new HttpStage(this, 'Stage', {
+      httpApi: this.httpApi,
+      stageName: props.stageName ?? 'api',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRateLimit ?? 50, burstLimit: props.throttleBurstLimit ?? 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+  }
+
+  /** One function and one route per row; the JWT authorizer on every row that is not public. */
+  addRouteTable(options: RouteTableOptions): void {
+    const props = this.props;
+    const ids = new Set(this.functions.keys());
+    for (const route of options.routes) {
+      if (ids.has(route.id)) throw new Error(`Route id ${route.id} appears twice in the route table.`);
+      ids.add(route.id);
+      if (route.path.split('/').some((segment) => segment.endsWith('+}'))) {
+        throw new Error(
+          `Route ${route.id}: the local adapter cannot match greedy path variables, so it would drift.`,
+        );
+      }
+    }
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', options.userPool, {
+      userPoolClients: [options.userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    for (const route of options.routes) {
+      const fn = new HandlerFunction(this, `${route.id}Function`, {
+        handler: route.handler,
+        description: `${route.method} ${route.path}: ${route.summary.en}`,
+        ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+        ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+      });
+      bindAccess(fn, route.access, options.data);
+      this.functions.set(route.id, fn);
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${route.id}Integration`, fn),
+        authorizer: isPublic(route) ? new HttpNoneAuthorizer() : authorizer,
+      }) as [HttpRoute];
+      if (isPublic(route)) {
+        acknowledge(
+          httpRoute,
+          'AwsSolutions-APIG4',
+          `${route.method} ${route.path} is public by design in the route table (auth: 'public'): ${route.summary.en}.`,
+        );
+      }
+    }
+  }
+
+  /** The stage's invoke URL, ending in `/`. */
+  get url(): string {
+    return this.stage.url;
+  }
+
+  /** The host name CloudFront uses as the API origin. */
+  get originDomainName(): string {
+    return `${this.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+  }
+}

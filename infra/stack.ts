@@ -1,0 +1,229 @@
+import { Aws, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import {
+  jobs as jobTable,
+  uploadTriggers as uploadTriggerTable,
+  type Job,
+  type UploadTrigger,
+} from '#shared/jobs';
+import { routes as routeTable, type Route } from '#shared/routes';
+import type { DataResources } from './constructs/bind.ts';
+import { bindAccess } from './constructs/bind.ts';
+import { Alerts } from './constructs/alerts.ts';
+import { acknowledgeNotificationsHandler } from './constructs/nag.ts';
+import { EvidenceBucket, LogsBucket, SecureBucket } from './constructs/buckets.ts';
+import { DataTable } from './constructs/dataTable.ts';
+import { HandlerFunction } from './constructs/handlerFunction.ts';
+import { RouteApi } from './constructs/routeApi.ts';
+import { ScheduledJob } from './constructs/scheduledJob.ts';
+import { StaticSite, type SiteDomain } from './constructs/staticSite.ts';
+import { UserDirectory } from './constructs/userDirectory.ts';
+import { DEFAULT_WEB_ASSET_PATH } from './paths.ts';
+import type { StageSettings } from './stage.ts';
+
+const NAME_PREFIX = /^[a-z][a-z0-9-]{1,18}[a-z0-9]$/;
+
+export interface BaoCaoStackProps extends StackProps {
+  readonly stage: StageSettings;
+  /**
+   * Rows to serve; any number, read as they are.
+   * @default the route table in shared/routes.ts
+   */
+  readonly routes?: readonly Route[];
+  /**
+   * @default the job table in shared/jobs.ts
+   */
+  readonly jobs?: readonly Job[];
+  /**
+   * @default the upload triggers in shared/jobs.ts
+   */
+  readonly uploadTriggers?: readonly UploadTrigger[];
+  /**
+   * The built site (`npm run build:web`). A folder without index.html deploys a placeholder page instead.
+   * @default web/dist
+   */
+  readonly webAssetPath?: string;
+  /**
+   * @default - no subscription to the alarm topic
+   */
+  readonly alarmEmail?: string;
+  /**
+   * Object Lock (governance mode) on the evidence bucket with this default retention.
+   * @default - no Object Lock
+   */
+  readonly evidenceObjectLockRetention?: Duration;
+  /**
+   * @default - the distribution's *.cloudfront.net name
+   */
+  readonly siteDomain?: SiteDomain;
+  /**
+   * @default - no WAF web ACL on the distribution
+   */
+  readonly webAclArn?: string;
+  /**
+   * @default - no geographic restriction
+   */
+  readonly allowedCountries?: readonly string[];
+  /**
+   * Prefix for the names that must be fixed in advance (evidence bucket, hosted UI domain); lower case.
+   * @default `baocao-${stage}`
+   */
+  readonly namePrefix?: string;
+}
+
+/**
+ * Báo cáo CNTT in one stack: the site and the API on one CloudFront origin, Cognito, one function per route
+ * and per job, the table, the buckets, and alarms.
+ *
+ * The API is served under the site's origin (`/api/*` goes to the API stage `api`). A cross-origin API would
+ * need its CORS rule to name the distribution and the distribution's CSP to name the API, a cycle
+ * CloudFormation cannot create in one deployment; on one origin the CSP's `'self'` covers the API and no CORS
+ * is needed at all. The evidence bucket's name is fixed in advance for the same reason: its CORS rule names
+ * the site and the site's CSP names its endpoint.
+ */
+export class BaoCaoStack extends Stack {
+  readonly api: RouteApi;
+  readonly site: StaticSite;
+  readonly users: UserDirectory;
+  readonly alerts: Alerts;
+  readonly data: DataResources;
+  readonly jobs = new Map<string, { fn: HandlerFunction; job: ScheduledJob }>();
+  readonly triggers = new Map<string, HandlerFunction>();
+
+  constructor(scope: Construct, id: string, props: BaoCaoStackProps) {
+    super(scope, id, { terminationProtection: props.stage.deletionProtection, ...props });
+    const { stage } = props;
+    const prefix = props.namePrefix ?? `baocao-${stage.name}`;
+    if (!NAME_PREFIX.test(prefix)) throw new Error(`namePrefix ${prefix} must match ${NAME_PREFIX}.`);
+    Tags.of(this).add('project', 'bao-cao-cntt');
+    Tags.of(this).add('stage', stage.name);
+    const lifecycle = { removalPolicy: stage.removalPolicy, autoDeleteObjects: stage.autoDeleteObjects };
+    const logs = { logRetention: stage.logRetention, logRemovalPolicy: stage.removalPolicy };
+
+    this.alerts = new Alerts(this, 'Alerts', {
+      removalPolicy: stage.removalPolicy,
+      ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
+    });
+    const logsBucket = new LogsBucket(this, 'LogsBucket', {
+      expiration: stage.accessLogExpiration,
+      ...lifecycle,
+    });
+    const table = new DataTable(this, 'Data', {
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
+    }).table;
+
+    // Names the CSP needs before the resources exist (see the class comment).
+    const evidenceBucketName = `${prefix}-evidence-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+    const evidenceOrigin = `https://${evidenceBucketName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    const hostedUiPrefix = `${prefix}-${Aws.ACCOUNT_ID}`;
+    const hostedUiUrl = `https://${hostedUiPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
+
+    this.api = new RouteApi(this, 'Api', logs);
+    this.site = new StaticSite(this, 'Site', {
+      logsBucket,
+      // Presigned uploads and downloads go straight to S3; the browser exchanges its code at the hosted UI.
+      connectSources: [evidenceOrigin, hostedUiUrl],
+      api: { domainName: this.api.originDomainName, pathPattern: `/${this.api.stage.stageName}/*` },
+      ...lifecycle,
+      ...(props.siteDomain ? { domain: props.siteDomain } : {}),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+      ...(props.allowedCountries ? { allowedCountries: props.allowedCountries } : {}),
+    });
+
+    const evidence = new EvidenceBucket(this, 'EvidenceBucket', {
+      bucketName: evidenceBucketName,
+      allowedOrigins: [this.site.origin],
+      accessLogs: { bucket: logsBucket, prefix: 's3/evidence/' },
+      noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
+      ...lifecycle,
+      ...(props.evidenceObjectLockRetention
+        ? { objectLockRetention: props.evidenceObjectLockRetention }
+        : {}),
+    });
+    const reports = new SecureBucket(this, 'ReportsBucket', {
+      accessLogs: { bucket: logsBucket, prefix: 's3/reports/' },
+      noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
+      ...lifecycle,
+    });
+    this.data = { table, evidence, reports };
+
+    this.users = new UserDirectory(this, 'Users', {
+      siteOrigin: this.site.origin,
+      domainPrefix: hostedUiPrefix,
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
+    });
+
+    const jobsScope = new Construct(this, 'Jobs');
+    for (const job of props.jobs ?? jobTable) {
+      if (this.jobs.has(job.id)) throw new Error(`Job id ${job.id} appears twice in the job table.`);
+      const fn = new HandlerFunction(jobsScope, `${job.id}Function`, {
+        handler: job.handler,
+        description: `Scheduled job ${job.id}: ${job.schedule.expression} (${job.schedule.timeZone})`,
+        timeout: Duration.minutes(15),
+        memorySize: 1024,
+        ...logs,
+      });
+      bindAccess(fn, job.access, this.data);
+      const scheduled = new ScheduledJob(jobsScope, job.id, {
+        fn,
+        schedule: job.schedule,
+        description: `Báo cáo CNTT job ${job.id}`,
+        alarmTopic: this.alerts.topic,
+      });
+      this.jobs.set(job.id, { fn, job: scheduled });
+    }
+
+    const triggersScope = new Construct(this, 'Triggers');
+    for (const trigger of props.uploadTriggers ?? uploadTriggerTable) {
+      const fn = new HandlerFunction(triggersScope, `${trigger.id}Function`, {
+        handler: trigger.handler,
+        description: `S3 trigger ${trigger.id}: ObjectCreated under ${trigger.bucket}/${trigger.prefix}`,
+        timeout: Duration.minutes(5),
+        memorySize: 1024,
+        ...logs,
+      });
+      bindAccess(fn, trigger.access, this.data);
+      this.data[trigger.bucket].addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
+        prefix: trigger.prefix,
+      });
+      this.alerts.watchFunction(fn, `Trigger-${trigger.id}`);
+      this.triggers.set(trigger.id, fn);
+    }
+    acknowledgeNotificationsHandler(this);
+
+    this.api.addRouteTable({
+      routes: props.routes ?? routeTable,
+      data: { ...this.data, jobs: new Map([...this.jobs].map(([id, j]) => [id, j.fn])) },
+      userPool: this.users.userPool,
+      userPoolClient: this.users.webClient,
+    });
+    for (const [routeId, fn] of this.api.functions) this.alerts.watchFunction(fn, `Route-${routeId}`);
+    this.alerts.watchApi(this.api.stage);
+
+    const apiUrl = `${this.site.origin}/${this.api.stage.stageName}`;
+    this.site.deploy(
+      props.webAssetPath ?? DEFAULT_WEB_ASSET_PATH,
+      {
+        stage: stage.name,
+        region: Aws.REGION,
+        apiUrl,
+        userPoolId: this.users.userPool.userPoolId,
+        userPoolClientId: this.users.webClient.userPoolClientId,
+        cognitoDomain: this.users.hostedUiUrl,
+        redirectUri: `${this.site.origin}/`,
+      },
+      stage.logRetention,
+    );
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.origin });
+    new CfnOutput(this, 'ApiUrl', { value: apiUrl });
+    new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: this.users.webClient.userPoolClientId });
+    new CfnOutput(this, 'HostedUiUrl', { value: this.users.hostedUiUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
+  }
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, openBrowser, signIn, type Browser } from './browser.ts';
+import { YEAR } from './report.ts';
+
+/* Who may see what, and what a user sees when something is refused or unreachable. */
+let b: Browser;
+beforeAll(async () => {
+  b = await openBrowser();
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+describe('sign-in, access and error pages', () => {
+  it('offers the seeded identities to sign in as, grouped by role', async () => {
+    await b.page.goto(`${b.base}/`);
+    await b.page.waitForURL(/#\/signin$/);
+    await b.page.locator('[data-sub="auditor-doan-kiem-tra"]').waitFor();
+    expect(await b.page.locator('[data-sub^="agency-"]').count()).toBeGreaterThanOrEqual(11);
+    await checkPage(b, 'signin');
+  });
+
+  it('an agency cannot open another unit’s report: the auditor’s URL for it shows the 403 page', async () => {
+    await signIn(b, 'agency-so-tttt');
+    await b.page.goto(`${b.base}/#/review/${YEAR}/xa-ang-nua`);
+    const error = b.page.locator('[data-error="403"]');
+    await error.waitFor();
+    expect(await error.locator('h1').textContent()).toBe('Không có quyền truy cập');
+    expect(await b.page.locator('[data-field], [data-action="return"]').count()).toBe(0);
+    await checkPage(b, 'error-403');
+  });
+
+  it('an unknown address shows the 404 page', async () => {
+    await b.page.evaluate(() => (location.hash = '#/no-such-page'));
+    await b.page.locator('[data-error="404"]').waitFor();
+    await checkPage(b, 'error-404');
+  });
+
+  it('a network failure shows its own page, and "try again" recovers', async () => {
+    await b.context.setOffline(true);
+    await b.page.evaluate((y) => (location.hash = `#/report/${y}/receipt`), YEAR);
+    await b.page.locator('[data-error="network"]').waitFor();
+    await checkPage(b, 'error-network');
+    await b.context.setOffline(false);
+    await b.page.getByRole('button', { name: 'Thử lại' }).click();
+    await b.page.locator('main h1', { hasText: 'Biên nhận' }).waitFor();
+  });
+
+  it('an expired or forged session gets the 401 page with a way to sign in again', async () => {
+    await b.page.evaluate(() =>
+      sessionStorage.setItem(
+        'bccntt.session',
+        JSON.stringify({ token: 'e30.e30.forged', expiresAt: Date.now() + 3_600_000, mode: 'local' }),
+      ),
+    );
+    await b.page.goto(`${b.base}/#/report/${YEAR}`);
+    await b.page.locator('[data-error="401"]').waitFor();
+    await checkPage(b, 'error-401');
+    await b.page.getByRole('link', { name: 'Đăng nhập' }).click();
+    await b.page.locator('[data-sub]').first().waitFor();
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    await signIn(b, 'agency-so-tttt');
+    await b.page.getByRole('button', { name: 'English' }).click();
+    await b.page.locator('main h1', { hasText: `IT use report for ${YEAR}` }).waitFor();
+    expect(await b.page.getAttribute('html', 'lang')).toBe('en');
+    await b.page.reload();
+    await b.page.locator('main h1', { hasText: `IT use report for ${YEAR}` }).waitFor();
+    expect(await b.page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    await b.page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await b.page.locator('main h1', { hasText: `Báo cáo ứng dụng CNTT năm ${YEAR}` }).waitFor();
+    expect(b.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateDraft } from '#shared/catalog/index';
+import { openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
+import { YEAR, catalog, fillField, fieldByCode, waitSaved } from './report.ts';
+
+/* The form's promises to someone typing: the API's own messages beside the field, the keyboard, and autosave. */
+const UNIT = 'so-tai-chinh';
+let b: Browser;
+beforeAll(async () => {
+  b = await openBrowser();
+  await signIn(b, `agency-${UNIT}`);
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+const apiMessage = (code: string, value: unknown) => {
+  const checked = validateDraft(catalog, { [code]: value });
+  if (checked.ok) throw new Error(`${code}=${String(value)} is valid`);
+  return checked.issues[0]!.message.vi;
+};
+
+describe('the agency form', () => {
+  it('shows the API’s own validation messages beside the field as the user types', async () => {
+    const { page } = b;
+    const err = page.locator('#f-staff_total-err');
+    await page.fill('#f-staff_total', 'mười');
+    expect(await err.textContent()).toBe(apiMessage('staff_total', 'mười'));
+    expect(await page.getAttribute('#f-staff_total', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-staff_total', 'aria-describedby')).toContain('f-staff_total-err');
+    await page.fill('#f-staff_total', '-5');
+    expect(await err.textContent()).toBe(apiMessage('staff_total', -5));
+    await page.fill('#f-staff_total', '2,5');
+    expect(await err.textContent()).toBe(apiMessage('staff_total', 2.5));
+    // Vietnamese thousands: 1.500 is fifteen hundred.
+    await page.fill('#f-staff_total', '1.500');
+    expect(await err.isHidden()).toBe(true);
+    await page.fill('#f-computers_in_use', '1.000');
+    await expect
+      .poll(() => page.locator('[data-indicator="computers_per_staff"] output').textContent())
+      .toBe('0,67 máy/người');
+
+    // A cross-field rule is a warning while typing, not an error.
+    await page.fill('#f-computers_old', '1200');
+    expect(await page.locator('#f-computers_old-warn').isVisible()).toBe(true);
+    expect(await page.getAttribute('#f-computers_old', 'aria-invalid')).toBe('false');
+    await page.fill('#f-computers_old', '120');
+    expect(await page.locator('#f-computers_old-warn').isHidden()).toBe(true);
+    await waitSaved(page);
+    expect(await page.locator('.savebar').textContent()).toMatch(/^Đã lưu/);
+  });
+
+  it('works from the keyboard alone, and a submit summary link takes focus to its field', async () => {
+    const { page } = b;
+    await page.focus('#f-computers_internet');
+    await page.keyboard.type('900');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-lan_available-yes');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#f-lan_available-yes')).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.isChecked('#f-lan_available-no')).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-internet_type');
+
+    await page.focus('[data-action="check-submit"]');
+    await page.keyboard.press('Enter');
+    await page.locator('#submit-panel [data-issue-field]').first().waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('submit-panel');
+    await page.keyboard.press('Tab');
+    const target = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.issueField);
+    expect(target).toBe(
+      catalog.fields.find(
+        (f) =>
+          f.required &&
+          ![
+            'staff_total',
+            'computers_in_use',
+            'computers_old',
+            'computers_internet',
+            'lan_available',
+          ].includes(f.code),
+      )?.code,
+    );
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`f-${target}`);
+    expect(await page.locator(`#f-${target}-err`).textContent()).toContain('bắt buộc');
+  });
+
+  it('resumes an interrupted upload with "try again", and a file can be withdrawn while the report is a draft', async () => {
+    const { page } = b;
+    await fillField(page, fieldByCode('budget_total'), 25000);
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    await box.locator('button[aria-controls]').click();
+    const panel = page.locator('#up-budget_total');
+    const file = { name: 'du-toan.pdf', mimeType: 'application/pdf', buffer: pdfBytes('du toan') };
+    await panel.locator('input[type=file]').setInputFiles(file);
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('up-budget_total-title');
+    expect(await page.locator('#up-budget_total-title-err').textContent()).toBe(
+      'Hãy nhập tên hoặc trích yếu văn bản.',
+    );
+    await panel.locator('#up-budget_total-title').fill('Quyết định giao dự toán');
+
+    // Storage drops the first PUT: the bytes are sent again, the declaration is not repeated.
+    let puts = 0;
+    await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
+      route.request().method() === 'PUT' && ++puts === 1 ? route.abort('connectionreset') : route.fallback(),
+    );
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    await panel.locator('.upload__status--error').waitFor();
+    const retry = panel.getByRole('button', { name: 'Thử lại' });
+    await retry.click();
+    await panel.locator('.upload__status', { hasText: 'xác minh' }).waitFor();
+    expect(puts).toBe(2);
+    await page.unroute(/\/bao-cao-cntt-evidence\//);
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name });
+    expect(await row.locator('.badge').textContent()).toBe('Đã xác minh');
+    expect(await box.locator('li', { hasText: file.name }).count()).toBe(1);
+
+    await row.getByRole('button', { name: `Rút tài liệu ${file.name}` }).click();
+    await row.getByRole('button', { name: 'Rút', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name }).count())
+      .toBe(0);
+    expect(await box.locator('li', { hasText: file.name }).count()).toBe(0);
+  });
+
+  it('keeps what is typed on this computer while the server is unreachable, and sends it when it is back', async () => {
+    const { page } = b;
+    await page.route('**/reports/*', (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await fillField(page, fieldByCode('servers_count'), 4);
+    await page.waitForSelector('.savebar[data-save-state="offline"]');
+    expect(await page.locator('.savebar').textContent()).toMatch(/^Chưa lưu/);
+    const copy = await page.evaluate((k) => localStorage.getItem(k), `bccntt.draft.${UNIT}.${YEAR}`);
+    expect(JSON.parse(copy ?? '{}').raw.servers_count).toBe(4);
+
+    // Closing the page does not lose it either.
+    await page.reload();
+    await page.locator('.notice', { hasText: 'Đã khôi phục' }).waitFor();
+    expect(await page.inputValue('#f-servers_count')).toBe('4');
+    await page.waitForSelector('.savebar[data-save-state="offline"]');
+
+    await page.unroute('**/reports/*');
+    await waitSaved(page);
+    expect(await page.evaluate((k) => localStorage.getItem(k), `bccntt.draft.${UNIT}.${YEAR}`)).toBeNull();
+    await page.reload();
+    await page.locator('#f-servers_count').waitFor();
+    expect(await page.inputValue('#f-servers_count')).toBe('4');
+    expect(b.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CREATE_REQUIRE_BANNER, HandlerFunction } from '../../infra/constructs/handlerFunction.ts';
+
+/** The one test that really bundles: one function, with the local esbuild, as `npm run synth` does. */
+const outdir = mkdtempSync(join(tmpdir(), 'bundling-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe('bundling a handler module', () => {
+  it('produces a minified ESM bundle with the createRequire banner, #shared resolved, and a source map', async () => {
+    const stack = new Stack(new App({ outdir }), 'Bundle');
+    const fn = new HandlerFunction(stack, 'GetMe', { handler: 'getMe' });
+    const code = Template.fromStack(stack).toJSON().Resources[
+      stack.getLogicalId(fn.node.defaultChild as never)
+    ].Properties.Code as { S3Key: string };
+    const dir = join(outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
+
+    expect(bundle.startsWith(CREATE_REQUIRE_BANNER)).toBe(true);
+    expect(bundle).not.toMatch(/["']#shared\//);
+    expect(bundle).toMatch(/export\s*\{/);
+    expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(1000); // minified: a few very long lines
+    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+
+    // The bundle runs as Lambda would load it: an ESM module whose handler answers an unauthenticated call.
+    const { handler } = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as {
+      handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+    };
+    const res = await handler(
+      {
+        version: '2.0',
+        routeKey: 'GET /me',
+        rawPath: '/api/me',
+        rawQueryString: '',
+        headers: {},
+        requestContext: { http: { method: 'GET', path: '/api/me', sourceIp: '192.0.2.1' }, requestId: 'r-1' },
+        isBase64Encoded: false,
+      },
+      { awsRequestId: 'a-1', functionName: 'getMe', getRemainingTimeInMillis: () => 1000 },
+    );
+    expect(res.statusCode).toBe(401);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+  });
+});

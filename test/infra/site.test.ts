@@ -1,0 +1,173 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { PLACEHOLDER_INDEX } from '../../infra/constructs/staticSite.ts';
+import { logicalIdOf, onlyResourceOf, resourcesOf, synthStack } from './synth.ts';
+
+const { stack, template } = synthStack('dev');
+const [, distribution] = onlyResourceOf(template, 'AWS::CloudFront::Distribution');
+const config = (distribution.Properties as { DistributionConfig: Record<string, unknown> })
+  .DistributionConfig as {
+  DefaultCacheBehavior: Record<string, unknown>;
+  CacheBehaviors: Record<string, unknown>[];
+  Origins: Record<string, unknown>[];
+  Logging?: Record<string, unknown>;
+};
+const [headersPolicyId, headersPolicy] = onlyResourceOf(template, 'AWS::CloudFront::ResponseHeadersPolicy');
+const security = (
+  headersPolicy.Properties as {
+    ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Record<string, unknown> };
+  }
+).ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+/** The CSP as a string, with CloudFormation references written as `${Ref}`. */
+const csp = (
+  stack.resolve(
+    (security.ContentSecurityPolicy as { ContentSecurityPolicy: unknown }).ContentSecurityPolicy,
+  ) as { 'Fn::Join': [string, unknown[]] }
+)['Fn::Join'][1]
+  .map((p) => (typeof p === 'string' ? p : `\${${(p as { Ref: string }).Ref}}`))
+  .join('');
+const directive = (name: string) =>
+  csp
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `));
+
+describe('the site: private bucket behind CloudFront', () => {
+  it('reads the web bucket through Origin Access Control only', () => {
+    const s3Origin = config.Origins.find((o) => 'S3OriginConfig' in o)!;
+    expect(s3Origin.OriginAccessControlId).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'],
+    });
+    expect(s3Origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    const [, oac] = onlyResourceOf(template, 'AWS::CloudFront::OriginAccessControl');
+    expect(oac.Properties?.OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    });
+  });
+
+  it('lets only this distribution read the web bucket (in prod, where no clean-up provider needs it)', () => {
+    const prod = synthStack('prod');
+    const webBucket = logicalIdOf(prod.stack.site.bucket);
+    const policy = Object.values(resourcesOf(prod.template, 'AWS::S3::BucketPolicy')).find(
+      (p) => (p.Properties?.Bucket as { Ref: string }).Ref === webBucket,
+    )!;
+    const allows = (
+      policy.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] }
+    ).Statement.filter((s) => s.Effect === 'Allow');
+    expect(allows).toEqual([
+      expect.objectContaining({
+        Action: 's3:GetObject',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Condition: { StringEquals: { 'AWS:SourceArn': expect.anything() } },
+      }),
+    ]);
+  });
+
+  it('adds the security headers policy to every behaviour', () => {
+    for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: headersPolicyId });
+    }
+  });
+
+  it('sends a strict CSP: self by default, no framing, no plugins, fetches to self, evidence S3 and Cognito only', () => {
+    expect(directive('default-src')).toBe("default-src 'self'");
+    expect(directive('script-src')).toBe("script-src 'self'");
+    expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
+    expect(directive('object-src')).toBe("object-src 'none'");
+    expect(directive('connect-src')).toBe(
+      "connect-src 'self' https://baocao-dev-evidence-${AWS::AccountId}-${AWS::Region}.s3.${AWS::Region}.${AWS::URLSuffix} https://baocao-dev-${AWS::AccountId}.auth.${AWS::Region}.amazoncognito.com",
+    );
+  });
+
+  it('names in the CSP the very bucket that receives uploads and the very hosted UI domain', () => {
+    const buckets = resourcesOf(template, 'AWS::S3::Bucket');
+    const name = stack.resolve(buckets[logicalIdOf(stack.data.evidence)]?.Properties?.BucketName) as {
+      'Fn::Join': [string, unknown[]];
+    };
+    expect(name['Fn::Join'][1]).toEqual([
+      'baocao-dev-evidence-',
+      { Ref: 'AWS::AccountId' },
+      '-',
+      { Ref: 'AWS::Region' },
+    ]);
+    const [, domain] = onlyResourceOf(template, 'AWS::Cognito::UserPoolDomain');
+    expect(domain.Properties?.Domain).toEqual({
+      'Fn::Join': ['', ['baocao-dev-', { Ref: 'AWS::AccountId' }]],
+    });
+  });
+
+  it('sends HSTS, nosniff, a referrer policy and X-Frame-Options DENY', () => {
+    expect(security).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true },
+      ContentTypeOptions: { Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+    });
+  });
+
+  it('redirects plain HTTP to HTTPS for the site', () => {
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+
+  it('serves the API under /api on the same origin: HTTPS only, nothing cached, all headers but Host passed on', () => {
+    const api = config.CacheBehaviors.find((b) => b.PathPattern === `/${stack.api.stage.stageName}/*`)!;
+    expect(api).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+      AllowedMethods: expect.arrayContaining(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS']),
+    });
+    const origin = config.Origins.find((o) => o.Id === api.TargetOriginId)!;
+    expect(origin).toMatchObject({
+      CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+      DomainName: {
+        'Fn::Join': [
+          '',
+          [
+            { Ref: logicalIdOf(stack.api.httpApi) },
+            '.execute-api.',
+            { Ref: 'AWS::Region' },
+            '.',
+            { Ref: 'AWS::URLSuffix' },
+          ],
+        ],
+      },
+    });
+  });
+
+  it('writes CloudFront standard logs to the log bucket', () => {
+    expect(config.Logging).toMatchObject({ Prefix: 'cloudfront/', IncludeCookies: false });
+  });
+
+  it('deploys the site and a config.json with the API URL, Cognito ids and region, resolved at deploy time', () => {
+    const [, deployment] = onlyResourceOf(template, 'Custom::CDKBucketDeployment');
+    expect(deployment.Properties?.SourceObjectKeys).toHaveLength(2);
+    const markers = JSON.stringify(stack.resolve(deployment.Properties?.SourceMarkers));
+    for (const ref of [
+      logicalIdOf(stack.users.userPool),
+      logicalIdOf(stack.users.webClient),
+      'AWS::Region',
+    ]) {
+      expect(markers).toContain(ref);
+    }
+    expect(deployment.Properties?.DistributionPaths).toEqual(['/*']);
+  });
+
+  it('deploys a placeholder page when the built site is missing', () => {
+    const missing = synthStack('dev', {
+      stackProps: { webAssetPath: join(import.meta.dirname, 'no-such-dir') },
+    });
+    const [, deployment] = onlyResourceOf(missing.template, 'Custom::CDKBucketDeployment');
+    expect(deployment.Properties?.SourceObjectKeys).toHaveLength(2);
+    const outdir = (missing.stack.node.root as App).outdir;
+    const pages = readdirSync(outdir)
+      .map((d) => join(outdir, d, 'index.html'))
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f, 'utf8'));
+    expect(pages).toContain(PLACEHOLDER_INDEX);
+  });
+});

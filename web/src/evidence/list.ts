@@ -1,0 +1,158 @@
+import type { Bilingual } from '#shared/i18n';
+import { h, type Child } from '../dom.ts';
+import { L, fmtBytes, fmtIsoDate } from '../i18n.ts';
+import type { EvidenceItem } from '../types.ts';
+import { E } from './messages.ts';
+import { downloadEvidence, type EvidenceStore } from './store.ts';
+import { base64ToHex } from './checksum.ts';
+
+export function statusBadge(item: EvidenceItem): HTMLElement {
+  return h('span', { class: `badge badge--ev-${item.status}` }, L(E.status[item.status]));
+}
+
+export function documentLine(item: EvidenceItem): string {
+  const d = item.document;
+  return [d.number, d.title, d.issuedOn ? L(E.issued(fmtIsoDate(d.issuedOn))) : undefined]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export interface EvidenceTableOptions {
+  readonly caption: Bilingual;
+  readonly labelOf: (code: string) => Bilingual;
+  readonly canWithdraw: boolean;
+  readonly canDownload: boolean;
+  readonly onError: (error: unknown) => void;
+}
+
+function withdrawControl(
+  store: EvidenceStore,
+  item: EvidenceItem,
+  onError: (e: unknown) => void,
+): HTMLElement {
+  const box = h('span', { class: 'inline-confirm' });
+  const ask = () =>
+    box.replaceChildren(
+      h('span', null, L(E.withdrawConfirm), ' '),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button--small button--danger',
+          onclick: () => void store.withdraw(item).catch(onError),
+        },
+        L(E.withdrawYes),
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'button button--small button--secondary', onclick: idle },
+        L(E.withdrawNo),
+      ),
+    );
+  function idle() {
+    box.replaceChildren(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button--small button--secondary',
+          'aria-label': L(E.withdrawOf(item.fileName)),
+          onclick: () => {
+            ask();
+            (box.querySelector('button') as HTMLButtonElement | null)?.focus();
+          },
+        },
+        L(E.withdraw),
+      ),
+    );
+  }
+  idle();
+  return box;
+}
+
+/** Every live file of the report: what it is, which fields it backs, its checksum and status. */
+export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions): HTMLElement {
+  const wrap = h('div', { class: 'evidence-table' });
+  const render = () => {
+    const items = store.live();
+    let body: Child;
+    if (!store.available) body = h('p', { class: 'muted' }, L(E.unavailable));
+    else if (!items.length) body = h('p', { class: 'muted' }, L(E.none));
+    else
+      body = h(
+        'table',
+        { class: 'table table--stack' },
+        h('caption', { class: 'visually-hidden' }, L(opts.caption)),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            [E.fileCol, E.docCol, E.fieldsCol, E.statusCol, E.checksum].map((c) =>
+              h('th', { scope: 'col' }, L(c)),
+            ),
+            opts.canDownload || opts.canWithdraw ? h('th', { scope: 'col' }, L(E.actionsCol)) : null,
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          items.map((item) =>
+            h(
+              'tr',
+              { 'data-evidence': item.evidenceId },
+              h(
+                'td',
+                { 'data-label': L(E.fileCol) },
+                h('span', { class: 'file-name' }, item.fileName),
+                h('br'),
+                h('span', { class: 'muted' }, fmtBytes(item.size)),
+              ),
+              h('td', { 'data-label': L(E.docCol) }, documentLine(item)),
+              h(
+                'td',
+                { 'data-label': L(E.fieldsCol) },
+                item.fields.map((f) => L(opts.labelOf(f))).join('; '),
+              ),
+              h(
+                'td',
+                { 'data-label': L(E.statusCol) },
+                statusBadge(item),
+                item.rejectedReason ? h('p', { class: 'field__error' }, L(item.rejectedReason)) : null,
+              ),
+              h(
+                'td',
+                { 'data-label': L(E.checksum) },
+                h('code', { class: 'checksum', 'data-sha256': item.sha256 }, base64ToHex(item.sha256)),
+              ),
+              opts.canDownload || opts.canWithdraw
+                ? h(
+                    'td',
+                    { 'data-label': L(E.actionsCol) },
+                    opts.canDownload && item.status === 'verified'
+                      ? h(
+                          'button',
+                          {
+                            type: 'button',
+                            class: 'button button--small',
+                            'aria-label': L(E.downloadOf(item.fileName)),
+                            onclick: () => void downloadEvidence(item).catch(opts.onError),
+                          },
+                          L(E.download),
+                        )
+                      : null,
+                    opts.canWithdraw ? withdrawControl(store, item, opts.onError) : null,
+                  )
+                : null,
+            ),
+          ),
+        ),
+      );
+    wrap.replaceChildren();
+    wrap.append(body as Node);
+  };
+  store.subscribe(render);
+  render();
+  return wrap;
+}

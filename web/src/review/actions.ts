@@ -1,0 +1,144 @@
+import { validateDraft } from '#shared/catalog/schema';
+import type { FieldValue } from '#shared/catalog/types';
+import { ApiError, call, newKey } from '../api.ts';
+import { asCatalog, type PublicCatalog } from '../catalog.ts';
+import { focusElement, h } from '../dom.ts';
+import { L } from '../i18n.ts';
+import type { Report } from '../types.ts';
+import { R } from './messages.ts';
+import type { VerifyRow } from './verifyTable.ts';
+
+export interface ReviewActionOptions {
+  readonly base: string;
+  readonly catalog: PublicCatalog;
+  readonly report: Report;
+  readonly rows: readonly VerifyRow[];
+  readonly reviewable: boolean;
+  readonly onError: (error: unknown) => void;
+  /** The action went through; the page reloads with this message. */
+  readonly onDone: (message: string) => void;
+}
+
+/**
+ * The auditor's decision: record verified values (checked with the catalog's rules before they are sent),
+ * accept, or return with comments. Row comments double as the field comments sent back with a return.
+ */
+export function reviewActions(opts: ReviewActionOptions): HTMLElement {
+  const { base, report, rows, reviewable } = opts;
+  const actionError = h('p', { class: 'field__error', id: 'review-action-err', role: 'alert', hidden: true });
+  const general = h('textarea', {
+    id: 'review-general',
+    rows: 3,
+    maxlength: 2000,
+    disabled: !reviewable,
+    'aria-describedby': 'review-general-hint',
+  });
+
+  const fail = (text: string, focus: (() => void) | HTMLElement = actionError) => {
+    actionError.textContent = text;
+    actionError.hidden = false;
+    if (typeof focus === 'function') focus();
+    else focusElement(focus);
+  };
+  const act = async (path: string, body: unknown, done: string) => {
+    actionError.hidden = true;
+    try {
+      await call(`${base}/${path}`, {
+        method: path === 'verification' ? 'PUT' : 'POST',
+        body,
+        headers: { 'idempotency-key': newKey() },
+      });
+      opts.onDone(done);
+    } catch (error) {
+      if (error instanceof ApiError && error.status !== 401 && error.status !== 403) {
+        const first = error.issues[0];
+        const row = first && rows.find((r) => first.path.startsWith(`fields.${r.field.code}`));
+        if (row && first) row.setError(L(first.message));
+        fail(L(error.bilingual) || error.code, row ? () => row.focus() : actionError);
+      } else opts.onError(error);
+    }
+  };
+
+  const saveVerification = () => {
+    const fields: Record<string, { value?: FieldValue; comment?: string }> = {};
+    const candidate: Record<string, unknown> = {};
+    for (const r of rows) {
+      const before = report.verification[r.field.code];
+      const value = r.value();
+      const comment = r.comment();
+      r.setError(undefined);
+      const entry: { value?: FieldValue; comment?: string } = {};
+      if (value !== undefined && value !== before?.value) {
+        entry.value = value as FieldValue;
+        candidate[r.field.code] = value;
+      }
+      if (comment && comment !== before?.comment) entry.comment = comment;
+      if (entry.value !== undefined || entry.comment) fields[r.field.code] = entry;
+    }
+    const checked = validateDraft(asCatalog(opts.catalog), candidate);
+    if (!checked.ok) {
+      let first: VerifyRow | undefined;
+      for (const issue of checked.issues) {
+        const row = rows.find((r) => r.field.code === issue.path);
+        row?.setError(L(issue.message));
+        first ??= row;
+      }
+      first?.focus();
+      return;
+    }
+    if (!Object.keys(fields).length) return fail(L(R.nothingToVerify));
+    void act('verification', { fields }, L(R.doneVerify));
+  };
+
+  const returnIt = () => {
+    const comments = [
+      ...(general.value.trim() ? [{ text: general.value.trim() }] : []),
+      ...rows.filter((r) => r.comment()).map((r) => ({ field: r.field.code, text: r.comment() })),
+    ];
+    if (!comments.length) return fail(L(R.needComment), general);
+    void act('return', { comments }, L(R.doneReturn));
+  };
+
+  const accept = () =>
+    void act('accept', general.value.trim() ? { comment: general.value.trim() } : {}, L(R.doneAccept));
+
+  const button = (text: string, onclick: () => void, cls: string, action: string) =>
+    h(
+      'button',
+      { type: 'button', class: `button ${cls}`, onclick, disabled: !reviewable, 'data-action': action },
+      text,
+    );
+  const actions = h(
+    'section',
+    { class: 'review-actions', 'aria-labelledby': 'actions-h' },
+    h('h2', { id: 'actions-h' }, L(R.actions)),
+    reviewable
+      ? null
+      : h(
+          'p',
+          { class: 'muted' },
+          L(
+            report.status === 'not_started' || report.status === 'draft'
+              ? R.notSubmittedYet
+              : R.onlySubmitted,
+          ),
+        ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { class: 'label', for: general.id }, L(R.generalComment)),
+      h('p', { class: 'hint', id: 'review-general-hint' }, L(R.generalHint)),
+      general,
+    ),
+    actionError,
+    h(
+      'p',
+      { class: 'actions' },
+      button(L(R.saveVerification), saveVerification, 'button--secondary', 'verify'),
+      button(L(R.accept), accept, 'button--primary', 'accept'),
+      button(L(R.returnIt), returnIt, 'button--danger', 'return'),
+    ),
+  );
+
+  return actions;
+}

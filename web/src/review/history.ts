@@ -1,0 +1,106 @@
+import type { PublicCatalog } from '../catalog.ts';
+import { get } from '../api.ts';
+import { h } from '../dom.ts';
+import { formatValue } from '../format.ts';
+import { L, fmtDateTime, fmtNumber } from '../i18n.ts';
+import type { Revision, RevisionSummary } from '../types.ts';
+import { R } from './messages.ts';
+
+/** Every revision, newest first; each one's diff is fetched when asked for (slow links pay only for what they read). */
+export function historyList(
+  catalog: PublicCatalog,
+  basePath: string,
+  versions: readonly RevisionSummary[],
+  onError: (error: unknown) => void,
+): HTMLElement {
+  const byCode = new Map(catalog.fields.map((f) => [f.code, f]));
+  const items = [...versions].sort((a, b) => b.version - a.version);
+  return h(
+    'ol',
+    { class: 'history', reversed: true },
+    items.map((v) => {
+      const diffBox = h('div', { class: 'history__diff', id: `diff-${v.version}`, hidden: true });
+      const toggle = h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          'aria-expanded': 'false',
+          'aria-controls': diffBox.id,
+          'data-version': v.version,
+        },
+        L(R.showDiff(v.version)),
+      );
+      let loaded = false;
+      toggle.addEventListener('click', async () => {
+        const open = diffBox.hidden;
+        if (open && !loaded) {
+          try {
+            const rev = await get<Revision>(`${basePath}/versions/${v.version}`);
+            loaded = true;
+            diffBox.replaceChildren(
+              rev.diff.length
+                ? h(
+                    'table',
+                    { class: 'table table--stack diff-table' },
+                    h('caption', { class: 'visually-hidden' }, L(R.showDiff(v.version))),
+                    h(
+                      'thead',
+                      null,
+                      h(
+                        'tr',
+                        null,
+                        [R.field, R.from, R.to].map((c) => h('th', { scope: 'col' }, L(c))),
+                      ),
+                    ),
+                    h(
+                      'tbody',
+                      null,
+                      rev.diff.map((d) =>
+                        h(
+                          'tr',
+                          { 'data-diff-field': d.field },
+                          h(
+                            'th',
+                            { scope: 'row', 'data-label': L(R.field) },
+                            L(byCode.get(d.field)?.label) || d.field,
+                          ),
+                          h('td', { 'data-label': L(R.from) }, formatValue(byCode.get(d.field), d.from)),
+                          h('td', { 'data-label': L(R.to) }, formatValue(byCode.get(d.field), d.to)),
+                        ),
+                      ),
+                    ),
+                  )
+                : h('p', { class: 'muted' }, L(R.noDiff)),
+              rev.comments?.length
+                ? h(
+                    'ul',
+                    null,
+                    rev.comments.map((c) =>
+                      h('li', null, c.field ? `${L(byCode.get(c.field)?.label) || c.field}: ` : '', c.text),
+                    ),
+                  )
+                : '',
+            );
+          } catch (error) {
+            onError(error);
+            return;
+          }
+        }
+        diffBox.hidden = !open;
+        toggle.setAttribute('aria-expanded', String(open));
+        toggle.textContent = open ? L(R.hideDiff) : L(R.showDiff(v.version));
+      });
+      return h(
+        'li',
+        { 'data-version': v.version },
+        h('strong', null, `v${fmtNumber(v.version)} · ${L(R.action[v.action]) || v.action}`),
+        ' — ',
+        h('span', { class: 'muted' }, L(R.by(v.by.sub, fmtDateTime(v.at)))),
+        ' ',
+        toggle,
+        diffBox,
+      );
+    }),
+  );
+}

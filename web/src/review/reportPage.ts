@@ -1,0 +1,188 @@
+import { computeIndicators } from '#shared/catalog/formulas';
+import { targetFor } from '#shared/catalog/scoring';
+import type { FieldValue } from '#shared/catalog/types';
+import { get } from '../api.ts';
+import { formatIndicator, levelName } from '../agency/indicators.ts';
+import { asCatalog, loadCatalog, type PublicCatalog } from '../catalog.ts';
+import { focusElement, h, replace } from '../dom.ts';
+import { evidenceTable } from '../evidence/list.ts';
+import { E } from '../evidence/messages.ts';
+import { EvidenceStore } from '../evidence/store.ts';
+import { L, fmtDateTime, fmtDeadline } from '../i18n.ts';
+import { M } from '../messages.ts';
+import { showError } from '../pages/errors.ts';
+import { navigate, type Page } from '../router.ts';
+import { setTitle } from '../shell.ts';
+import type { Report, RevisionSummary, Unit } from '../types.ts';
+import { historyList } from './history.ts';
+import { R } from './messages.ts';
+import { reviewActions } from './actions.ts';
+import { verifyTables } from './verifyTable.ts';
+
+/** A message for the next render of the page, after an action reloads it. */
+let flash: string | undefined;
+
+function indicatorTable(catalog: PublicCatalog, report: Report, level: string): HTMLElement {
+  const verifiedValues: Record<string, FieldValue> = { ...report.values };
+  for (const [code, v] of Object.entries(report.verification))
+    if (v.value !== undefined) verifiedValues[code] = v.value;
+  const verified = computeIndicators(asCatalog(catalog), verifiedValues);
+  const show = (i: PublicCatalog['indicators'][number], v: number | null | undefined) =>
+    v === null || v === undefined ? '—' : formatIndicator(i, v);
+  return h(
+    'table',
+    { class: 'table table--stack indicator-table' },
+    h('caption', { class: 'visually-hidden' }, L(R.indicatorsTitle)),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        [R.indicator, R.reported, R.verified, R.target].map((c) => h('th', { scope: 'col' }, L(c))),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      catalog.indicators.map((i) => {
+        const t = targetFor(i, level);
+        return h(
+          'tr',
+          { 'data-indicator': i.code },
+          h('th', { scope: 'row', 'data-label': L(R.indicator) }, L(i.label)),
+          h('td', { 'data-label': L(R.reported) }, show(i, report.indicators[i.code]?.value)),
+          h('td', { 'data-label': L(R.verified) }, show(i, verified[i.code]?.value)),
+          h(
+            'td',
+            { 'data-label': L(R.target) },
+            t ? `${t.op === '>=' ? '≥' : '≤'} ${formatIndicator(i, t.value)}` : '—',
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+export const reviewReportPage: Page = async ({ main, params }) => {
+  const year = Number(params.year);
+  const unitId = params.unitId ?? '';
+  const base = `/review/${year}/reports/${encodeURIComponent(unitId)}`;
+  const [catalog, report, unitsBody, versions] = await Promise.all([
+    loadCatalog(year),
+    get<Report>(base),
+    get<{ units: Unit[] }>('/units'),
+    get<{ versions: RevisionSummary[] }>(`${base}/versions`),
+  ]);
+  if (!catalog) {
+    showError(main, { kind: '404' });
+    return;
+  }
+  const store = new EvidenceStore(`${base}/evidence`);
+  await store.load();
+  const unit = unitsBody.units.find((u) => u.id === unitId);
+  const name = unit ? L(unit.name) : unitId;
+  setTitle(R.reportTitle(name, year));
+  const reviewable = report.status === 'submitted' || report.status === 'late';
+  const { sections, rows } = verifyTables(catalog, report, reviewable);
+  const fieldLabel = (code: string) =>
+    catalog.fields.find((f) => f.code === code)?.label ?? { vi: code, en: code };
+  const onError = (error: unknown) => showError(main, { error, retry: () => navigate(location.hash) });
+
+  const message = h('div', { class: 'notice notice--ok', role: 'status', hidden: !flash }, flash ?? '');
+  flash = undefined;
+  const actions = reviewActions({
+    base,
+    catalog,
+    report,
+    rows,
+    reviewable,
+    onError,
+    onDone: (done) => {
+      flash = done;
+      navigate(location.hash);
+    },
+  });
+
+  const comments = report.comments.length
+    ? h(
+        'section',
+        { 'aria-labelledby': 'comments-h' },
+        h('h2', { id: 'comments-h' }, L(R.commentsTitle)),
+        h(
+          'ul',
+          { class: 'comments' },
+          report.comments.map((c) =>
+            h(
+              'li',
+              null,
+              h(
+                'strong',
+                null,
+                `${L(R.round(c.round))} · ${c.field ? L(fieldLabel(c.field)) : L(R.general)}: `,
+              ),
+              c.text,
+              ' ',
+              h('span', { class: 'muted' }, `(${c.by}, ${fmtDateTime(c.at)})`),
+            ),
+          ),
+        ),
+      )
+    : null;
+
+  const level = unit?.level ?? '';
+  replace(
+    main,
+    h('p', null, h('a', { href: `#/review/${year}` }, L(R.backToList))),
+    h(
+      'header',
+      { class: 'page-header' },
+      h('h1', null, L(R.reportTitle(name, year))),
+      h(
+        'p',
+        { class: 'page-header__unit' },
+        [unit?.code, levelName(catalog, level)].filter(Boolean).join(' · '),
+      ),
+      h(
+        'p',
+        { class: 'page-header__meta' },
+        h(
+          'span',
+          { class: `badge badge--${report.status}`, 'data-status': report.status },
+          L(M.status[report.status]),
+        ),
+        report.submittedAt ? ` · ${L(R.submittedAt)}: ${fmtDateTime(report.submittedAt)}` : '',
+        ` · ${L(R.deadline(fmtDeadline(report.deadline).date, fmtDeadline(report.deadline).midnight))}`,
+      ),
+    ),
+    message,
+    h(
+      'section',
+      { 'aria-labelledby': 'ind-h' },
+      h('h2', { id: 'ind-h' }, L(R.indicatorsTitle)),
+      indicatorTable(catalog, report, level),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'rev-ev-h' },
+      h('h2', { id: 'rev-ev-h' }, L(E.heading)),
+      evidenceTable(store, {
+        caption: E.heading,
+        labelOf: fieldLabel,
+        canWithdraw: false,
+        canDownload: true,
+        onError,
+      }),
+    ),
+    sections,
+    actions,
+    comments,
+    h(
+      'section',
+      { 'aria-labelledby': 'hist-h' },
+      h('h2', { id: 'hist-h' }, L(R.history)),
+      historyList(catalog, base, versions.versions, onError),
+    ),
+  );
+  if (!message.hidden) focusElement(message);
+};

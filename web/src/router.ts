@@ -1,0 +1,90 @@
+import { NetworkError } from './api.ts';
+import { byId, focusElement } from './dom.ts';
+import { showError } from './pages/errors.ts';
+
+export interface PageContext {
+  readonly main: HTMLElement;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** True after a navigation within the site, when focus should move to the new page's heading. */
+  readonly navigated: boolean;
+}
+export type Cleanup = () => void;
+export type Page = (ctx: PageContext) => Promise<Cleanup | void>;
+
+interface RouteDef {
+  readonly pattern: RegExp;
+  readonly keys: readonly string[];
+  readonly load: () => Promise<Page>;
+}
+
+const table: RouteDef[] = [];
+
+/** `/review/:year/:unitId` → a route whose page is loaded on first use. */
+export function route(path: string, load: () => Promise<Page>): void {
+  const keys: string[] = [];
+  const source = path.replace(/:(\w+)/g, (_, key: string) => {
+    keys.push(key);
+    return '([^/]+)';
+  });
+  table.push({ pattern: new RegExp(`^${source}$`), keys, load });
+}
+
+let cleanup: Cleanup | void;
+let generation = 0;
+let first = true;
+
+function parseHash(): { path: string; query: URLSearchParams } {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  const [path = '/', search = ''] = raw.split('?');
+  return { path, query: new URLSearchParams(search) };
+}
+
+export async function render(): Promise<void> {
+  const main = byId('main');
+  if (!main) return;
+  const mine = ++generation;
+  const { path, query } = parseHash();
+  if (cleanup) cleanup();
+  cleanup = undefined;
+  const navigated = !first;
+  first = false;
+  const match = table
+    .map((r) => ({ r, m: r.pattern.exec(path) }))
+    .find((x): x is { r: RouteDef; m: RegExpExecArray } => x.m !== null);
+  try {
+    if (!match) {
+      showError(main, { kind: '404' });
+      return;
+    }
+    const params: Record<string, string> = {};
+    match.r.keys.forEach((k, i) => (params[k] = decodeURIComponent(match.m[i + 1] ?? '')));
+    // A page's module comes over the network too; failing to fetch it is a network failure like any other.
+    const page = await match.r.load().catch((error: unknown) => {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    });
+    if (mine !== generation) return;
+    const done = await page({ main, params, query, navigated });
+    if (mine !== generation) {
+      if (done) done();
+      return;
+    }
+    cleanup = done;
+    if (navigated) focusElement(main.querySelector('h1'));
+  } catch (error) {
+    if (mine === generation) showError(main, { error, retry: () => void render() });
+  }
+}
+
+export function navigate(hash: string): void {
+  if (location.hash === hash) void render();
+  else location.hash = hash;
+}
+
+export function startRouter(): void {
+  window.addEventListener('hashchange', () => {
+    // In-page anchors such as the skip link are not routes.
+    if (location.hash === '' || location.hash.startsWith('#/')) void render();
+  });
+  void render();
+}
