@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { analyzeMetafile, build, type Metafile, type Plugin } from 'esbuild';
-import { routes } from '#shared/routes';
+import { analyzeMetafile, build, type Metafile } from 'esbuild';
 import { deployedHandlers, lambdaBuildOptions, REPO_ROOT } from './lambdaBundle.ts';
 import { kib, log, median, ratio, round } from './lib/stats.ts';
 
@@ -28,11 +27,6 @@ export interface HandlerFigures {
   readonly meetsImport: boolean;
   /** The biggest parts of the bundle, by package (node_modules) or by folder (the project's own code). */
   readonly topContributors: Contributor[];
-  /**
-   * For a function that never touches S3: its size if shared/store/clients.ts were split so that a DynamoDB-only
-   * function no longer imports @aws-sdk/client-s3 (measured by bundling with that module swapped in).
-   */
-  readonly minifiedKiBWithoutS3Client?: number;
 }
 
 export interface ColdStartResult {
@@ -93,54 +87,6 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
   return ms;
 }
 
-/**
- * What-if for the size fix: shared/store/clients.ts with its S3 half removed, as a DynamoDB-only module
- * (shared/store/dynamoClient.ts, say) would be. Only for functions whose route grants no bucket access.
- */
-const DYNAMO_ONLY_CLIENTS = `
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { buckets } from '../buckets.ts';
-import { requireEnv } from '../config.ts';
-import { dataModel } from '../model.ts';
-const dynamoEndpoint = process.env.DYNAMODB_ENDPOINT || undefined;
-export const ddb = DynamoDBDocumentClient.from(
-  new DynamoDBClient({ ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}), maxAttempts: 3 }),
-  { marshallOptions: { removeUndefinedValues: true } },
-);
-export const s3 = undefined;
-export const tableName = () => requireEnv(dataModel.tableNameEnv);
-export const bucketName = (purpose) => requireEnv(buckets[purpose].env);
-`;
-const dynamoOnlyClients: Plugin = {
-  name: 'dynamo-only-clients',
-  setup(b) {
-    b.onLoad({ filter: /shared[\\/]store[\\/]clients\.ts$/ }, (args) => ({
-      contents: DYNAMO_ONLY_CLIENTS,
-      loader: 'ts',
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
-const needsS3 = (handler: string): boolean => {
-  const route = routes.find((r) => r.handler === handler);
-  if (!route) return true;
-  const access = route.access as { evidence?: string; reports?: string };
-  return !!(access.evidence || access.reports);
-};
-
-async function sizeWithoutS3Client(workDir: string, handler: string): Promise<number | undefined> {
-  if (needsS3(handler)) return undefined;
-  const outfile = join(workDir, 'what-if', handler, 'index.mjs');
-  await build({
-    ...lambdaBuildOptions(handler, outfile),
-    plugins: [dynamoOnlyClients],
-    absWorkingDir: REPO_ROOT,
-  });
-  return kib(statSync(outfile).size);
-}
-
 export async function bundleAll(workDir: string) {
   rmSync(workDir, { recursive: true, force: true });
   const built: { handler: string; outfile: string; meta: Metafile }[] = [];
@@ -178,8 +124,6 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
     log(`cold start: round ${round_ + 1}/${opts.runs} done`);
   }
   const emptyMs = median(empty);
-  const whatIf = new Map<string, number | undefined>();
-  for (const b of built) whatIf.set(b.handler, await sizeWithoutS3Client(opts.workDir, b.handler));
   const handlers = built.map(({ handler, outfile, meta }): HandlerFigures => {
     const bytes = statSync(outfile).size;
     const gz = gzipSync(readFileSync(outfile), { level: 9 }).length;
@@ -196,7 +140,6 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
       meetsSize: bytes / 1024 <= SIZE_GOAL_KIB,
       meetsImport: r <= IMPORT_RATIO_GOAL,
       topContributors: contributors(meta, relative(REPO_ROOT, outfile)),
-      ...(whatIf.get(handler) !== undefined ? { minifiedKiBWithoutS3Client: whatIf.get(handler) } : {}),
     };
   });
   return {

@@ -55,7 +55,7 @@ export async function evidenceBench(
   opts: { connections: number; seconds: number; units: number; uploadBytes: number; repeats: number },
 ): Promise<EvidenceResult> {
   const { presignUpload } = await import('#shared/store/evidenceObjects');
-  const { s3, bucketName } = await import('#shared/store/clients');
+  const { s3, bucketName } = await import('#shared/store/s3');
   const declaration = (() => {
     const pdf = Buffer.from('%PDF-1.4\n% bench\n%%EOF\n');
     return JSON.stringify({

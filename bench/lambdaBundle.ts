@@ -1,21 +1,20 @@
 import { join, resolve } from 'node:path';
 import type { BuildOptions } from 'esbuild';
+import { jobs, uploadTriggers } from '#shared/jobs';
 import { routes } from '#shared/routes';
+import { CREATE_REQUIRE_BANNER, HandlerFunction } from '../infra/constructs/handlerFunction.ts';
 
 /**
- * The esbuild options the CDK stack uses for every function (infra/constructs/handlerFunction.ts on the `infra`
- * branch: NodejsFunction with ESM output, minify, source maps without sources content, UTF-8 charset, the AWS
- * SDK bundled, the createRequire banner). They live here once; every benchmark that bundles reads them.
- * NodejsFunction passes the same flags to the esbuild CLI, so `esbuild.build(lambdaBuildOptions(...))` gives the
- * same bytes as `cdk synth`.
+ * The esbuild options of the CDK stack's functions (infra/constructs/handlerFunction.ts: NodejsFunction with ESM
+ * output, minify, source maps without sources content, UTF-8 charset, the AWS SDK bundled, the createRequire
+ * banner), as the esbuild API takes them. The target and the banner are read from the construct itself, so the
+ * two cannot drift; NodejsFunction hands the same flags to the esbuild CLI, so this gives the bytes `cdk synth`
+ * ships. Every benchmark that bundles reads them from here.
  */
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
-/** The stack's runtime is Node.js 24 (`Runtime.NODEJS_24_X`), so esbuild targets node24. */
-export const LAMBDA_TARGET = 'node24';
-
-export const CREATE_REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+export const LAMBDA_TARGET = HandlerFunction.ESBUILD_TARGET;
+export { CREATE_REQUIRE_BANNER };
 
 export function lambdaBuildOptions(handler: string, outfile: string): BuildOptions {
   return {
@@ -38,9 +37,13 @@ export function lambdaBuildOptions(handler: string, outfile: string): BuildOptio
   };
 }
 
-/** Every function the stack deploys: one per route-table row, plus the two that are not HTTP routes. */
-export const NON_HTTP_FUNCTIONS = ['rollupYear', 'onEvidenceUploaded'] as const;
-
+/** Every function the stack deploys: one per route-table row, per job (rollupYear) and per upload trigger. */
 export function deployedHandlers(): string[] {
-  return [...new Set([...routes.map((r) => r.handler as string), ...NON_HTTP_FUNCTIONS])];
+  return [
+    ...new Set<string>([
+      ...routes.map((r) => r.handler),
+      ...jobs.map((j) => j.handler),
+      ...uploadTriggers.map((t) => t.handler),
+    ]),
+  ];
 }

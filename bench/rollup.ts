@@ -71,7 +71,7 @@ async function batchLoad(
   items: readonly Record<string, unknown>[],
   opts: { parallel: number; deadline: number; label: string },
 ): Promise<void> {
-  const { ddb, tableName } = await import('#shared/store/clients');
+  const { ddb, tableName } = await import('#shared/store/dynamo');
   const table = tableName();
   let next = 0;
   let done = 0;

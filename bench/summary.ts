@@ -117,11 +117,11 @@ export function renderSummary(r: Results): string {
   if (ok(cs)) {
     lines.push(
       '',
-      'Per function (minified and gzipped bundle, cold import median, ratio; "without S3 client": the size if a',
-      'DynamoDB-only function did not import `@aws-sdk/client-s3`, see below):',
+      'Per function (minified and gzipped bundle, median cold import and its ratio to the empty process, and the',
+      'largest parts of the bundle by package or project folder, in KiB):',
       '',
-      '| function | minified KiB | gzipped KiB | import ms | ratio | without S3 client KiB | top contributors |',
-      '|---|---|---|---|---|---|---|',
+      '| function | minified KiB | gzipped KiB | import ms | ratio | top contributors |',
+      '|---|---|---|---|---|---|',
     );
     for (const h of cs.handlers) {
       const top = h.topContributors
@@ -129,7 +129,7 @@ export function renderSummary(r: Results): string {
         .map((c) => `${c.name} ${c.kib}`)
         .join(', ');
       lines.push(
-        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.meetsImport ? h.importRatio : `**${h.importRatio}**`} | ${h.minifiedKiBWithoutS3Client ?? '(uses S3)'} | ${top} |`,
+        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.meetsImport ? h.importRatio : `**${h.importRatio}**`} | ${top} |`,
       );
     }
   }

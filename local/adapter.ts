@@ -175,20 +175,13 @@ export function createApiListener(opts: AdapterOptions) {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (opts.localRoutes && (await opts.localRoutes(req, res, url))) return;
       let match: { route: Route; params: Record<string, string> } | undefined;
-      try {
-        for (const route of table) {
-          if (route.method !== req.method) continue;
-          const params = matchPath(route.path, url.pathname);
-          if (params) {
-            match = { route, params };
-            break;
-          }
+      for (const route of table) {
+        if (route.method !== req.method) continue;
+        const params = matchPath(route.path, url.pathname);
+        if (params) {
+          match = { route, params };
+          break;
         }
-      } catch (error) {
-        // A path segment that is not valid percent-encoding ("/reports/%zz") cannot name any resource; API
-        // Gateway refuses such a request before any function runs, so it is the caller's error, not a 500.
-        if (error instanceof URIError) return sendGatewayError(res, 400, 'Bad Request');
-        throw error;
       }
       if (!match) {
         if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(opts, url, res)) return;
