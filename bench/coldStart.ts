@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { analyzeMetafile, build, type Metafile } from 'esbuild';
+import { analyzeMetafile, build, type BuildOptions, type Metafile } from 'esbuild';
 import { deployedHandlers, lambdaBuildOptions, REPO_ROOT } from './lambdaBundle.ts';
 import { kib, log, median, ratio, round } from './lib/stats.ts';
 
@@ -27,6 +27,13 @@ export interface HandlerFigures {
   readonly meetsImport: boolean;
   /** The biggest parts of the bundle, by package (node_modules) or by folder (the project's own code). */
   readonly topContributors: Contributor[];
+  /**
+   * What-if sizes for the fixes proposed in bench/README.md, measured by bundling with the change simulated:
+   * `envCredentialsKiB`: the SDK's credential chain replaced by the environment provider (an esbuild alias in
+   * the stack); `withoutZodClassicKiB`: for functions whose only full-`zod` import is shared/api/evidenceAccess.ts,
+   * the size without it (the evidence id checked with a regular expression instead).
+   */
+  readonly whatIf: { readonly envCredentialsKiB: number; readonly withoutZodClassicKiB?: number };
 }
 
 export interface ColdStartResult {
@@ -87,6 +94,36 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
   return ms;
 }
 
+async function sizeOf(workDir: string, name: string, handler: string, extra: Partial<BuildOptions>) {
+  const outfile = join(workDir, name, handler, 'index.mjs');
+  await build({
+    ...lambdaBuildOptions(handler, outfile),
+    ...extra,
+    absWorkingDir: REPO_ROOT,
+    logLevel: 'silent',
+  });
+  return kib(statSync(outfile).size);
+}
+
+/** Whether the only project module that imports the full `zod` is the evidence-id check. */
+function zodOnlyForEvidenceId(meta: Metafile): boolean {
+  const importers = new Set<string>();
+  for (const [path, input] of Object.entries(meta.inputs)) {
+    if (path.includes('node_modules')) continue;
+    if (input.imports.some((i) => i.original === 'zod')) importers.add(path);
+  }
+  return importers.size === 1 && importers.has('shared/api/evidenceAccess.ts');
+}
+
+async function whatIf(workDir: string, handler: string, meta: Metafile) {
+  const envCredentialsKiB = await sizeOf(workDir, 'what-if-credentials', handler, {
+    alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'bench', 'lib', 'envCredentials.ts') },
+  });
+  if (!zodOnlyForEvidenceId(meta)) return { envCredentialsKiB };
+  const withoutZodClassicKiB = await sizeOf(workDir, 'what-if-zod', handler, { external: ['zod'] });
+  return { envCredentialsKiB, withoutZodClassicKiB };
+}
+
 export async function bundleAll(workDir: string) {
   rmSync(workDir, { recursive: true, force: true });
   const built: { handler: string; outfile: string; meta: Metafile }[] = [];
@@ -124,6 +161,9 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
     log(`cold start: round ${round_ + 1}/${opts.runs} done`);
   }
   const emptyMs = median(empty);
+  log('cold start: what-if sizes for the proposed fixes');
+  const whatIfs = new Map<string, HandlerFigures['whatIf']>();
+  for (const b of built) whatIfs.set(b.handler, await whatIf(opts.workDir, b.handler, b.meta));
   const handlers = built.map(({ handler, outfile, meta }): HandlerFigures => {
     const bytes = statSync(outfile).size;
     const gz = gzipSync(readFileSync(outfile), { level: 9 }).length;
@@ -140,6 +180,7 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
       meetsSize: bytes / 1024 <= SIZE_GOAL_KIB,
       meetsImport: r <= IMPORT_RATIO_GOAL,
       topContributors: contributors(meta, relative(REPO_ROOT, outfile)),
+      whatIf: whatIfs.get(handler) ?? { envCredentialsKiB: Number.NaN },
     };
   });
   return {

@@ -40,7 +40,12 @@ if (mode === 'read') {
   items = counts.units ?? 0;
 }
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ mode, ms, maxRssKiB: process.resourceUsage().maxRSS, items })}\n`);
+const maxRssKiB = process.resourceUsage().maxRSS;
+// With --expose-gc (diagnostics): what is still held once garbage is collected, apart from the peak.
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const retainedHeapMiB = gc ? process.memoryUsage().heapUsed / 1024 / 1024 : undefined;
+process.stdout.write(`${JSON.stringify({ mode, ms, maxRssKiB, items, retainedHeapMiB })}\n`);
 // Module-scope SDK clients keep sockets open; the measurement is done.
 process.exit(0);
 

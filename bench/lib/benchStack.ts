@@ -79,13 +79,22 @@ export interface ApiChild {
  * Runs a bench/ script in a fresh Node process with tsx's loader (`node --import tsx`, so the pid is the one
  * doing the work, not a tsx wrapper), with this process's env plus `env`.
  */
-export function spawnTsx(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+export function spawnTsx(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): ChildProcess {
   const { NODE_OPTIONS: _inherited, ...parentEnv } = process.env;
-  return spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', script), ...args], {
-    cwd: REPO_ROOT,
-    env: { ...parentEnv, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  return spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', join(REPO_ROOT, 'bench', script), ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { ...parentEnv, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
 }
 
 /** Reads one JSON line that a child prints on stdout, and waits for it to exit. */
