@@ -33,7 +33,12 @@ export interface HandlerFigures {
    * the stack); `withoutZodClassicKiB`: for functions whose only full-`zod` import is shared/api/evidenceAccess.ts,
    * the size without it (the evidence id checked with a regular expression instead).
    */
-  readonly whatIf: { readonly envCredentialsKiB: number; readonly withoutZodClassicKiB?: number };
+  readonly whatIf: {
+    readonly envCredentialsKiB: number;
+    /** Cold import of the `envCredentials` bundle over the empty process, timed in the same rounds. */
+    readonly envCredentialsImportRatio: number;
+    readonly withoutZodClassicKiB?: number;
+  };
 }
 
 export interface ColdStartResult {
@@ -115,8 +120,10 @@ function zodOnlyForEvidenceId(meta: Metafile): boolean {
   return importers.size === 1 && importers.has('shared/api/evidenceAccess.ts');
 }
 
-async function whatIf(workDir: string, handler: string, meta: Metafile) {
-  const envCredentialsKiB = await sizeOf(workDir, 'what-if-credentials', handler, {
+const ENV_CREDENTIALS = 'what-if-credentials';
+
+async function whatIfSizes(workDir: string, handler: string, meta: Metafile) {
+  const envCredentialsKiB = await sizeOf(workDir, ENV_CREDENTIALS, handler, {
     alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'bench', 'lib', 'envCredentials.ts') },
   });
   if (!zodOnlyForEvidenceId(meta)) return { envCredentialsKiB };
@@ -144,26 +151,29 @@ export async function bundleAll(workDir: string) {
 export async function coldStart(opts: { workDir: string; runs: number }): Promise<ColdStartResult> {
   log(`cold start: bundling ${deployedHandlers().length} functions with the stack's esbuild flags`);
   const built = await bundleAll(opts.workDir);
+  log('cold start: what-if bundles for the proposed fixes');
+  const sizes = new Map<string, Awaited<ReturnType<typeof whatIfSizes>>>();
+  for (const b of built) sizes.set(b.handler, await whatIfSizes(opts.workDir, b.handler, b.meta));
+  const importOf = (file: string) => `await import(${JSON.stringify(pathToFileURL(file).href)})`;
   // A child's env: the function's variables, and no tsx loader or other options inherited from this process.
   const { NODE_OPTIONS: _drop, ...parentEnv } = process.env;
   const env = { ...parentEnv, ...FUNCTION_ENV };
   const empty: number[] = [];
   const times = new Map<string, number[]>(built.map((b) => [b.handler, []]));
+  const fixedTimes = new Map<string, number[]>(built.map((b) => [b.handler, []]));
   // Rounds interleave the empty process with every bundle, so that a burst of load from other work on the
   // machine hits the baseline and the bundles alike.
   for (let round_ = 0; round_ < opts.runs; round_++) {
     empty.push(timeProcess(['-e', ''], env));
     for (const b of built) {
-      const script = `await import(${JSON.stringify(pathToFileURL(b.outfile).href)})`;
-      times.get(b.handler)?.push(timeProcess(['--input-type=module', '-e', script], env));
+      times.get(b.handler)?.push(timeProcess(['--input-type=module', '-e', importOf(b.outfile)], env));
+      const fixed = join(opts.workDir, ENV_CREDENTIALS, b.handler, 'index.mjs');
+      fixedTimes.get(b.handler)?.push(timeProcess(['--input-type=module', '-e', importOf(fixed)], env));
     }
     empty.push(timeProcess(['-e', ''], env));
     log(`cold start: round ${round_ + 1}/${opts.runs} done`);
   }
   const emptyMs = median(empty);
-  log('cold start: what-if sizes for the proposed fixes');
-  const whatIfs = new Map<string, HandlerFigures['whatIf']>();
-  for (const b of built) whatIfs.set(b.handler, await whatIf(opts.workDir, b.handler, b.meta));
   const handlers = built.map(({ handler, outfile, meta }): HandlerFigures => {
     const bytes = statSync(outfile).size;
     const gz = gzipSync(readFileSync(outfile), { level: 9 }).length;
@@ -180,7 +190,10 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
       meetsSize: bytes / 1024 <= SIZE_GOAL_KIB,
       meetsImport: r <= IMPORT_RATIO_GOAL,
       topContributors: contributors(meta, relative(REPO_ROOT, outfile)),
-      whatIf: whatIfs.get(handler) ?? { envCredentialsKiB: Number.NaN },
+      whatIf: {
+        ...(sizes.get(handler) ?? { envCredentialsKiB: Number.NaN }),
+        envCredentialsImportRatio: ratio(median(fixedTimes.get(handler) ?? []), emptyMs),
+      },
     };
   });
   return {

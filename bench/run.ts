@@ -77,7 +77,10 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   const started = Date.now();
   const info = machine();
-  save('machine', info);
+  const full = ['cold', 'write', 'evidence', 'rollup'].every((s) => only.has(s));
+  // A partial run leaves the full run's machine line as it was and notes its own beside it.
+  if (full || !load('machine')) save('machine', info);
+  else save(`machine-${[...only].join('-')}`, info);
   log(`machine: ${info.nproc} cores, ${info.totalMemGiB} GiB, node ${info.node}, ${info.java}`);
 
   if (only.has('cold')) {
@@ -129,7 +132,8 @@ async function main() {
   }
 
   const results: Results = {
-    machine: info,
+    machine: load<Record<string, unknown>>('machine') ?? info,
+    partial: full ? undefined : { sections: [...only], machine: info },
     coldStart: load<ColdStartResult>('coldStart'),
     writePath: load('writePath'),
     rollup: load('rollup'),

@@ -13,6 +13,8 @@ export interface Results {
   readonly rollup?: RollupResult | Failed;
   readonly evidence?: EvidenceResult | Failed;
   readonly totalSeconds: number;
+  /** Set when only some sections ran: those were measured then, the rest in the full run above. */
+  readonly partial?: { readonly sections: string[]; readonly machine: Record<string, unknown> };
 }
 
 const ok = <T extends object>(r: T | Failed | undefined): r is T => !!r && !('error' in r && !('sizes' in r));
@@ -25,7 +27,10 @@ export function renderSummary(r: Results): string {
   lines.push(
     `Measured ${String(m.date).slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpuModel}), ` +
       `${m.totalMemGiB} GiB, Node ${m.node}, ${m.java}; load average at start ${JSON.stringify(m.loadAverageAtStart)}. ` +
-      `${m.note} Whole run: ${r.totalSeconds} s.`,
+      `${m.note}` +
+      (r.partial
+        ? ` Re-measured later on their own: ${r.partial.sections.join(', ')} (${String(r.partial.machine.date).slice(0, 16).replace('T', ' ')} UTC, load average ${JSON.stringify(r.partial.machine.loadAverageAtStart)}).`
+        : ` Whole run: ${r.totalSeconds} s.`),
     '',
     '```',
     String(m.memory),
@@ -122,8 +127,8 @@ export function renderSummary(r: Results): string {
       'largest parts of the bundle by package or project folder (KiB), and the size with each proposed fix',
       '(see "Fixes" below): A = credentials from the environment only, B = no full zod for the evidence id.',
       '',
-      '| function | minified KiB | gzipped KiB | import ms | ratio | top contributors | with A | with A+B |',
-      '|---|---|---|---|---|---|---|---|',
+      '| function | minified KiB | gzipped KiB | import ms | ratio | top contributors | KiB with A | ratio with A | KiB with A+B |',
+      '|---|---|---|---|---|---|---|---|---|',
     );
     for (const h of cs.handlers) {
       const top = h.topContributors
@@ -131,7 +136,7 @@ export function renderSummary(r: Results): string {
         .map((c) => `${c.name} ${c.kib}`)
         .join(', ');
       lines.push(
-        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.meetsImport ? h.importRatio : `**${h.importRatio}**`} | ${top} | ${h.whatIf.envCredentialsKiB} | ${h.whatIf.withoutZodClassicKiB === undefined ? '' : round(h.whatIf.withoutZodClassicKiB - (h.minifiedKiB - h.whatIf.envCredentialsKiB), 1)} |`,
+        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.meetsImport ? h.importRatio : `**${h.importRatio}**`} | ${top} | ${h.whatIf.envCredentialsKiB} | ${h.whatIf.envCredentialsImportRatio} | ${h.whatIf.withoutZodClassicKiB === undefined ? '' : round(h.whatIf.withoutZodClassicKiB - (h.minifiedKiB - h.whatIf.envCredentialsKiB), 1)} |`,
       );
     }
   }
