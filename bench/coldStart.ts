@@ -1,0 +1,203 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { analyzeMetafile, build, type BuildOptions, type Metafile } from 'esbuild';
+import { deployedHandlers, lambdaBuildOptions, REPO_ROOT } from './lambdaBundle.ts';
+import { kib, log, median, ratio, round } from './lib/stats.ts';
+
+export const SIZE_GOAL_KIB = 600;
+export const IMPORT_RATIO_GOAL = 2.0;
+
+export interface Contributor {
+  readonly name: string;
+  readonly kib: number;
+  readonly share: number;
+}
+
+export interface HandlerFigures {
+  readonly handler: string;
+  readonly minifiedKiB: number;
+  readonly gzippedKiB: number;
+  readonly importMs: number;
+  readonly importRatio: number;
+  readonly importRunsMs: number[];
+  readonly meetsSize: boolean;
+  readonly meetsImport: boolean;
+  /** The biggest parts of the bundle, by package (node_modules) or by folder (the project's own code). */
+  readonly topContributors: Contributor[];
+  /**
+   * What-if sizes for the fixes proposed in bench/README.md, measured by bundling with the change simulated:
+   * `envCredentialsKiB`: the SDK's credential chain replaced by the environment provider (an esbuild alias in
+   * the stack); `withoutZodClassicKiB`: for functions whose only full-`zod` import is shared/api/evidenceAccess.ts,
+   * the size without it (the evidence id checked with a regular expression instead).
+   */
+  readonly whatIf: { readonly envCredentialsKiB: number; readonly withoutZodClassicKiB?: number };
+}
+
+export interface ColdStartResult {
+  readonly runs: number;
+  readonly emptyNodeMs: number;
+  readonly emptyNodeRunsMs: number[];
+  readonly handlers: HandlerFigures[];
+}
+
+/** The env a deployed function has at cold start (names only matter; no call leaves the process). */
+const FUNCTION_ENV = {
+  TABLE_NAME: 'bench-table',
+  EVIDENCE_BUCKET: 'bench-evidence',
+  REPORTS_BUCKET: 'bench-reports',
+  AWS_REGION: 'ap-southeast-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  POWERTOOLS_SERVICE_NAME: 'bao-cao-cntt',
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+/** Groups a metafile input path: a package under node_modules, or a project folder (shared/catalog, ...). */
+function groupOf(path: string): string {
+  const nm = path.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const rest = path.slice(nm + 'node_modules/'.length).split('/');
+    const pkg = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] as string);
+    // zod ships several builds; name the one pulled in, since that is what a fix changes.
+    if (pkg === 'zod') return `zod/${rest.slice(1, 3).join('/')}`;
+    return pkg;
+  }
+  const parts = path.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : path;
+}
+
+export function contributors(meta: Metafile, outfile: string, top = 8): Contributor[] {
+  const out = Object.entries(meta.outputs).find(([p]) => outfile.endsWith(p) || p.endsWith('index.mjs'));
+  if (!out) return [];
+  const total = out[1].bytes;
+  const groups = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(out[1].inputs)) {
+    const g = groupOf(input);
+    groups.set(g, (groups.get(g) ?? 0) + bytesInOutput);
+  }
+  return [...groups]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, bytes]) => ({ name, kib: kib(bytes), share: round(bytes / total, 3) }));
+}
+
+function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
+  const started = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (res.status !== 0)
+    throw new Error(`node ${args.join(' ')} failed: ${res.stderr.toString().slice(0, 2000)}`);
+  return ms;
+}
+
+async function sizeOf(workDir: string, name: string, handler: string, extra: Partial<BuildOptions>) {
+  const outfile = join(workDir, name, handler, 'index.mjs');
+  await build({
+    ...lambdaBuildOptions(handler, outfile),
+    ...extra,
+    absWorkingDir: REPO_ROOT,
+    logLevel: 'silent',
+  });
+  return kib(statSync(outfile).size);
+}
+
+/** Whether the only project module that imports the full `zod` is the evidence-id check. */
+function zodOnlyForEvidenceId(meta: Metafile): boolean {
+  const importers = new Set<string>();
+  for (const [path, input] of Object.entries(meta.inputs)) {
+    if (path.includes('node_modules')) continue;
+    if (input.imports.some((i) => i.original === 'zod')) importers.add(path);
+  }
+  return importers.size === 1 && importers.has('shared/api/evidenceAccess.ts');
+}
+
+async function whatIf(workDir: string, handler: string, meta: Metafile) {
+  const envCredentialsKiB = await sizeOf(workDir, 'what-if-credentials', handler, {
+    alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'bench', 'lib', 'envCredentials.ts') },
+  });
+  if (!zodOnlyForEvidenceId(meta)) return { envCredentialsKiB };
+  const withoutZodClassicKiB = await sizeOf(workDir, 'what-if-zod', handler, { external: ['zod'] });
+  return { envCredentialsKiB, withoutZodClassicKiB };
+}
+
+export async function bundleAll(workDir: string) {
+  rmSync(workDir, { recursive: true, force: true });
+  const built: { handler: string; outfile: string; meta: Metafile }[] = [];
+  for (const handler of deployedHandlers()) {
+    const outfile = join(workDir, handler, 'index.mjs');
+    mkdirSync(join(workDir, handler), { recursive: true });
+    const result = await build({
+      ...lambdaBuildOptions(handler, outfile),
+      metafile: true,
+      absWorkingDir: REPO_ROOT,
+    });
+    built.push({ handler, outfile, meta: result.metafile as Metafile });
+  }
+  return built;
+}
+
+/** Bundles every function as the stack does, then times a cold import of each in a fresh Node process. */
+export async function coldStart(opts: { workDir: string; runs: number }): Promise<ColdStartResult> {
+  log(`cold start: bundling ${deployedHandlers().length} functions with the stack's esbuild flags`);
+  const built = await bundleAll(opts.workDir);
+  // A child's env: the function's variables, and no tsx loader or other options inherited from this process.
+  const { NODE_OPTIONS: _drop, ...parentEnv } = process.env;
+  const env = { ...parentEnv, ...FUNCTION_ENV };
+  const empty: number[] = [];
+  const times = new Map<string, number[]>(built.map((b) => [b.handler, []]));
+  // Rounds interleave the empty process with every bundle, so that a burst of load from other work on the
+  // machine hits the baseline and the bundles alike.
+  for (let round_ = 0; round_ < opts.runs; round_++) {
+    empty.push(timeProcess(['-e', ''], env));
+    for (const b of built) {
+      const script = `await import(${JSON.stringify(pathToFileURL(b.outfile).href)})`;
+      times.get(b.handler)?.push(timeProcess(['--input-type=module', '-e', script], env));
+    }
+    empty.push(timeProcess(['-e', ''], env));
+    log(`cold start: round ${round_ + 1}/${opts.runs} done`);
+  }
+  const emptyMs = median(empty);
+  log('cold start: what-if sizes for the proposed fixes');
+  const whatIfs = new Map<string, HandlerFigures['whatIf']>();
+  for (const b of built) whatIfs.set(b.handler, await whatIf(opts.workDir, b.handler, b.meta));
+  const handlers = built.map(({ handler, outfile, meta }): HandlerFigures => {
+    const bytes = statSync(outfile).size;
+    const gz = gzipSync(readFileSync(outfile), { level: 9 }).length;
+    const runs = times.get(handler) ?? [];
+    const importMs = median(runs);
+    const r = ratio(importMs, emptyMs);
+    return {
+      handler,
+      minifiedKiB: kib(bytes),
+      gzippedKiB: kib(gz),
+      importMs: round(importMs, 1),
+      importRatio: r,
+      importRunsMs: runs.map((x) => round(x, 1)),
+      meetsSize: bytes / 1024 <= SIZE_GOAL_KIB,
+      meetsImport: r <= IMPORT_RATIO_GOAL,
+      topContributors: contributors(meta, relative(REPO_ROOT, outfile)),
+      whatIf: whatIfs.get(handler) ?? { envCredentialsKiB: Number.NaN },
+    };
+  });
+  return {
+    runs: opts.runs,
+    emptyNodeMs: round(emptyMs, 1),
+    emptyNodeRunsMs: empty.map((x) => round(x, 1)),
+    handlers,
+  };
+}
+
+/** esbuild's own analysis of one bundle, for the README (top inputs by size). */
+export async function analysisOf(workDir: string, handler: string): Promise<string> {
+  const outfile = join(workDir, `analysis-${handler}`, 'index.mjs');
+  const result = await build({
+    ...lambdaBuildOptions(handler, outfile),
+    metafile: true,
+    absWorkingDir: REPO_ROOT,
+  });
+  return analyzeMetafile(result.metafile as Metafile, { verbose: false });
+}

@@ -1,0 +1,52 @@
+/*
+ * One measured pass over a year, in a fresh process so that its peak RSS is its own. Both modes load through
+ * tsx in the same way; `read` is the baseline: a plain paginated Query over the year's byYear shards (the
+ * store's readYearReports), touching every item; `rollup` is the real yearly rollup, writing its files to the
+ * S3 emulator. Both modes import the same modules before the clock starts, so the process shape is the same.
+ * Prints one JSON line: { ms, maxRssKiB, items } (items: reports read, or units rolled up).
+ * Usage: rollupChild.ts <read|rollup> <year>
+ */
+const [mode, yearArg] = process.argv.slice(2) as ['read' | 'rollup', string];
+const year = Number(yearArg);
+
+// Modules load before the clock starts, so that the rollup's larger module graph is not counted as work.
+const { readYearReports } = await import('#shared/store/reports');
+const { rollupYear } = await import('#shared/rollup/rollupYear');
+const { newRunId } = await import('#shared/rollup/runner');
+const { catalogFor } = await import('#shared/catalog/index');
+
+const started = performance.now();
+let items = 0;
+if (mode === 'read') {
+  let fields = 0;
+  for await (const page of readYearReports(year)) {
+    for (const item of page) {
+      items += 1;
+      // Touch each item as the rollup does, so the baseline is not a read the engine could skip.
+      fields += Object.keys((item.values as Record<string, unknown> | undefined) ?? {}).length;
+    }
+  }
+  if (fields === 0 && items > 0) throw new Error('items without values');
+} else {
+  const catalog = catalogFor(year);
+  if (!catalog) throw new Error(`no catalog for ${year}`);
+  const { counts } = await rollupYear({
+    year,
+    catalog,
+    runId: newRunId(new Date()),
+    requestedBy: 'bench',
+    now: () => new Date(),
+  });
+  items = counts.units ?? 0;
+}
+const ms = performance.now() - started;
+const maxRssKiB = process.resourceUsage().maxRSS;
+// With --expose-gc (diagnostics): what is still held once garbage is collected, apart from the peak.
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const retainedHeapMiB = gc ? process.memoryUsage().heapUsed / 1024 / 1024 : undefined;
+process.stdout.write(`${JSON.stringify({ mode, ms, maxRssKiB, items, retainedHeapMiB })}\n`);
+// Module-scope SDK clients keep sockets open; the measurement is done.
+process.exit(0);
+
+export {};

@@ -1,0 +1,142 @@
+import { IMPORT_RATIO_GOAL, SIZE_GOAL_KIB, type ColdStartResult } from './coldStart.ts';
+import type { EvidenceResult } from './evidence.ts';
+import { round } from './lib/stats.ts';
+import { ROLLUP_RSS_GOAL, ROLLUP_TIME_GOAL, type RollupResult } from './rollup.ts';
+import type { WritePathResult } from './writePath.ts';
+import { WRITE_RATIO_GOAL } from './writePath.ts';
+
+type Failed = { error: string };
+export interface Results {
+  readonly machine: Record<string, unknown>;
+  readonly coldStart?: ColdStartResult | Failed;
+  readonly writePath?: WritePathResult | Failed;
+  readonly rollup?: RollupResult | Failed;
+  readonly evidence?: EvidenceResult | Failed;
+  readonly totalSeconds: number;
+}
+
+const ok = <T extends object>(r: T | Failed | undefined): r is T => !!r && !('error' in r && !('sizes' in r));
+const mark = (met: boolean | undefined) => (met === undefined ? 'n/a' : met ? 'met' : '**not met**');
+
+/** The generated part of bench/README.md: machine, figures against goals, and the goals not met. */
+export function renderSummary(r: Results): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  lines.push(
+    `Measured ${String(m.date).slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpuModel}), ` +
+      `${m.totalMemGiB} GiB, Node ${m.node}, ${m.java}; load average at start ${JSON.stringify(m.loadAverageAtStart)}. ` +
+      `${m.note} Whole run: ${r.totalSeconds} s.`,
+    '',
+    '```',
+    String(m.memory),
+    '```',
+    '',
+    '| figure | measured | goal | |',
+    '|---|---|---|---|',
+  );
+  const missed: string[] = [];
+  const row = (figure: string, measured: string, goal: string, met: boolean | undefined) => {
+    lines.push(`| ${figure} | ${measured} | ${goal} | ${mark(met)} |`);
+    if (met === false) missed.push(`${figure}: ${measured} (goal ${goal})`);
+  };
+
+  const cs = r.coldStart;
+  if (ok(cs)) {
+    const sizes = cs.handlers.map((h) => h.minifiedKiB);
+    const over = cs.handlers.filter((h) => !h.meetsSize);
+    const slow = cs.handlers.filter((h) => !h.meetsImport);
+    row(
+      `bundle size, minified (${cs.handlers.length} functions)`,
+      `${Math.min(...sizes)}–${Math.max(...sizes)} KiB; ${over.length} over`,
+      `each ≤ ${SIZE_GOAL_KIB} KiB`,
+      over.length === 0,
+    );
+    const ratios = cs.handlers.map((h) => h.importRatio);
+    row(
+      `cold import / empty \`node -e ''\` (${cs.emptyNodeMs} ms), median of ${cs.runs}`,
+      `${Math.min(...ratios)}–${Math.max(...ratios)}; ${slow.length} over`,
+      `each ≤ ${IMPORT_RATIO_GOAL}`,
+      slow.length === 0,
+    );
+  } else if (cs) row('cold start', `failed: ${cs.error}`, '', false);
+
+  const wp = r.writePath;
+  if (ok(wp)) {
+    row(
+      `PUT /reports/{year} req/s ÷ conditional PutItem req/s (${wp.connections} connections)`,
+      `${wp.save.rps} ÷ ${wp.putItem.rps} = ${wp.ratio}`,
+      `≥ ${WRITE_RATIO_GOAL}`,
+      wp.ratio >= WRITE_RATIO_GOAL,
+    );
+    row(
+      'save latency p50 / p99 (ms), ratio to PutItem',
+      `${wp.save.p50} / ${wp.save.p99} (×${wp.p50Ratio} / ×${wp.p99Ratio})`,
+      'reported',
+      undefined,
+    );
+  } else if (wp) row('write path', `failed: ${wp.error}`, '', false);
+
+  const ru = r.rollup;
+  if (ru && 'sizes' in ru) {
+    for (const s of ru.sizes) {
+      row(
+        `rollup time ÷ plain byYear read, ${s.units.toLocaleString('en')} units / ${s.reports.toLocaleString('en')} reports (best of ${s.read.length})`,
+        `${(s.rollupMs / 1000).toFixed(1)} s ÷ ${(s.readMs / 1000).toFixed(1)} s = ${s.timeRatio}`,
+        `≤ ${ROLLUP_TIME_GOAL}`,
+        s.timeRatio <= ROLLUP_TIME_GOAL,
+      );
+    }
+    const first = ru.sizes[0];
+    const last = ru.sizes[ru.sizes.length - 1];
+    if (ru.rssRatio !== undefined && first && last) {
+      row(
+        `rollup peak RSS at ${last.units.toLocaleString('en')} ÷ at ${first.units.toLocaleString('en')} units (highest of ${last.rollup.length})`,
+        `${last.rollupMaxRssMiB} MiB ÷ ${first.rollupMaxRssMiB} MiB = ${ru.rssRatio} (plain read: ${last.readMaxRssMiB} ÷ ${first.readMaxRssMiB} MiB)`,
+        `≤ ${ROLLUP_RSS_GOAL}`,
+        ru.rssRatio <= ROLLUP_RSS_GOAL,
+      );
+    }
+    if (ru.error) row('rollup', `stopped: ${ru.error}`, '', false);
+  } else if (ru) row('rollup', `failed: ${(ru as Failed).error}`, '', false);
+
+  const ev = r.evidence;
+  if (ok(ev)) {
+    row(
+      'POST /reports/{year}/evidence (declare + presigned PUT URL) per second ÷ bare presign calls per second',
+      `${ev.declare.rps} ÷ ${ev.barePresign.perSecond} = ${ev.declareRatio}`,
+      'reported',
+      undefined,
+    );
+    row(
+      `${ev.upload.bytes / 1024 / 1024} MiB upload through a presigned PUT ÷ direct PutObject, median of ${ev.upload.repeats}`,
+      `${ev.upload.presignedMedianMiBps} ÷ ${ev.upload.directMedianMiBps} MiB/s = ${ev.upload.ratio}`,
+      'reported',
+      undefined,
+    );
+  } else if (ev) row('evidence', `failed: ${ev.error}`, '', false);
+
+  if (ok(cs)) {
+    lines.push(
+      '',
+      'Per function: minified and gzipped bundle, median cold import and its ratio to the empty process, the',
+      'largest parts of the bundle by package or project folder (KiB), and the size with each proposed fix',
+      '(see "Fixes" below): A = credentials from the environment only, B = no full zod for the evidence id.',
+      '',
+      '| function | minified KiB | gzipped KiB | import ms | ratio | top contributors | with A | with A+B |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const h of cs.handlers) {
+      const top = h.topContributors
+        .slice(0, 4)
+        .map((c) => `${c.name} ${c.kib}`)
+        .join(', ');
+      lines.push(
+        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.meetsImport ? h.importRatio : `**${h.importRatio}**`} | ${top} | ${h.whatIf.envCredentialsKiB} | ${h.whatIf.withoutZodClassicKiB === undefined ? '' : round(h.whatIf.withoutZodClassicKiB - (h.minifiedKiB - h.whatIf.envCredentialsKiB), 1)} |`,
+      );
+    }
+  }
+  lines.push('', '**Goals not met in this run:**', '');
+  if (missed.length === 0) lines.push('- none');
+  for (const m2 of missed) lines.push(`- ${m2}`);
+  return lines.join('\n');
+}
