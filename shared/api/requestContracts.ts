@@ -1,4 +1,5 @@
-import { toJSONSchema, type ZodType } from 'zod';
+import { toJSONSchema } from 'zod';
+import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
 import type { RouteId } from '../routes.ts';
 import {
@@ -11,7 +12,11 @@ import {
   unitsBody,
   verificationBody,
 } from './contracts.ts';
+import { declarationSchema } from '../domain/evidence.ts';
 import { parseWith } from './zodIssues.ts';
+
+/** The per-file limit the OpenAPI document states; the function reads its own from EVIDENCE_MAX_BYTES. */
+const DOCUMENTED_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
  * For each route that takes a body: its JSON Schema, a complete valid example, and the very parser the
@@ -23,11 +28,29 @@ export interface RequestContract {
   parse(catalog: Catalog, body: unknown): unknown;
 }
 
-const jsonSchemaOf = (schema: ZodType) => toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+const jsonSchemaOf = (schema: core.$ZodType) => toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const firstField = (catalog: Catalog, type?: string) =>
   (catalog.fields.find((f) => !type || f.type === type) ?? catalog.fields[0])!.code;
 
 export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
+  declareEvidence: {
+    schema: () => jsonSchemaOf(declarationSchema(DOCUMENTED_MAX_BYTES)),
+    example: (catalog) => ({
+      fileName: 'Quyết định 12-QĐ-STTTT ban hành quy chế an toàn thông tin.pdf',
+      contentType: 'application/pdf',
+      size: 184_320,
+      sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=',
+      fields: [catalog.fields.find((f) => f.evidence.rule !== 'none')?.code ?? firstField(catalog)],
+      document: {
+        number: '12/QĐ-STTTT',
+        title: 'Quy chế bảo đảm an toàn thông tin mạng',
+        issuedOn: `${catalog.year}-03-15`,
+        summary:
+          'Quy định trách nhiệm bảo đảm an toàn thông tin của cơ quan. / The agency’s information security rules.',
+      },
+    }),
+    parse: (_catalog, body) => parseWith(declarationSchema(DOCUMENTED_MAX_BYTES), body),
+  },
   saveMyReport: {
     schema: (catalog) => ({
       type: 'object',

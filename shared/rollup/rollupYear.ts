@@ -17,7 +17,7 @@ import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.
 import { GroupAccumulator, type GroupResult } from './groups.ts';
 import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
 import { previousGroupValues, previousUnitValues } from './previous.ts';
-import { Distributions, rankUnits, VerificationGaps, type RankEntry } from './summaries.ts';
+import { Distributions, rankUnits, VerificationGaps, withRank, type RankEntry } from './summaries.ts';
 import { unitRow } from './unitRow.ts';
 
 export interface RollupRun {
@@ -130,11 +130,12 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
               `Trực thuộc ${parents.get(g.id)?.name.vi ?? g.id}`,
               `Under ${parents.get(g.id)?.name.en ?? g.id}`,
             );
-    const ranked = rankUnits(ranking);
+    const ranks = rankUnits(ranking);
+    const topRanked = ranking.slice(0, HTML_RANKING_ROWS).map((_, i) => withRank(ranking, ranks, i));
     // Names only for what the HTML report lists, fetched at the end: holding every unit's name would make
     // memory grow with the number of units.
     const listed = [
-      ...ranked.slice(0, HTML_RANKING_ROWS).map((r) => r.unitId),
+      ...topRanked.map((r) => r.unitId),
       ...missing.slice(0, HTML_MISSING_ROWS).map((m) => m.unitId),
     ];
     const names = new Map([...(await getUnits(listed))].map(([id, u]) => [id, u.name]));
@@ -146,7 +147,9 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
         `,"completeness":${stableJson({ ...overall, missingUnits: missing })},"ranking":[`,
     );
     // A row at a time, like the units: one string of the whole ranking would grow with the province.
-    for (let i = 0; i < ranked.length; i++) await json.write(`${i ? ',' : ''}${stableJson(ranked[i])}`);
+    for (let i = 0; i < ranking.length; i++) {
+      await json.write(`${i ? ',' : ''}${stableJson(withRank(ranking, ranks, i))}`);
+    }
     await json.write(
       `]` +
         `,"distributions":${stableJson(distributions.result())}` +
@@ -163,7 +166,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
         groups: groupResults,
         names: groupName,
         distributions: distributions.result(),
-        ranking: ranked,
+        ranking: topRanked,
         unitNames: names,
         missing,
         verification: gaps.result(),

@@ -36,7 +36,8 @@ export function openOutput(key: string, contentType: string): OutputStream {
   const upload = new Upload({
     client: s3,
     params: { Bucket: BUCKET, Key: key, Body: body, ContentType: contentType },
-    queueSize: 2,
+    // S3's smallest part, one in flight: each open file holds at most about two parts in memory.
+    queueSize: 1,
     partSize: 5 * 1024 * 1024,
   });
   const finished = upload.done();

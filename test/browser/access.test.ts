@@ -30,6 +30,34 @@ describe('sign-in, access and error pages', () => {
     await checkPage(b, 'error-403');
   });
 
+  it('a page still loading when the address changes never draws over the page that replaced it', async () => {
+    await signIn(b, 'agency-so-tttt');
+    await b.page.evaluate((y) => (location.hash = `#/report/${y}/receipt`), YEAR);
+    await b.page.locator('main h1').waitFor();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const reportApi = new RegExp(`/reports/${YEAR}$`);
+    await b.page.route(reportApi, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await b.page.evaluate((y) => (location.hash = `#/report/${y}`), YEAR);
+      await b.page.evaluate((y) => (location.hash = `#/review/${y}/xa-ang-nua`), YEAR);
+      const error = b.page.locator('[data-error="403"]');
+      await error.waitFor();
+      release();
+      // Give the held page time to finish; it must land in its own detached view.
+      await b.page.waitForResponse(reportApi);
+      await b.page.waitForTimeout(300);
+      expect(await error.isVisible()).toBe(true);
+      expect(await b.page.locator('[data-field]').count()).toBe(0);
+    } finally {
+      release();
+      await b.page.unroute(reportApi);
+    }
+  });
+
   it('an unknown address shows the 404 page', async () => {
     await b.page.evaluate(() => (location.hash = '#/no-such-page'));
     await b.page.locator('[data-error="404"]').waitFor();

@@ -41,9 +41,14 @@ function parseHash(): { path: string; query: URLSearchParams } {
 }
 
 export async function render(): Promise<void> {
-  const main = byId('main');
-  if (!main) return;
+  const root = byId('main');
+  if (!root) return;
   const mine = ++generation;
+  // Each render draws into a view of its own. A page still loading when the address changes finishes into its
+  // detached view, so it can never overwrite the page that replaced it.
+  const main = document.createElement('div');
+  main.className = 'view';
+  root.replaceChildren(main);
   const { path, query } = parseHash();
   if (cleanup) cleanup();
   cleanup = undefined;
