@@ -1,7 +1,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,10 +14,15 @@ import { renderSummary, type Results } from './summary.ts';
 /*
  * `npm run bench`: cold start, write path, rollup and evidence, each figure a ratio to a baseline measured in
  * the same run. Results go to bench/results/*.json and the table in bench/README.md. Not run in CI.
- * `npm run bench -- --only cold,write` runs a subset; `--quick` shrinks every size (for trying the harness).
+ * `npm run bench -- --only cold,write` runs a subset; `--quick` shrinks every size (for trying the harness);
+ * `--render` only rewrites the README table from bench/results.
  */
 const { values: args } = parseArgs({
-  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    render: { type: 'boolean', default: false },
+  },
 });
 const only = new Set((args.only ?? 'cold,write,evidence,rollup').split(','));
 const quick = args.quick ?? false;
@@ -44,6 +49,18 @@ function machine() {
     loadAverageAtStart: loadavg().map((x) => round(x, 2)),
     note: 'Measured while other helpers ran builds and tests on the same 2-core machine; absolute figures are noisy, ratios less so.',
   };
+}
+
+/** Sections re-run on their own after the last full run, from their machine-<sections>.json files. */
+function remeasured(): { sections: string[]; machine: Record<string, unknown> }[] {
+  const fullDate = String(load<Record<string, unknown>>('machine')?.date ?? '');
+  return readdirSync(RESULTS)
+    .filter((f) => /^machine-.+\.json$/.test(f))
+    .map((f) => ({
+      sections: f.slice('machine-'.length, -'.json'.length).split('-'),
+      machine: load<Record<string, unknown>>(f.slice(0, -'.json'.length)) ?? {},
+    }))
+    .filter((r) => String(r.machine.date ?? '') > fullDate);
 }
 
 function save(name: string, data: unknown) {
@@ -77,11 +94,13 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   const started = Date.now();
   const info = machine();
-  const full = ['cold', 'write', 'evidence', 'rollup'].every((s) => only.has(s));
+  const full = ['cold', 'write', 'evidence', 'rollup'].every((s) => only.has(s)) && !args.render;
+  if (args.render) only.clear();
   // A partial run leaves the full run's machine line as it was and notes its own beside it.
   if (full || !load('machine')) save('machine', info);
-  else save(`machine-${[...only].join('-')}`, info);
-  log(`machine: ${info.nproc} cores, ${info.totalMemGiB} GiB, node ${info.node}, ${info.java}`);
+  else if (only.size) save(`machine-${[...only].join('-')}`, info);
+  if (only.size)
+    log(`machine: ${info.nproc} cores, ${info.totalMemGiB} GiB, node ${info.node}, ${info.java}`);
 
   if (only.has('cold')) {
     const r = await section('cold start', () =>
@@ -131,9 +150,10 @@ async function main() {
     }
   }
 
+  if (full) save('machine', { ...info, totalSeconds: round((Date.now() - started) / 1000, 0) });
   const results: Results = {
     machine: load<Record<string, unknown>>('machine') ?? info,
-    partial: full ? undefined : { sections: [...only], machine: info },
+    remeasured: remeasured(),
     coldStart: load<ColdStartResult>('coldStart'),
     writePath: load('writePath'),
     rollup: load('rollup'),

@@ -13,8 +13,8 @@ export interface Results {
   readonly rollup?: RollupResult | Failed;
   readonly evidence?: EvidenceResult | Failed;
   readonly totalSeconds: number;
-  /** Set when only some sections ran: those were measured then, the rest in the full run above. */
-  readonly partial?: { readonly sections: string[]; readonly machine: Record<string, unknown> };
+  /** Sections run again on their own after the full run: those figures are from then. */
+  readonly remeasured?: readonly { readonly sections: string[]; readonly machine: Record<string, unknown> }[];
 }
 
 const ok = <T extends object>(r: T | Failed | undefined): r is T => !!r && !('error' in r && !('sizes' in r));
@@ -27,10 +27,13 @@ export function renderSummary(r: Results): string {
   lines.push(
     `Measured ${String(m.date).slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} cores (${m.cpuModel}), ` +
       `${m.totalMemGiB} GiB, Node ${m.node}, ${m.java}; load average at start ${JSON.stringify(m.loadAverageAtStart)}. ` +
-      `${m.note}` +
-      (r.partial
-        ? ` Re-measured later on their own: ${r.partial.sections.join(', ')} (${String(r.partial.machine.date).slice(0, 16).replace('T', ' ')} UTC, load average ${JSON.stringify(r.partial.machine.loadAverageAtStart)}).`
-        : ` Whole run: ${r.totalSeconds} s.`),
+      `${m.note}${m.totalSeconds ? ` Whole run: ${m.totalSeconds} s.` : ''}` +
+      (r.remeasured ?? [])
+        .map(
+          (x) =>
+            ` Re-measured later on their own: ${x.sections.join(', ')} (${String(x.machine.date).slice(0, 16).replace('T', ' ')} UTC, load average ${JSON.stringify(x.machine.loadAverageAtStart)}).`,
+        )
+        .join(''),
     '',
     '```',
     String(m.memory),
@@ -140,7 +143,7 @@ export function renderSummary(r: Results): string {
       );
     }
   }
-  lines.push('', '**Goals not met in this run:**', '');
+  lines.push('', '**Goals not met:**', '');
   if (missed.length === 0) lines.push('- none');
   for (const m2 of missed) lines.push(`- ${m2}`);
   return lines.join('\n');
