@@ -1,12 +1,11 @@
-import { string } from 'zod';
 import type { EvidenceItem } from '../domain/evidence.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { AuthedRequest } from '../http/types.ts';
 import { bi } from '../i18n.ts';
 import { getEvidence } from '../store/evidence.ts';
-import { parseWith } from './zodIssues.ts';
+import { pathParam } from './params.ts';
 
-const evidenceIdSchema = string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const EVIDENCE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
  * The evidence a request names, if the caller may reach it: its own agency's, or any for auditors and admins
@@ -16,7 +15,10 @@ export async function reachableEvidence(
   req: AuthedRequest,
   opts: { reviewersToo: boolean },
 ): Promise<EvidenceItem> {
-  const evidenceId = parseWith(evidenceIdSchema, req.params.evidenceId, 'evidenceId');
+  const evidenceId = pathParam(req, 'evidenceId', EVIDENCE_ID, {
+    vi: 'Mã tài liệu kiểm chứng',
+    en: 'evidence id',
+  });
   const item = await getEvidence(evidenceId);
   if (!item) {
     throw new NotFoundError(bi('Không có tài liệu kiểm chứng này.', 'There is no such evidence.'), {

@@ -9,7 +9,7 @@ import { invalidInput } from './zodIssues.ts';
  * Path parameters are parsed by hand rather than with zod: every handler reads them, and zod would otherwise be
  * most of a small handler's bundle.
  */
-function pathParam(
+export function pathParam(
   req: PublicRequest,
   name: string,
   pattern: RegExp,
