@@ -47,7 +47,10 @@ function machine() {
     node: process.version,
     java: (java.stderr || java.stdout).split('\n')[0] ?? 'unknown',
     loadAverageAtStart: loadavg().map((x) => round(x, 2)),
-    note: 'Measured while other helpers ran builds and tests on the same 2-core machine; absolute figures are noisy, ratios less so.',
+    // What else ran on the machine, when it matters (BENCH_NOTE); the load average above says how busy it was.
+    note:
+      process.env.BENCH_NOTE ??
+      'Absolute figures depend on what else runs on the machine (see the load average); ratios less so.',
   };
 }
 
