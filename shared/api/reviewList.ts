@@ -1,5 +1,5 @@
 import { array, coerce, enum as zEnum, object, string } from 'zod';
-import { DISPLAY_STATUSES, type DisplayStatus } from '../domain/report.ts';
+import { DISPLAY_STATUSES } from '../domain/report.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
 import type { PublicRequest } from '../http/types.ts';
 import { parseWith } from './zodIssues.ts';
@@ -8,7 +8,7 @@ const querySchema = object({
   status: string()
     .optional()
     .transform((s) => (s ? s.split(',').map((x) => x.trim()) : []))
-    .pipe(array(zEnum(DISPLAY_STATUSES as [DisplayStatus, ...DisplayStatus[]]))),
+    .pipe(array(zEnum(DISPLAY_STATUSES))),
   unit: string().regex(UNIT_ID_PATTERN).optional(),
   level: string().max(32).optional(),
   parent: string().regex(UNIT_ID_PATTERN).optional(),

@@ -9,15 +9,8 @@ import { deadlineFor, isLate, isOpen, type Period } from './period.ts';
  * revision that records it; the store writes both in one transaction.
  */
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
-export type DisplayStatus = 'not_started' | 'draft' | 'submitted' | 'late' | 'returned' | 'accepted';
-export const DISPLAY_STATUSES: readonly DisplayStatus[] = [
-  'not_started',
-  'draft',
-  'submitted',
-  'late',
-  'returned',
-  'accepted',
-];
+import type { DisplayStatus } from './statuses.ts';
+export { DISPLAY_STATUSES, type DisplayStatus } from './statuses.ts';
 
 export interface Actor {
   readonly sub: string;

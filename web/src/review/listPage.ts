@@ -1,3 +1,4 @@
+import { DISPLAY_STATUSES } from '#shared/domain/statuses';
 import { get } from '../api.ts';
 import { loadCatalog } from '../catalog.ts';
 import { h, replace } from '../dom.ts';
@@ -9,7 +10,7 @@ import { setTitle } from '../shell.ts';
 import type { DisplayStatus, ReviewList, ReviewListItem, Unit } from '../types.ts';
 import { R } from './messages.ts';
 
-const STATUSES: DisplayStatus[] = ['not_started', 'draft', 'submitted', 'late', 'returned', 'accepted'];
+const STATUSES: readonly DisplayStatus[] = DISPLAY_STATUSES;
 
 function select(id: string, label: string, options: [string, string][], value: string) {
   const el = h(
