@@ -2,6 +2,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultPeriod } from '#shared/domain/period';
 import { emptyReport, saveDraft, submit } from '#shared/domain/report';
 import type { Unit } from '#shared/hierarchy';
+import { jobNodeFlags, jobs } from '#shared/jobs';
 import { dataModel, keys } from '#shared/model';
 import { communeUnits, districtUnits, ROLLUP_YEAR, valuesWith } from './lib/data.ts';
 import { childResult, spawnTsx, type BenchStack } from './lib/benchStack.ts';
@@ -16,6 +17,7 @@ interface PassFigures {
   readonly maxRssKiB: number;
   readonly items: number;
   readonly retainedHeapMiB?: number;
+  readonly peaks?: { heapTotalMiB: number; heapUsedMiB: number; externalMiB: number };
 }
 
 export interface RollupSize {
@@ -35,6 +37,8 @@ export interface RollupResult {
   readonly sizes: RollupSize[];
   /** Rollup peak RSS at the largest size over that at the smallest. */
   readonly rssRatio?: number;
+  /** The Node.js flags both passes ran with (the rollup function's heap limit, and any diagnostics). */
+  readonly nodeFlags?: readonly string[];
   readonly error?: string;
 }
 
@@ -99,19 +103,33 @@ async function batchLoad(
   await Promise.all(Array.from({ length: opts.parallel }, worker));
 }
 
-/** Node flags for the measured children; `BENCH_ROLLUP_NODE_ARGS` adds diagnostics (--cpu-prof, --expose-gc). */
-const childNodeArgs = (process.env.BENCH_ROLLUP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/**
+ * Node flags for the measured children: the rollup function's own, from its job row (the heap limit it has in
+ * Lambda), for both passes so the baseline runs under the same limit; `BENCH_ROLLUP_NODE_ARGS` adds
+ * diagnostics (--cpu-prof, --expose-gc) or overrides the limit.
+ */
+const rollupJob = jobs.find((j) => j.id === 'rollupYear');
+if (!rollupJob) throw new Error('No rollupYear row in shared/jobs.ts');
+export const ROLLUP_NODE_FLAGS = jobNodeFlags(rollupJob);
+const childNodeArgs = [
+  ...ROLLUP_NODE_FLAGS,
+  ...(process.env.BENCH_ROLLUP_NODE_ARGS ?? '').split(' ').filter(Boolean),
+];
 
-async function pass(mode: 'read' | 'rollup'): Promise<PassFigures> {
+/** One measured pass in a fresh child; `nodeArgs` replaces the flags (for diagnostics). */
+export async function pass(mode: 'read' | 'rollup', nodeArgs = childNodeArgs): Promise<PassFigures> {
   const child = spawnTsx(
     'rollupChild.ts',
     [mode, String(ROLLUP_YEAR)],
     { POWERTOOLS_LOG_LEVEL: 'ERROR' },
-    childNodeArgs,
+    nodeArgs,
   );
   const r = await childResult<PassFigures>(child, 10 * 60_000);
   log(
     `rollup: ${mode} ${r.items} items in ${round(r.ms / 1000)} s, peak RSS ${round(r.maxRssKiB / 1024, 1)} MiB` +
+      (r.peaks
+        ? ` (V8 heap ${r.peaks.heapTotalMiB}, in use ${r.peaks.heapUsedMiB}, external ${r.peaks.externalMiB} MiB)`
+        : '') +
       (r.retainedHeapMiB === undefined ? '' : `, heap after GC ${round(r.retainedHeapMiB, 1)} MiB`),
   );
   return r;
@@ -175,12 +193,13 @@ export async function rollupBench(
       });
     }
   } catch (error) {
-    return { sizes, error: error instanceof Error ? error.message : String(error) };
+    return { sizes, nodeFlags: childNodeArgs, error: error instanceof Error ? error.message : String(error) };
   }
   const first = sizes[0];
   const last = sizes[sizes.length - 1];
   return {
     sizes,
+    nodeFlags: childNodeArgs,
     ...(first && last && sizes.length > 1
       ? { rssRatio: ratio(last.rollupMaxRssMiB, first.rollupMaxRssMiB) }
       : {}),

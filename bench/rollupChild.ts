@@ -3,7 +3,8 @@
  * tsx in the same way; `read` is the baseline: a plain paginated Query over the year's byYear shards (the
  * store's readYearReports), touching every item; `rollup` is the real yearly rollup, writing its files to the
  * S3 emulator. Both modes import the same modules before the clock starts, so the process shape is the same.
- * Prints one JSON line: { ms, maxRssKiB, items } (items: reports read, or units rolled up).
+ * Prints one JSON line: { ms, maxRssKiB, items, peaks } (items: reports read, or units rolled up; peaks: the
+ * highest V8 heap size, heap in use and external memory, sampled every 50 ms).
  * Usage: rollupChild.ts <read|rollup> <year>
  */
 const [mode, yearArg] = process.argv.slice(2) as ['read' | 'rollup', string];
@@ -14,6 +15,15 @@ const { readYearReports } = await import('#shared/store/reports');
 const { rollupYear } = await import('#shared/rollup/rollupYear');
 const { newRunId } = await import('#shared/rollup/runner');
 const { catalogFor } = await import('#shared/catalog/index');
+
+// Where the peak lives: V8's heap (its size, not only what is in use) or memory outside it (buffers).
+const peak = { heapTotal: 0, heapUsed: 0, external: 0 };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peak.heapTotal = Math.max(peak.heapTotal, m.heapTotal);
+  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+  peak.external = Math.max(peak.external, m.external);
+}, 50);
 
 const started = performance.now();
 let items = 0;
@@ -41,11 +51,18 @@ if (mode === 'read') {
 }
 const ms = performance.now() - started;
 const maxRssKiB = process.resourceUsage().maxRSS;
+clearInterval(sampler);
+const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const peaks = {
+  heapTotalMiB: mib(peak.heapTotal),
+  heapUsedMiB: mib(peak.heapUsed),
+  externalMiB: mib(peak.external),
+};
 // With --expose-gc (diagnostics): what is still held once garbage is collected, apart from the peak.
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const retainedHeapMiB = gc ? process.memoryUsage().heapUsed / 1024 / 1024 : undefined;
-process.stdout.write(`${JSON.stringify({ mode, ms, maxRssKiB, items, retainedHeapMiB })}\n`);
+process.stdout.write(`${JSON.stringify({ mode, ms, maxRssKiB, items, retainedHeapMiB, peaks })}\n`);
 // Module-scope SDK clients keep sockets open; the measurement is done.
 process.exit(0);
 

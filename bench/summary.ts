@@ -98,7 +98,7 @@ export function renderSummary(r: Results): string {
     const last = ru.sizes[ru.sizes.length - 1];
     if (ru.rssRatio !== undefined && first && last) {
       row(
-        `rollup peak RSS at ${last.units.toLocaleString('en')} ÷ at ${first.units.toLocaleString('en')} units (highest of ${last.rollup.length})`,
+        `rollup peak RSS at ${last.units.toLocaleString('en')} ÷ at ${first.units.toLocaleString('en')} units (highest of ${last.rollup.length}; node ${ru.nodeFlags?.join(' ') || 'without flags'})`,
         `${last.rollupMaxRssMiB} MiB ÷ ${first.rollupMaxRssMiB} MiB = ${ru.rssRatio} (plain read: ${last.readMaxRssMiB} ÷ ${first.readMaxRssMiB} MiB)`,
         `≤ ${ROLLUP_RSS_GOAL}`,
         ru.rssRatio <= ROLLUP_RSS_GOAL,

@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import {
+  DEFAULT_JOB_MEMORY,
+  jobNodeFlags,
   jobs as jobTable,
   uploadTriggers as uploadTriggerTable,
   type Job,
@@ -164,7 +166,8 @@ export class BaoCaoStack extends Stack {
         handler: job.handler,
         description: `Scheduled job ${job.id}: ${job.schedule.expression} (${job.schedule.timeZone})`,
         timeout: Duration.minutes(15),
-        memorySize: 1024,
+        memorySize: (job.memory ?? DEFAULT_JOB_MEMORY).functionMiB,
+        nodeFlags: jobNodeFlags(job),
         ...logs,
       });
       bindAccess(fn, job.access, this.data);

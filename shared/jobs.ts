@@ -11,6 +11,16 @@ export interface JobSchedule {
   readonly timeZone: string;
 }
 
+export interface JobMemory {
+  /** The function's memory size. */
+  readonly functionMiB: number;
+  /**
+   * V8's old-generation limit (`--max-old-space-size`). Without it Lambda's bootstrap lets the heap grow to
+   * about 90% of the function's memory, and a job that allocates fast leaves that much garbage uncollected.
+   */
+  readonly heapMiB?: number;
+}
+
 export interface Job {
   readonly id: string;
   /** Module under functions/, without extension; it exports `handler`. */
@@ -18,7 +28,11 @@ export interface Job {
   readonly schedule: JobSchedule;
   /** What the job's function may touch; the stack turns this into least-privilege grants. */
   readonly access: RouteAccess;
+  /** @default 1024 MiB, heap limited only by Lambda's bootstrap */
+  readonly memory?: JobMemory;
 }
+
+export const DEFAULT_JOB_MEMORY: JobMemory = { functionMiB: 1024 };
 
 /** The environment variable that carries a job function's name to the routes that may invoke it. */
 export const jobFunctionEnv = (jobId: string) =>
@@ -31,12 +45,20 @@ export const jobs = [
     // 00:30 on 1 February, Vietnam time: the rollup of the year just ended, after the reporting deadline.
     schedule: { expression: 'cron(30 0 1 2 ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
     access: { table: 'readwrite', reports: 'readwrite' },
+    // The rollup streams: what it keeps is the ranking (about 70 B a unit) and sums per parent unit, so 256 MiB
+    // holds a province of millions of units while keeping peak memory near the live set instead of GC slack
+    // (bench/README.md: peak RSS at 100k units ÷ at 10k). docs/rollup-at-scale.md says when to raise it.
+    memory: { functionMiB: 1024, heapMiB: 256 },
   },
 ] as const satisfies readonly Job[];
 
 export type JobId = (typeof jobs)[number]['id'];
 
 /** Functions started by an S3 event rather than a schedule or a route. */
+/** The Node.js flags a job's function runs with, in Lambda and in the bench alike. */
+export const jobNodeFlags = (job: Job): string[] =>
+  job.memory?.heapMiB ? [`--max-old-space-size=${job.memory.heapMiB}`] : [];
+
 export interface UploadTrigger {
   readonly id: string;
   readonly handler: string;

@@ -45,6 +45,11 @@ export interface HandlerFunctionProps {
    */
   readonly logLevel?: PowertoolsLogLevel;
   /**
+   * Node.js flags added to NODE_OPTIONS after `--enable-source-maps`.
+   * @default - none
+   */
+  readonly nodeFlags?: readonly string[];
+  /**
    * Extra environment variables. Table and bucket names are set by the bind* helpers, not here.
    * @default - only the defaults
    */
@@ -90,7 +95,7 @@ export class HandlerFunction extends NodejsFunction {
       logGroup,
       ...(props.description ? { description: props.description } : {}),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: ['--enable-source-maps', ...(props.nodeFlags ?? [])].join(' '),
         POWERTOOLS_SERVICE_NAME: HandlerFunction.SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         ...props.environment,

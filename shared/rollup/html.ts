@@ -2,7 +2,7 @@ import type { Catalog, Indicator } from '../catalog/index.ts';
 import type { Bilingual } from '../i18n.ts';
 import { round } from './csv.ts';
 import type { Completeness, GroupResult } from './groups.ts';
-import type { RankEntry } from './summaries.ts';
+import type { RankedEntry } from './ranking.ts';
 
 export interface HtmlInput {
   readonly catalog: Catalog;
@@ -10,7 +10,7 @@ export interface HtmlInput {
   readonly groups: readonly GroupResult[];
   readonly names: (g: GroupResult) => Bilingual;
   readonly distributions: Record<string, { edges: number[]; counts: number[] }>;
-  readonly ranking: readonly (RankEntry & { rank: number })[];
+  readonly ranking: readonly RankedEntry[];
   readonly unitNames: ReadonlyMap<string, Bilingual>;
   readonly missing: readonly { unitId: string; status: string }[];
   readonly verification: {

@@ -3,21 +3,15 @@ import type { ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import { bi, type Bilingual } from '../i18n.ts';
 import { yearReportsInUnitOrder } from '../store/reports.ts';
-import {
-  openOutput,
-  publishRun,
-  rollupKey,
-  ROLLUP_FILES,
-  saveRollupSummary,
-  type OutputStream,
-  type RollupFile,
-} from '../store/rollupOutputs.ts';
+import { openRunOutput, publishRun, saveRollupSummary, type RollupFile } from '../store/rollupOutputs.ts';
+import type { OutputStream } from '../store/multipartOutput.ts';
 import { getUnits, unitsInIdOrder } from '../store/units.ts';
 import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
 import { GroupAccumulator, type GroupResult } from './groups.ts';
 import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
 import { previousGroupValues, previousUnitValues } from './previous.ts';
-import { Distributions, rankUnits, VerificationGaps, withRank, type RankEntry } from './summaries.ts';
+import { Ranking } from './ranking.ts';
+import { Distributions, VerificationGaps } from './summaries.ts';
 import { unitRow } from './unitRow.ts';
 
 export interface RollupRun {
@@ -81,15 +75,14 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
   const startedAt = run.now().toISOString();
   await saveRollupSummary({ year, status: 'running', runId, requestedBy: run.requestedBy, startedAt });
   const outputs: Partial<Record<RollupFile, OutputStream>> = {};
-  const open = (file: RollupFile) =>
-    (outputs[file] = openOutput(rollupKey(year, file, runId), ROLLUP_FILES[file].type));
+  const open = (file: RollupFile) => (outputs[file] = openRunOutput(year, file, runId));
   try {
     const json = open('json');
     const units = open('unitsCsv');
     const groups = new GroupAccumulator(catalog);
     const distributions = new Distributions(catalog);
     const gaps = new VerificationGaps();
-    const ranking: RankEntry[] = [];
+    const ranking = new Ranking();
     const missing: { unitId: string; status: string }[] = [];
     const reports = cursor<ReportState>(yearReportsInUnitOrder(year, run.pageSize), (r) => r.unitId);
     const previous = cursor(previousUnitValues(catalog, year), (p) => p.unitId);
@@ -106,7 +99,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       groups.add(row);
       distributions.add(row);
       gaps.add(row);
-      if (row.score) ranking.push({ unitId: row.unitId, level: row.level, ...row.score });
+      if (row.score) ranking.add({ unitId: row.unitId, level: row.level, ...row.score });
       if (row.expected && !row.reported) missing.push({ unitId: row.unitId, status: row.status });
       await json.write(`${seen ? ',' : ''}${stableJson(row)}`);
       await units.write(unitsCsvRow(catalog, row));
@@ -130,8 +123,8 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
               `Trực thuộc ${parents.get(g.id)?.name.vi ?? g.id}`,
               `Under ${parents.get(g.id)?.name.en ?? g.id}`,
             );
-    const ranks = rankUnits(ranking);
-    const topRanked = ranking.slice(0, HTML_RANKING_ROWS).map((_, i) => withRank(ranking, ranks, i));
+    ranking.rank();
+    const topRanked = ranking.top(HTML_RANKING_ROWS);
     // Names only for what the HTML report lists, fetched at the end: holding every unit's name would make
     // memory grow with the number of units.
     const listed = [
@@ -147,8 +140,8 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
         `,"completeness":${stableJson({ ...overall, missingUnits: missing })},"ranking":[`,
     );
     // A row at a time, like the units: one string of the whole ranking would grow with the province.
-    for (let i = 0; i < ranking.length; i++) {
-      await json.write(`${i ? ',' : ''}${stableJson(withRank(ranking, ranks, i))}`);
+    for (let k = 0; k < ranking.size; k++) {
+      await json.write(`${k ? ',' : ''}${stableJson(ranking.at(k))}`);
     }
     await json.write(
       `]` +

@@ -1,36 +1,6 @@
 import type { Catalog, Indicator } from '../catalog/index.ts';
 import type { UnitRow } from './unitRow.ts';
 
-export interface RankEntry {
-  readonly unitId: string;
-  readonly level: string;
-  readonly total: number;
-  readonly max: number;
-  readonly share: number;
-  readonly band: string;
-}
-
-/**
- * Highest share of points first; equal shares share a rank (1, 2, 2, 4); ties listed by unit id. Sorts the
- * entries in place and returns the ranks beside them, so a province's ranking is not held twice.
- */
-export function rankUnits(entries: RankEntry[]): Uint32Array {
-  entries.sort(
-    (a, b) =>
-      b.share - a.share || b.total - a.total || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
-  );
-  const ranks = new Uint32Array(entries.length);
-  entries.forEach((e, i) => {
-    ranks[i] = i === 0 || e.share !== (entries[i - 1] as RankEntry).share ? i + 1 : (ranks[i - 1] as number);
-  });
-  return ranks;
-}
-
-export const withRank = (entries: readonly RankEntry[], ranks: Uint32Array, i: number) => ({
-  ...(entries[i] as RankEntry),
-  rank: ranks[i] as number,
-});
-
 /** Fixed bins so the distribution builds up one unit at a time: 10-point bins for percentages. */
 export function binEdges(indicator: Indicator): number[] {
   const isPercent = indicator.multiplier === 100 && indicator.denominator !== null;

@@ -1,12 +1,11 @@
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { CopyObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
+import { openOutput, type OutputStream } from './multipartOutput.ts';
 import { bucketName, s3 } from './s3.ts';
 
 const BUCKET = bucketName('reports');
@@ -24,38 +23,9 @@ export type RollupFile = keyof typeof ROLLUP_FILES;
 export const rollupKey = (year: number, file: RollupFile, runId?: string) =>
   `rollups/${year}/${runId ? `runs/${runId}/` : ''}${ROLLUP_FILES[file].name}`;
 
-export interface OutputStream {
-  write(text: string): Promise<void>;
-  close(): Promise<void>;
-  abort(): Promise<void>;
-}
-
-/** A file streamed to S3 in multipart chunks, so its size never sits in memory. */
-export function openOutput(key: string, contentType: string): OutputStream {
-  const body = new PassThrough();
-  const upload = new Upload({
-    client: s3,
-    params: { Bucket: BUCKET, Key: key, Body: body, ContentType: contentType },
-    // S3's smallest part, one in flight: each open file holds at most about two parts in memory.
-    queueSize: 1,
-    partSize: 5 * 1024 * 1024,
-  });
-  const finished = upload.done();
-  finished.catch(() => undefined);
-  return {
-    async write(text) {
-      if (!body.write(text, 'utf8')) await once(body, 'drain');
-    },
-    async close() {
-      body.end();
-      await finished;
-    },
-    async abort() {
-      body.destroy();
-      await upload.abort().catch(() => undefined);
-    },
-  };
-}
+/** A file of a run, streamed to the run's folder; it is published by publishRun. */
+export const openRunOutput = (year: number, file: RollupFile, runId: string): OutputStream =>
+  openOutput(BUCKET, rollupKey(year, file, runId), ROLLUP_FILES[file].type);
 
 export async function publishRun(year: number, runId: string): Promise<void> {
   for (const file of Object.keys(ROLLUP_FILES) as RollupFile[]) {

@@ -8,6 +8,7 @@ const rows: Job[] = [
     handler: 'getHealth',
     schedule: { expression: 'cron(30 0 1 2 ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
     access: { table: 'read', reports: 'readwrite' },
+    memory: { functionMiB: 2048, heapMiB: 512 },
   },
   {
     id: 'nightlyCheck',
@@ -37,6 +38,28 @@ describe('the job table', () => {
       const logicalId = stack.getLogicalId(fn.node.defaultChild as never);
       expect(lambdas[logicalId]?.Properties?.Timeout, id).toBe(900);
     }
+  });
+
+  it('sizes each job function from its row: memory, and a heap limit in NODE_OPTIONS when the row sets one', () => {
+    const lambdas = resourcesOf(template, 'AWS::Lambda::Function');
+    const props = (id: string) => {
+      const fn = stack.jobs.get(id)?.fn;
+      return lambdas[stack.getLogicalId(fn?.node.defaultChild as never)]?.Properties;
+    };
+    expect(props('rollupYear')?.MemorySize).toBe(2048);
+    expect(props('rollupYear')?.Environment).toMatchObject({
+      Variables: { NODE_OPTIONS: '--enable-source-maps --max-old-space-size=512' },
+    });
+    expect(props('nightlyCheck')?.MemorySize).toBe(1024);
+    expect(props('nightlyCheck')?.Environment).toMatchObject({
+      Variables: { NODE_OPTIONS: '--enable-source-maps' },
+    });
+  });
+
+  it('caps the rollup’s heap well below its function’s memory, leaving room for buffers and the runtime', () => {
+    const rollup = jobs.find((j) => j.id === 'rollupYear');
+    expect(rollup?.memory.heapMiB).toBeGreaterThanOrEqual(128);
+    expect(rollup?.memory.heapMiB).toBeLessThanOrEqual(rollup!.memory.functionMiB / 2);
   });
 
   it('is wired from shared/jobs.ts by default (one schedule per row, none while it is empty)', () => {
