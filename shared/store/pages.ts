@@ -11,6 +11,26 @@ export async function* queryPages(input: QueryCommandInput): AsyncGenerator<Reco
   } while (ExclusiveStartKey);
 }
 
+/**
+ * Every page of a Query, with the next page asked for as soon as one is handed over, so DynamoDB answers while
+ * the caller works: at most two pages are held.
+ */
+export async function* queryPagesAhead(input: QueryCommandInput): AsyncGenerator<Record<string, unknown>[]> {
+  const pages = queryPages(input);
+  let next = pages.next();
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.done) return;
+      next = pages.next();
+      yield page.value;
+    }
+  } finally {
+    // A caller that stops early leaves one page in flight; its failure then concerns no one.
+    next.catch(() => undefined);
+  }
+}
+
 export async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for await (const page of queryPages(input)) out.push(...page);

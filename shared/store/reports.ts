@@ -3,7 +3,7 @@ import type { ReportSummary } from '../domain/completeness.ts';
 import type { Revision, ReportState, Transition } from '../domain/report.ts';
 import { dataModel, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
-import { queryAll, queryPages } from './pages.ts';
+import { queryAll, queryPages, queryPagesAhead } from './pages.ts';
 import type { TransactItem } from './transact.ts';
 
 const TABLE = tableName();
@@ -143,40 +143,40 @@ export async function yearSummaries(year: number): Promise<Map<string, ReportSum
  */
 export async function* yearReportsInUnitOrder(year: number, pageSize?: number): AsyncGenerator<ReportState> {
   const ix = dataModel.indexes.byYear;
-  const shards = Array.from({ length: dataModel.yearShards }, (_, shard) => {
-    const pages = queryPages({
+  const shards = Array.from({ length: dataModel.yearShards }, (_, shard) => ({
+    pages: queryPagesAhead({
       TableName: TABLE,
       IndexName: 'byYear',
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': ix.partitionKey },
       ExpressionAttributeValues: { ':pk': keys.yearShard(year, shard) },
       ...(pageSize ? { Limit: pageSize } : {}),
-    })[Symbol.asyncIterator]();
-    return { pages, buffer: [] as Record<string, unknown>[], at: 0, next: pages.next(), done: false };
-  });
-  const head = async (s: (typeof shards)[number]) => {
-    while (!s.done && s.at >= s.buffer.length) {
-      const r = await s.next;
-      if (r.done) s.done = true;
-      else {
-        s.buffer = r.value;
-        s.at = 0;
-        // Ask for the next page now, so it arrives while this one is consumed.
-        s.next = s.pages.next();
-      }
+    }),
+    page: [] as Record<string, unknown>[],
+    at: -1,
+  }));
+  // Only the shard that was taken from moves on, so an item costs one step of one shard, not eight.
+  const step = async (s: (typeof shards)[number]): Promise<Record<string, unknown> | undefined> => {
+    s.at += 1;
+    while (s.at >= s.page.length) {
+      const r = await s.pages.next();
+      if (r.done) return undefined;
+      s.page = r.value;
+      s.at = 0;
     }
-    return s.done ? undefined : s.buffer[s.at];
+    return s.page[s.at];
   };
+  const heads = await Promise.all(shards.map(step));
   for (;;) {
-    const heads = await Promise.all(shards.map(head));
     let min = -1;
-    heads.forEach((h, i) => {
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i];
       if (h && (min < 0 || (h.unitId as string) < ((heads[min] as Record<string, unknown>).unitId as string)))
         min = i;
-    });
+    }
     if (min < 0) return;
-    const shard = shards[min] as (typeof shards)[number];
-    shard.at += 1;
-    yield withoutKeys<ReportState>(heads[min] as Record<string, unknown>);
+    const item = heads[min] as Record<string, unknown>;
+    heads[min] = await step(shards[min] as (typeof shards)[number]);
+    yield withoutKeys<ReportState>(item);
   }
 }

@@ -2,7 +2,7 @@ import { BatchGetCommand, BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dyn
 import type { Unit } from '../hierarchy.ts';
 import { dataModel, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
-import { queryAll, queryPages } from './pages.ts';
+import { queryAll, queryPagesAhead } from './pages.ts';
 
 const TABLE = tableName();
 const COLLECTION = dataModel.indexes.byCollection;
@@ -58,7 +58,7 @@ export async function saveUnits(units: readonly Unit[]): Promise<void> {
 
 /** Every unit in id order, a page at a time, for streaming passes over large hierarchies. */
 export async function* unitsInIdOrder(): AsyncGenerator<Unit> {
-  for await (const page of queryPages({
+  for await (const page of queryPagesAhead({
     TableName: TABLE,
     IndexName: 'byCollection',
     KeyConditionExpression: '#pk = :pk',
