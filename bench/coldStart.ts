@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { analyzeMetafile, build, type BuildOptions, type Metafile } from 'esbuild';
+import { analyzeMetafile, build, type Metafile } from 'esbuild';
 import { deployedHandlers, lambdaBuildOptions, REPO_ROOT } from './lambdaBundle.ts';
 import { kib, log, median, ratio, round } from './lib/stats.ts';
 
@@ -27,18 +27,6 @@ export interface HandlerFigures {
   readonly meetsImport: boolean;
   /** The biggest parts of the bundle, by package (node_modules) or by folder (the project's own code). */
   readonly topContributors: Contributor[];
-  /**
-   * What-if sizes for the fixes proposed in bench/README.md, measured by bundling with the change simulated:
-   * `envCredentialsKiB`: the SDK's credential chain replaced by the environment provider (an esbuild alias in
-   * the stack); `withoutZodClassicKiB`: for functions whose only full-`zod` import is shared/api/evidenceAccess.ts,
-   * the size without it (the evidence id checked with a regular expression instead).
-   */
-  readonly whatIf: {
-    readonly envCredentialsKiB: number;
-    /** Cold import of the `envCredentials` bundle over the empty process, timed in the same rounds. */
-    readonly envCredentialsImportRatio: number;
-    readonly withoutZodClassicKiB?: number;
-  };
 }
 
 export interface ColdStartResult {
@@ -99,38 +87,6 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
   return ms;
 }
 
-async function sizeOf(workDir: string, name: string, handler: string, extra: Partial<BuildOptions>) {
-  const outfile = join(workDir, name, handler, 'index.mjs');
-  await build({
-    ...lambdaBuildOptions(handler, outfile),
-    ...extra,
-    absWorkingDir: REPO_ROOT,
-    logLevel: 'silent',
-  });
-  return kib(statSync(outfile).size);
-}
-
-/** Whether the only project module that imports the full `zod` is the evidence-id check. */
-function zodOnlyForEvidenceId(meta: Metafile): boolean {
-  const importers = new Set<string>();
-  for (const [path, input] of Object.entries(meta.inputs)) {
-    if (path.includes('node_modules')) continue;
-    if (input.imports.some((i) => i.original === 'zod')) importers.add(path);
-  }
-  return importers.size === 1 && importers.has('shared/api/evidenceAccess.ts');
-}
-
-const ENV_CREDENTIALS = 'what-if-credentials';
-
-async function whatIfSizes(workDir: string, handler: string, meta: Metafile) {
-  const envCredentialsKiB = await sizeOf(workDir, ENV_CREDENTIALS, handler, {
-    alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'bench', 'lib', 'envCredentials.ts') },
-  });
-  if (!zodOnlyForEvidenceId(meta)) return { envCredentialsKiB };
-  const withoutZodClassicKiB = await sizeOf(workDir, 'what-if-zod', handler, { external: ['zod'] });
-  return { envCredentialsKiB, withoutZodClassicKiB };
-}
-
 export async function bundleAll(workDir: string) {
   rmSync(workDir, { recursive: true, force: true });
   const built: { handler: string; outfile: string; meta: Metafile }[] = [];
@@ -151,24 +107,18 @@ export async function bundleAll(workDir: string) {
 export async function coldStart(opts: { workDir: string; runs: number }): Promise<ColdStartResult> {
   log(`cold start: bundling ${deployedHandlers().length} functions with the stack's esbuild flags`);
   const built = await bundleAll(opts.workDir);
-  log('cold start: what-if bundles for the proposed fixes');
-  const sizes = new Map<string, Awaited<ReturnType<typeof whatIfSizes>>>();
-  for (const b of built) sizes.set(b.handler, await whatIfSizes(opts.workDir, b.handler, b.meta));
   const importOf = (file: string) => `await import(${JSON.stringify(pathToFileURL(file).href)})`;
   // A child's env: the function's variables, and no tsx loader or other options inherited from this process.
   const { NODE_OPTIONS: _drop, ...parentEnv } = process.env;
   const env = { ...parentEnv, ...FUNCTION_ENV };
   const empty: number[] = [];
   const times = new Map<string, number[]>(built.map((b) => [b.handler, []]));
-  const fixedTimes = new Map<string, number[]>(built.map((b) => [b.handler, []]));
   // Rounds interleave the empty process with every bundle, so that a burst of load from other work on the
   // machine hits the baseline and the bundles alike.
   for (let round_ = 0; round_ < opts.runs; round_++) {
     empty.push(timeProcess(['-e', ''], env));
     for (const b of built) {
       times.get(b.handler)?.push(timeProcess(['--input-type=module', '-e', importOf(b.outfile)], env));
-      const fixed = join(opts.workDir, ENV_CREDENTIALS, b.handler, 'index.mjs');
-      fixedTimes.get(b.handler)?.push(timeProcess(['--input-type=module', '-e', importOf(fixed)], env));
     }
     empty.push(timeProcess(['-e', ''], env));
     log(`cold start: round ${round_ + 1}/${opts.runs} done`);
@@ -190,10 +140,6 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
       meetsSize: bytes / 1024 <= SIZE_GOAL_KIB,
       meetsImport: r <= IMPORT_RATIO_GOAL,
       topContributors: contributors(meta, relative(REPO_ROOT, outfile)),
-      whatIf: {
-        ...(sizes.get(handler) ?? { envCredentialsKiB: Number.NaN }),
-        envCredentialsImportRatio: ratio(median(fixedTimes.get(handler) ?? []), emptyMs),
-      },
     };
   });
   return {

@@ -2,12 +2,16 @@ import { join, resolve } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { jobs, uploadTriggers } from '#shared/jobs';
 import { routes } from '#shared/routes';
-import { CREATE_REQUIRE_BANNER, HandlerFunction } from '../infra/constructs/handlerFunction.ts';
+import {
+  BUNDLE_ALIASES,
+  CREATE_REQUIRE_BANNER,
+  HandlerFunction,
+} from '../infra/constructs/handlerFunction.ts';
 
 /**
  * The esbuild options of the CDK stack's functions (infra/constructs/handlerFunction.ts: NodejsFunction with ESM
  * output, minify, source maps without sources content, UTF-8 charset, the AWS SDK bundled, the createRequire
- * banner), as the esbuild API takes them. The target and the banner are read from the construct itself, so the
+ * banner, the module aliases), as the esbuild API takes them. The target and the banner are read from the construct itself, so the
  * two cannot drift; NodejsFunction hands the same flags to the esbuild CLI, so this gives the bytes `cdk synth`
  * ships. Every benchmark that bundles reads them from here.
  */
@@ -30,6 +34,7 @@ export function lambdaBuildOptions(handler: string, outfile: string): BuildOptio
     format: 'esm',
     mainFields: ['module', 'main'],
     banner: { js: CREATE_REQUIRE_BANNER },
+    alias: { ...BUNDLE_ALIASES },
     // Ship the SDK versions the tests ran against instead of the runtime's copy (bundleAwsSDK: true).
     external: [],
     tsconfig: join(REPO_ROOT, 'tsconfig.json'),

@@ -1,6 +1,5 @@
 import { IMPORT_RATIO_GOAL, SIZE_GOAL_KIB, type ColdStartResult } from './coldStart.ts';
 import type { EvidenceResult } from './evidence.ts';
-import { round } from './lib/stats.ts';
 import { ROLLUP_RSS_GOAL, ROLLUP_TIME_GOAL, type RollupResult } from './rollup.ts';
 import type { WritePathResult } from './writePath.ts';
 import { WRITE_RATIO_GOAL } from './writePath.ts';
@@ -126,12 +125,11 @@ export function renderSummary(r: Results): string {
   if (ok(cs)) {
     lines.push(
       '',
-      'Per function: minified and gzipped bundle, median cold import and its ratio to the empty process, the',
-      'largest parts of the bundle by package or project folder (KiB), and the size with each proposed fix',
-      '(see "Fixes" below): A = credentials from the environment only, B = no full zod for the evidence id.',
+      'Per function: minified and gzipped bundle, median cold import and its ratio to the empty process, and the',
+      'largest parts of the bundle by package or project folder (KiB).',
       '',
-      '| function | minified KiB | gzipped KiB | import ms | ratio | top contributors | KiB with A | ratio with A | KiB with A+B |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| function | minified KiB | gzipped KiB | import ms | ratio | top contributors |',
+      '|---|---|---|---|---|---|',
     );
     for (const h of cs.handlers) {
       const top = h.topContributors
@@ -139,7 +137,7 @@ export function renderSummary(r: Results): string {
         .map((c) => `${c.name} ${c.kib}`)
         .join(', ');
       lines.push(
-        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.meetsImport ? h.importRatio : `**${h.importRatio}**`} | ${top} | ${h.whatIf.envCredentialsKiB} | ${h.whatIf.envCredentialsImportRatio} | ${h.whatIf.withoutZodClassicKiB === undefined ? '' : round(h.whatIf.withoutZodClassicKiB - (h.minifiedKiB - h.whatIf.envCredentialsKiB), 1)} |`,
+        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.meetsImport ? h.importRatio : `**${h.importRatio}**`} | ${top} |`,
       );
     }
   }

@@ -12,6 +12,14 @@ import { acknowledge } from './nag.ts';
 export const CREATE_REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+/**
+ * Modules swapped at bundle time, shared with the bench's bundles (bench/lambdaBundle.ts): the SDK's default
+ * credential chain becomes the environment provider, which is where Lambda puts a function's credentials.
+ */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infra', 'lambdaCredentials.ts'),
+};
+
 export type PowertoolsLogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
 export interface HandlerFunctionProps {
@@ -113,6 +121,7 @@ export class HandlerFunction extends NodejsFunction {
         bundleAwsSDK: true,
         externalModules: [],
         banner: CREATE_REQUIRE_BANNER,
+        esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`) },
         tsconfig: join(REPO_ROOT, 'tsconfig.json'),
       },
     });

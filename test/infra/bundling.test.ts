@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CREATE_REQUIRE_BANNER, HandlerFunction } from '../../infra/constructs/handlerFunction.ts';
+import { TEST_ENV } from '../unit/http/apiEvent.ts';
 
 /** The one test that really bundles: one function, with the local esbuild, as `npm run synth` does. */
 const outdir = mkdtempSync(join(tmpdir(), 'bundling-'));
@@ -26,8 +27,14 @@ describe('bundling a handler module', () => {
     expect(bundle).toMatch(/export\s*\{/);
     expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(1000); // minified: a few very long lines
     expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    // The credential alias reached esbuild through the CLI: none of the default chain's other providers is in.
+    expect(bundle).toContain('AWS_SECRET_ACCESS_KEY');
+    expect(bundle).not.toContain('AWS_WEB_IDENTITY_TOKEN_FILE');
+    expect(bundle).not.toContain('credential_process');
 
-    // The bundle runs as Lambda would load it: an ESM module whose handler answers an unauthenticated call.
+    // The bundle runs as Lambda would load it, with the variables its module scope reads (set here, not left to
+    // whichever test file ran before in this worker): an ESM module whose handler answers an unauthenticated call.
+    for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
     const { handler } = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as {
       handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
     };
