@@ -1,7 +1,5 @@
-import { openApiDocument } from '#shared/api/openapi';
 import { publicHandler } from '#shared/http/apiHandler';
-
-// Built once per cold start: the document depends only on code.
-const document = openApiDocument();
+// Written by `npm run openapi` from the route table and the contracts; a unit test keeps it current.
+import document from '../shared/api/openapi.json' with { type: 'json' };
 
 export const handler = publicHandler('getOpenApi', async () => ({ body: document }));
