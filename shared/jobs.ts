@@ -45,20 +45,20 @@ export const jobs = [
     // 00:30 on 1 February, Vietnam time: the rollup of the year just ended, after the reporting deadline.
     schedule: { expression: 'cron(30 0 1 2 ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
     access: { table: 'readwrite', reports: 'readwrite' },
-    // The rollup streams: what it keeps is the ranking (about 70 B a unit) and sums per parent unit, so 256 MiB
-    // holds a province of millions of units while keeping peak memory near the live set instead of GC slack
-    // (bench/README.md: peak RSS at 100k units ÷ at 10k). docs/rollup-at-scale.md says when to raise it.
+    // The rollup streams: what it keeps is the ranking and the missing units (77 B a unit, measured) and sums per
+    // parent unit, so 256 MiB holds about a million units while peak memory follows the live set rather than GC
+    // slack (bench/README.md: peak RSS at 100k units ÷ at 10k). docs/rollup-at-scale.md says when to raise it.
     memory: { functionMiB: 1024, heapMiB: 256 },
   },
 ] as const satisfies readonly Job[];
 
 export type JobId = (typeof jobs)[number]['id'];
 
-/** Functions started by an S3 event rather than a schedule or a route. */
 /** The Node.js flags a job's function runs with, in Lambda and in the bench alike. */
 export const jobNodeFlags = (job: Job): string[] =>
   job.memory?.heapMiB ? [`--max-old-space-size=${job.memory.heapMiB}`] : [];
 
+/** Functions started by an S3 event rather than a schedule or a route. */
 export interface UploadTrigger {
   readonly id: string;
   readonly handler: string;
