@@ -258,12 +258,14 @@ it('keeps every acknowledged save exactly once, with gapless histories, through 
     while (finished < ops.length * fraction && Date.now() < deadline) await sleep(20);
   };
   const faults: string[] = [];
-  const kills: number[] = [];
+  // Each kill, from just before the signal to the moment the new DynamoDB Local answers.
+  const kills: { at: number; back: number }[] = [];
   const restartDynamo = async () => {
-    kills.push(Date.now());
+    const at = Date.now();
     dynamo.process.kill('SIGKILL');
     await new Promise((r) => dynamo.process.once('exit', r));
     dynamo = await startDynamoLocal({ port: dynamoPort, dataDir });
+    kills.push({ at, back: Date.now() });
     faults.push(`DynamoDB Local SIGKILLed and restarted at ${finished}/${ops.length}`);
   };
   await until(0.2);
@@ -321,9 +323,11 @@ it('keeps every acknowledged save exactly once, with gapless histories, through 
       (r) => r.action === 'save' && (r.values as Record<string, unknown>)[marker] === op.mark,
     );
   const counts = { acked: 0, rejected: 0, unknown: 0, retried: 0, replayed: 0, lostByEmulator: 0 };
+  // An answer that reaches the client after the signal but before the new process is up was sent by the killed
+  // one just before it died: the same unsynced window.
   const justBeforeKill = (op: Op) =>
     op.ackedAt !== undefined &&
-    kills.some((k) => op.ackedAt! <= k && k - op.ackedAt! <= EMULATOR_UNSYNCED_MS);
+    kills.some((k) => op.ackedAt! >= k.at - EMULATOR_UNSYNCED_MS && op.ackedAt! < k.back);
   const rejectedStatuses: Record<string, number> = {};
   for (const op of ops) {
     counts[op.outcome ?? 'unknown'] += 1;
