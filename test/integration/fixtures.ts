@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
 import type { Unit } from '#shared/hierarchy';
 import { keys } from '#shared/model';
+import { sha256b64 } from './evidenceFiles.ts';
 import type { TestApi } from './harness.ts';
 
 export const YEAR = 2025;
@@ -99,6 +100,19 @@ export function fieldsNeedingEvidence(
         f.evidence.rule === 'required' || (f.evidence.rule === 'requiredIfTrue' && values[f.code] === true),
     )
     .map((f) => f.code);
+}
+
+/** A valid body for POST /reports/{year}/evidence declaring `bytes` as a PDF for the first field needing one. */
+export function evidenceDeclaration(bytes: Buffer, over: Record<string, unknown> = {}) {
+  return {
+    fileName: 'quy-che.pdf',
+    contentType: 'application/pdf',
+    size: bytes.length,
+    sha256: sha256b64(bytes),
+    fields: [fieldsNeedingEvidence()[0]],
+    document: { title: 'Quy chế an toàn thông tin' },
+    ...over,
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS } from '#shared/auth';
 import { MAX_BODY_BYTES } from '#shared/http/requestParts';
 import { startTestApi, type TestApi } from './harness.ts';
-import { pdfBytes, sha256b64 } from './evidenceFiles.ts';
+import { pdfBytes } from './evidenceFiles.ts';
 import {
   YEAR,
   admin,
@@ -11,6 +11,7 @@ import {
   agencyB,
   auditor,
   completeValues,
+  evidenceDeclaration,
   fieldsNeedingEvidence,
   freeInteger,
   openPeriod,
@@ -44,18 +45,6 @@ async function refusedWithoutWrite(
   return res;
 }
 
-function declaration(bytes: Buffer, over: Record<string, unknown> = {}) {
-  return {
-    fileName: 'quy-che.pdf',
-    contentType: 'application/pdf',
-    size: bytes.length,
-    sha256: sha256b64(bytes),
-    fields: [fieldsNeedingEvidence()[0]],
-    document: { title: 'Quy chế an toàn thông tin' },
-    ...over,
-  };
-}
-
 beforeAll(async () => {
   process.env.EVIDENCE_MAX_FILES = String(MAX_FILES);
   process.env.EVIDENCE_MAX_BYTES = String(1024 * 1024);
@@ -66,7 +55,7 @@ beforeAll(async () => {
   await recordVerifiedEvidence(api.tableName, agencyB.unitId, fieldsNeedingEvidence());
   expect((await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
   const declared = await api.call(agencyA, 'POST', `/reports/${YEAR}/evidence`, {
-    body: declaration(pdfBytes()),
+    body: evidenceDeclaration(pdfBytes()),
   });
   expect(declared.status).toBe(201);
   evidenceOfA = declared.json.evidence.evidenceId;
@@ -218,7 +207,7 @@ describe('API3:2023 Broken Object Property Level Authorization — properties a 
     ['unitId', { unitId: 'so-b' }],
   ])('API3: POST /reports/{year}/evidence refuses %s in the body and writes nothing', async (prop, extra) => {
     const res = await refusedWithoutWrite(agencyA, 'POST', `/reports/${YEAR}/evidence`, {
-      body: declaration(pdfBytes('api3'), extra),
+      body: evidenceDeclaration(pdfBytes('api3'), extra),
     });
     expect(res.status).toBe(400);
     expect(res.json.error.issues.map((i: { path: string }) => i.path)).toContain(prop);
@@ -255,7 +244,7 @@ describe('API4:2023 Unrestricted Resource Consumption — size and count limits'
 
   it('API4: an evidence file over the size limit is refused at declaration, with no upload URL', async () => {
     const res = await refusedWithoutWrite(agencyA, 'POST', `/reports/${YEAR}/evidence`, {
-      body: declaration(pdfBytes(), { size: 1024 * 1024 + 1 }),
+      body: evidenceDeclaration(pdfBytes(), { size: 1024 * 1024 + 1 }),
     });
     expect(res.status).toBe(400);
     expect(res.json.upload).toBeUndefined();
@@ -268,13 +257,13 @@ describe('API4:2023 Unrestricted Resource Consumption — size and count limits'
       expect(
         (
           await api.call(agency, 'POST', `/reports/${YEAR}/evidence`, {
-            body: declaration(pdfBytes(`f${i}`)),
+            body: evidenceDeclaration(pdfBytes(`f${i}`)),
           })
         ).status,
       ).toBe(201);
     }
     const res = await refusedWithoutWrite(agency, 'POST', `/reports/${YEAR}/evidence`, {
-      body: declaration(pdfBytes('one too many')),
+      body: evidenceDeclaration(pdfBytes('one too many')),
     });
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe('TOO_MANY_FILES');
@@ -371,7 +360,7 @@ describe('API5:2023 Broken Function Level Authorization — roles against other 
   it.each([
     ['PUT', `/reports/${YEAR}`, { values: {} }],
     ['POST', `/reports/${YEAR}/submit`, undefined],
-    ['POST', `/reports/${YEAR}/evidence`, declaration(pdfBytes('api5'))],
+    ['POST', `/reports/${YEAR}/evidence`, evidenceDeclaration(pdfBytes('api5'))],
   ] as const)(
     'API5: an admin or auditor calling the agency function %s %s gets 403 and writes nothing',
     async (method, path, body) => {

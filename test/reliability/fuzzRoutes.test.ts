@@ -14,13 +14,14 @@ import {
   auditor,
   catalog,
   completeValues,
+  evidenceDeclaration,
   fieldsNeedingEvidence,
   openPeriod,
   recordVerifiedEvidence,
   snapshotTable,
   units,
 } from '../integration/fixtures.ts';
-import { sha256b64, pdfBytes } from '../integration/evidenceFiles.ts';
+import { pdfBytes } from '../integration/evidenceFiles.ts';
 
 /*
  * Fuzzing every row of the route table through the local adapter: 1,000 generated requests per route, with
@@ -68,14 +69,7 @@ beforeAll(async () => {
   expect((await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
   const pdf = pdfBytes();
   const declared = await api.call(agencyA, 'POST', `/reports/${YEAR}/evidence`, {
-    body: {
-      fileName: 'a.pdf',
-      contentType: 'application/pdf',
-      size: pdf.length,
-      sha256: sha256b64(pdf),
-      fields: [fieldsNeedingEvidence()[0]],
-      document: { title: 'Quy chế' },
-    },
+    body: evidenceDeclaration(pdf),
   });
   expect(declared.status).toBe(201);
   evidenceId = declared.json.evidence.evidenceId;
@@ -199,15 +193,7 @@ const malformedJson = fc.oneof(
 
 function exampleBody(route: Route): unknown {
   if (route.id === 'declareEvidence') {
-    const pdf = pdfBytes('fuzz');
-    return {
-      fileName: 'fuzz.pdf',
-      contentType: 'application/pdf',
-      size: pdf.length,
-      sha256: sha256b64(pdf),
-      fields: [fieldsNeedingEvidence()[0]],
-      document: { title: 'Fuzz' },
-    };
+    return evidenceDeclaration(pdfBytes('fuzz'), { fileName: 'fuzz.pdf' });
   }
   return requestContracts[route.id as keyof typeof requestContracts]?.example(catalog);
 }
