@@ -75,6 +75,13 @@ export const keys = {
 
   rollupSummary: (year: number): ItemKey => ({ pk: `ROLLUP#${year}`, sk: '#SUMMARY' }),
 
+  /** A year's targets, weights and bands: the current set, and every version an admin made. */
+  targetSetCurrent: (year: number): ItemKey => ({ pk: `TARGETS#${year}`, sk: '#CURRENT' }),
+  targetSetVersion: (year: number, version: number): ItemKey => ({
+    pk: `TARGETS#${year}`,
+    sk: `V#${pad(version, 6)}`,
+  }),
+
   health: (): ItemKey => ({ pk: 'HEALTH', sk: '#HEALTH' }),
 } as const;
 

@@ -1,7 +1,13 @@
 import type { Catalog, Indicator, IndicatorValue, ReportValues } from './types.ts';
-import { sumOf } from './validate.ts';
+import { holds, sumOf } from './validate.ts';
 
 const NO_DATA: IndicatorValue = Object.freeze({ numerator: null, denominator: null, value: null });
+const NOT_APPLICABLE: IndicatorValue = Object.freeze({
+  numerator: null,
+  denominator: null,
+  value: null,
+  notApplicable: true,
+});
 
 /** numerator / denominator × multiplier; a zero or missing denominator is "no data", never 0, NaN or Infinity. */
 export function ratio(
@@ -15,9 +21,15 @@ export function ratio(
 }
 
 export function computeIndicator(indicator: Indicator, values: ReportValues): IndicatorValue {
-  const numerator = sumOf(indicator.numerator, values);
+  if (indicator.notApplicableWhen && holds(indicator.notApplicableWhen, values)) return NOT_APPLICABLE;
   // A value reported directly has denominator 1, so ratio-of-sums over units stays meaningful.
   const denominator = indicator.denominator === null ? 1 : sumOf(indicator.denominator, values);
+  const reported = sumOf(indicator.numerator, values);
+  // A reported share of the denominator counts what it is a share of: 90% of 130 computers is 117 computers.
+  const numerator =
+    indicator.numeratorIsShare && reported !== null && denominator !== null
+      ? (reported * denominator) / 100
+      : reported;
   return { numerator, denominator, value: ratio(numerator, denominator, indicator.multiplier) };
 }
 
@@ -31,11 +43,8 @@ const hasData = (p: IndicatorValue): p is { numerator: number; denominator: numb
   p.value !== null && p.numerator !== null && p.denominator !== null && p.denominator !== 0;
 
 /**
- * A group's value from its units' values. Aggregate from the units themselves, not from sub-group results:
- * ratio-of-sums composes either way, but a mean of means is not a mean.
- *
- * - ratioOfSums: Σ numerators / Σ denominators × multiplier, over the units that have data.
- * - meanOfValues: numerator = Σ values, denominator = number of units with data, value = their mean.
+ * A group's value from its units' values: Σ numerators / Σ denominators × multiplier, over the units that have
+ * data. Never the mean of the units' values: a small commune would weigh as much as a large department.
  */
 export function aggregateIndicator(indicator: Indicator, parts: readonly IndicatorValue[]): IndicatorValue {
   const acc = emptyAggregate();
@@ -50,41 +59,35 @@ export function aggregateIndicator(indicator: Indicator, parts: readonly Indicat
 export interface Aggregate {
   numerator: number;
   denominator: number;
-  sumOfValues: number;
   unitsWithData: number;
+  /** Units for which the indicator did not apply. */
+  unitsNotApplicable: number;
 }
 
 export const emptyAggregate = (): Aggregate => ({
   numerator: 0,
   denominator: 0,
-  sumOfValues: 0,
   unitsWithData: 0,
+  unitsNotApplicable: 0,
 });
 
 export function addToAggregate(acc: Aggregate, part: IndicatorValue): void {
+  if (part.notApplicable) acc.unitsNotApplicable += 1;
   if (!hasData(part)) return;
   acc.numerator += part.numerator;
   acc.denominator += part.denominator;
-  acc.sumOfValues += part.value;
   acc.unitsWithData += 1;
 }
 
 export function mergeAggregates(into: Aggregate, from: Aggregate): void {
   into.numerator += from.numerator;
   into.denominator += from.denominator;
-  into.sumOfValues += from.sumOfValues;
   into.unitsWithData += from.unitsWithData;
+  into.unitsNotApplicable += from.unitsNotApplicable;
 }
 
 export function finishAggregate(indicator: Indicator, acc: Aggregate): IndicatorValue {
   if (acc.unitsWithData === 0) return NO_DATA;
-  if (indicator.aggregation === 'meanOfValues') {
-    return {
-      numerator: acc.sumOfValues,
-      denominator: acc.unitsWithData,
-      value: ratio(acc.sumOfValues, acc.unitsWithData, 1),
-    };
-  }
   return {
     numerator: acc.numerator,
     denominator: acc.denominator,

@@ -6,7 +6,6 @@ import type { Catalog } from './types.ts';
 import { catalogs } from './years.ts';
 
 export type {
-  Aggregation,
   Band,
   BooleanField,
   Catalog,
@@ -30,6 +29,7 @@ export type {
   ReportValues,
   RequiredIfRule,
   Scoring,
+  Source,
   TextField,
   Tier,
 } from './types.ts';
@@ -57,6 +57,18 @@ export {
   type UnitScore,
 } from './scoring.ts';
 export { outlierOf } from './outliers.ts';
+export { BINH_PHUOC_1538_2014, CATALOG_SOURCES, DECISION_48_2009, SYSTEM_DEFAULT_SOURCE } from './sources.ts';
+export {
+  applyTargetSet,
+  defaultTargetSet,
+  resolveTargetSet,
+  targetSetName,
+  type BandCutOff,
+  type IndicatorTargets,
+  type SourcedValue,
+  type TargetSet,
+  type TargetSetInput,
+} from './targetSet.ts';
 export { exampleValues } from './example.ts';
 export { formulaOf, publicCatalog } from './public.ts';
 

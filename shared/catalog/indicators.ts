@@ -1,22 +1,25 @@
 import { bi, type Bilingual } from '../i18n.ts';
 import { UNITS } from './define.ts';
+import { DECISION_48_2009 } from './sources.ts';
 import type { Indicator } from './types.ts';
 
 /*
- * Derived indicators, DHIS2 style. Targets follow the seed's figures where it gives them (nearly 100% of
- * provincial and district staff with a computer; regular official email use 80% / 80% / 30% after Decision
- * 48/2009/QĐ-TTg) and the Vietnam ICT Index otherwise. Scored indicators' max points add up to 100.
+ * Derived indicators, DHIS2 style; every group value is a ratio of sums. Each concept is scored once, and the
+ * scored indicators' default points add up to 100. Only the email targets of provincial and district agencies
+ * have a legal source (Decision 48/2009/QĐ-TTg's 2010 target for mountainous provinces); every other target
+ * and weight is a system default and says so (catalog/sources.ts). A year's target set may replace them.
  */
 
-type Spec = Omit<Indicator, 'multiplier' | 'unit' | 'aggregation'> &
-  Partial<Pick<Indicator, 'multiplier' | 'unit' | 'aggregation'>>;
+type Spec = Omit<Indicator, 'multiplier' | 'unit'> & Partial<Pick<Indicator, 'multiplier' | 'unit'>>;
 
 const pct = (spec: Spec): Indicator => ({
   multiplier: 100,
   unit: UNITS.percent,
-  aggregation: 'ratioOfSums',
   ...spec,
 });
+
+/** No dossiers received that year: nothing to put online or to settle on time. */
+const NO_DOSSIERS = { field: 'dossiers_total', op: 'eq', value: 0 } as const;
 
 const perStaff: Bilingual = bi('máy/người', 'computers per person');
 
@@ -30,8 +33,11 @@ export const baseIndicators: readonly Indicator[] = [
     multiplier: 1,
     unit: perStaff,
     direction: 'higherIsBetter',
+    help: bi(
+      'Chỉ để theo dõi: việc trang bị máy tính được chấm điểm một lần, ở “Tỷ lệ CBCCVC được trang bị máy tính”.',
+      'For monitoring only: computer provision is scored once, in “Share of staff with a computer”.',
+    ),
     targets: { province: 1, district: 1, commune: 0.8 },
-    scoring: { method: 'ratio', maxPoints: 5 },
     outlier: { ratio: { min: 0.5, max: 2 } },
   }),
   pct({
@@ -62,6 +68,7 @@ export const baseIndicators: readonly Indicator[] = [
     denominator: ['computers_in_use'],
     direction: 'higherIsBetter',
     targets: { province: 100, district: 95, commune: 80 },
+    scoring: { method: 'ratio', maxPoints: 5 },
     outlier: { maxAbsChange: 30 },
   }),
   pct({
@@ -73,6 +80,7 @@ export const baseIndicators: readonly Indicator[] = [
     denominator: ['staff_total'],
     multiplier: 1000,
     unit: bi('kbps/người', 'kbps per person'),
+    fraction: { numeratorUnit: bi('kbps', 'kbps'), numeratorScale: 1000 },
     direction: 'higherIsBetter',
     targets: { province: 2000, district: 1000, commune: 500 },
     scoring: { method: 'ratio', maxPoints: 5 },
@@ -122,6 +130,7 @@ export const baseIndicators: readonly Indicator[] = [
     denominator: ['dossiers_total'],
     direction: 'higherIsBetter',
     targets: { province: 50, district: 40, commune: 20 },
+    notApplicableWhen: NO_DOSSIERS,
     scoring: { method: 'ratio', maxPoints: 10 },
     outlier: { maxAbsChange: 30 },
   }),
@@ -133,6 +142,8 @@ export const baseIndicators: readonly Indicator[] = [
     denominator: ['onestop_handled'],
     direction: 'higherIsBetter',
     targets: { province: 95, district: 95, commune: 90 },
+    // With no dossiers there is nothing to settle; with no one-stop system there is no count, which scores 0.
+    notApplicableWhen: NO_DOSSIERS,
     scoring: {
       method: 'tiers',
       maxPoints: 10,
@@ -173,11 +184,15 @@ export const baseIndicators: readonly Indicator[] = [
       'Tỷ lệ CBCCVC thường xuyên sử dụng thư điện tử công vụ',
       'Share of staff regularly using official email',
     ),
-    help: bi('Chỉ tiêu theo Quyết định 48/2009/QĐ-TTg.', 'Targets after Decision 48/2009/QĐ-TTg.'),
+    help: bi(
+      'Mục tiêu cấp tỉnh và cấp huyện: 30%, mục tiêu năm 2010 của Quyết định 48/2009/QĐ-TTg cho tỉnh miền núi (tới cấp huyện). Cấp xã: mặc định của hệ thống, chưa có văn bản.',
+      'Provincial and district target: 30%, Decision 48/2009/QĐ-TTg’s 2010 target for mountainous provinces (down to district level). Communes: system default, no legal source.',
+    ),
     numerator: ['staff_email_regular'],
     denominator: ['staff_total'],
     direction: 'higherIsBetter',
-    targets: { province: 80, district: 80, commune: 30 },
+    targets: { province: 30, district: 30, commune: 30 },
+    targetSources: { province: DECISION_48_2009.id, district: DECISION_48_2009.id },
     scoring: { method: 'ratio', maxPoints: 10 },
     outlier: { maxAbsChange: 20 },
   }),
@@ -233,13 +248,12 @@ export const baseIndicators: readonly Indicator[] = [
     section: 'management',
     label: bi('Tỷ lệ máy tính có phần mềm phòng chống mã độc', 'Share of computers with antivirus software'),
     help: bi(
-      'Đơn vị tự báo cáo tỷ lệ, không có số máy tương ứng, nên giá trị nhóm là trung bình các đơn vị.',
-      'Units report a share without counts, so a group’s value is the average of its units.',
+      'Đơn vị báo cáo tỷ lệ trên số máy tính đang sử dụng; giá trị nhóm tính theo số máy (tổng số máy có phần mềm / tổng số máy).',
+      'Units report a share of their computers in use; a group’s value is weighted by computers (Σ computers with antivirus / Σ computers).',
     ),
     numerator: ['antivirus_coverage_pct'],
-    denominator: null,
-    multiplier: 1,
-    aggregation: 'meanOfValues',
+    denominator: ['computers_in_use'],
+    numeratorIsShare: true,
     direction: 'higherIsBetter',
     targets: { province: 100, district: 100, commune: 90 },
     scoring: { method: 'ratio', maxPoints: 5 },
@@ -290,7 +304,8 @@ export const baseIndicators: readonly Indicator[] = [
     direction: 'higherIsBetter',
     targets: { province: 80, district: 70, commune: 50 },
     // With no IT staff the gap already costs it_staff_pct's points; counting it here too would charge it twice.
-    scoring: { method: 'ratio', maxPoints: 5, noData: 'skip' },
+    notApplicableWhen: { field: 'it_staff', op: 'eq', value: 0 },
+    scoring: { method: 'ratio', maxPoints: 5 },
     outlier: { maxAbsChange: 40 },
   }),
 ];

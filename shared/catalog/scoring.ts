@@ -18,9 +18,7 @@ export function meetsTarget(indicator: Indicator, level: string, value: number |
   return target.op === '>=' ? value >= target.value : value <= target.value;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** Points for one value, or undefined when the indicator is not scored at this level. */
+/** Points for one value, or undefined when the indicator is not scored at this level. Never rounded. */
 export function pointsFor(indicator: Indicator, level: string, value: number): number | undefined {
   const s = indicator.scoring;
   if (!s) return undefined;
@@ -37,7 +35,7 @@ export function pointsFor(indicator: Indicator, level: string, value: number): n
   return s.maxPoints * Math.min(1, Math.max(0, share));
 }
 
-/** The band for a share of max points: the highest band whose minShare the share reaches. */
+/** The band for a share of the applicable maximum: the highest band whose minShare the share reaches. */
 export function bandFor(bands: readonly Band[], share: number): Band {
   const sorted = [...bands].sort((a, b) => b.minShare - a.minShare);
   const band = sorted.find((b) => share >= b.minShare) ?? sorted[sorted.length - 1];
@@ -46,41 +44,62 @@ export function bandFor(bands: readonly Band[], share: number): Band {
 }
 
 export interface UnitScore {
-  readonly total: number;
-  readonly max: number;
-  /** total / max, 0–1; 0 when nothing was scored. */
+  /** Points earned, summed unrounded (rounding is for display only). */
+  readonly points: number;
+  /** The maximum over the indicators that apply to the unit: the full maximum less the not-applicable ones. */
+  readonly applicableMax: number;
+  /** The maximum before not-applicable indicators leave it. */
+  readonly fullMax: number;
+  /** points / applicableMax, 0–1; 0 when nothing applies. */
   readonly share: number;
+  /** The score rescaled to 100 over the applicable maximum. */
+  readonly score: number;
   readonly band: Band;
   readonly perIndicator: Record<string, number>;
+  /** Scored indicators that did not apply to the unit, in catalog order. */
+  readonly notApplicable: readonly string[];
 }
 
-/** DTI-style score of one unit: points per scored indicator (rounded to 0.01), their sum and the band. */
+/**
+ * DTI-style score of one unit: points per scored indicator, their sum, and the score out of 100 over the
+ * indicators that apply. No data earns 0 of the indicator's points; not applicable takes them out.
+ */
 export function scoreUnit(
   catalog: Catalog,
   indicators: Record<string, IndicatorValue>,
   level: string,
 ): UnitScore {
   const perIndicator: Record<string, number> = {};
-  let total = 0;
-  let max = 0;
+  const notApplicable: string[] = [];
+  let points = 0;
+  let applicableMax = 0;
+  let fullMax = 0;
   for (const indicator of catalog.indicators) {
     const s = indicator.scoring;
     if (!s) continue;
     // A ratio scored against the level's target says nothing at a level with no target.
     if (s.method === 'ratio' && s.fullAt === undefined && !targetFor(indicator, level)) continue;
-    const value = indicators[indicator.code]?.value ?? null;
-    let points: number;
-    if (value === null || !Number.isFinite(value)) {
-      if (s.noData === 'skip') continue;
-      points = 0;
-    } else {
-      points = round2(pointsFor(indicator, level, value) ?? 0);
+    fullMax += s.maxPoints;
+    const part = indicators[indicator.code];
+    if (part?.notApplicable) {
+      notApplicable.push(indicator.code);
+      continue;
     }
-    perIndicator[indicator.code] = points;
-    total += points;
-    max += s.maxPoints;
+    const value = part?.value ?? null;
+    const earned = value === null || !Number.isFinite(value) ? 0 : (pointsFor(indicator, level, value) ?? 0);
+    perIndicator[indicator.code] = earned;
+    points += earned;
+    applicableMax += s.maxPoints;
   }
-  total = round2(total);
-  const share = max > 0 ? total / max : 0;
-  return { total, max, share, band: bandFor(catalog.bands, share), perIndicator };
+  const share = applicableMax > 0 ? points / applicableMax : 0;
+  return {
+    points,
+    applicableMax,
+    fullMax,
+    share,
+    score: share * 100,
+    band: bandFor(catalog.bands, share),
+    perIndicator,
+    notApplicable,
+  };
 }

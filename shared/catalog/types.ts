@@ -71,12 +71,6 @@ export type CatalogField = NumericField | BooleanField | ChoiceField | TextField
 
 export type Direction = 'higherIsBetter' | 'lowerIsBetter';
 
-/**
- * `ratioOfSums`: Σ numerators / Σ denominators × multiplier — the only honest group percentage.
- * `meanOfValues`: the plain mean of the units' values; only for values units report as a share with no counts.
- */
-export type Aggregation = 'ratioOfSums' | 'meanOfValues';
-
 export interface Tier {
   /** Reached when the value is >= threshold (higherIsBetter) or <= threshold (lowerIsBetter). */
   readonly threshold: number;
@@ -84,9 +78,8 @@ export interface Tier {
 }
 
 interface ScoringBase {
+  /** The default weight; a year's target set may set another, with its source. */
   readonly maxPoints: number;
-  /** With no data, `zero` (the default) earns nothing but keeps the max points; `skip` drops both. */
-  readonly noData?: 'zero' | 'skip';
 }
 
 export type Scoring =
@@ -114,12 +107,30 @@ export interface Indicator {
   readonly numerator: readonly string[];
   /** Sum of these field codes; null for a value reported directly (denominator 1). */
   readonly denominator: readonly string[] | null;
+  /**
+   * The numerator field is a share (0–100) of the denominator, as units report it (the share of their
+   * computers with antivirus): the numerator counts share × denominator / 100, so a group's value is weighted
+   * by the denominator (Σ computers with antivirus / Σ computers), never a plain mean of the shares.
+   */
+  readonly numeratorIsShare?: boolean;
   readonly multiplier: number;
   readonly unit: Bilingual;
-  readonly aggregation: Aggregation;
+  /**
+   * How the fraction reads in the value's own units when the multiplier converts units, not scales: bandwidth
+   * is Mbps × 1000 = kbps over people. Without it the numerator is shown in its fields' unit.
+   */
+  readonly fraction?: { readonly numeratorUnit: Bilingual; readonly numeratorScale: number };
   readonly direction: Direction;
   /** Target per administrative level id (shared/hierarchy.ts LEVELS); compared by direction. */
   readonly targets: Readonly<Partial<Record<string, number>>>;
+  /** The document behind each level's default target (an id of catalog/sources.ts); absent: a system default. */
+  readonly targetSources?: Readonly<Partial<Record<string, string>>>;
+  /**
+   * When the indicator does not apply to a unit that year (no dossiers received: nothing to put online or to
+   * settle on time). It then earns no points and leaves the unit's maximum. Having no system at all is not
+   * this: it is a value of 0 and scores 0.
+   */
+  readonly notApplicableWhen?: Condition;
   readonly scoring?: Scoring;
   readonly outlier?: OutlierRule;
 }
@@ -159,8 +170,21 @@ export type CrossFieldRule = CompareRule | RequiredIfRule;
 export interface Band {
   readonly id: string;
   readonly label: Bilingual;
-  /** Lowest share of max points (0–1) that reaches this band. */
+  /** Lowest share of the applicable maximum (0–1) that reaches this band: a score of minShare × 100. */
   readonly minShare: number;
+  /** The document behind the cut-off (an id of catalog/sources.ts); absent: a system default. */
+  readonly source?: string;
+}
+
+/** Where a target, a point weight or a band cut-off comes from. */
+export interface Source {
+  readonly id: string;
+  /** The document's number (48/2009/QĐ-TTg); null for the system default, which has none. */
+  readonly document: string | null;
+  readonly title: Bilingual;
+  /** What of the document is used here, and how far it applies. */
+  readonly note?: Bilingual;
+  readonly links?: readonly string[];
 }
 
 export interface Catalog {
@@ -175,13 +199,17 @@ export interface Catalog {
   readonly levels: typeof LEVELS;
   /** Ordered from the highest minShare down. */
   readonly bands: readonly Band[];
+  /** The documents the default targets, weights and bands cite (catalog/sources.ts). */
+  readonly sources: readonly Source[];
 }
 
 export interface IndicatorValue {
   readonly numerator: number | null;
   readonly denominator: number | null;
-  /** null = no data; never NaN or Infinity. */
+  /** null = no data (or not applicable); never NaN or Infinity. */
   readonly value: number | null;
+  /** The catalog's notApplicableWhen holds for this unit: no value, no points, out of the maximum. */
+  readonly notApplicable?: true;
 }
 
 export const isNumericField = (f: CatalogField): f is NumericField =>

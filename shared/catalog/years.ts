@@ -3,14 +3,24 @@ import { bi, type Bilingual } from '../i18n.ts';
 import { baseIndicators } from './indicators.ts';
 import { baseRules } from './rules.ts';
 import { baseFields, baseSections } from './sections/index.ts';
+import { BINH_PHUOC_1538_2014, CATALOG_SOURCES } from './sources.ts';
 import type { Band, Catalog, CatalogField, Indicator } from './types.ts';
 
-/** Bands by share of max points, as the provinces publish their rankings. Highest first. */
+/**
+ * Bands by score out of 100 (share of the applicable maximum), as provinces publish their rankings; highest
+ * first. Điện Biên has issued no scale, so the default is Bình Phước's published one, cited as such.
+ */
+const band = (id: string, label: Bilingual, minShare: number): Band => ({
+  id,
+  label,
+  minShare,
+  source: BINH_PHUOC_1538_2014.id,
+});
 export const BANDS: readonly Band[] = [
-  { id: 'good', label: bi('Tốt', 'Good'), minShare: 0.8 },
-  { id: 'fair', label: bi('Khá', 'Fair'), minShare: 0.65 },
-  { id: 'medium', label: bi('Trung bình', 'Medium'), minShare: 0.5 },
-  { id: 'weak', label: bi('Yếu', 'Weak'), minShare: 0 },
+  band('good', bi('Tốt', 'Good'), 0.85),
+  band('fair', bi('Khá', 'Fair'), 0.7),
+  band('medium', bi('Trung bình', 'Medium'), 0.5),
+  band('weak', bi('Yếu', 'Weak'), 0),
 ];
 
 function deepFreeze<T>(value: T): T {
@@ -42,6 +52,7 @@ function build(
     rules: baseRules,
     levels: LEVELS,
     bands: BANDS,
+    sources: CATALOG_SOURCES,
   };
   return deepFreeze(catalog);
 }

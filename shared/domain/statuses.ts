@@ -11,3 +11,13 @@ export const DISPLAY_STATUSES = [
   'accepted',
 ] as const;
 export type DisplayStatus = (typeof DISPLAY_STATUSES)[number];
+
+/** What each status is called wherever a person reads it. */
+export const STATUS_LABELS: Readonly<Record<DisplayStatus, { readonly vi: string; readonly en: string }>> = {
+  not_started: { vi: 'Chưa bắt đầu', en: 'Not started' },
+  draft: { vi: 'Đang soạn', en: 'Draft' },
+  submitted: { vi: 'Đã nộp', en: 'Submitted' },
+  late: { vi: 'Nộp muộn', en: 'Submitted late' },
+  returned: { vi: 'Bị trả lại', en: 'Returned' },
+  accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
+};

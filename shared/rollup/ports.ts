@@ -1,3 +1,4 @@
+import type { TargetSet } from '../catalog/index.ts';
 import type { ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import type { OutputStream } from '../store/multipartOutput.ts';
@@ -15,8 +16,8 @@ export interface RollupSources {
   unitsById(ids: readonly string[]): Promise<ReadonlyMap<string, Unit>>;
   /** A year's current reports, in unit id order. */
   reportsInUnitOrder(year: number): AsyncIterable<ReportState>;
-  /** The lines of an earlier year's published CSV, BOM stripped; none when that year has no rollup. */
-  publishedCsvLines(year: number, file: 'unitsCsv' | 'indicatorsCsv'): AsyncIterable<string>;
+  /** The year's target set as an admin last set it; undefined while the catalog's defaults apply. */
+  targetSet(year: number): Promise<TargetSet | undefined>;
 }
 
 export interface RollupSinks {

@@ -1,18 +1,22 @@
 export interface RankEntry {
   readonly unitId: string;
   readonly level: string;
-  readonly total: number;
-  readonly max: number;
+  /** Points earned, unrounded. */
+  readonly points: number;
+  /** The maximum over the indicators that apply to the unit. */
+  readonly applicableMax: number;
   readonly share: number;
   readonly band: string;
 }
 
-export type RankedEntry = RankEntry & { readonly rank: number };
+/** `rank` is within the unit's level; `score` is the share out of 100. */
+export type RankedEntry = RankEntry & { readonly score: number; readonly rank: number };
 
 const NUMBERS_PER_ENTRY = 3;
 
 /**
- * The province's ranking: the one part of the rollup that grows with the number of units, so it is held as
+ * The province's ranking, within each administrative level (a department and a commune face different
+ * targets, so they are not ranked against each other): the one part of the rollup that grows with the number of units, so it is held as
  * columns rather than one object per unit (about 70 bytes a unit instead of about 230): scores in a
  * Float64Array, levels and bands as indexes into the few distinct strings, and the unit ids.
  */
@@ -35,29 +39,54 @@ export class Ranking {
     if (NUMBERS_PER_ENTRY * (i + 1) > this.numbers.length) this.grow();
     this.unitIds.push(entry.unitId);
     const n = NUMBERS_PER_ENTRY * i;
-    this.numbers[n] = entry.total;
-    this.numbers[n + 1] = entry.max;
+    this.numbers[n] = entry.points;
+    this.numbers[n + 1] = entry.applicableMax;
     this.numbers[n + 2] = entry.share;
     this.codes[2 * i] = this.label(entry.level);
     this.codes[2 * i + 1] = this.label(entry.band);
   }
 
   /**
-   * Highest share of points first; equal shares share a rank (1, 2, 2, 4) and are listed by the higher total,
-   * then by unit id, so the order never depends on the order units were added in.
+   * Levels in the given order (others after, by id); within a level the highest share of points first. Equal
+   * shares share a rank (1, 2, 2, 4) and are listed by the higher points, then by unit id, so the order never
+   * depends on the order units were added in. Ranks start again at 1 in each level.
    */
-  rank(): void {
+  rank(levelOrder: readonly string[] = []): void {
     const n = this.size;
     const share = (i: number) => this.numbers[NUMBERS_PER_ENTRY * i + 2] as number;
-    const total = (i: number) => this.numbers[NUMBERS_PER_ENTRY * i] as number;
+    const points = (i: number) => this.numbers[NUMBERS_PER_ENTRY * i] as number;
     const id = (i: number) => this.unitIds[i] as string;
+    const levelOf = (i: number) => this.codes[2 * i] as number;
+    const position = this.labels.map((label) => {
+      const k = levelOrder.indexOf(label);
+      return k < 0 ? levelOrder.length : k;
+    });
+    const byLevel = (a: number, b: number) => {
+      const la = levelOf(a);
+      const lb = levelOf(b);
+      if (la === lb) return 0;
+      const pa = position[la] as number;
+      const pb = position[lb] as number;
+      if (pa !== pb) return pa - pb;
+      const na = this.labels[la] as string;
+      const nb = this.labels[lb] as string;
+      return na < nb ? -1 : 1;
+    };
     const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => share(b) - share(a) || total(b) - total(a) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0),
+      (a, b) =>
+        byLevel(a, b) ||
+        share(b) - share(a) ||
+        points(b) - points(a) ||
+        (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0),
     );
     const ranks = new Uint32Array(n);
+    let first = 0;
     for (let k = 0; k < n; k++) {
-      const same = k > 0 && share(order[k] as number) === share(order[k - 1] as number);
-      ranks[k] = same ? (ranks[k - 1] as number) : k + 1;
+      const here = order[k] as number;
+      const prev = order[k - 1];
+      if (k === 0 || levelOf(here) !== levelOf(prev as number)) first = k;
+      const same = k > first && share(here) === share(prev as number);
+      ranks[k] = same ? (ranks[k - 1] as number) : k - first + 1;
     }
     this.order = order;
     this.ranks = ranks;
@@ -69,12 +98,14 @@ export class Ranking {
     const i = this.order[k];
     if (i === undefined) throw new RangeError(`No ranking entry ${k}`);
     const n = NUMBERS_PER_ENTRY * i;
+    const share = this.numbers[n + 2] as number;
     return {
       unitId: this.unitIds[i] as string,
       level: this.labels[this.codes[2 * i] as number] as string,
-      total: this.numbers[n] as number,
-      max: this.numbers[n + 1] as number,
-      share: this.numbers[n + 2] as number,
+      points: this.numbers[n] as number,
+      applicableMax: this.numbers[n + 1] as number,
+      share,
+      score: share * 100,
       band: this.labels[this.codes[2 * i + 1] as number] as string,
       rank: this.ranks[k] as number,
     };

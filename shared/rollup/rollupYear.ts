@@ -1,54 +1,49 @@
-import type { Catalog } from '../catalog/index.ts';
+import { applyTargetSet, defaultTargetSet, targetSetName, type Catalog } from '../catalog/index.ts';
 import type { ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import { bi, type Bilingual } from '../i18n.ts';
-import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
+import { sortedCursor } from './cursor.ts';
+import { levelName } from './display.ts';
+import {
+  indicatorColumns,
+  indicatorLines,
+  indicatorsCsv,
+  sheetRow,
+  stableJson,
+  unitColumns,
+  unitsCsvHeader,
+  unitsCsvRow,
+} from './files.ts';
 import { GroupAccumulator, type GroupResult } from './groups.ts';
 import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
 import type { OutputStream, RollupFile, RollupSinks, RollupSources } from './ports.ts';
-import { previousGroupValues, previousUnitValues } from './previous.ts';
-import { Ranking } from './ranking.ts';
+import { openPreviousYear, previousYearFigures } from './previousYear.ts';
+import { Ranking, type RankedEntry } from './ranking.ts';
+import {
+  COMPLETENESS_SHEET,
+  completenessColumns,
+  GAP_SHEET,
+  gapColumns,
+  INDICATORS_SHEET,
+  UNITS_SHEET,
+  type GapLine,
+} from './sheets.ts';
 import { Distributions, VerificationGaps } from './summaries.ts';
 import { unitRow } from './unitRow.ts';
+import { openWorkbook } from './workbook.ts';
 
 export interface RollupRun {
   readonly year: number;
+  /** The year's catalog: its formulas, and the default targets a target set may replace. */
   readonly catalog: Catalog;
+  /** Last year's catalog, for last year's figures; without one there is nothing to compare with. */
+  readonly previousCatalog?: Catalog;
   readonly runId: string;
   readonly requestedBy: string;
   readonly now: () => Date;
   readonly onProgress?: (p: { units: number; reports: number }) => void;
   readonly sources: RollupSources;
   readonly sinks: RollupSinks;
-}
-
-const iterate = <T>(items: AsyncIterable<T>): AsyncIterator<T> => items[Symbol.asyncIterator]();
-
-/** Pulls items of a sorted stream up to `id`, handing back the one equal to it. */
-function cursor<T>(it: AsyncIterator<T>, idOf: (t: T) => string) {
-  let head: IteratorResult<T> | undefined;
-  let skipped = 0;
-  return {
-    async take(id: string): Promise<T | undefined> {
-      head ??= await it.next();
-      while (!head.done && idOf(head.value) < id) {
-        skipped += 1;
-        head = await it.next();
-      }
-      if (head.done || idOf(head.value) !== id) return undefined;
-      const found = head.value;
-      head = await it.next();
-      return found;
-    },
-    async rest(): Promise<number> {
-      head ??= await it.next();
-      while (!head.done) {
-        skipped += 1;
-        head = await it.next();
-      }
-      return skipped;
-    },
-  };
 }
 
 async function parentChain(sources: RollupSources, groups: GroupAccumulator): Promise<Map<string, Unit>> {
@@ -65,103 +60,170 @@ async function parentChain(sources: RollupSources, groups: GroupAccumulator): Pr
 }
 
 /**
- * The yearly rollup: one streaming pass over the year's units, reports and last year's published values, all
- * in unit id order, writing the files as it goes. Files go to a run folder first and are published only when
- * every one is complete, so a failed run leaves the previous outputs as they were.
+ * The yearly rollup: one streaming pass over the year's units, its reports and last year's reports, all in
+ * unit id order, writing the files as it goes. Every figure is official (verified where auditors recorded a
+ * value) and scored by the year's target set, which every output names. Files go to a run folder first and
+ * are published only when every one is complete, so a failed run leaves the previous outputs as they were.
  */
 export async function rollupYear(run: RollupRun): Promise<{ counts: Record<string, number> }> {
-  const { year, catalog, runId, sources, sinks } = run;
+  const { year, runId, sources, sinks } = run;
   const startedAt = run.now().toISOString();
   await sinks.saveSummary({ year, status: 'running', runId, requestedBy: run.requestedBy, startedAt });
   const outputs: Partial<Record<RollupFile, OutputStream>> = {};
   const open = (file: RollupFile) => (outputs[file] = sinks.open(file));
   try {
+    const targetSet = (await sources.targetSet(year)) ?? defaultTargetSet(run.catalog);
+    const catalog = applyTargetSet(run.catalog, targetSet);
+    const targetSetId = targetSetName(targetSet);
     const json = open('json');
     const units = open('unitsCsv');
+    const book = openWorkbook(open('xlsx'), run.now());
+    const columns = unitColumns(catalog);
+    const unitSheet = book.sheet(UNITS_SHEET, columns);
     const groups = new GroupAccumulator(catalog);
     const distributions = new Distributions(catalog);
     const gaps = new VerificationGaps();
+    const gapLines: GapLine[] = [];
     const ranking = new Ranking();
     const missing: { unitId: string; status: string }[] = [];
-    const reports = cursor<ReportState>(iterate(sources.reportsInUnitOrder(year)), (r) => r.unitId);
-    const previous = cursor(previousUnitValues(sources, catalog, year), (p) => p.unitId);
-    const previousGroups = await previousGroupValues(sources, year);
-    await json.write(`{"year":${year},"catalogVersion":${JSON.stringify(catalog.version)},"units":[`);
-    await units.write(unitsCsvHeader(catalog));
+    const reports = sortedCursor<ReportState>(sources.reportsInUnitOrder(year), (r) => r.unitId);
+    const previous = openPreviousYear(sources, year, run.previousCatalog);
+    await json.write(
+      `{"year":${year},"catalogVersion":${JSON.stringify(catalog.version)}` +
+        `,"targetSet":${stableJson({ name: targetSetId, ...targetSet })}` +
+        `,"previousYear":${year - 1},"units":[`,
+    );
+    await units.write(unitsCsvHeader(columns));
     let seen = 0;
     let reported = 0;
     for await (const unit of sources.unitsInIdOrder()) {
       const report = await reports.take(unit.id);
-      const before = await previous.take(unit.id);
+      const before = await previousYearFigures(unit, previous);
       if (!unit.reports && !report) continue;
-      const row = unitRow(catalog, unit, report, before?.values);
+      const row = unitRow(catalog, unit, report, before);
       groups.add(row);
+      if (before) groups.addPrevious(unit, before);
       distributions.add(row);
       gaps.add(row);
+      if (row.verified) {
+        for (const [field, f] of Object.entries(row.verified.fields))
+          gapLines.push({ row, field, figure: f });
+      }
       if (row.score) ranking.add({ unitId: row.unitId, level: row.level, ...row.score });
       if (row.expected && !row.reported) missing.push({ unitId: row.unitId, status: row.status });
       await json.write(`${seen ? ',' : ''}${stableJson(row)}`);
-      await units.write(unitsCsvRow(catalog, row));
+      await units.write(unitsCsvRow(columns, row));
+      unitSheet.add(sheetRow(columns, row));
       seen += 1;
       if (row.reported) reported += 1;
-      if (seen % 500 === 0) run.onProgress?.({ units: seen, reports: reported });
+      if (seen % 500 === 0) {
+        await book.drain();
+        run.onProgress?.({ units: seen, reports: reported });
+      }
     }
+    unitSheet.done();
     const orphanReports = await reports.rest();
-    await previous.rest();
+    const previousOrphanReports = await previous.reports.rest();
 
     const parents = await parentChain(sources, groups);
     groups.rollUpParents(new Map([...parents].map(([id, u]) => [id, u.parentId])));
-    const groupResults = groups.results(previousGroups);
-    const levelNames = new Map<string, Bilingual>(catalog.levels.map((l) => [l.id, l.name]));
+    const groupResults = groups.results();
     const groupName = (g: GroupResult): Bilingual =>
       g.type === 'overall'
         ? bi('Toàn tỉnh', 'Province overall')
         : g.type === 'level'
-          ? (levelNames.get(g.id) ?? bi(g.id, g.id))
+          ? levelName(catalog, g.id)
           : bi(
               `Trực thuộc ${parents.get(g.id)?.name.vi ?? g.id}`,
               `Under ${parents.get(g.id)?.name.en ?? g.id}`,
             );
-    ranking.rank();
-    const topRanked = ranking.top(HTML_RANKING_ROWS);
-    // Names only for what the HTML report lists, fetched at the end: holding every unit's name would make
-    // memory grow with the number of units.
+    const levelOrder = catalog.levels.map((l) => l.id);
+    ranking.rank(levelOrder);
+    // The HTML lists the top of each level; names only for what it lists, fetched at the end: holding every
+    // unit's name would make memory grow with the number of units.
+    const topRanked: RankedEntry[] = [];
+    for (let k = 0; k < ranking.size; k++) {
+      const e = ranking.at(k);
+      if (e.rank <= HTML_RANKING_ROWS) topRanked.push(e);
+    }
     const listed = [
       ...topRanked.map((r) => r.unitId),
       ...missing.slice(0, HTML_MISSING_ROWS).map((m) => m.unitId),
+      ...gapLines.map((g) => g.row.unitId),
     ];
-    const names = new Map([...(await sources.unitsById(listed))].map(([id, u]) => [id, u.name]));
-    const overall = groupResults.find((g) => g.type === 'overall')?.completeness;
-    const counts = { units: seen, reported, orphanReports, ...(overall ?? {}) };
+    const names = new Map(
+      [...(await sources.unitsById([...new Set(listed)]))].map(([id, u]) => [id, u.name]),
+    );
+    const overall = groupResults.find((g) => g.type === 'overall');
+    const verification = { states: overall?.verification, ...gaps.result() };
+    const counts = {
+      units: seen,
+      reported,
+      orphanReports,
+      previousOrphanReports,
+      ...(overall?.completeness ?? {}),
+      accepted: overall?.verification.accepted ?? 0,
+      underReview: overall?.verification.under_review ?? 0,
+      selfReported: overall?.verification.self_reported ?? 0,
+    };
 
     await json.write(
       `],"groups":${stableJson(groupResults.map((g) => ({ ...g, name: groupName(g) })))}` +
-        `,"completeness":${stableJson({ ...overall, missingUnits: missing })},"ranking":[`,
+        `,"completeness":${stableJson({ ...overall?.completeness, missingUnits: missing })}` +
+        `,"verification":${stableJson(verification)}` +
+        `,"ranking":[`,
     );
-    // A row at a time, like the units: one string of the whole ranking would grow with the province.
+    // Level by level, a row at a time, like the units: one string of the whole ranking would grow with the
+    // province.
+    let level: string | undefined;
     for (let k = 0; k < ranking.size; k++) {
-      await json.write(`${k ? ',' : ''}${stableJson(ranking.at(k))}`);
+      const e = ranking.at(k);
+      if (e.level !== level) {
+        await json.write(
+          `${level === undefined ? '' : ']},'}{"level":${JSON.stringify(e.level)},"name":${stableJson(levelName(catalog, e.level))},"units":[`,
+        );
+        level = e.level;
+      } else await json.write(',');
+      await json.write(stableJson(e));
     }
     await json.write(
-      `]` +
+      `${level === undefined ? '' : ']}'}]` +
         `,"distributions":${stableJson(distributions.result())}` +
-        `,"verification":${stableJson(gaps.result())}` +
-        `,"orphanReports":${orphanReports}}\n`,
+        `,"orphanReports":${orphanReports},"previousOrphanReports":${previousOrphanReports}}\n`,
     );
+
+    const lines = indicatorLines(catalog, groupResults, groupName);
+    const lineColumns = indicatorColumns(catalog);
     const indicators = open('indicatorsCsv');
-    await indicators.write(indicatorsCsv(catalog, groupResults, groupName));
+    await indicators.write(indicatorsCsv(lineColumns, lines));
+    const indicatorSheet = book.sheet(INDICATORS_SHEET, lineColumns);
+    for (const l of lines) indicatorSheet.add(sheetRow(lineColumns, l));
+    indicatorSheet.done();
+    const completeness = completenessColumns();
+    const completenessSheet = book.sheet(COMPLETENESS_SHEET, completeness);
+    for (const g of groupResults)
+      completenessSheet.add(sheetRow(completeness, { group: g, name: groupName(g) }));
+    completenessSheet.done();
+    const gapColumnList = gapColumns(catalog);
+    const gapSheet = book.sheet(GAP_SHEET, gapColumnList);
+    for (const g of gapLines) gapSheet.add(sheetRow(gapColumnList, g));
+    gapSheet.done();
+    await book.close();
+
     const html = open('html');
     await html.write(
       renderReportHtml({
         catalog,
         year,
+        targetSet: targetSetId,
         groups: groupResults,
         names: groupName,
         distributions: distributions.result(),
         ranking: topRanked,
         unitNames: names,
         missing,
-        verification: gaps.result(),
+        verification,
+        gapLines,
       }),
     );
     for (const out of Object.values(outputs)) await out.close();
@@ -176,6 +238,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       finishedAt: run.now().toISOString(),
       counts,
       catalogVersion: catalog.version,
+      targetSet: targetSetId,
     });
     return { counts };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { catalogFor } from '../catalog/index.ts';
+import { catalogFor, type Catalog } from '../catalog/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { bi } from '../i18n.ts';
 import { storeRollupSinks, storeRollupSources } from '../store/rollupPorts.ts';
@@ -41,6 +41,7 @@ export async function runRollup(request: RollupRequest, runId: string, opts: Rol
   return rollupYear({
     ...request,
     catalog,
+    ...(catalogFor(request.year - 1) ? { previousCatalog: catalogFor(request.year - 1) as Catalog } : {}),
     runId,
     now: opts.now ?? (() => new Date()),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),

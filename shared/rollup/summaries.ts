@@ -1,10 +1,10 @@
 import type { Catalog, Indicator } from '../catalog/index.ts';
+import { isPercent } from './display.ts';
 import type { UnitRow } from './unitRow.ts';
 
 /** Fixed bins so the distribution builds up one unit at a time: 10-point bins for percentages. */
 export function binEdges(indicator: Indicator): number[] {
-  const isPercent = indicator.multiplier === 100 && indicator.denominator !== null;
-  if (isPercent) return Array.from({ length: 11 }, (_, i) => i * 10);
+  if (isPercent(indicator)) return Array.from({ length: 11 }, (_, i) => i * 10);
   const targets = Object.values(indicator.targets).filter((t): t is number => typeof t === 'number' && t > 0);
   const top = targets.length ? Math.max(...targets) * 2 : 1;
   return Array.from({ length: 11 }, (_, i) => (top * i) / 10);

@@ -5,11 +5,30 @@ import {
   scoreUnit,
   type Catalog,
   type IndicatorValue,
-  type ReportValues,
 } from '../catalog/index.ts';
+import {
+  countsInRollup,
+  officialFigures,
+  type VerificationState,
+  type VerifiedFigure,
+} from '../domain/officialValues.ts';
 import { displayStatusOf, type DisplayStatus, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import type { Bilingual } from '../i18n.ts';
+import type { PreviousFigures } from './previousYear.ts';
+
+export interface RowScore {
+  /** Points earned, unrounded. */
+  readonly points: number;
+  /** The maximum over the indicators that apply to the unit. */
+  readonly applicableMax: number;
+  readonly fullMax: number;
+  /** Out of 100: points rescaled over the applicable maximum. */
+  readonly score: number;
+  readonly share: number;
+  readonly band: string;
+  readonly notApplicable: readonly string[];
+}
 
 /** What the rollup says about one unit. Numbers are as computed; rounding happens only when writing files. */
 export interface UnitRow {
@@ -23,35 +42,34 @@ export interface UnitRow {
   readonly late: boolean;
   /** Submitted or accepted: the figures count. Drafts and returned reports do not. */
   readonly reported: boolean;
+  /** Whether the figures are verified (accepted), under review, or self-reported only. */
+  readonly verification?: VerificationState;
+  /** Official values: verified where the auditors recorded one, self-reported elsewhere. */
   readonly indicators?: Record<string, IndicatorValue>;
+  /** Yes/no answers, official. */
+  readonly answers?: Record<string, boolean | null>;
+  /** Where auditors changed a figure: the self-reported side, and the gap (self-reported − official). */
   readonly verified?: {
-    readonly indicators: Record<string, IndicatorValue>;
-    readonly fields: Record<string, { reported: number | null; verified: number | null; gap: number | null }>;
+    readonly fields: Record<string, VerifiedFigure>;
+    readonly selfReported: Record<string, IndicatorValue>;
+    readonly gaps: Record<string, number | null>;
   };
-  readonly score?: { total: number; max: number; share: number; band: string };
+  readonly score?: RowScore;
   readonly previous?: Record<string, number | null>;
   readonly change?: Record<string, number | null>;
   readonly meetsTarget?: Record<string, boolean | null>;
   readonly outliers?: { indicator: string; reason?: Bilingual }[];
 }
 
-const numeric = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** Values with the auditors' verified figures laid over the self-reported ones. */
-function verifiedValues(report: ReportState): ReportValues | undefined {
-  const entries = Object.entries(report.verification).filter(([, v]) => v.value !== undefined);
-  if (!entries.length) return undefined;
-  return { ...report.values, ...Object.fromEntries(entries.map(([k, v]) => [k, v.value ?? null])) };
-}
-
+/** The unit's row, and its self-reported indicators (for the groups' self-reported totals). */
 export function unitRow(
   catalog: Catalog,
   unit: Unit,
   report: ReportState | undefined,
-  previous: Record<string, number | null> | undefined,
+  previous: PreviousFigures | undefined,
 ): UnitRow {
   const status = displayStatusOf(report);
-  const reported = !!report && (report.status === 'submitted' || report.status === 'accepted');
+  const reported = !!report && countsInRollup(report);
   const base: UnitRow = {
     unitId: unit.id,
     code: unit.code,
@@ -65,40 +83,57 @@ export function unitRow(
   };
   if (!reported || !report) return base;
 
-  const indicators = computeIndicators(catalog, report.values);
+  const official = officialFigures(report);
+  const indicators = computeIndicators(catalog, official.values);
   const score = scoreUnit(catalog, indicators, unit.level);
+  const answers: Record<string, boolean | null> = {};
+  for (const f of catalog.fields) {
+    if (f.type !== 'boolean') continue;
+    const v = official.values[f.code];
+    answers[f.code] = typeof v === 'boolean' ? v : null;
+  }
+  const before: Record<string, number | null> = {};
   const change: Record<string, number | null> = {};
   const targets: Record<string, boolean | null> = {};
   const outliers: { indicator: string; reason?: Bilingual }[] = [];
   for (const indicator of catalog.indicators) {
     const now = indicators[indicator.code]?.value ?? null;
-    const before = previous?.[indicator.code] ?? null;
-    change[indicator.code] = now !== null && before !== null ? now - before : null;
+    const then = previous?.indicators[indicator.code]?.value ?? null;
+    before[indicator.code] = then;
+    change[indicator.code] = now !== null && then !== null ? now - then : null;
     targets[indicator.code] = meetsTarget(indicator, unit.level, now);
-    const o = outlierOf(indicator, now, before);
+    const o = outlierOf(indicator, now, then);
     if (o.outlier) outliers.push({ indicator: indicator.code, ...(o.reason ? { reason: o.reason } : {}) });
   }
-  const overlaid = verifiedValues(report);
   let verified: UnitRow['verified'];
-  if (overlaid) {
-    const fields: Record<string, { reported: number | null; verified: number | null; gap: number | null }> =
-      {};
-    for (const [field, v] of Object.entries(report.verification)) {
-      if (v.value === undefined) continue;
-      const r = numeric(report.values[field]);
-      const w = numeric(v.value);
-      fields[field] = { reported: r, verified: w, gap: r !== null && w !== null ? r - w : null };
+  if (Object.keys(official.verified).length) {
+    const selfReported = computeIndicators(catalog, official.selfReported);
+    const gaps: Record<string, number | null> = {};
+    for (const indicator of catalog.indicators) {
+      const s = selfReported[indicator.code]?.value ?? null;
+      const o = indicators[indicator.code]?.value ?? null;
+      gaps[indicator.code] = s !== null && o !== null ? s - o : null;
     }
-    verified = { indicators: computeIndicators(catalog, overlaid), fields };
+    verified = { fields: { ...official.verified }, selfReported, gaps };
   }
   return {
     ...base,
+    verification: official.state,
     indicators,
-    score: { total: score.total, max: score.max, share: score.share, band: score.band.id },
-    ...(previous ? { previous } : {}),
+    answers,
+    ...(verified ? { verified } : {}),
+    score: {
+      points: score.points,
+      applicableMax: score.applicableMax,
+      fullMax: score.fullMax,
+      score: score.score,
+      share: score.share,
+      band: score.band.id,
+      notApplicable: score.notApplicable,
+    },
+    ...(previous ? { previous: before } : {}),
     change,
     meetsTarget: targets,
     outliers,
-    ...(verified ? { verified } : {}),
   };
 }

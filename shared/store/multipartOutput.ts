@@ -12,7 +12,8 @@ import { s3 } from './s3.ts';
 export const PART_BYTES = 5 * 1024 * 1024;
 
 export interface OutputStream {
-  write(text: string): Promise<void>;
+  /** Text is written as UTF-8; bytes as they are. */
+  write(chunk: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -74,9 +75,12 @@ export function openOutput(bucket: string, key: string, contentType: string): Ou
   };
 
   return {
-    async write(text) {
+    async write(chunk) {
       check();
-      let bytes = Buffer.from(text, 'utf8');
+      let bytes =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, 'utf8')
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       while (bytes.length) {
         if (!filling) {
           filling = spare ?? Buffer.allocUnsafe(PART_BYTES);

@@ -1,5 +1,3 @@
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import { CopyObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -16,6 +14,10 @@ export const ROLLUP_FILES = {
   indicatorsCsv: { name: 'indicators.csv', type: 'text/csv; charset=utf-8' },
   unitsCsv: { name: 'units.csv', type: 'text/csv; charset=utf-8' },
   html: { name: 'report.html', type: 'text/html; charset=utf-8' },
+  xlsx: {
+    name: 'rollup.xlsx',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
 } as const;
 export type RollupFile = keyof typeof ROLLUP_FILES;
 
@@ -41,31 +43,6 @@ export async function publishRun(year: number, runId: string): Promise<void> {
   }
 }
 
-async function openLines(key: string): Promise<AsyncIterable<string> | undefined> {
-  try {
-    const res = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    return createInterface({ input: res.Body as Readable, crlfDelay: Infinity });
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
-    throw error;
-  }
-}
-
-/** Lines of a published CSV of an earlier year, BOM stripped; nothing when that year has no rollup. */
-export async function* publishedCsvLines(
-  year: number,
-  file: 'unitsCsv' | 'indicatorsCsv',
-): AsyncGenerator<string> {
-  const lines = await openLines(rollupKey(year, file));
-  if (!lines) return;
-  let first = true;
-  for await (const line of lines) {
-    yield first ? line.replace(/^\uFEFF/, '') : line;
-    first = false;
-  }
-}
-
 export interface RollupSummary {
   readonly year: number;
   readonly status: 'running' | 'succeeded' | 'failed';
@@ -76,6 +53,8 @@ export interface RollupSummary {
   readonly error?: string;
   readonly counts?: Record<string, number>;
   readonly catalogVersion?: string;
+  /** The target set the run scored with (`2025.v0`: the catalog's defaults). */
+  readonly targetSet?: string;
 }
 
 export async function saveRollupSummary(summary: RollupSummary): Promise<void> {

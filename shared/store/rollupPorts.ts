@@ -1,6 +1,7 @@
 import type { RollupSinks, RollupSources } from '../rollup/ports.ts';
 import { yearReportsInUnitOrder } from './reports.ts';
-import { openRunOutput, publishedCsvLines, publishRun, saveRollupSummary } from './rollupOutputs.ts';
+import { openRunOutput, publishRun, saveRollupSummary } from './rollupOutputs.ts';
+import { getTargetSet } from './targetSets.ts';
 import { getUnits, unitsInIdOrder } from './units.ts';
 
 /** The rollup's sources in DynamoDB and S3. `pageSize` is for tests that cross page boundaries. */
@@ -9,7 +10,7 @@ export function storeRollupSources(opts: { pageSize?: number } = {}): RollupSour
     unitsInIdOrder,
     unitsById: getUnits,
     reportsInUnitOrder: (year) => yearReportsInUnitOrder(year, opts.pageSize),
-    publishedCsvLines,
+    targetSet: getTargetSet,
   };
 }
 

@@ -3,7 +3,6 @@ import {
   aggregateIndicator,
   computeIndicators,
   ratio,
-  type Indicator,
   type IndicatorValue,
   type ReportValues,
 } from '#shared/catalog/index';
@@ -118,9 +117,10 @@ const cases: ReadonlyArray<{
   },
   {
     code: 'antivirus_coverage_pct',
-    values: { antivirus_coverage_pct: 85 },
-    expected: [85, 1, 85],
-    noData: {},
+    // 85% of 60 computers: 51 computers with antivirus, out of 60.
+    values: { antivirus_coverage_pct: 85, computers_in_use: 60 },
+    expected: [51, 60, 85],
+    noData: { antivirus_coverage_pct: 85, computers_in_use: 0 },
   },
   {
     code: 'incidents_per_100_computers',
@@ -147,6 +147,39 @@ const cases: ReadonlyArray<{
     noData: { it_staff_college: 0, it_staff: 0 },
   },
 ];
+
+describe('not applicable, as the catalog defines it per indicator', () => {
+  it('no dossiers received: the one-stop and online-dossier indicators do not apply', () => {
+    const got = computeIndicators(c2025, {
+      dossiers_total: 0,
+      dossiers_online: 0,
+      onestop_handled: 5,
+      onestop_on_time: 5,
+    });
+    expect(got.dossiers_online_pct).toEqual({
+      numerator: null,
+      denominator: null,
+      value: null,
+      notApplicable: true,
+    });
+    expect(got.onestop_on_time_pct?.notApplicable).toBe(true);
+  });
+
+  it('no one-stop system while dossiers came in is no data (it scores 0), not "not applicable"', () => {
+    const got = computeIndicators(c2025, {
+      dossiers_total: 40,
+      onestop_in_use: false,
+      onestop_handled: null,
+    });
+    expect(got.onestop_on_time_pct).toEqual({ numerator: null, denominator: null, value: null });
+  });
+
+  it('no IT staff: the share of them with a degree does not apply', () => {
+    expect(
+      computeIndicators(c2025, { it_staff: 0, it_staff_college: 0 }).it_staff_college_pct?.notApplicable,
+    ).toBe(true);
+  });
+});
 
 describe('computeIndicators: every formula on hand-computed cases', () => {
   it('covers every indicator of the catalog', () => {
@@ -206,18 +239,16 @@ describe('aggregateIndicator', () => {
     expect(group.value).not.toBeCloseTo(50, 0); // the mean of 90% and 10%
   });
 
-  it('meanOfValues, only when the catalog says so, gives the mean of the values', () => {
-    const meanOf: Indicator = { ...emailPct, aggregation: 'meanOfValues' };
-    const group = aggregateIndicator(meanOf, [small, large]);
-    expect(group).toEqual({ numerator: 100, denominator: 2, value: 50 });
-  });
-
-  it('the catalog’s own meanOfValues indicator averages the units’ reported shares', () => {
+  it('a share units report is weighted by its base: Σ computers with antivirus / Σ computers', () => {
     const antivirus = indicatorOf(c2025, 'antivirus_coverage_pct');
-    expect(antivirus.aggregation).toBe('meanOfValues');
-    const reports: ReportValues[] = [{ antivirus_coverage_pct: 100 }, { antivirus_coverage_pct: 60 }, {}];
+    // 100% of 10 computers and 60% of 90: 64 of 100 computers, not the plain mean of 80%.
+    const reports: ReportValues[] = [
+      { antivirus_coverage_pct: 100, computers_in_use: 10 },
+      { antivirus_coverage_pct: 60, computers_in_use: 90 },
+      {},
+    ];
     const parts = reports.map((v) => computeIndicators(c2025, v).antivirus_coverage_pct as IndicatorValue);
-    expect(aggregateIndicator(antivirus, parts).value).toBe(80);
+    expect(aggregateIndicator(antivirus, parts)).toEqual({ numerator: 64, denominator: 100, value: 64 });
   });
 
   it('leaves out units with no data instead of counting them as 0', () => {
@@ -231,8 +262,6 @@ describe('aggregateIndicator', () => {
     const none: IndicatorValue = { numerator: null, denominator: null, value: null };
     expect(aggregateIndicator(emailPct, []).value).toBeNull();
     expect(aggregateIndicator(emailPct, [none, none]).value).toBeNull();
-    const meanOf: Indicator = { ...emailPct, aggregation: 'meanOfValues' };
-    expect(aggregateIndicator(meanOf, [none]).value).toBeNull();
   });
 
   it('ratio-of-sums composes: aggregating sub-group results equals aggregating the units', () => {

@@ -92,10 +92,41 @@ describe.each(catalogs.map((c) => [c.year, c] as const))('catalog %i integrity',
     }
   });
 
-  it('keeps the default aggregation unless a reported share has no counts to sum', () => {
+  it('weights a reported share by what it is a share of, never a plain mean', () => {
     for (const i of catalog.indicators) {
-      if (i.aggregation === 'meanOfValues') expect(i.denominator, i.code).toBeNull();
+      if (!i.numeratorIsShare) continue;
+      expect(i.denominator?.length, i.code).toBe(1);
+      for (const code of i.numerator) expect(fields.get(code)?.type, `${i.code} → ${code}`).toBe('percent');
     }
+    expect(catalog.indicators.find((i) => i.code === 'antivirus_coverage_pct')?.denominator).toEqual([
+      'computers_in_use',
+    ]);
+  });
+
+  it('scores each concept once: computer provision through the share of staff with one', () => {
+    expect(catalog.indicators.find((i) => i.code === 'computers_per_staff')?.scoring).toBeUndefined();
+    expect(catalog.indicators.find((i) => i.code === 'staff_computer_pct')?.scoring).toBeDefined();
+  });
+
+  it('says where "not applicable" applies with a condition on a real field', () => {
+    const na = catalog.indicators.filter((i) => i.notApplicableWhen);
+    expect(na.map((i) => i.code).sort()).toEqual([
+      'dossiers_online_pct',
+      'it_staff_college_pct',
+      'onestop_on_time_pct',
+    ]);
+    for (const i of na) expect(fields.get(i.notApplicableWhen?.field ?? ''), i.code).toBeDefined();
+  });
+
+  it('cites a source for every default target and band that has one, and nothing else', () => {
+    const ids = new Set(catalog.sources.map((s) => s.id));
+    for (const i of catalog.indicators)
+      for (const s of Object.values(i.targetSources ?? {})) expect(ids, i.code).toContain(s);
+    for (const b of catalog.bands) expect(ids).toContain(b.source);
+    expect(catalog.sources.find((s) => s.id === 'system-default')?.title).toEqual({
+      vi: 'mặc định của hệ thống, chưa có văn bản',
+      en: 'system default, no legal source',
+    });
   });
 
   it('scores out of 100 points with sound tiers', () => {
@@ -174,9 +205,11 @@ describe('catalog years', () => {
   it('documents what 2025 changes (the two-tier structure) and keeps Decision 48/2009 email targets', () => {
     expect(c2024.changes).toEqual([]);
     expect(c2025.changes?.length).toBe(1);
-    const target = (c: Catalog) => c.indicators.find((i) => i.code === 'email_regular_pct')?.targets;
-    expect(target(c2024)).toEqual({ province: 80, district: 80, commune: 30 });
-    expect(target(c2025)).toEqual(target(c2024));
+    const email = (c: Catalog) => c.indicators.find((i) => i.code === 'email_regular_pct');
+    // The Decision's 2010 target for mountainous provinces, down to district level; communes: a system default.
+    expect(email(c2024)?.targets).toEqual({ province: 30, district: 30, commune: 30 });
+    expect(email(c2024)?.targetSources).toEqual({ province: 'qd-48-2009-ttg', district: 'qd-48-2009-ttg' });
+    expect(email(c2025)?.targets).toEqual(email(c2024)?.targets);
     expect(c2024.version).not.toBe(c2025.version);
   });
 });

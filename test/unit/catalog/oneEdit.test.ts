@@ -40,7 +40,6 @@ const newIndicator: Indicator = {
   denominator: ['staff_total'],
   multiplier: 100,
   unit: { vi: '%', en: '%' },
-  aggregation: 'ratioOfSums',
   direction: 'higherIsBetter',
   targets: { province: 50, district: 40, commune: 20 },
   scoring: { method: 'ratio', maxPoints: 10 },
@@ -108,7 +107,7 @@ describe('one edit to the catalog reaches every consumer', () => {
     expect(computeIndicators(c2025, values).digital_skills_pct).toBeUndefined();
     const score = scoreUnit(edited, computeIndicators(edited, values), 'province');
     expect(score.perIndicator.digital_skills_pct).toBe(10);
-    expect(score.max).toBe(110);
+    expect(score.applicableMax).toBe(110);
   });
 
   it('catalogJsonSchema and publicCatalog describe it', () => {

@@ -89,8 +89,10 @@ describe('properties over any report within bounds', () => {
           }
           for (const u of units) {
             const s = scoreUnit(c2025, u, level);
-            expect(Number.isFinite(s.total) && Number.isFinite(s.share)).toBe(true);
-            expect(s.total).toBeLessThanOrEqual(s.max);
+            expect(Number.isFinite(s.points) && Number.isFinite(s.share)).toBe(true);
+            expect(s.points).toBeLessThanOrEqual(s.applicableMax);
+            expect(s.applicableMax).toBeLessThanOrEqual(s.fullMax);
+            expect(s.score).toBeCloseTo(s.share * 100, 10);
             expect(s.share).toBeGreaterThanOrEqual(0);
             expect(s.share).toBeLessThanOrEqual(1);
           }

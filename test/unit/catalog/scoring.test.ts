@@ -24,11 +24,12 @@ describe('targets per administrative level', () => {
   const email2025 = indicatorOf(c2025, 'email_regular_pct');
   const foreign = indicatorOf(c2025, 'foreign_mail_pct');
 
-  it('official email: 80% for province and district, 30% for commune (Decision 48/2009, the seed)', () => {
-    expect(targetFor(email2024, 'province')).toEqual({ op: '>=', value: 80 });
-    expect(targetFor(email2024, 'district')).toEqual({ op: '>=', value: 80 });
+  it('official email: 30% for provincial and district agencies (Decision 48/2009’s 2010 target for mountainous provinces), 30% for communes by default', () => {
+    expect(targetFor(email2024, 'province')).toEqual({ op: '>=', value: 30 });
+    expect(targetFor(email2024, 'district')).toEqual({ op: '>=', value: 30 });
     expect(targetFor(email2024, 'commune')).toEqual({ op: '>=', value: 30 });
     expect(targetFor(email2025, 'commune')).toEqual({ op: '>=', value: 30 });
+    expect(email2025.targetSources).toEqual({ province: 'qd-48-2009-ttg', district: 'qd-48-2009-ttg' });
   });
 
   it('a lower-is-better indicator compares with <=', () => {
@@ -38,11 +39,12 @@ describe('targets per administrative level', () => {
   });
 
   it('the same value can meet one level’s target and miss another’s', () => {
-    expect(meetsTarget(email2024, 'commune', 35)).toBe(true);
-    expect(meetsTarget(email2024, 'district', 35)).toBe(false);
+    const withComputer = indicatorOf(c2024, 'staff_computer_pct'); // 95 / 95 / 70
+    expect(meetsTarget(withComputer, 'commune', 75)).toBe(true);
+    expect(meetsTarget(withComputer, 'district', 75)).toBe(false);
     expect(meetsTarget(email2025, 'commune', 29.9)).toBe(false);
-    expect(meetsTarget(email2024, 'province', 80)).toBe(true);
-    expect(meetsTarget(email2024, 'province', 79.99)).toBe(false);
+    expect(meetsTarget(email2024, 'province', 30)).toBe(true);
+    expect(meetsTarget(email2024, 'province', 29.99)).toBe(false);
   });
 
   it('null when there is no data or no target for the level', () => {
@@ -64,11 +66,12 @@ describe('points per indicator', () => {
   const onTime = indicatorOf(c2024, 'onestop_on_time_pct'); // tiers, higher is better, 10 points
 
   it('ratio: value / target × max points, capped at max', () => {
-    expect(pointsFor(email, 'province', 40)).toBe(5);
-    expect(pointsFor(email, 'province', 80)).toBe(10);
+    expect(pointsFor(email, 'province', 15)).toBe(5);
+    expect(pointsFor(email, 'province', 30)).toBe(10);
     expect(pointsFor(email, 'province', 95)).toBe(10);
     expect(pointsFor(email, 'commune', 15)).toBe(5);
     expect(pointsFor(email, 'province', 0)).toBe(0);
+    expect(pointsFor(email, 'province', 10)).toBe((10 / 30) * 10); // never rounded
   });
 
   it('ratio with fullAt: a / b × max points whatever the level', () => {
@@ -112,7 +115,7 @@ describe('points per indicator', () => {
 function tinyCatalog(): Catalog {
   const email = indicatorOf(c2024, 'email_regular_pct'); // ratio, 10 points
   const onTime = indicatorOf(c2024, 'onestop_on_time_pct'); // tiers, 10 points
-  const college = indicatorOf(c2024, 'it_staff_college_pct'); // ratio, 5 points, no data skipped
+  const college = indicatorOf(c2024, 'it_staff_college_pct'); // ratio, 5 points, not applicable without IT staff
   return { ...c2024, indicators: [email, onTime, college, indicatorOf(c2024, 'procedures_online_pct')] };
 }
 
@@ -122,31 +125,57 @@ describe('scoreUnit and bands', () => {
   it('adds the unit’s points and finds its band', () => {
     const score = scoreUnit(
       catalog,
-      { email_regular_pct: value(60), onestop_on_time_pct: value(96), it_staff_college_pct: value(40) },
+      { email_regular_pct: value(24), onestop_on_time_pct: value(96), it_staff_college_pct: value(40) },
       'province',
     );
-    // email 60/80 × 10 = 7.5; on time 96% → 8; college 40/80 × 5 = 2.5
+    // email 24/30 × 10 = 8; on time 96% → 8; college 40/80 × 5 = 2.5
     expect(score.perIndicator).toEqual({
-      email_regular_pct: 7.5,
+      email_regular_pct: 8,
       onestop_on_time_pct: 8,
       it_staff_college_pct: 2.5,
     });
-    expect(score.total).toBe(18);
-    expect(score.max).toBe(25);
-    expect(score.share).toBeCloseTo(0.72, 10);
+    expect(score.points).toBe(18.5);
+    expect(score.applicableMax).toBe(25);
+    expect(score.share).toBeCloseTo(0.74, 10);
+    expect(score.score).toBeCloseTo(74, 10);
     expect(score.band.id).toBe('fair');
   });
 
-  it('no data earns nothing but keeps the max, unless the indicator says skip', () => {
+  it('no data earns nothing but keeps the max; not applicable leaves the max, and the score is out of 100 over the rest', () => {
     const score = scoreUnit(
       catalog,
-      { email_regular_pct: value(80), onestop_on_time_pct: value(null), it_staff_college_pct: value(null) },
+      {
+        email_regular_pct: value(30),
+        onestop_on_time_pct: value(null),
+        it_staff_college_pct: { numerator: null, denominator: null, value: null, notApplicable: true },
+      },
       'province',
     );
     expect(score.perIndicator).toEqual({ email_regular_pct: 10, onestop_on_time_pct: 0 });
-    expect(score.total).toBe(10);
-    expect(score.max).toBe(20);
+    expect(score.points).toBe(10);
+    expect(score.applicableMax).toBe(20);
+    expect(score.fullMax).toBe(25);
+    expect(score.notApplicable).toEqual(['it_staff_college_pct']);
+    expect(score.score).toBe(50);
     expect(score.band.id).toBe('medium');
+  });
+
+  it('a department with no dossiers is not charged the one-stop points: 20 points leave its maximum', () => {
+    const values = { ...exampleValues(c2025), dossiers_total: 0, dossiers_online: 0 };
+    const none = scoreUnit(c2025, computeIndicators(c2025, values), 'province');
+    expect(none.notApplicable).toEqual(['dossiers_online_pct', 'onestop_on_time_pct']);
+    expect(none.applicableMax).toBe(80);
+    expect(none.score).toBeCloseTo((100 * none.points) / 80, 10);
+    // Having no one-stop system while dossiers came in is a deserved 0, and stays in the maximum.
+    const noSystem = {
+      ...exampleValues(c2025),
+      onestop_in_use: false,
+      onestop_handled: null,
+      onestop_on_time: null,
+    };
+    const zero = scoreUnit(c2025, computeIndicators(c2025, noSystem), 'province');
+    expect(zero.perIndicator.onestop_on_time_pct).toBe(0);
+    expect(zero.applicableMax).toBe(100);
   });
 
   it('scores against the level’s target', () => {
@@ -155,27 +184,29 @@ describe('scoreUnit and bands', () => {
       onestop_on_time_pct: value(98),
       it_staff_college_pct: value(50),
     };
-    expect(scoreUnit(catalog, values, 'commune').total).toBe(10 + 10 + 5);
-    expect(scoreUnit(catalog, values, 'province').total).toBeCloseTo(3.75 + 10 + 3.13, 10); // 50/80 × 5 = 3.125 → 3.13
+    expect(scoreUnit(catalog, values, 'commune').points).toBe(10 + 10 + 5);
+    // email 30/30 × 10; college 50/80 × 5 = 3.125, summed unrounded
+    expect(scoreUnit(catalog, values, 'province').points).toBe(10 + 10 + 3.125);
   });
 
   it('a level with no targets only scores what needs no target', () => {
     const score = scoreUnit(catalog, { onestop_on_time_pct: value(98) }, 'ward');
     expect(score.perIndicator).toEqual({ onestop_on_time_pct: 10 });
-    expect(score.max).toBe(10);
+    expect(score.applicableMax).toBe(10);
     expect(score.band.id).toBe('good');
   });
 
   it('an empty report scores 0 of the max, band Weak', () => {
     const score = scoreUnit(catalog, {}, 'district');
-    expect(score.total).toBe(0);
-    expect(score.max).toBe(20);
+    expect(score.points).toBe(0);
+    // Nothing says the unit has no IT staff, so the college share is no data (0 of 5), not "not applicable".
+    expect(score.applicableMax).toBe(25);
     expect(score.share).toBe(0);
     expect(score.band.id).toBe('weak');
   });
 
-  it('bands by share of max points: Tốt ≥ 80%, Khá ≥ 65%, Trung bình ≥ 50%, else Yếu', () => {
-    const ids = [1, 0.8, 0.7999, 0.65, 0.6499, 0.5, 0.4999, 0].map((s) => bandFor(c2025.bands, s).id);
+  it('bands by score out of 100 (Bình Phước’s Decision 1538 of 2014): Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50, else Yếu', () => {
+    const ids = [1, 0.85, 0.8499, 0.7, 0.6999, 0.5, 0.4999, 0].map((s) => bandFor(c2025.bands, s).id);
     expect(ids).toEqual(['good', 'good', 'fair', 'fair', 'medium', 'medium', 'weak', 'weak']);
     expect(bandFor(c2025.bands, 0.9).label).toEqual({ vi: 'Tốt', en: 'Good' });
   });
@@ -183,11 +214,11 @@ describe('scoreUnit and bands', () => {
   it('the full catalog scores the example report out of 100, every number finite', () => {
     for (const level of ['province', 'district', 'commune']) {
       const s = scoreUnit(c2025, computeIndicators(c2025, exampleValues(c2025)), level);
-      expect(s.max).toBe(100);
-      expect(s.total).toBeGreaterThan(0);
-      expect(s.total).toBeLessThanOrEqual(100);
+      expect(s.applicableMax).toBe(100);
+      expect(s.points).toBeGreaterThan(0);
+      expect(s.points).toBeLessThanOrEqual(100);
       expect(Object.values(s.perIndicator).every(Number.isFinite)).toBe(true);
-      expect(s.total).toBeCloseTo(
+      expect(s.points).toBeCloseTo(
         Object.values(s.perIndicator).reduce((a, b) => a + b, 0),
         6,
       );

@@ -1,4 +1,5 @@
 import { emptyReport, type ReportState } from '#shared/domain/report';
+import type { TargetSet } from '#shared/catalog/index';
 import type { Unit } from '#shared/hierarchy';
 import type {
   OutputStream,
@@ -9,11 +10,15 @@ import type {
 } from '#shared/rollup/ports';
 
 /**
- * The rollup's sources and sinks over arrays: units and reports in memory, published files as strings keyed
+ * The rollup's sources and sinks over arrays: units and reports in memory, published files as bytes keyed
  * by year and file, summaries in the order they were saved. `failOn` makes a write to one file fail.
  */
-export function memoryRollupStore(data: { units: readonly Unit[]; reports: readonly ReportState[] }) {
-  const published = new Map<string, string>();
+export function memoryRollupStore(data: {
+  units: readonly Unit[];
+  reports: readonly ReportState[];
+  targetSets?: readonly TargetSet[];
+}) {
+  const published = new Map<string, Buffer>();
   const summaries: RollupSummary[] = [];
   const key = (year: number, file: RollupFile) => `${year}/${file}`;
   const byId = new Map(data.units.map((u) => [u.id, u]));
@@ -35,30 +40,24 @@ export function memoryRollupStore(data: { units: readonly Unit[]; reports: reado
           (r) => r.unitId,
         ),
       ),
-    async *publishedCsvLines(year, file) {
-      const text = published.get(key(year, file));
-      if (text === undefined) return;
-      const lines = text.replace(/^\uFEFF/, '').split('\r\n');
-      if (lines[lines.length - 1] === '') lines.pop();
-      yield* lines;
-    },
+    targetSet: async (year) => data.targetSets?.find((s) => s.year === year),
   };
 
   function sinks(year: number, opts: { failOn?: RollupFile } = {}): RollupSinks {
-    const staged = new Map<RollupFile, string>();
+    const staged = new Map<RollupFile, Buffer>();
     return {
       open(file): OutputStream {
-        let text = '';
+        const chunks: Buffer[] = [];
         let closed = false;
         return {
           async write(chunk) {
             if (closed) throw new Error(`${file} is already closed`);
             if (opts.failOn === file) throw new Error(`cannot write ${file}`);
-            text += chunk;
+            chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
           },
           async close() {
             closed = true;
-            staged.set(file, text);
+            staged.set(file, Buffer.concat(chunks));
           },
           async abort() {
             closed = true;
@@ -78,7 +77,9 @@ export function memoryRollupStore(data: { units: readonly Unit[]; reports: reado
   return {
     sources,
     sinks,
-    published: (year: number, file: RollupFile) => published.get(key(year, file)),
+    /** A published file as text. */
+    published: (year: number, file: RollupFile) => published.get(key(year, file))?.toString('utf8'),
+    publishedBytes: (year: number, file: RollupFile) => published.get(key(year, file)),
     summaries,
   };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Ranking, type RankEntry } from '#shared/rollup/ranking';
 
-const entry = (unitId: string, share: number, total = share * 100, level = 'district'): RankEntry => ({
+const entry = (unitId: string, share: number, points = share * 100, level = 'district'): RankEntry => ({
   unitId,
   level,
-  total,
-  max: 100,
+  points,
+  applicableMax: 100,
   share,
   band: share >= 0.8 ? 'good' : 'fair',
 });
@@ -31,20 +31,40 @@ describe('Ranking', () => {
   it('gives each entry back whole, with its level and band, in the order the JSON writes them', () => {
     const ranking = ranked([entry('x', 0.85, 42.5, 'commune'), entry('y', 0.2, 10)]);
     expect(JSON.stringify(ranking.at(0))).toBe(
-      '{"unitId":"x","level":"commune","total":42.5,"max":100,"share":0.85,"band":"good","rank":1}',
+      '{"unitId":"x","level":"commune","points":42.5,"applicableMax":100,"share":0.85,"score":85,"band":"good","rank":1}',
     );
+    // Ranked within its own level: the only district is first among districts.
     expect(ranking.at(1)).toEqual({
       unitId: 'y',
       level: 'district',
-      total: 10,
-      max: 100,
+      points: 10,
+      applicableMax: 100,
       share: 0.2,
+      score: 20,
       band: 'fair',
-      rank: 2,
+      rank: 1,
     });
   });
 
-  it('lists an equal share with the higher total first', () => {
+  it('ranks within each level, levels in the given order, so a commune never outranks a department', () => {
+    const ranking = new Ranking();
+    for (const e of [
+      entry('c1', 0.9, 90, 'commune'),
+      entry('p1', 0.6, 60, 'province'),
+      entry('c2', 0.5, 50, 'commune'),
+      entry('p2', 0.7, 70, 'province'),
+    ])
+      ranking.add(e);
+    ranking.rank(['province', 'district', 'commune']);
+    expect(ranking.top(4).map((e) => [e.unitId, e.level, e.rank])).toEqual([
+      ['p2', 'province', 1],
+      ['p1', 'province', 2],
+      ['c1', 'commune', 1],
+      ['c2', 'commune', 2],
+    ]);
+  });
+
+  it('lists an equal share with the higher points first', () => {
     const ranking = ranked([entry('a', 0.5, 40), entry('b', 0.5, 60)]);
     expect(ranking.top(2).map((e) => [e.unitId, e.rank])).toEqual([
       ['b', 1],

@@ -1,0 +1,93 @@
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Bilingual } from '../i18n.ts';
+import type { OutputStream } from './ports.ts';
+
+/*
+ * The rollup's XLSX workbook, streamed into an output file as rows are added (exceljs's streaming writer), so
+ * its memory does not grow with the province. Numbers are stored as numbers, never as text, so a spreadsheet
+ * in a Vietnamese locale shows them with its own decimal comma and can sum them.
+ */
+
+export type Cell = string | number | boolean | null | undefined;
+
+export interface Column {
+  readonly header: Bilingual;
+  readonly width?: number;
+  /** An Excel number format; its `.` is the decimal placeholder, shown in the reader's locale. */
+  readonly numFmt?: string;
+}
+
+export interface Sheet {
+  add(cells: readonly Cell[]): void;
+  done(): void;
+}
+
+export interface Workbook {
+  /** A worksheet; add one only after the one before it is done, so that only one is ever buffered. */
+  sheet(name: string, columns: readonly Column[]): Sheet;
+  /** Lets what has been added flow out before more is added. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openWorkbook(out: OutputStream, created: Date): Workbook {
+  let pending: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      pending = pending.then(() => out.write(chunk));
+      pending.then(
+        () => done(),
+        (error: unknown) => {
+          failure = error;
+          done(error as Error);
+        },
+      );
+    },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('finish', resolve);
+    sink.on('error', reject);
+  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  book.creator = 'Báo cáo CNTT';
+  book.lastModifiedBy = 'Báo cáo CNTT';
+  book.created = created;
+  book.modified = created;
+  return {
+    sheet(name, columns) {
+      const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      ws.columns = columns.map((c, k) => ({
+        key: String(k),
+        header: `${c.header.vi} / ${c.header.en}`,
+        width: c.width ?? 16,
+        ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+      }));
+      ws.getRow(1).font = { bold: true };
+      return {
+        add(cells) {
+          ws.addRow(cells.map((c) => (c === undefined ? null : c))).commit();
+        },
+        done() {
+          ws.commit();
+        },
+      };
+    },
+    async drain() {
+      if (failure) throw failure;
+      await new Promise((r) => setImmediate(r));
+      await pending;
+    },
+    async close() {
+      await book.commit();
+      await finished;
+      await pending;
+      if (failure) throw failure;
+    },
+  };
+}
