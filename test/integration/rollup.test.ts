@@ -8,7 +8,8 @@ import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence } from '.
 
 /*
  * The seed's 11 agencies of Điện Biên, with figures chosen so every expected value below can be worked out by
- * hand: official email use is staff_email_regular / staff_total.
+ * hand: email use is staff_email_regular / staff_total, on official figures (the auditors' verified value where
+ * they recorded one on the current submission: Điện Biên Phủ's 60 instead of its self-reported 100).
  */
 const c2025 = catalogFor(2025) as Catalog;
 let api: TestApi;
@@ -142,20 +143,26 @@ describe('the 2025 rollup of the seed’s agencies, checked by hand', () => {
     expect(group('parent:dien-bien').completeness.expected).toBe(11);
   });
 
-  it('aggregates a percentage as the sum of numerators over the sum of denominators', () => {
-    // 7 units at 100/120, one at 40/50, one at 6/20.
+  it('aggregates a percentage as the sum of numerators over the sum of denominators, on official figures', () => {
+    // 6 units at 100/120, Điện Biên Phủ at its verified 60/120, one at 40/50, one at 6/20.
     const overall = group('overall').indicators.email_regular_pct;
-    expect(overall.numerator).toBe(746);
+    expect(overall.numerator).toBe(706);
     expect(overall.denominator).toBe(910);
-    expect(overall.value).toBeCloseTo((746 / 910) * 100, 3);
-    expect(overall.value).not.toBeCloseTo((7 * (100 / 120) * 100 + 80 + 30) / 9, 1);
+    expect(overall.value).toBeCloseTo((706 / 910) * 100, 3);
+    expect(overall.value).not.toBeCloseTo((6 * (100 / 120) * 100 + 50 + 80 + 30) / 9, 1);
+    // The self-reported figures stay published beside, with the gap.
+    expect(overall.selfReported).toMatchObject({ numerator: 746, denominator: 910 });
+    expect(overall.gap).toBeCloseTo((40 / 910) * 100, 3);
   });
 
-  it('per level, against each level’s target (Decision 48/2009: 80% / 80% / 30%)', () => {
+  it('per level, against each level’s target (Decision 48/2009’s 2010 target for mountainous provinces: 30%)', () => {
     const province = group('level:province').indicators.email_regular_pct;
     expect(province.value).toBeCloseTo((340 / 410) * 100, 3);
-    expect(province).toMatchObject({ target: { op: '>=', value: 80 }, met: true });
-    expect(group('level:district').indicators.email_regular_pct.value).toBeCloseTo((400 / 480) * 100, 3);
+    expect(province).toMatchObject({
+      target: { op: '>=', value: 30, source: 'qd-48-2009-ttg' },
+      met: true,
+    });
+    expect(group('level:district').indicators.email_regular_pct.value).toBeCloseTo((360 / 480) * 100, 3);
     const communes = group('level:commune').indicators.email_regular_pct;
     expect(communes).toMatchObject({
       numerator: 6,
@@ -167,23 +174,35 @@ describe('the 2025 rollup of the seed’s agencies, checked by hand', () => {
     expect(group('parent:muong-ang').indicators.email_regular_pct.value).toBe(30);
   });
 
-  it('treats a zero denominator as no data, not 0%', () => {
+  it('treats no dossiers as not applicable: no value, never 0%, and out of the unit’s maximum', () => {
     expect(unit('so-khcn').indicators.dossiers_online_pct).toEqual({
-      numerator: 0,
-      denominator: 0,
+      numerator: null,
+      denominator: null,
       value: null,
+      notApplicable: true,
+    });
+    expect(unit('so-khcn').score).toMatchObject({
+      applicableMax: 80,
+      fullMax: 100,
+      notApplicable: ['dossiers_online_pct', 'onestop_on_time_pct'],
     });
     const overall = group('overall').indicators.dossiers_online_pct;
     expect(overall.unitsWithData).toBe(8);
+    expect(overall.unitsNotApplicable).toBe(1);
     expect(overall.value).toBe(45);
     expect(JSON.stringify(rollup)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('shows self-reported against verified values, with the gap', () => {
+  it('uses the verified value as the official one, with the self-reported value and the gap beside it', () => {
     const row = unit('dien-bien-phu');
     expect(row.verified.fields.staff_email_regular).toEqual({ reported: 100, verified: 60, gap: 40 });
-    expect(row.verified.indicators.email_regular_pct.value).toBe(50);
-    expect(row.indicators.email_regular_pct.value).toBeCloseTo(83.3333, 3);
+    expect(row.indicators.email_regular_pct.value).toBe(50);
+    expect(row.verified.selfReported.email_regular_pct.value).toBeCloseTo(83.3333, 3);
+    expect(row.verified.gaps.email_regular_pct).toBeCloseTo(83.3333 - 50, 3);
+    expect(row.verification).toBe('under_review');
+    expect(unit('so-tttt').verification).toBe('accepted');
+    expect(unit('so-khdt').verification).toBe('self_reported');
+    expect(rollup.verification.states).toEqual({ accepted: 1, under_review: 1, self_reported: 7 });
     expect(rollup.verification.fields.staff_email_regular).toMatchObject({
       units: 1,
       withGap: 1,
@@ -200,15 +219,25 @@ describe('the 2025 rollup of the seed’s agencies, checked by hand', () => {
     );
     const overall = group('overall').indicators.email_regular_pct;
     expect(overall.previous).toBeCloseTo((100 / 240) * 100, 3);
-    expect(overall.change).toBeCloseTo((746 / 910) * 100 - (100 / 240) * 100, 3);
+    expect(overall.change).toBeCloseTo((706 / 910) * 100 - (100 / 240) * 100, 3);
   });
 
-  it('ranks the units that reported by their share of points, in bands', () => {
-    expect(rollup.ranking).toHaveLength(9);
-    const shares = rollup.ranking.map((r: { share: number }) => r.share);
-    expect(shares).toEqual([...shares].sort((a: number, b: number) => b - a));
-    expect(rollup.ranking[0].rank).toBe(1);
-    for (const r of rollup.ranking) expect(['good', 'fair', 'medium', 'weak']).toContain(r.band);
+  it('ranks the units that reported by their share of points within each level, in bands', () => {
+    const levels = rollup.ranking as {
+      level: string;
+      units: { share: number; rank: number; band: string; level: string }[];
+    }[];
+    expect(levels.map((l) => l.level)).toEqual(['province', 'district', 'commune']);
+    expect(levels.flatMap((l) => l.units)).toHaveLength(9);
+    for (const l of levels) {
+      const shares = l.units.map((r) => r.share);
+      expect(shares).toEqual([...shares].sort((a, b) => b - a));
+      expect(l.units[0]?.rank).toBe(1);
+      for (const r of l.units) {
+        expect(r.level).toBe(l.level);
+        expect(['good', 'fair', 'medium', 'weak']).toContain(r.band);
+      }
+    }
     expect(unit('so-noi-vu').score).toBeUndefined();
   });
 
