@@ -1,5 +1,5 @@
-import type { FieldIssue } from '../errors.ts';
-import { bi } from '../i18n.ts';
+import type { FieldIssue } from '../contract/errors.ts';
+import { bi } from '../contract/i18n.ts';
 import { SYSTEM_DEFAULT_SOURCE } from './sources.ts';
 import type { Band, Catalog, Indicator, Scoring, Source } from './types.ts';
 

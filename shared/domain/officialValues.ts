@@ -1,5 +1,5 @@
 import type { FieldValue, ReportValues } from '../catalog/index.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import type { ReportState } from './report.ts';
 
 /*

@@ -1,5 +1,5 @@
 import { isNumericField, type Catalog, type Indicator } from '../catalog/index.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import { round } from './csv.ts';
 
 /*

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/index.ts';
 import { VERIFICATION_LABELS } from '../domain/officialValues.ts';
-import { STATUS_LABELS } from '../domain/statuses.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { STATUS_LABELS } from '../contract/statuses.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import { BOM, csvLine, round } from './csv.ts';
 import { bandLabel, changeUnit, citation, fieldLabel, levelName, opText } from './display.ts';
 import type { GroupResult } from './groups.ts';

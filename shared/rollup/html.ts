@@ -1,7 +1,7 @@
 import type { Catalog, Indicator } from '../catalog/index.ts';
 import { VERIFICATION_LABELS, VERIFICATION_STATES } from '../domain/officialValues.ts';
-import { STATUS_LABELS, type DisplayStatus } from '../domain/statuses.ts';
-import type { Bilingual } from '../i18n.ts';
+import { STATUS_LABELS, type DisplayStatus } from '../contract/statuses.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import {
   bandLabel,
   changeText,

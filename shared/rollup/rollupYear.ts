@@ -1,7 +1,7 @@
 import { applyTargetSet, defaultTargetSet, targetSetName, type Catalog } from '../catalog/index.ts';
 import type { ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import { sortedCursor } from './cursor.ts';
 import { levelName } from './display.ts';
 import {

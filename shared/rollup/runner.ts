@@ -1,6 +1,6 @@
 import { catalogFor, type Catalog } from '../catalog/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { storeRollupSinks, storeRollupSources } from '../store/rollupPorts.ts';
 import { rollupYear, type RollupRun } from './rollupYear.ts';
 

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/index.ts';
 import type { VerifiedFigure } from '../domain/officialValues.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import { fieldLabel, levelName } from './display.ts';
 import type { GroupResult } from './groups.ts';
 import type { UnitRow } from './unitRow.ts';

@@ -14,7 +14,7 @@ import {
 } from '../domain/officialValues.ts';
 import { displayStatusOf, type DisplayStatus, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import type { PreviousFigures } from './previousYear.ts';
 
 export interface RowScore {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import type { OutputStream } from './ports.ts';
 
 /*
