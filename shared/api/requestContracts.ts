@@ -13,6 +13,7 @@ import {
   verificationBody,
 } from './contracts.ts';
 import { declarationSchema } from '../contract/evidence.ts';
+import { parseTargetSet, targetSetBody } from './targetSetBody.ts';
 import { parseWith } from './zodIssues.ts';
 
 /** The per-file limit the OpenAPI document states; the function reads its own from EVIDENCE_MAX_BYTES. */
@@ -104,6 +105,21 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
       ],
     }),
     parse: (_catalog, body) => parseWith(periodBody, body),
+  },
+  putTargets: {
+    schema: () => jsonSchemaOf(targetSetBody),
+    example: (catalog) => ({
+      indicators: {
+        email_regular_pct: { targets: { commune: { value: 35, source: 'system-default' } } },
+        staff_trained_pct: { maxPoints: { value: 10, source: 'system-default' } },
+      },
+      bands: catalog.bands.map((b) => ({
+        id: b.id,
+        minShare: b.minShare,
+        source: b.source ?? 'system-default',
+      })),
+    }),
+    parse: (catalog, body) => parseTargetSet(catalog, body),
   },
   putUnits: {
     schema: () => jsonSchemaOf(unitsBody),

@@ -209,6 +209,30 @@ export const routes = [
     summary: { vi: 'Đặt kỳ báo cáo', en: 'Set the reporting period' },
   },
   {
+    id: 'getTargets',
+    method: 'GET',
+    path: '/targets/{year}',
+    handler: 'getTargets',
+    auth: REVIEWERS,
+    access: { table: 'read' },
+    summary: {
+      vi: 'Bộ mục tiêu, trọng số điểm và thang xếp loại của một năm, kèm nguồn',
+      en: 'A year’s targets, point weights and bands, with their sources',
+    },
+  },
+  {
+    id: 'putTargets',
+    method: 'PUT',
+    path: '/targets/{year}',
+    handler: 'putTargets',
+    auth: ADMIN,
+    access: { table: 'readwrite' },
+    summary: {
+      vi: 'Đặt mục tiêu, trọng số điểm và thang xếp loại của một năm (có phiên bản, ghi nhật ký)',
+      en: 'Set a year’s targets, point weights and bands (versioned, audited)',
+    },
+  },
+  {
     id: 'listUnits',
     method: 'GET',
     path: '/units',

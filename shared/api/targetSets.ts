@@ -1,0 +1,80 @@
+import {
+  defaultTargetSet,
+  resolveTargetSet,
+  targetSetName,
+  type Catalog,
+  type TargetSet,
+  type TargetSetInput,
+} from '../catalog/index.ts';
+import { bi } from '../contract/i18n.ts';
+import { ConflictError } from '../errors.ts';
+import type { ApiResult, AuthedRequest } from '../http/types.ts';
+import { auditAppendItems } from '../store/audit.ts';
+import { commitClaimed } from '../store/idempotency.ts';
+import { getTargetSet, targetSetWrites } from '../store/targetSets.ts';
+import { WriteConflict } from '../store/transact.ts';
+import { invalidInput } from './zodIssues.ts';
+
+const MAX_ATTEMPTS = 4;
+
+/** The year's current target set with its name, as GET and PUT /targets/{year} answer it. */
+export const targetSetView = (set: TargetSet) => ({
+  name: targetSetName(set),
+  isDefault: set.version === 0,
+  ...set,
+});
+
+export async function currentTargetSet(year: number, catalog: Catalog): Promise<TargetSet> {
+  return (await getTargetSet(year)) ?? defaultTargetSet(catalog);
+}
+
+/**
+ * A new version of the year's target set over the current one, with its audit entry, in one transaction. A
+ * lost race (another admin's version, or another audit entry, landed first) is retried on fresh state.
+ */
+export async function changeTargetSet(
+  req: AuthedRequest,
+  year: number,
+  catalog: Catalog,
+  input: TargetSetInput,
+): Promise<ApiResult> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await currentTargetSet(year, catalog);
+    const resolved = resolveTargetSet(catalog, current, input, {
+      version: current.version + 1,
+      setBy: req.identity.sub,
+      setAt: req.receivedAt.toISOString(),
+    });
+    if (!resolved.set) throw invalidInput(resolved.problems);
+    const set = resolved.set;
+    const items = [
+      ...targetSetWrites(set),
+      ...(await auditAppendItems({
+        year,
+        at: req.receivedAt.toISOString(),
+        actor: { sub: req.identity.sub, role: req.identity.role },
+        action: 'targets.set',
+        unitId: '',
+        object: targetSetName(set),
+        sourceIp: req.sourceIp,
+        ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
+        details: { version: set.version, previous: current.version },
+      })),
+    ];
+    try {
+      return await commitClaimed(items, req.claim, { body: targetSetView(set) }, req.receivedAt);
+    } catch (error) {
+      if (!(error instanceof WriteConflict)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new ConflictError(
+          bi(
+            'Bộ mục tiêu đang được thay đổi đồng thời; hãy thử lại.',
+            'The target set is being changed concurrently; retry.',
+          ),
+          { code: 'CONCURRENT_UPDATE' },
+        );
+      }
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestApi, type TestApi } from './harness.ts';
+import { admin, agencyA, auditor, completeValues, units, YEAR } from './fixtures.ts';
+
+/*
+ * A year's targets, weights and bands as data with sources: an admin sets them through the API, each change
+ * is a new version on the audit log, and the next rollup scores with them and names the set it used.
+ */
+let api: TestApi;
+
+const change = {
+  sources: [
+    {
+      id: 'ke-hoach-tinh',
+      document: 'Kế hoạch thử nghiệm số 1',
+      title: { vi: 'Kế hoạch thử nghiệm của tỉnh', en: 'The province’s test plan' },
+    },
+  ],
+  indicators: {
+    email_regular_pct: { targets: { province: { value: 90, source: 'ke-hoach-tinh' } } },
+    staff_trained_pct: { maxPoints: { value: 20, source: 'system-default' } },
+  },
+};
+
+beforeAll(async () => {
+  api = await startTestApi({ units });
+});
+afterAll(() => api.stop());
+
+describe('the targets of a year', () => {
+  it('start as the catalog’s defaults, each with its source, for auditors and admins only', async () => {
+    const res = await api.call(auditor, 'GET', `/targets/${YEAR}`);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ name: `${YEAR}.v0`, isDefault: true, version: 0 });
+    expect(res.json.indicators.email_regular_pct.targets.province).toEqual({
+      value: 30,
+      source: 'qd-48-2009-ttg',
+    });
+    expect(res.json.indicators.email_regular_pct.targets.commune).toEqual({
+      value: 30,
+      source: 'system-default',
+    });
+    expect(res.json.bands.map((b: { minShare: number }) => b.minShare)).toEqual([0.85, 0.7, 0.5, 0]);
+    expect((await api.call(agencyA, 'GET', `/targets/${YEAR}`)).status).toBe(403);
+  });
+
+  it('an admin sets them with sources: a new version, on the audit log', async () => {
+    expect((await api.call(auditor, 'PUT', `/targets/${YEAR}`, { body: change })).status).toBe(403);
+    const res = await api.call(admin, 'PUT', `/targets/${YEAR}`, { body: change });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ name: `${YEAR}.v1`, version: 1, setBy: 'admin-1' });
+    expect(res.json.indicators.email_regular_pct.targets.province).toEqual({
+      value: 90,
+      source: 'ke-hoach-tinh',
+    });
+    // Unchanged values keep their own sources.
+    expect(res.json.indicators.email_regular_pct.targets.district).toEqual({
+      value: 30,
+      source: 'qd-48-2009-ttg',
+    });
+    const again = await api.call(admin, 'PUT', `/targets/${YEAR}`, {
+      body: {
+        indicators: { email_regular_pct: { targets: { district: { value: 40, source: 'system-default' } } } },
+      },
+    });
+    expect(again.json).toMatchObject({ version: 2 });
+    expect(again.json.indicators.email_regular_pct.targets.province.value).toBe(90);
+    expect((await api.call(auditor, 'GET', `/targets/${YEAR}`)).json.name).toBe(`${YEAR}.v2`);
+
+    const log = await api.call(admin, 'GET', `/audit?year=${YEAR}`);
+    const entries = log.json.entries.filter((e: { action: string }) => e.action === 'targets.set');
+    expect(entries.map((e: { object: string }) => e.object)).toEqual([`${YEAR}.v1`, `${YEAR}.v2`]);
+    expect(log.json.chain.verified).toBe(true);
+  });
+
+  it('refuses a value without a known source, an unknown indicator or level, and bands out of order: 400 naming the field, nothing written', async () => {
+    const bad = await api.call(admin, 'PUT', `/targets/${YEAR}`, {
+      body: {
+        indicators: {
+          email_regular_pct: {
+            targets: {
+              province: { value: 85, source: 'quyet-dinh-khong-co' },
+              ward: { value: 1, source: 'system-default' },
+            },
+          },
+          no_such_indicator: { targets: {} },
+          procedures_online_pct: { maxPoints: { value: 5, source: 'system-default' } },
+        },
+        bands: [
+          { id: 'good', minShare: 0.6, source: 'system-default' },
+          { id: 'fair', minShare: 0.7, source: 'system-default' },
+          { id: 'medium', minShare: 0.5, source: 'system-default' },
+          { id: 'weak', minShare: 0.1, source: 'system-default' },
+        ],
+      },
+    });
+    expect(bad.status, JSON.stringify(bad.json)).toBe(400);
+    const paths = bad.json.error.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'indicators.email_regular_pct.targets.province.source',
+        'indicators.email_regular_pct.targets.ward',
+        'indicators.no_such_indicator',
+        'indicators.procedures_online_pct.maxPoints',
+        'bands.0.minShare',
+        'bands.3.minShare',
+      ]),
+    );
+    for (const i of bad.json.error.issues) expect(i.message.vi && i.message.en).toBeTruthy();
+    const noDocument = await api.call(admin, 'PUT', `/targets/${YEAR}`, {
+      body: { sources: [{ id: 'x-y', document: ' ', title: { vi: 'a', en: 'a' } }] },
+    });
+    expect(noDocument.status).toBe(400);
+    expect((await api.call(auditor, 'GET', `/targets/${YEAR}`)).json.version).toBe(2);
+  });
+
+  it('the next rollup scores with the set and names it in every output', async () => {
+    const agency = (unitId: string) => ({ sub: `agency-${unitId}`, role: 'agency', unitId }) as const;
+    await api.call(admin, 'PUT', `/periods/${YEAR}`, {
+      body: {
+        opensAt: `${YEAR}-01-01T00:00:00+07:00`,
+        deadline: new Date(Date.now() + 86_400_000).toISOString(),
+        lockExceptions: [],
+      },
+    });
+    expect(
+      (await api.call(agency('so-a'), 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } }))
+        .status,
+    ).toBe(200);
+    const { recordVerifiedEvidence, fieldsNeedingEvidence, catalog } = await import('./fixtures.ts');
+    await recordVerifiedEvidence(api.tableName, 'so-a', fieldsNeedingEvidence(catalog), YEAR);
+    expect((await api.call(agency('so-a'), 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+    const { runRollup } = await import('#shared/rollup/runner');
+    const { counts } = await runRollup({ year: YEAR, requestedBy: 'test' }, `run-targets-${Date.now()}`);
+    expect(counts.reported).toBe(1);
+    const s3 = new S3Client({
+      endpoint: inject('s3Endpoint'),
+      forcePathStyle: true,
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    const file = async (name: string) =>
+      await (
+        await s3.send(
+          new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: `rollups/${YEAR}/${name}` }),
+        )
+      ).Body!.transformToString();
+    const rollup = JSON.parse(await file('rollup.json'));
+    expect(rollup.targetSet).toMatchObject({ name: `${YEAR}.v2`, version: 2 });
+    const province = rollup.groups.find((g: { key: string }) => g.key === 'level:province');
+    expect(province.indicators.email_regular_pct.target).toEqual({
+      op: '>=',
+      value: 90,
+      source: 'ke-hoach-tinh',
+    });
+    // staff_trained_pct now weighs 20 of 115 points.
+    expect(rollup.units.find((u: { unitId: string }) => u.unitId === 'so-a').score.fullMax).toBe(115);
+    expect(await file('report.html')).toContain(`${YEAR}.v2`);
+    expect(await file('report.html')).toContain('Kế hoạch thử nghiệm số 1');
+    const summary = await api.call(admin, 'GET', `/rollups/${YEAR}`);
+    expect(summary.json.targetSet).toBe(`${YEAR}.v2`);
+  });
+});
