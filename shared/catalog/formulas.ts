@@ -25,12 +25,18 @@ export function computeIndicator(indicator: Indicator, values: ReportValues): In
   // A value reported directly has denominator 1, so ratio-of-sums over units stays meaningful.
   const denominator = indicator.denominator === null ? 1 : sumOf(indicator.denominator, values);
   const reported = sumOf(indicator.numerator, values);
-  // A reported share of the denominator counts what it is a share of: 90% of 130 computers is 117 computers.
-  const numerator =
-    indicator.numeratorIsShare && reported !== null && denominator !== null
-      ? (reported * denominator) / 100
-      : reported;
-  return { numerator, denominator, value: ratio(numerator, denominator, indicator.multiplier) };
+  if (indicator.numeratorIsShare) {
+    // A reported share counts what it is a share of (90% of 130 computers is 117 computers), so that groups
+    // weigh it by its base; the unit's own value is the share as reported.
+    if (reported === null || denominator === null || denominator === 0)
+      return { numerator: null, denominator, value: null };
+    return {
+      numerator: (reported / 100) * denominator,
+      denominator,
+      value: (reported / 100) * indicator.multiplier,
+    };
+  }
+  return { numerator: reported, denominator, value: ratio(reported, denominator, indicator.multiplier) };
 }
 
 export function computeIndicators(catalog: Catalog, values: ReportValues): Record<string, IndicatorValue> {
