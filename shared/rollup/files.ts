@@ -27,7 +27,7 @@ interface TableColumn<T> extends Column {
 }
 
 const yesNo = (v: boolean) => (v ? 'Có / Yes' : 'Không / No');
-const both = (b: Bilingual) => `${b.vi} / ${b.en}`;
+const both = (b: Bilingual) => (b.vi === b.en ? b.vi : `${b.vi} / ${b.en}`);
 const NUMBER = '#,##0.00';
 const INTEGER = '#,##0';
 

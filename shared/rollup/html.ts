@@ -50,7 +50,9 @@ const esc = (s: unknown) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
-const both = (b: Bilingual) => `${esc(b.vi)} <span class="en">/ ${esc(b.en)}</span>`;
+/** Vietnamese with English beside it; once when they are the same (a document number). */
+const both = (b: Bilingual) =>
+  b.vi === b.en ? esc(b.vi) : `${esc(b.vi)} <span class="en">/ ${esc(b.en)}</span>`;
 const count = (n: number) => numberText(n, 0);
 const unitName = (input: HtmlInput, id: string) => esc(input.unitNames.get(id)?.vi ?? id);
 
