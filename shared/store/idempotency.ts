@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { UnprocessableError } from '../errors.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { dataModel, entities, keys, type ItemKey, type StoredClaim } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { conditioned, transact, WriteConflict, type ConditionReason, type Write } from './transact.ts';

@@ -1,6 +1,6 @@
 import { ConflictError, PreconditionFailedError } from '../errors.ts';
 import { emptyReport, type ReportState, type Transition } from '../domain/report.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { commitClaimed, findClaim, replay, type IdempotencyClaim, type Outcome } from './idempotency.ts';
 import { getReport, transitionItems } from './reports.ts';
 import { jittered, retry } from './retry.ts';

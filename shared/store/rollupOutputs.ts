@@ -9,6 +9,8 @@ import { ddb, tableName } from './dynamo.ts';
 import { openOutput, type OutputStream } from './multipartOutput.ts';
 import { bucketName, s3 } from './s3.ts';
 
+export type { RollupSummary };
+
 const BUCKET = bucketName('reports');
 const TABLE = tableName();
 

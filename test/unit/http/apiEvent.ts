@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
+import { matchPath, routeById, type RouteId } from '#shared/contract/routes';
 import { entities } from '#shared/model';
-import { matchPath, routeById, type RouteId } from '#shared/routes';
 
 /** The variables every store module reads at cold start; set them before importing a handler. */
 export const TEST_ENV = {
