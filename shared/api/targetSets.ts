@@ -12,10 +12,9 @@ import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import { auditAppendItems } from '../store/audit.ts';
 import { commitClaimed } from '../store/idempotency.ts';
 import { getTargetSet, targetSetWrites } from '../store/targetSets.ts';
+import { retry, jittered } from '../store/retry.ts';
 import { WriteConflict } from '../store/transact.ts';
 import { invalidInput } from './zodIssues.ts';
-
-const MAX_ATTEMPTS = 4;
 
 /** The year's current target set with its name, as GET and PUT /targets/{year} answer it. */
 export const targetSetView = (set: TargetSet) => ({
@@ -38,43 +37,44 @@ export async function changeTargetSet(
   catalog: Catalog,
   input: TargetSetInput,
 ): Promise<ApiResult> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await currentTargetSet(year, catalog);
-    const resolved = resolveTargetSet(catalog, current, input, {
-      version: current.version + 1,
-      setBy: req.identity.sub,
-      setAt: req.receivedAt.toISOString(),
-    });
-    if (!resolved.set) throw invalidInput(resolved.problems);
-    const set = resolved.set;
-    const items = [
-      ...targetSetWrites(set),
-      ...(await auditAppendItems({
-        year,
-        at: req.receivedAt.toISOString(),
-        actor: { sub: req.identity.sub, role: req.identity.role },
-        action: 'targets.set',
-        unitId: '',
-        object: targetSetName(set),
-        sourceIp: req.sourceIp,
-        ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
-        details: { version: set.version, previous: current.version },
-      })),
-    ];
-    try {
-      return await commitClaimed(items, req.claim, { body: targetSetView(set) }, req.receivedAt);
-    } catch (error) {
-      if (!(error instanceof WriteConflict)) throw error;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new ConflictError(
-          bi(
-            'Bộ mục tiêu đang được thay đổi đồng thời; hãy thử lại.',
-            'The target set is being changed concurrently; retry.',
-          ),
-          { code: 'CONCURRENT_UPDATE' },
-        );
-      }
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-    }
+  try {
+    return await retry(
+      jittered(4, 20),
+      (error) => error instanceof WriteConflict,
+      async () => {
+        const current = await currentTargetSet(year, catalog);
+        const resolved = resolveTargetSet(catalog, current, input, {
+          version: current.version + 1,
+          setBy: req.identity.sub,
+          setAt: req.receivedAt.toISOString(),
+        });
+        if (!resolved.set) throw invalidInput(resolved.problems);
+        const set = resolved.set;
+        const writes = [
+          ...targetSetWrites(set),
+          ...(await auditAppendItems({
+            year,
+            at: req.receivedAt.toISOString(),
+            actor: { sub: req.identity.sub, role: req.identity.role },
+            action: 'targets.set',
+            unitId: '',
+            object: targetSetName(set),
+            sourceIp: req.sourceIp,
+            ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
+            details: { version: set.version, previous: current.version },
+          })),
+        ];
+        return commitClaimed(writes, req.claim, { body: targetSetView(set) }, req.receivedAt);
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof WriteConflict)) throw error;
+    throw new ConflictError(
+      bi(
+        'Bộ mục tiêu đang được thay đổi đồng thời; hãy thử lại.',
+        'The target set is being changed concurrently; retry.',
+      ),
+      { code: 'CONCURRENT_UPDATE' },
+    );
   }
 }

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TargetSet } from '../catalog/index.ts';
-import { keys } from '../model.ts';
+import { entities, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
-import type { TransactItem } from './transact.ts';
+import { conditioned, type Write } from './transact.ts';
 
 const TABLE = tableName();
 
@@ -11,27 +11,27 @@ export async function getTargetSet(year: number): Promise<TargetSet | undefined>
   const { Item } = await ddb.send(
     new GetCommand({ TableName: TABLE, Key: keys.targetSetCurrent(year), ConsistentRead: true }),
   );
-  return Item ? (Item.set as TargetSet) : undefined;
+  return Item ? entities.targetSet.decode(Item) : undefined;
 }
 
 /**
- * The writes of a new version: an immutable version item, and the current pointer moved from the version it
- * was made over, so two admins saving at once cannot both land on one number.
+ * The writes of a new version: an immutable version item, and the current set moved from the version it was
+ * made over, so two admins saving at once cannot both land on one number.
  */
-export function targetSetWrites(set: TargetSet): TransactItem[] {
+export function targetSetWrites(set: TargetSet): Write[] {
   const previous = set.version - 1;
   return [
-    {
+    conditioned('TARGET_SET_MOVED', {
       Put: {
         TableName: TABLE,
-        Item: { ...keys.targetSetVersion(set.year, set.version), entity: 'targetSetVersion', set },
+        Item: entities.targetSetVersion.encode(set),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
-    {
+    }),
+    conditioned('TARGET_SET_MOVED', {
       Put: {
         TableName: TABLE,
-        Item: { ...keys.targetSetCurrent(set.year), entity: 'targetSet', version: set.version, set },
+        Item: entities.targetSet.encode(set),
         ...(previous === 0
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : {
@@ -39,6 +39,6 @@ export function targetSetWrites(set: TargetSet): TransactItem[] {
               ExpressionAttributeValues: { ':previous': previous },
             }),
       },
-    },
+    }),
   ];
 }
