@@ -1,3 +1,4 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -171,3 +172,18 @@ export const freeInteger: string = (() => {
   );
   return (f ?? catalog.fields.find((x) => x.type === 'integer' && !mentioned.has(x.code)))!.code;
 })();
+
+let reportsBucket: S3Client | undefined;
+/** A published rollup file of a year, as the S3 emulator holds it. */
+export async function rollupFile(year: number, name: string): Promise<Buffer> {
+  reportsBucket ??= new S3Client({
+    endpoint: inject('s3Endpoint'),
+    forcePathStyle: true,
+    region: 'ap-southeast-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  const res = await reportsBucket.send(
+    new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: `rollups/${year}/${name}` }),
+  );
+  return Buffer.from(await res.Body!.transformToByteArray());
+}

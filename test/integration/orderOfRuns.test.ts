@@ -1,9 +1,15 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleValues } from '#shared/catalog/index';
 import { seedUnits } from '../../local/seedData.ts';
 import { startTestApi, type TestApi } from './harness.ts';
-import { admin, auditor, catalog, fieldsNeedingEvidence, recordVerifiedEvidence } from './fixtures.ts';
+import {
+  admin,
+  auditor,
+  catalog,
+  fieldsNeedingEvidence,
+  recordVerifiedEvidence,
+  rollupFile,
+} from './fixtures.ts';
 
 /*
  * Last year comes from last year's reports, so the order of runs changes nothing: 2026 rolled up on a fresh
@@ -11,7 +17,6 @@ import { admin, auditor, catalog, fieldsNeedingEvidence, recordVerifiedEvidence 
  * correction to a 2025 report shows in 2026's next run.
  */
 let api: TestApi;
-let s3: S3Client;
 const agency = (unitId: string) => ({ sub: `agency-${unitId}`, role: 'agency', unitId }) as const;
 const REPORTING = ['so-tttt', 'tuan-giao', 'tt-muong-ang'];
 
@@ -39,10 +44,7 @@ async function rollUp(year: number) {
     now: () => new Date('2027-02-01T00:30:00+07:00'),
     pageSize: 2,
   });
-  const res = await s3.send(
-    new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: `rollups/${year}/rollup.json` }),
-  );
-  return JSON.parse(await res.Body!.transformToString());
+  return JSON.parse((await rollupFile(year, 'rollup.json')).toString('utf8'));
 }
 
 /** What a run says about last year: every unit's previous, change and outliers, every group's previous and change. */
@@ -68,12 +70,6 @@ function comparison(rollup: {
 
 beforeAll(async () => {
   api = await startTestApi({ units: seedUnits });
-  s3 = new S3Client({
-    endpoint: inject('s3Endpoint'),
-    forcePathStyle: true,
-    region: 'ap-southeast-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
   await period(2025);
   await period(2026);
   // 120 staff each; 2025 email use 90, 10, 6 people; 2026 all at the example's 100.

@@ -1,10 +1,9 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
 import { seedUnits } from '../../local/seedData.ts';
 import { startTestApi, type TestApi } from './harness.ts';
-import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence } from './fixtures.ts';
+import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence, rollupFile } from './fixtures.ts';
 
 /*
  * The seed's 11 agencies of Điện Biên, with figures chosen so every expected value below can be worked out by
@@ -13,7 +12,6 @@ import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence } from '.
  */
 const c2025 = catalogFor(2025) as Catalog;
 let api: TestApi;
-let s3: S3Client;
 const agency = (unitId: string) => ({ sub: `agency-${unitId}`, role: 'agency', unitId }) as const;
 const base = () => ({ ...exampleValues(c2025) });
 const smallDept = {
@@ -50,12 +48,7 @@ async function period(year: number, daysAhead: number, lockExceptions: unknown[]
   expect(res.status).toBe(200);
 }
 
-async function file(year: number, name: string): Promise<Buffer> {
-  const res = await s3.send(
-    new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: `rollups/${year}/${name}` }),
-  );
-  return Buffer.from(await res.Body!.transformToByteArray());
-}
+const file = rollupFile;
 
 async function report(year: number, unitId: string, values: Record<string, unknown>, submit = true) {
   const who = agency(unitId);
@@ -78,12 +71,6 @@ async function runRollup(year: number, onProgress?: () => void) {
 
 beforeAll(async () => {
   api = await startTestApi({ units: seedUnits });
-  s3 = new S3Client({
-    endpoint: inject('s3Endpoint'),
-    forcePathStyle: true,
-    region: 'ap-southeast-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
   // 2024: two units reported, so 2025 has a previous year to compare with.
   await period(2024, 30);
   await report(2024, 'so-tttt', { ...base(), staff_email_regular: 90 });

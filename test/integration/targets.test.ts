@@ -1,7 +1,17 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './harness.ts';
-import { admin, agencyA, auditor, completeValues, units, YEAR } from './fixtures.ts';
+import {
+  admin,
+  agencyA,
+  auditor,
+  catalog,
+  completeValues,
+  fieldsNeedingEvidence,
+  recordVerifiedEvidence,
+  rollupFile,
+  units,
+  YEAR,
+} from './fixtures.ts';
 
 /*
  * A year's targets, weights and bands as data with sources: an admin sets them through the API, each change
@@ -128,24 +138,12 @@ describe('the targets of a year', () => {
       (await api.call(agency('so-a'), 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } }))
         .status,
     ).toBe(200);
-    const { recordVerifiedEvidence, fieldsNeedingEvidence, catalog } = await import('./fixtures.ts');
     await recordVerifiedEvidence(api.tableName, 'so-a', fieldsNeedingEvidence(catalog), YEAR);
     expect((await api.call(agency('so-a'), 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
     const { runRollup } = await import('#shared/rollup/runner');
     const { counts } = await runRollup({ year: YEAR, requestedBy: 'test' }, `run-targets-${Date.now()}`);
     expect(counts.reported).toBe(1);
-    const s3 = new S3Client({
-      endpoint: inject('s3Endpoint'),
-      forcePathStyle: true,
-      region: 'ap-southeast-1',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
-    const file = async (name: string) =>
-      await (
-        await s3.send(
-          new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: `rollups/${YEAR}/${name}` }),
-        )
-      ).Body!.transformToString();
+    const file = async (name: string) => (await rollupFile(YEAR, name)).toString('utf8');
     const rollup = JSON.parse(await file('rollup.json'));
     expect(rollup.targetSet).toMatchObject({ name: `${YEAR}.v2`, version: 2 });
     const province = rollup.groups.find((g: { key: string }) => g.key === 'level:province');
