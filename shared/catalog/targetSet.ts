@@ -108,7 +108,7 @@ export function applyTargetSet(catalog: Catalog, set: TargetSet): Catalog {
     const c = cutOffs.get(b.id);
     return c ? { ...b, minShare: c.minShare, source: c.source } : b;
   });
-  return { ...catalog, indicators, bands, sources: set.sources };
+  return { ...catalog, indicators, bands, sources: set.sources, targetSet: targetSetName(set) };
 }
 
 const issue = (path: string, code: string, vi: string, en: string): FieldIssue => ({

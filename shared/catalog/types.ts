@@ -201,6 +201,8 @@ export interface Catalog {
   readonly bands: readonly Band[];
   /** The documents the default targets, weights and bands cite (catalog/sources.ts). */
   readonly sources: readonly Source[];
+  /** Once a year's target set is applied (targetSet.ts): its name, which every rollup output carries. */
+  readonly targetSet?: string;
 }
 
 export interface IndicatorValue {

@@ -135,9 +135,17 @@ export function unitColumns(catalog: Catalog): TableColumn<UnitRow>[] {
       csv: (r) => r.outliers?.map((o) => o.indicator).join(' '),
       sheet: (r) => r.outliers?.map((o) => fieldLabel(catalog, o.indicator).vi).join('; '),
     },
+    targetSetColumn(catalog),
     ...indicatorColumns,
   ];
 }
+
+/** Which target set scored the row: every output names it. */
+const targetSetColumn = <T>(catalog: Catalog): TableColumn<T> => ({
+  code: 'target_set',
+  header: bi('Bộ mục tiêu', 'Target set'),
+  csv: () => catalog.targetSet ?? '',
+});
 
 export const unitsCsvHeader = (columns: readonly TableColumn<UnitRow>[]): string =>
   BOM + csvLine(columns.map((c) => c.code));
@@ -306,6 +314,7 @@ export function indicatorColumns(catalog: Catalog): TableColumn<IndicatorLine>[]
     { code: 'on_time', header: bi('Đúng hạn', 'On time'), numFmt: INTEGER, csv: g((c) => c.onTime) },
     { code: 'late', header: bi('Muộn', 'Late'), numFmt: INTEGER, csv: g((c) => c.late) },
     { code: 'missing', header: bi('Chưa nộp', 'Missing'), numFmt: INTEGER, csv: g((c) => c.missing) },
+    targetSetColumn(catalog),
   ];
 }
 
