@@ -43,21 +43,21 @@ export interface RollupResult {
 }
 
 /**
- * The items the store writes for a unit's report, built by the domain's own transitions and the store's own
- * transitionItems: 1 in 10 units has no report, 2 in 10 a draft, the rest a submitted report.
+ * The items the store writes for a unit's report of a year, built by the domain's own transitions and the
+ * store's own transitionItems: 1 in 10 units has no report, 2 in 10 a draft, the rest a submitted report.
  */
-async function reportItemsFor(units: readonly Unit[]): Promise<Record<string, unknown>[]> {
+async function reportItemsFor(units: readonly Unit[], year: number): Promise<Record<string, unknown>[]> {
   const { transitionItems } = await import('#shared/store/reports');
-  const period = defaultPeriod(ROLLUP_YEAR);
-  const now = new Date(`${ROLLUP_YEAR}-06-01T00:00:00Z`);
+  const period = defaultPeriod(year);
+  const now = new Date(`${year}-06-01T00:00:00Z`);
   const out: Record<string, unknown>[] = [];
   units.forEach((unit, i) => {
     const kind = i % 10;
     if (kind === 0) return;
     const actor = { sub: `bench-${unit.id}`, role: 'agency' as const };
     const draft = saveDraft(
-      emptyReport(ROLLUP_YEAR, unit.id),
-      valuesWith(i, ROLLUP_YEAR),
+      emptyReport(year, unit.id),
+      valuesWith(i + year, year),
       actor,
       now,
       period,
@@ -156,7 +156,11 @@ export async function rollupBench(
       const units = communeUnits(loaded, size);
       // The item saveUnits writes, loaded in parallel batches rather than one by one.
       const unitItems = units.map((u) => entities.unit.encode(u));
-      const reportItems = await reportItemsFor(units);
+      // The rollup reads two years: this one, and last year's reports for the change against it.
+      const reportItems = [
+        ...(await reportItemsFor(units, ROLLUP_YEAR)),
+        ...(await reportItemsFor(units, ROLLUP_YEAR - 1)),
+      ];
       log(`rollup: loading ${units.length} units and ${reportItems.length} reports (to ${size} units)`);
       await batchLoad(unitItems, { parallel: 6, deadline, label: 'units' });
       await batchLoad(reportItems, { parallel: 6, deadline, label: 'reports' });

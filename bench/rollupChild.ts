@@ -1,7 +1,7 @@
 /*
  * One measured pass over a year, in a fresh process so that its peak RSS is its own. Both modes load through
- * tsx in the same way; `read` is the baseline: a plain paginated Query over the year's byYear shards (the
- * store's readYearReports), touching every item; `rollup` is the real yearly rollup, writing its files to the
+ * tsx in the same way; `read` is the baseline: a plain paginated Query over the byYear shards of the two years
+ * the rollup reads (this one and the one before, the store's readYearReports), touching every item; `rollup` is the real yearly rollup, writing its files to the
  * S3 emulator. Both modes import the same modules before the clock starts, so the process shape is the same.
  * Prints one JSON line: { ms, maxRssKiB, items, peaks } (items: reports read, or units rolled up; peaks: the
  * highest V8 heap size, heap in use and external memory, sampled every 50 ms).
@@ -27,11 +27,13 @@ const started = performance.now();
 let items = 0;
 if (mode === 'read') {
   let fields = 0;
-  for await (const page of readYearReports(year)) {
-    for (const item of page) {
-      items += 1;
-      // Touch each item as the rollup does, so the baseline is not a read the engine could skip.
-      fields += Object.keys((item.values as Record<string, unknown> | undefined) ?? {}).length;
+  for (const y of [year, year - 1]) {
+    for await (const page of readYearReports(y)) {
+      for (const item of page) {
+        items += 1;
+        // Touch each item as the rollup does, so the baseline is not a read the engine could skip.
+        fields += Object.keys((item.values as Record<string, unknown> | undefined) ?? {}).length;
+      }
     }
   }
   if (fields === 0 && items > 0) throw new Error('items without values');

@@ -13,9 +13,44 @@ import type { Cell, Column } from './workbook.ts';
  * workbook (labels, Vietnamese with English beside, for people).
  */
 
-/** JSON with every number rounded like the CSVs, so the files agree and runs are byte-identical. */
-export const stableJson = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? round(v) : v));
+/**
+ * JSON with every number rounded like the CSVs, so the files agree and runs are byte-identical. What
+ * JSON.stringify with a replacer writes, written directly: the replacer's call per key was most of the pass.
+ */
+export function stableJson(value: unknown): string {
+  switch (typeof value) {
+    case 'number': {
+      const r = round(value);
+      return Number.isFinite(r) ? String(r) : 'null';
+    }
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let k = 0; k < value.length; k++) {
+          const item: unknown = value[k];
+          out += `${k ? ',' : ''}${item === undefined || typeof item === 'function' ? 'null' : stableJson(item)}`;
+        }
+        return `${out}]`;
+      }
+      let out = '{';
+      let first = true;
+      for (const key of Object.keys(value)) {
+        const item: unknown = (value as Record<string, unknown>)[key];
+        if (item === undefined || typeof item === 'function') continue;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:${stableJson(item)}`;
+        first = false;
+      }
+      return `${out}}`;
+    }
+    default:
+      return 'null';
+  }
+}
 
 interface TableColumn<T> extends Column {
   /** The CSV header. */
@@ -24,27 +59,25 @@ interface TableColumn<T> extends Column {
   readonly csv: (row: T) => Cell;
   /** The workbook cell, when it reads differently from the CSV's: labels instead of codes. */
   readonly sheet?: (row: T) => Cell;
+  /** Left out of the workbook's sheet, which has the figure elsewhere (the gaps sheet). @default true */
+  readonly inSheet?: boolean;
 }
 
 const yesNo = (v: boolean) => (v ? 'Có / Yes' : 'Không / No');
 const both = (b: Bilingual) => (b.vi === b.en ? b.vi : `${b.vi} / ${b.en}`);
-const NUMBER = '#,##0.00';
-const INTEGER = '#,##0';
 
 export function unitColumns(catalog: Catalog): TableColumn<UnitRow>[] {
   const indicatorColumns = catalog.indicators.flatMap((i): TableColumn<UnitRow>[] => [
     {
       code: i.code,
       header: bi(`${i.label.vi} (${i.unit.vi})`, `${i.label.en} (${i.unit.en})`),
-      numFmt: NUMBER,
       width: 18,
       csv: (r) => r.indicators?.[i.code]?.value ?? null,
     },
     {
       code: `${i.code}__self_reported`,
       header: bi(`${i.label.vi}: tự báo cáo`, `${i.label.en}: self-reported`),
-      numFmt: NUMBER,
-      width: 18,
+      inSheet: false,
       csv: (r) =>
         (r.verified ? r.verified.selfReported[i.code]?.value : r.indicators?.[i.code]?.value) ?? null,
     },
@@ -54,8 +87,7 @@ export function unitColumns(catalog: Catalog): TableColumn<UnitRow>[] {
         `${i.label.vi}: chênh lệch (tự báo cáo − chính thức)`,
         `${i.label.en}: gap (self-reported − official)`,
       ),
-      numFmt: NUMBER,
-      width: 18,
+      inSheet: false,
       csv: (r) => (r.verified ? r.verified.gaps[i.code] : r.indicators ? 0 : null) ?? null,
     },
   ]);
@@ -100,19 +132,16 @@ export function unitColumns(catalog: Catalog): TableColumn<UnitRow>[] {
     {
       code: 'score',
       header: bi('Điểm (thang 100)', 'Score (out of 100)'),
-      numFmt: NUMBER,
       csv: (r) => r.score?.score,
     },
     {
       code: 'points',
       header: bi('Điểm đạt được', 'Points earned'),
-      numFmt: NUMBER,
       csv: (r) => r.score?.points,
     },
     {
       code: 'applicable_max',
       header: bi('Điểm tối đa áp dụng', 'Applicable maximum'),
-      numFmt: NUMBER,
       csv: (r) => r.score?.applicableMax,
     },
     {
@@ -151,8 +180,15 @@ export const unitsCsvHeader = (columns: readonly TableColumn<UnitRow>[]): string
   BOM + csvLine(columns.map((c) => c.code));
 export const unitsCsvRow = (columns: readonly TableColumn<UnitRow>[], row: UnitRow): string =>
   csvLine(columns.map((c) => c.csv(row)));
+/** The columns a workbook sheet shows. */
+export const sheetColumns = <T>(columns: readonly TableColumn<T>[]): TableColumn<T>[] =>
+  columns.filter((c) => c.inSheet !== false);
+/** A sheet row: numbers rounded as in the other files, labels where the column has them. */
 export const sheetRow = <T>(columns: readonly TableColumn<T>[], row: T): Cell[] =>
-  columns.map((c) => (c.sheet ?? c.csv)(row));
+  columns.map((c) => {
+    const v = (c.sheet ?? c.csv)(row);
+    return typeof v === 'number' ? round(v) : v;
+  });
 
 /** One row of indicators.csv: an indicator, or a yes/no field's share of agencies answering yes, in a group. */
 export interface IndicatorLine {
@@ -211,43 +247,36 @@ export function indicatorColumns(catalog: Catalog): TableColumn<IndicatorLine>[]
     {
       code: 'numerator',
       header: bi('Tử số', 'Numerator'),
-      numFmt: NUMBER,
       csv: (l) => indicator(l)?.numerator ?? answer(l)?.yes ?? null,
     },
     {
       code: 'denominator',
       header: bi('Mẫu số', 'Denominator'),
-      numFmt: NUMBER,
       csv: (l) => indicator(l)?.denominator ?? answer(l)?.answered ?? null,
     },
     {
       code: 'value',
       header: bi('Giá trị chính thức', 'Official value'),
-      numFmt: NUMBER,
       csv: (l) => indicator(l)?.value ?? answer(l)?.share ?? null,
     },
     {
       code: 'units_with_data',
       header: bi('Số đơn vị có số liệu', 'Units with data'),
-      numFmt: INTEGER,
       csv: (l) => indicator(l)?.unitsWithData ?? answer(l)?.answered,
     },
     {
       code: 'units_not_applicable',
       header: bi('Số đơn vị không áp dụng', 'Units not applicable'),
-      numFmt: INTEGER,
       csv: (l) => indicator(l)?.unitsNotApplicable,
     },
     {
       code: 'self_reported',
       header: bi('Giá trị tự báo cáo', 'Self-reported value'),
-      numFmt: NUMBER,
       csv: (l) => indicator(l)?.selfReported.value,
     },
     {
       code: 'gap',
       header: bi('Chênh lệch (tự báo cáo − chính thức)', 'Gap (self-reported − official)'),
-      numFmt: NUMBER,
       csv: (l) => indicator(l)?.gap,
     },
     {
@@ -259,7 +288,6 @@ export function indicatorColumns(catalog: Catalog): TableColumn<IndicatorLine>[]
     {
       code: 'target',
       header: bi('Mục tiêu', 'Target'),
-      numFmt: NUMBER,
       csv: (l) => indicator(l)?.target?.value,
     },
     {
@@ -284,22 +312,19 @@ export function indicatorColumns(catalog: Catalog): TableColumn<IndicatorLine>[]
     {
       code: 'units_with_target',
       header: bi('Số đơn vị có mục tiêu', 'Units with a target'),
-      numFmt: INTEGER,
       csv: (l) => indicator(l)?.unitsWithTarget,
     },
     {
       code: 'units_meeting_target',
       header: bi('Số đơn vị đạt', 'Units meeting it'),
-      numFmt: INTEGER,
       csv: (l) => indicator(l)?.unitsMeetingTarget,
     },
     {
       code: 'previous',
       header: bi('Năm trước', 'Last year'),
-      numFmt: NUMBER,
       csv: (l) => indicator(l)?.previous,
     },
-    { code: 'change', header: bi('Thay đổi', 'Change'), numFmt: NUMBER, csv: (l) => indicator(l)?.change },
+    { code: 'change', header: bi('Thay đổi', 'Change'), csv: (l) => indicator(l)?.change },
     {
       code: 'change_unit',
       header: bi('Đơn vị của thay đổi', 'Unit of the change'),
@@ -309,11 +334,11 @@ export function indicatorColumns(catalog: Catalog): TableColumn<IndicatorLine>[]
         return i ? both(changeUnit(i)) : '';
       },
     },
-    { code: 'expected', header: bi('Phải nộp', 'Expected'), numFmt: INTEGER, csv: g((c) => c.expected) },
-    { code: 'reported', header: bi('Đã nộp', 'Reported'), numFmt: INTEGER, csv: g((c) => c.reported) },
-    { code: 'on_time', header: bi('Đúng hạn', 'On time'), numFmt: INTEGER, csv: g((c) => c.onTime) },
-    { code: 'late', header: bi('Muộn', 'Late'), numFmt: INTEGER, csv: g((c) => c.late) },
-    { code: 'missing', header: bi('Chưa nộp', 'Missing'), numFmt: INTEGER, csv: g((c) => c.missing) },
+    { code: 'expected', header: bi('Phải nộp', 'Expected'), csv: g((c) => c.expected) },
+    { code: 'reported', header: bi('Đã nộp', 'Reported'), csv: g((c) => c.reported) },
+    { code: 'on_time', header: bi('Đúng hạn', 'On time'), csv: g((c) => c.onTime) },
+    { code: 'late', header: bi('Muộn', 'Late'), csv: g((c) => c.late) },
+    { code: 'missing', header: bi('Chưa nộp', 'Missing'), csv: g((c) => c.missing) },
     targetSetColumn(catalog),
   ];
 }

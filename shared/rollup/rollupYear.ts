@@ -8,6 +8,7 @@ import {
   indicatorColumns,
   indicatorLines,
   indicatorsCsv,
+  sheetColumns,
   sheetRow,
   stableJson,
   unitColumns,
@@ -79,7 +80,8 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const units = open('unitsCsv');
     const book = openWorkbook(open('xlsx'), run.now());
     const columns = unitColumns(catalog);
-    const unitSheet = book.sheet(UNITS_SHEET, columns);
+    const unitSheetColumns = sheetColumns(columns);
+    const unitSheet = book.sheet(UNITS_SHEET, unitSheetColumns);
     const groups = new GroupAccumulator(catalog);
     const distributions = new Distributions(catalog);
     const gaps = new VerificationGaps();
@@ -113,7 +115,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       if (row.expected && !row.reported) missing.push({ unitId: row.unitId, status: row.status });
       await json.write(`${seen ? ',' : ''}${stableJson(row)}`);
       await units.write(unitsCsvRow(columns, row));
-      unitSheet.add(sheetRow(columns, row));
+      unitSheet.add(sheetRow(unitSheetColumns, row));
       seen += 1;
       if (row.reported) reported += 1;
       if (seen % 500 === 0) {

@@ -19,9 +19,6 @@ interface SheetColumn<T> extends Column {
   readonly csv: (row: T) => Cell;
 }
 
-const INTEGER = '#,##0';
-const NUMBER = '#,##0.00';
-
 export interface CompletenessLine {
   readonly group: GroupResult;
   readonly name: Bilingual;
@@ -35,7 +32,6 @@ export function completenessColumns(): SheetColumn<CompletenessLine>[] {
   ): SheetColumn<CompletenessLine> => ({
     code,
     header,
-    numFmt: INTEGER,
     csv: (l) => pick(l.group),
   });
   return [
@@ -85,19 +81,16 @@ export function gapColumns(catalog: Catalog): SheetColumn<GapLine>[] {
     {
       code: 'self_reported',
       header: bi('Tự báo cáo', 'Self-reported'),
-      numFmt: NUMBER,
       csv: (l) => asCell(l.figure.reported),
     },
     {
       code: 'verified',
       header: bi('Đã xác minh (chính thức)', 'Verified (official)'),
-      numFmt: NUMBER,
       csv: (l) => asCell(l.figure.verified),
     },
     {
       code: 'gap',
       header: bi('Chênh lệch (tự báo cáo − xác minh)', 'Gap (self-reported − verified)'),
-      numFmt: NUMBER,
       csv: (l) => l.figure.gap,
     },
   ];
