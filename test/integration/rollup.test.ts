@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
 import { seedUnits } from '../../local/seedData.ts';
 import { startTestApi, type TestApi } from './harness.ts';
