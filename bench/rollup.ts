@@ -55,13 +55,7 @@ async function reportItemsFor(units: readonly Unit[], year: number): Promise<Rec
     const kind = i % 10;
     if (kind === 0) return;
     const actor = { sub: `bench-${unit.id}`, role: 'agency' as const };
-    const draft = saveDraft(
-      emptyReport(year, unit.id),
-      valuesWith(i + year, year),
-      actor,
-      now,
-      period,
-    );
+    const draft = saveDraft(emptyReport(year, unit.id), valuesWith(i + year, year), actor, now, period);
     if (!draft) return;
     const t = kind <= 2 ? draft : submit(draft.next, actor, now, period, []);
     const from = kind <= 2 ? 0 : 1;
