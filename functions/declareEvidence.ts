@@ -10,6 +10,7 @@ import { bi } from '#shared/contract/i18n';
 import { declareItems } from '#shared/store/evidence';
 import { presignUpload } from '#shared/store/evidenceObjects';
 import { commitClaimed } from '#shared/store/idempotency';
+import { CODE } from '#shared/contract/errors';
 
 const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', 50 * 1024 * 1024);
 const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', 30);
@@ -20,11 +21,11 @@ const tooMany = new ConflictError(
     `Mỗi báo cáo có tối đa ${MAX_FILES} tệp kiểm chứng.`,
     `A report may have at most ${MAX_FILES} evidence files.`,
   ),
-  { code: 'TOO_MANY_FILES' },
+  { code: CODE.TOO_MANY_FILES },
 );
 const locked = new ConflictError(
   bi('Báo cáo đã nộp; không thể thêm tài liệu.', 'The report is submitted; evidence can no longer be added.'),
-  { code: 'REPORT_LOCKED' },
+  { code: CODE.REPORT_LOCKED },
 );
 
 export const handler = apiHandler('declareEvidence', async (req) => {

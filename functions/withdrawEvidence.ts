@@ -4,11 +4,12 @@ import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/contract/i18n';
 import { withdrawnItems } from '#shared/store/evidence';
 import { commitClaimed } from '#shared/store/idempotency';
+import { CODE } from '#shared/contract/errors';
 
 const notLive = new ConflictError(
   bi('Tài liệu đã bị loại hoặc đã rút.', 'The evidence is already rejected or withdrawn.'),
   {
-    code: 'EVIDENCE_NOT_LIVE',
+    code: CODE.EVIDENCE_NOT_LIVE,
   },
 );
 const locked = new ConflictError(
@@ -16,7 +17,7 @@ const locked = new ConflictError(
     'Báo cáo đã nộp; không thể rút tài liệu.',
     'The report is submitted; evidence can no longer be withdrawn.',
   ),
-  { code: 'REPORT_LOCKED' },
+  { code: CODE.REPORT_LOCKED },
 );
 
 /** Withdrawn evidence stays on record, and its object stays in the versioned bucket. */

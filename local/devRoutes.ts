@@ -4,6 +4,7 @@ import { ROLES } from '#shared/contract/roles';
 import { UNIT_ID_PATTERN } from '#shared/hierarchy';
 import type { LocalIssuer } from './identity.ts';
 import { agencyIdentityOf, staffIdentities, type DevIdentity } from './seedData.ts';
+import { CODE } from '#shared/contract/errors';
 
 const tokenRequest = object({
   sub: string().min(1).max(128),
@@ -41,14 +42,14 @@ export function devRoutes(issuer: LocalIssuer) {
         parsed = tokenRequest.safeParse(await readJson(req));
       } catch {
         send(res, 400, {
-          error: { code: 'BAD_REQUEST', message: { vi: 'JSON không hợp lệ', en: 'Invalid JSON' } },
+          error: { code: CODE.BAD_REQUEST, message: { vi: 'JSON không hợp lệ', en: 'Invalid JSON' } },
         });
         return true;
       }
       if (!parsed.success || (parsed.data.role === 'agency' && !parsed.data.unitId)) {
         send(res, 400, {
           error: {
-            code: 'VALIDATION_FAILED',
+            code: CODE.VALIDATION_FAILED,
             message: {
               vi: 'Cần sub, role (agency|auditor|admin) và unitId cho agency.',
               en: 'Needs sub, role (agency|auditor|admin), and unitId for an agency.',

@@ -1,32 +1,8 @@
-import { array, object, optional, record, string, unknown as zUnknown } from 'zod';
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
-import { periodSchema } from '../domain/period.ts';
+import { returnBody, saveReportBody, verificationBody } from '../contract/bodies.ts';
 import type { FieldIssue } from '../contract/errors.ts';
-import { unitListSchema } from '../unitSchema.ts';
 import { bi } from '../contract/i18n.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
-
-/*
- * Request bodies, one schema each. The report's own values come from the catalog (validateDraft); the
- * wrappers here only say which keys a caller may send at all.
- */
-export const saveReportBody = object({ values: record(string(), zUnknown()) }).strict();
-export const verificationBody = object({
-  fields: record(
-    string(),
-    object({ value: optional(zUnknown()), comment: string().min(1).max(2000).optional() }).strict(),
-  ),
-}).strict();
-export const returnBody = object({
-  comments: array(
-    object({ field: string().max(64).optional(), text: string().trim().min(1).max(2000) }).strict(),
-  )
-    .min(1)
-    .max(200),
-}).strict();
-export const acceptBody = object({ comment: string().trim().min(1).max(2000).optional() }).strict();
-export const periodBody = periodSchema;
-export const unitsBody = object({ units: unitListSchema }).strict();
 
 function prefixed(issues: readonly FieldIssue[], prefix: string): FieldIssue[] {
   return issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));

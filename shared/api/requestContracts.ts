@@ -2,16 +2,8 @@ import { toJSONSchema } from 'zod';
 import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
 import type { RouteId } from '../contract/routes.ts';
-import {
-  acceptBody,
-  parseDraftValues,
-  parseReturn,
-  parseVerification,
-  periodBody,
-  returnBody,
-  unitsBody,
-  verificationBody,
-} from './contracts.ts';
+import { acceptBody, periodSchema, returnBody, unitsBody, verificationBody } from '../contract/bodies.ts';
+import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
 import { declarationSchema } from '../contract/evidence.ts';
 import { parseWith } from './zodIssues.ts';
 
@@ -91,7 +83,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
     parse: (_catalog, body) => parseWith(acceptBody, body),
   },
   putPeriod: {
-    schema: () => jsonSchemaOf(periodBody),
+    schema: () => jsonSchemaOf(periodSchema),
     example: (catalog) => ({
       opensAt: `${catalog.year}-01-01T00:00:00+07:00`,
       deadline: `${catalog.year + 1}-02-01T00:00:00+07:00`,
@@ -103,7 +95,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
         },
       ],
     }),
-    parse: (_catalog, body) => parseWith(periodBody, body),
+    parse: (_catalog, body) => parseWith(periodSchema, body),
   },
   putUnits: {
     schema: () => jsonSchemaOf(unitsBody),

@@ -14,7 +14,6 @@ export const EVIDENCE_TYPES = {
 export type EvidenceContentType = keyof typeof EVIDENCE_TYPES;
 const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...EvidenceContentType[]];
 
-export type EvidenceStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn';
 
 // A bare file name: no folders, no control characters (C0 or C1), no bidi overrides that could disguise the
 // extension, no lone surrogates; the storage key never uses it.

@@ -1,9 +1,5 @@
-import {
-  EVIDENCE_TYPES,
-  type EvidenceContentType,
-  type EvidenceDeclaration,
-  type EvidenceStatus,
-} from '../contract/evidence.ts';
+import { EVIDENCE_TYPES, type EvidenceContentType, type EvidenceDeclaration } from '../contract/evidence.ts';
+import type { EvidenceStatus } from '../contract/statuses.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 
 /**

@@ -14,9 +14,9 @@ import {
   submit,
   type Actor,
   type ReportState,
-  type ReportStatus,
   type Transition,
 } from '#shared/domain/report';
+import type { ReportStatus } from '#shared/contract/statuses';
 import type { FieldIssue } from '#shared/contract/errors';
 import { expectAppError } from '../expectations.ts';
 
