@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ownUnit, reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { intEnv } from '#shared/config';
-import { declarationSchema } from '#shared/contract/evidence';
+import { declarationSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from '#shared/contract/evidence';
 import { evidenceObjectKey, type EvidenceItem } from '#shared/domain/evidence';
 import { ConflictError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
@@ -10,10 +10,10 @@ import { bi } from '#shared/contract/i18n';
 import { declareItems } from '#shared/store/evidence';
 import { presignUpload } from '#shared/store/evidenceObjects';
 import { commitClaimed } from '#shared/store/idempotency';
-import { CODE } from '#shared/contract/errors';
+import { CODE, unknownField } from '#shared/contract/errors';
 
-const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', 50 * 1024 * 1024);
-const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', 30);
+const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', EVIDENCE_MAX_BYTES);
+const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', EVIDENCE_MAX_FILES);
 const schema = declarationSchema(MAX_BYTES);
 
 const tooMany = new ConflictError(
@@ -32,17 +32,7 @@ export const handler = apiHandler('declareEvidence', async (req) => {
   const { year, catalog } = reportingYear(req);
   const declared = parseWith(schema, req.body);
   const known = new Set(catalog.fields.map((f) => f.code));
-  const unknown = declared.fields.flatMap((f, i) =>
-    known.has(f)
-      ? []
-      : [
-          {
-            path: `fields.${i}`,
-            code: 'unknown_field',
-            message: bi(`Trường "${f}" không tồn tại`, `Unknown field "${f}"`),
-          },
-        ],
-  );
+  const unknown = declared.fields.flatMap((f, i) => (known.has(f) ? [] : [unknownField(`fields.${i}`, f)]));
   if (unknown.length) throw invalidInput(unknown);
   const unitId = ownUnit(req);
   const evidenceId = randomBytes(16).toString('base64url');

@@ -1,6 +1,6 @@
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
 import { returnBody, saveReportBody, verificationBody } from '../contract/bodies.ts';
-import type { FieldIssue } from '../contract/errors.ts';
+import { unknownField, type FieldIssue } from '../contract/errors.ts';
 import { bi } from '../contract/i18n.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
 
@@ -35,11 +35,7 @@ export function parseVerification(
   const values: Record<string, unknown> = {};
   for (const [code, entry] of entries) {
     if (!known.has(code)) {
-      issues.push({
-        path: `fields.${code}`,
-        code: 'unknown_field',
-        message: bi(`Trường "${code}" không tồn tại`, `Unknown field "${code}"`),
-      });
+      issues.push(unknownField(`fields.${code}`, code));
     } else if (entry.value === undefined && entry.comment === undefined) {
       issues.push({
         path: `fields.${code}`,
@@ -58,15 +54,7 @@ export function parseReturn(catalog: Catalog, body: unknown) {
   const parsed = parseWith(returnBody, body);
   const known = new Set(catalog.fields.map((f) => f.code));
   const issues: FieldIssue[] = parsed.comments.flatMap((c, i) =>
-    c.field !== undefined && !known.has(c.field)
-      ? [
-          {
-            path: `comments.${i}.field`,
-            code: 'unknown_field',
-            message: bi(`Trường "${c.field}" không tồn tại`, `Unknown field "${c.field}"`),
-          },
-        ]
-      : [],
+    c.field !== undefined && !known.has(c.field) ? [unknownField(`comments.${i}.field`, c.field)] : [],
   );
   if (issues.length) throw invalidInput(issues);
   return parsed.comments;

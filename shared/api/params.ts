@@ -47,7 +47,10 @@ function parseParam(schema: ParamSchema, path: string, raw: string | undefined):
 }
 
 /** The route's path parameters, in path order: the first that is malformed is the 400. */
-export function pathParams(route: Route, raw: Readonly<Record<string, string>>): Record<string, string | number> {
+export function pathParams(
+  route: Route,
+  raw: Readonly<Record<string, string>>,
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [name, schema] of Object.entries(route.params)) out[name] = parseParam(schema, name, raw[name]);
   return out;

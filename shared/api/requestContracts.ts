@@ -4,11 +4,8 @@ import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index
 import type { RouteId } from '../contract/routes.ts';
 import { acceptBody, periodSchema, returnBody, unitsBody, verificationBody } from '../contract/bodies.ts';
 import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
-import { declarationSchema } from '../contract/evidence.ts';
+import { declarationSchema, EVIDENCE_MAX_BYTES } from '../contract/evidence.ts';
 import { parseWith } from './zodIssues.ts';
-
-/** The per-file limit the OpenAPI document states; the function reads its own from EVIDENCE_MAX_BYTES. */
-const DOCUMENTED_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
  * For each route that takes a body: its JSON Schema, a complete valid example, and the very parser the
@@ -26,7 +23,7 @@ const firstField = (catalog: Catalog, type?: string) =>
 
 export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
   declareEvidence: {
-    schema: () => jsonSchemaOf(declarationSchema(DOCUMENTED_MAX_BYTES)),
+    schema: () => jsonSchemaOf(declarationSchema(EVIDENCE_MAX_BYTES)),
     example: (catalog) => ({
       fileName: 'Quyết định 12-QĐ-STTTT ban hành quy chế an toàn thông tin.pdf',
       contentType: 'application/pdf',
@@ -41,7 +38,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
           'Quy định trách nhiệm bảo đảm an toàn thông tin của cơ quan. / The agency’s information security rules.',
       },
     }),
-    parse: (_catalog, body) => parseWith(declarationSchema(DOCUMENTED_MAX_BYTES), body),
+    parse: (_catalog, body) => parseWith(declarationSchema(EVIDENCE_MAX_BYTES), body),
   },
   saveMyReport: {
     schema: (catalog) => ({

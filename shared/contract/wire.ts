@@ -80,7 +80,11 @@ export const reportViewSchema = object({
   catalogVersion: string(),
 }).readonly();
 
-const valueChange = object({ field: string(), from: fieldValue.optional(), to: fieldValue.optional() }).readonly();
+const valueChange = object({
+  field: string(),
+  from: fieldValue.optional(),
+  to: fieldValue.optional(),
+}).readonly();
 
 export const revisionSummarySchema = object({
   version: int(),

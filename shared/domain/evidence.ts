@@ -1,5 +1,6 @@
 import { EVIDENCE_TYPES, type EvidenceContentType, type EvidenceDeclaration } from '../contract/evidence.ts';
 import type { EvidenceStatus } from '../contract/statuses.ts';
+import { buckets } from '../buckets.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 
 /**
@@ -19,17 +20,18 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly withdrawnAt?: string;
 }
 
+const PREFIX = buckets.evidence.keyPrefix;
+const KEY = new RegExp(`^${PREFIX}(\\d{4})/([a-z0-9-]+)/([A-Za-z0-9_-]+)$`);
+
 /** The server picks every key; nothing from the user reaches the path. */
 export const evidenceObjectKey = (year: number, unitId: string, evidenceId: string) =>
-  `evidence/${year}/${unitId}/${evidenceId}`;
-
-export const EVIDENCE_PREFIX = 'evidence/';
+  `${PREFIX}${year}/${unitId}/${evidenceId}`;
 
 /** Parses a key back into its parts, for the S3 event trigger. */
 export function parseEvidenceKey(
   key: string,
 ): { year: number; unitId: string; evidenceId: string } | undefined {
-  const m = /^evidence\/(\d{4})\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/.exec(key);
+  const m = KEY.exec(key);
   return m ? { year: Number(m[1]), unitId: m[2] as string, evidenceId: m[3] as string } : undefined;
 }
 

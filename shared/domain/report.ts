@@ -50,7 +50,6 @@ export interface ReportState {
   readonly updatedBy: string;
 }
 
-
 export interface ValueChange {
   readonly field: string;
   readonly from: FieldValue | undefined;
@@ -103,6 +102,14 @@ export function displayStatusOf(
 
 export const isEditable = (state: ReportState): boolean =>
   state.status === 'draft' || state.status === 'returned';
+
+/** Drafts lock at the deadline (unless the unit has an exception); a returned report stays open to correction. */
+const pastDeadline = (state: ReportState, period: Period, now: Date): boolean =>
+  state.status !== 'returned' && now >= deadlineFor(period, state.unitId);
+
+/** Whether the unit can still change the report at `now`: what the API tells the browser as `editable`. */
+export const canStillEdit = (state: ReportState, period: Period, now: Date): boolean =>
+  isEditable(state) && !pastDeadline(state, period, now);
 
 /** Field-by-field changes, sorted by field code so that diffs are stable. */
 export function diffValues(before: ReportValues, after: ReportValues): ValueChange[] {
@@ -168,11 +175,9 @@ function requireOpen(period: Period, now: Date): void {
   }
 }
 
-/** Drafts lock at the deadline (unless the unit has an exception); a returned report stays open to correction. */
 function requireBeforeDeadline(state: ReportState, period: Period, now: Date): void {
-  if (state.status === 'returned') return;
-  const deadline = deadlineFor(period, state.unitId);
-  if (now >= deadline) {
+  if (pastDeadline(state, period, now)) {
+    const deadline = deadlineFor(period, state.unitId);
     throw new ConflictError(
       bi(
         `Đã quá hạn nộp báo cáo (${deadline.toISOString()}). Liên hệ Sở TT&TT để được gia hạn.`,

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
 import type { Unit } from '#shared/hierarchy';
+import { evidenceObjectKey } from '#shared/domain/evidence';
 import { keys } from '#shared/model';
 import { sha256b64 } from './evidenceFiles.ts';
 import type { TestApi } from './harness.ts';
@@ -139,7 +140,16 @@ export async function recordVerifiedEvidence(
         unitId,
         fields,
         status: 'verified',
+        // The rest of a real declaration, so the evidence lists these appear in are what the API would show.
+        fileName: `${evidenceId}.pdf`,
+        contentType: 'application/pdf',
+        size: 1024,
+        sha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=',
+        document: { title: 'Tài liệu kiểm chứng / Evidence' },
+        objectKey: evidenceObjectKey(year, unitId, evidenceId),
+        uploadedBy: `agency-${unitId}`,
         createdAt,
+        verifiedAt: createdAt,
       },
     }),
   );

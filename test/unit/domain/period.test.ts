@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { periodSchema, type PeriodInput } from '#shared/contract/bodies';
-import { deadlineFor, defaultPeriod, isLate, isOpen, periodProblems, type Period } from '#shared/domain/period';
+import {
+  deadlineFor,
+  defaultPeriod,
+  isLate,
+  isOpen,
+  periodProblems,
+  type Period,
+} from '#shared/domain/period';
 
 const iso = (d: Date) => d.toISOString();
 const ms = (s: string) => new Date(s).getTime();
