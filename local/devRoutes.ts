@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { enum as zEnum, object, string } from 'zod';
 import { ROLES } from '#shared/contract/roles';
+import { DEV_PATHS } from '#shared/contract/routes';
 import { UNIT_ID_PATTERN } from '#shared/hierarchy';
 import type { LocalIssuer } from './identity.ts';
 import { agencyIdentityOf, staffIdentities, type DevIdentity } from './seedData.ts';
@@ -27,7 +28,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export function devRoutes(issuer: LocalIssuer) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!url.pathname.startsWith('/dev/')) return false;
-    if (req.method === 'GET' && url.pathname === '/dev/users') {
+    if (req.method === 'GET' && url.pathname === DEV_PATHS.users) {
       const { listUnits } = await import('#shared/store/units');
       const users: DevIdentity[] = [
         ...(await listUnits()).filter((u) => u.reports).map(agencyIdentityOf),
@@ -36,7 +37,7 @@ export function devRoutes(issuer: LocalIssuer) {
       send(res, 200, { users });
       return true;
     }
-    if (req.method === 'POST' && url.pathname === '/dev/token') {
+    if (req.method === 'POST' && url.pathname === DEV_PATHS.token) {
       let parsed;
       try {
         parsed = tokenRequest.safeParse(await readJson(req));

@@ -7,7 +7,7 @@ import {
   unitsBody,
   verificationBody,
 } from './bodies.ts';
-import { publicCatalogSchema } from './catalog.ts';
+import { publicCatalogSchema, type PublicCatalog } from './catalog.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from './evidence.ts';
 import type { RouteId } from './routes.ts';
 import {
@@ -86,8 +86,10 @@ export const contracts = {
 } as const satisfies Record<RouteId, RouteContract>;
 
 type Contracts = typeof contracts;
-/** What a route answers with on success. */
-export type ResponseOf<Id extends RouteId> = output<Contracts[Id]['response']>;
+/** What a route answers with on success; the catalog's is its builder's own type, finer than its schema's. */
+export type ResponseOf<Id extends RouteId> = Id extends 'getCatalog'
+  ? PublicCatalog
+  : output<Contracts[Id]['response']>;
 /** What a route takes as its body; `undefined` for a route that takes none. */
 export type BodyOf<Id extends RouteId> = Contracts[Id] extends { readonly body: infer B extends ZodType }
   ? Contracts[Id] extends { readonly bodyOptional: true }

@@ -409,6 +409,10 @@ export const routes = [
   },
 ] as const satisfies readonly Route[];
 
+/** Served by the local stack alone (sign-in without Cognito): never in the route table, never deployed. */
+export const DEV_PATHS = { users: '/dev/users', token: '/dev/token' } as const;
+export type DevPath = (typeof DEV_PATHS)[keyof typeof DEV_PATHS];
+
 export type RouteId = (typeof routes)[number]['id'];
 export type RouteOf<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;
 /** The parsed path parameters of a route: `{ year: number; unitId: string }`. */
