@@ -1,5 +1,5 @@
 import { reportingYear } from '#shared/api/params';
-import { targetSetBody } from '#shared/api/targetSetBody';
+import { targetSetBody } from '#shared/contract/bodies';
 import { changeTargetSet } from '#shared/api/targetSets';
 import { parseWith } from '#shared/api/zodIssues';
 import { apiHandler } from '#shared/http/apiHandler';

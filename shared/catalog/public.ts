@@ -50,6 +50,7 @@ export function publicCatalog(catalog: Catalog) {
     changes: catalog.changes ?? [],
     levels: catalog.levels,
     bands: catalog.bands,
+    sources: catalog.sources,
     sections: [...catalog.sections]
       .sort((a, b) => a.order - b.order)
       .map((s) => ({

@@ -6,13 +6,14 @@ import {
   type Catalog,
   type IndicatorValue,
 } from '../catalog/index.ts';
+import type { DisplayStatus } from '../contract/statuses.ts';
 import {
   countsInRollup,
   officialFigures,
   type VerificationState,
   type VerifiedFigure,
 } from '../domain/officialValues.ts';
-import { displayStatusOf, type DisplayStatus, type ReportState } from '../domain/report.ts';
+import { displayStatusOf, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import type { Bilingual } from '../contract/i18n.ts';
 import type { PreviousFigures } from './previousYear.ts';
