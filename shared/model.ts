@@ -10,7 +10,7 @@ export const dataModel = {
   indexes: {
     /** The year's current reports, sharded so that a rollup reads segments in parallel. */
     byYear: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Collections and secondary look-ups: all units, all periods, a report's evidence. */
+    /** Collections and secondary look-ups: all periods, a report's evidence. */
     byCollection: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   },
   yearShards: 8,
@@ -36,8 +36,14 @@ export function yearShardOf(unitId: string): number {
 }
 
 export const keys = {
-  unit: (unitId: string): ItemKey => ({ pk: `UNIT#${unitId}`, sk: '#UNIT' }),
-  unitsCollection: () => ({ gsi2pk: 'UNITS' }),
+  /*
+   * The hierarchy lives in one partition, so that an edit reads all of it with a consistent Query and
+   * conditions its write on the head's version: a GSI read could miss the edit that landed just before.
+   */
+  hierarchyHead: (): ItemKey => ({ pk: 'HIERARCHY', sk: '#HEAD' }),
+  unit: (unitId: string): ItemKey => ({ pk: 'HIERARCHY', sk: `UNIT#${unitId}` }),
+  hierarchyPartition: 'HIERARCHY',
+  unitPrefix: 'UNIT#',
 
   period: (year: number): ItemKey => ({ pk: `PERIOD#${year}`, sk: '#PERIOD' }),
   periodsCollection: () => ({ gsi2pk: 'PERIODS' }),

@@ -2,7 +2,7 @@ import { array, object, optional, record, string, unknown as zUnknown } from 'zo
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
 import { periodSchema } from '../domain/period.ts';
 import type { FieldIssue } from '../errors.ts';
-import { unitListSchema } from '../unitSchema.ts';
+import { levelListSchema, reorganizationSchema, unitListSchema } from '../unitSchema.ts';
 import { bi } from '../i18n.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
 
@@ -26,7 +26,11 @@ export const returnBody = object({
 }).strict();
 export const acceptBody = object({ comment: string().trim().min(1).max(2000).optional() }).strict();
 export const periodBody = periodSchema;
-export const unitsBody = object({ units: unitListSchema }).strict();
+export const unitsBody = object({
+  units: unitListSchema.optional(),
+  levels: levelListSchema.optional(),
+}).strict();
+export const reorganizationBody = reorganizationSchema;
 
 function prefixed(issues: readonly FieldIssue[], prefix: string): FieldIssue[] {
   return issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));

@@ -17,6 +17,8 @@ export const periodSchema = object({
   )
     .max(5000)
     .default([]),
+  /** The day whose hierarchy the year is reported by, when not 31 December (domain/yearHierarchy.ts). */
+  hierarchyAsOf: iso.date().optional(),
 }).strict();
 
 export type PeriodInput = Infer<typeof periodSchema>;
@@ -60,6 +62,8 @@ export function periodProblems(input: PeriodInput, year: number): { path: string
   // The year the opening falls in, in Vietnam (UTC+7 all year).
   const opensInVietnam = new Date(new Date(input.opensAt).getTime() + 7 * 3600_000).getUTCFullYear();
   if (opensInVietnam > year + 1) problems.push({ path: 'opensAt', code: 'too_late' });
+  if (input.hierarchyAsOf !== undefined && !input.hierarchyAsOf.startsWith(`${year}-`))
+    problems.push({ path: 'hierarchyAsOf', code: 'outside_year' });
   const seen = new Set<string>();
   input.lockExceptions.forEach((e, i) => {
     if (seen.has(e.unitId)) problems.push({ path: `lockExceptions.${i}.unitId`, code: 'duplicate' });

@@ -1,0 +1,25 @@
+import { coerce, iso, object } from 'zod';
+import type { IsoDate } from '../hierarchy.ts';
+import { bi } from '../i18n.ts';
+import type { PublicRequest } from '../http/types.ts';
+import { invalidInput, parseWith } from './zodIssues.ts';
+
+const querySchema = object({
+  asOf: iso.date().optional(),
+  year: coerce.number().int().min(2000).max(2100).optional(),
+}).strict();
+
+/** `?asOf=YYYY-MM-DD` (the hierarchy of a day), `?year=YYYY` (of a reporting year), or neither (all of it). */
+export function hierarchyQuery(req: PublicRequest): { asOf?: IsoDate; year?: number } {
+  const q = parseWith(querySchema, req.query, 'query');
+  if (q.asOf !== undefined && q.year !== undefined) {
+    throw invalidInput([
+      {
+        path: 'query.year',
+        code: 'conflict',
+        message: bi('Chỉ dùng một trong hai: asOf hoặc year', 'Give asOf or year, not both'),
+      },
+    ]);
+  }
+  return { ...(q.asOf !== undefined ? { asOf: q.asOf } : {}), ...(q.year !== undefined ? { year: q.year } : {}) };
+}
