@@ -1,4 +1,4 @@
-import type { Bilingual } from './i18n.ts';
+import type { Bilingual } from './contract/i18n.ts';
 
 /**
  * The administrative hierarchy through time, held as data: levels and units each have a validity, and a unit

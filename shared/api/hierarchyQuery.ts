@@ -1,6 +1,6 @@
 import { coerce, iso, object } from 'zod';
 import type { IsoDate } from '../hierarchy.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import type { PublicRequest } from '../http/types.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
 

@@ -1,6 +1,6 @@
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../contract/errors.ts';
 import { dayBefore, isValidOn, type IsoDate, type Predecessor, type Unit } from '../hierarchy.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import type { HierarchyState } from './units.ts';
 
 /** A unit a reorganization creates: its dates, predecessors and document come from the operation. */

@@ -1,6 +1,6 @@
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../contract/errors.ts';
 import { covers, dayBefore, overlaps, type Level, type Unit, type Validity } from '../hierarchy.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 
 /**
  * The rules every state of the hierarchy keeps (docs/hierarchy.md). Units are never deleted: a unit that

@@ -1,5 +1,5 @@
 import { isValidOn, yearEnd, type IsoDate, type Unit } from '../hierarchy.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 
 /**
  * Each year is reported by the hierarchy of that year (docs/hierarchy.md):

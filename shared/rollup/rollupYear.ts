@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/index.ts';
 import type { ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import { yearReportsInUnitOrder } from '../store/reports.ts';
 import { openRunOutput, publishRun, saveRollupSummary, type RollupFile } from '../store/rollupOutputs.ts';
 import type { OutputStream } from '../store/multipartOutput.ts';

@@ -1,6 +1,6 @@
 import { catalogFor } from '../catalog/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { rollupYear } from './rollupYear.ts';
 
 export interface RollupRequest {

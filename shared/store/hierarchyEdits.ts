@@ -1,7 +1,7 @@
 import { ConflictError } from '../errors.ts';
 import type { Level, Unit } from '../hierarchy.ts';
 import type { ApiResult } from '../http/types.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { commitClaimed, type IdempotencyClaim } from './idempotency.ts';
 import { WriteConflict } from './transact.ts';
 import { hierarchyEditItems, readHierarchy, type HierarchySnapshot } from './units.ts';
