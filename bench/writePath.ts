@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BENCH_YEAR, communeUnits, districtUnits, valuesWith } from './lib/data.ts';
+import { BENCH_YEAR, benchLevels, communeUnits, districtUnits, valuesWith } from './lib/data.ts';
 import { childResult, spawnTsx, startApiChild, type BenchStack } from './lib/benchStack.ts';
 import { runLoad, type LoadFigures } from './lib/load.ts';
 import { cpuSecondsOf, log, ratio, round } from './lib/stats.ts';
@@ -53,8 +53,8 @@ export async function writePath(
   stack: BenchStack,
   opts: { connections: number; seconds: number; units: number },
 ): Promise<WritePathResult> {
-  const { saveUnits } = await import('#shared/store/units');
-  await saveUnits([...districtUnits(10), ...communeUnits(0, opts.units, 10)]);
+  const { loadHierarchy } = await import('#shared/store/units');
+  await loadHierarchy(benchLevels, [...districtUnits(10), ...communeUnits(0, opts.units, 10)]);
   const api = await startApiChild(stack);
   try {
     const adminToken = await stack.issuer.sign({ sub: 'bench-admin', role: 'admin' });

@@ -17,6 +17,13 @@ export const UNIT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 /** Level ids follow the unit id rule. */
 export const LEVEL_ID_PATTERN = UNIT_ID_PATTERN;
 
+/*
+ * TransactWriteItems takes at most 100 items, and a hierarchy edit is one transaction: its units, the
+ * hierarchy head it conditions on and bumps, and the request's idempotency claim. A bigger hierarchy is
+ * loaded in several requests, parents first.
+ */
+export const MAX_UNITS_PER_EDIT = 98;
+
 /** A span of days: from `validFrom` through `validTo`, or open-ended. */
 export interface Validity {
   readonly validFrom: IsoDate;

@@ -10,15 +10,15 @@ import {
   enum as zEnum,
   type infer as Infer,
 } from 'zod';
-import { CHANGE_KINDS, LEVEL_ID_PATTERN, UNIT_ID_PATTERN, type Level, type Unit } from './hierarchy.ts';
+import {
+  CHANGE_KINDS,
+  LEVEL_ID_PATTERN,
+  MAX_UNITS_PER_EDIT,
+  UNIT_ID_PATTERN,
+  type Level,
+  type Unit,
+} from './hierarchy.ts';
 import type { NewUnit, Reorganization } from './domain/reorganization.ts';
-
-/*
- * TransactWriteItems takes at most 100 items, and a hierarchy edit is one transaction: its units, the
- * hierarchy head it conditions on and bumps, and the request's idempotency claim. A bigger hierarchy is
- * loaded in several requests, parents first.
- */
-export const MAX_UNITS_PER_EDIT = 98;
 
 const name = object({ vi: string().min(1).max(200), en: string().min(1).max(200) }).strict();
 const unitId = string().regex(UNIT_ID_PATTERN);

@@ -1,6 +1,6 @@
 import { array, object, optional, record, string, unknown as zUnknown } from 'zod';
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
-import { periodSchema } from '../domain/period.ts';
+import { periodSchema } from '../domain/periodSchema.ts';
 import type { FieldIssue } from '../contract/errors.ts';
 import { levelListSchema, reorganizationSchema, unitListSchema } from '../unitSchema.ts';
 import { bi } from '../contract/i18n.ts';

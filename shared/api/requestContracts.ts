@@ -8,6 +8,7 @@ import {
   parseReturn,
   parseVerification,
   periodBody,
+  reorganizationBody,
   returnBody,
   unitsBody,
   verificationBody,
@@ -116,9 +117,33 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
           level: 'commune',
           parentId: 'muong-ang',
           reports: true,
+          validFrom: '2014-01-01',
         },
       ],
     }),
     parse: (_catalog, body) => parseWith(unitsBody, body),
+  },
+  reorganizeUnits: {
+    schema: () => jsonSchemaOf(reorganizationBody),
+    example: () => ({
+      date: '2025-07-01',
+      document: 'Nghị quyết 1661/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội',
+      changes: [
+        {
+          kind: 'merge',
+          from: ['tt-muong-ang', 'xa-ang-nua', 'xa-ang-cang'],
+          into: {
+            id: 'xa-muong-ang',
+            code: 'DB.X.MUONG-ANG',
+            name: { vi: 'UBND xã Mường Ảng', en: 'Mường Ảng Commune People’s Committee' },
+            level: 'commune',
+            parentId: 'dien-bien',
+            reports: true,
+          },
+        },
+        { kind: 'retire', unitId: 'muong-ang' },
+      ],
+    }),
+    parse: (_catalog, body) => parseWith(reorganizationBody, body),
   },
 };

@@ -224,7 +224,22 @@ export const routes = [
     handler: 'putUnits',
     auth: ADMIN,
     access: { table: 'readwrite' },
-    summary: { vi: 'Thêm hoặc sửa đơn vị', en: 'Add or change units' },
+    summary: {
+      vi: 'Thêm đơn vị hoặc sửa hồ sơ đơn vị, cấp',
+      en: 'Add units, or correct the record of units and levels',
+    },
+  },
+  {
+    id: 'reorganizeUnits',
+    method: 'POST',
+    path: '/units/reorganizations',
+    handler: 'reorganizeUnits',
+    auth: ADMIN,
+    access: { table: 'readwrite' },
+    summary: {
+      vi: 'Sắp xếp đơn vị từ một ngày: hợp nhất, chia tách, đổi tên, giải thể',
+      en: 'Reorganize units from a date: merge, split, rename, retire',
+    },
   },
   {
     id: 'declareEvidence',

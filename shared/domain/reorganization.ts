@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../contract/errors.ts';
-import { dayBefore, isValidOn, type IsoDate, type Predecessor, type Unit } from '../hierarchy.ts';
+import { dayBefore, isValidOn, MAX_UNITS_PER_EDIT, type IsoDate, type Predecessor, type Unit } from '../hierarchy.ts';
 import { bi } from '../contract/i18n.ts';
 import type { HierarchyState } from './units.ts';
 
@@ -107,6 +107,16 @@ export function planReorganization(
       writes.push(u);
     });
   });
+  if (writes.length > MAX_UNITS_PER_EDIT) {
+    issues.push({
+      path: 'changes',
+      code: 'too_big',
+      message: bi(
+        `Một lần sắp xếp ghi tối đa ${MAX_UNITS_PER_EDIT} đơn vị (lần này: ${writes.length}); hãy chia thành nhiều lần`,
+        `One reorganization writes at most ${MAX_UNITS_PER_EDIT} units (this one: ${writes.length}); split it`,
+      ),
+    });
+  }
   return { writes, issues };
 }
 

@@ -8,7 +8,9 @@ import { bi, type Bilingual } from '../contract/i18n.ts';
  *
  * 1. A unit's validity ends on or after it begins.
  * 2. Its level exists throughout its validity.
- * 3. Its parent exists, is valid throughout its validity, and its parent's level ranks above its own.
+ * 3. Its parent exists, is valid throughout its validity, and the parent's level does not rank below its
+ *    own: a commune sits under a district or the province, a department under the provincial People's
+ *    Committee, at the same level.
  * 4. No unit is its own ancestor.
  * 5. Each predecessor exists and ends the day before the unit begins; a predecessor shared by several
  *    successors was split (every link says `split`); a rename has one predecessor and one successor.
@@ -19,7 +21,7 @@ export type HierarchyRule =
   | 'level_not_valid'
   | 'unknown_parent'
   | 'parent_not_valid_throughout'
-  | 'parent_level_not_above'
+  | 'parent_level_below'
   | 'cycle'
   | 'unknown_predecessor'
   | 'predecessor_not_ended'
@@ -119,14 +121,14 @@ function unitProblems(
         });
       }
       const parentLevel = state.levels.find((l) => l.id === parent.level && covers(l, u));
-      if (level && parentLevel && parentLevel.rank >= level.rank) {
+      if (level && parentLevel && parentLevel.rank > level.rank) {
         add({
           field: 'parentId',
-          code: 'parent_level_not_above',
+          code: 'parent_level_below',
           relatedId: parent.id,
           message: bi(
-            `${who} (cấp "${level.id}"): đơn vị cấp trên "${parent.id}" có cấp "${parentLevel.id}", không cao hơn`,
-            `${whoEn} (level "${level.id}"): the parent "${parent.id}" is of level "${parentLevel.id}", which does not rank above it`,
+            `${who} (cấp "${level.id}"): đơn vị cấp trên "${parent.id}" có cấp "${parentLevel.id}", thấp hơn cấp của đơn vị`,
+            `${whoEn} (level "${level.id}"): the parent "${parent.id}" is of level "${parentLevel.id}", which ranks below it`,
           ),
         });
       }

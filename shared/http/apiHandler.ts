@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { routeById, type RouteId } from '../contract/routes.ts';
+import { agencyUnit } from './agencyUnit.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
@@ -44,7 +45,8 @@ function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>)
     .use(errorResponses())
     .use(authorize(route))
     .use(jsonBody())
-    .use(idempotency(route));
+    .use(idempotency(route))
+    .use(agencyUnit());
   return wrapped.handler(async (event, context) => toResponse(await fn(toRequest(event, context))));
 }
 

@@ -5,7 +5,10 @@ import { bi, type Bilingual } from '../contract/i18n.ts';
 import { yearReportsInUnitOrder } from '../store/reports.ts';
 import { openRunOutput, publishRun, saveRollupSummary, type RollupFile } from '../store/rollupOutputs.ts';
 import type { OutputStream } from '../store/multipartOutput.ts';
-import { getUnits, unitsInIdOrder } from '../store/units.ts';
+import { getHierarchyHead, getUnits, unitsInIdOrder } from '../store/units.ts';
+import { getPeriod } from '../store/periods.ts';
+import { hierarchyDayOf, inYearHierarchy } from '../domain/yearHierarchy.ts';
+import { levelsOn } from '../hierarchy.ts';
 import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
 import { GroupAccumulator, type GroupResult } from './groups.ts';
 import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
@@ -87,11 +90,15 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const reports = cursor<ReportState>(yearReportsInUnitOrder(year, run.pageSize), (r) => r.unitId);
     const previous = cursor(previousUnitValues(catalog, year), (p) => p.unitId);
     const previousGroups = await previousGroupValues(year);
+    const day = hierarchyDayOf(await getPeriod(year));
+    const yearLevels = levelsOn((await getHierarchyHead()).levels, day);
     await json.write(`{"year":${year},"catalogVersion":${JSON.stringify(catalog.version)},"units":[`);
     await units.write(unitsCsvHeader(catalog));
     let seen = 0;
     let reported = 0;
     for await (const unit of unitsInIdOrder()) {
+      // A unit outside the year's hierarchy is not part of the year; a report it filed is an orphan.
+      if (!inYearHierarchy(unit, day)) continue;
       const report = await reports.take(unit.id);
       const before = await previous.take(unit.id);
       if (!unit.reports && !report) continue;
@@ -112,8 +119,8 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
 
     const parents = await parentChain(groups);
     groups.rollUpParents(new Map([...parents].map(([id, u]) => [id, u.parentId])));
-    const groupResults = groups.results(previousGroups);
-    const levelNames = new Map<string, Bilingual>(catalog.levels.map((l) => [l.id, l.name]));
+    const groupResults = groups.results(previousGroups, yearLevels);
+    const levelNames = new Map<string, Bilingual>(yearLevels.map((l) => [l.id, l.name]));
     const groupName = (g: GroupResult): Bilingual =>
       g.type === 'overall'
         ? bi('Toàn tỉnh', 'Province overall')

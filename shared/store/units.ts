@@ -22,7 +22,8 @@ export interface HierarchySnapshot extends HierarchyHead {
 
 const EMPTY_HEAD: HierarchyHead = { version: 0, levels: [] };
 
-function toItem(unit: Unit) {
+/** A unit as stored. */
+export function unitItem(unit: Unit) {
   return { ...keys.unit(unit.id), entity: 'unit', ...unit };
 }
 
@@ -99,7 +100,7 @@ export function hierarchyEditItems(
       },
     },
   };
-  return [head, ...units.map((u): TransactItem => ({ Put: { TableName: TABLE, Item: toItem(u) } }))];
+  return [head, ...units.map((u): TransactItem => ({ Put: { TableName: TABLE, Item: unitItem(u) } }))];
 }
 
 export async function getUnit(unitId: string): Promise<Unit | undefined> {
@@ -151,7 +152,7 @@ export async function loadHierarchy(levels: readonly Level[], units: readonly Un
   for (let i = 0; i < units.length; i += 25) {
     let requests: Record<string, unknown>[] = units
       .slice(i, i + 25)
-      .map((u) => ({ PutRequest: { Item: toItem(u) } }));
+      .map((u) => ({ PutRequest: { Item: unitItem(u) } }));
     for (let attempt = 0; requests.length; attempt++) {
       if (attempt > 8) throw new Error('DynamoDB kept units unprocessed after 8 retries');
       const res = await ddb.send(new BatchWriteCommand({ RequestItems: { [TABLE]: requests } }));

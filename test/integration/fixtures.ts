@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
-import type { Unit } from '#shared/hierarchy';
+import type { Level, Unit } from '#shared/hierarchy';
 import { keys } from '#shared/model';
 import { sha256b64 } from './evidenceFiles.ts';
 import type { TestApi } from './harness.ts';
@@ -12,8 +12,24 @@ export const YEAR = 2025;
 export const catalog = catalogFor(YEAR) as Catalog;
 export const completeValues = () => ({ ...exampleValues(catalog) });
 
+/** Three levels that never end: a hierarchy with no reorganization in it, for tests about something else. */
+export const timelessLevels: Level[] = [
+  { id: 'province', name: { vi: 'Cấp tỉnh', en: 'Provincial' }, rank: 0, validFrom: '2000-01-01' },
+  { id: 'district', name: { vi: 'Cấp huyện', en: 'District' }, rank: 1, validFrom: '2000-01-01' },
+  { id: 'commune', name: { vi: 'Cấp xã', en: 'Commune' }, rank: 2, validFrom: '2000-01-01' },
+];
+
+const since = '2000-01-01';
+
 export const units: Unit[] = [
-  { id: 'tinh', code: '11', name: { vi: 'Tỉnh', en: 'Province' }, level: 'province', reports: false },
+  {
+    id: 'tinh',
+    code: '11',
+    name: { vi: 'Tỉnh', en: 'Province' },
+    level: 'province',
+    reports: false,
+    validFrom: since,
+  },
   {
     id: 'so-a',
     code: 'A',
@@ -21,6 +37,7 @@ export const units: Unit[] = [
     level: 'province',
     parentId: 'tinh',
     reports: true,
+    validFrom: since,
   },
   {
     id: 'so-b',
@@ -29,6 +46,7 @@ export const units: Unit[] = [
     level: 'province',
     parentId: 'tinh',
     reports: true,
+    validFrom: since,
   },
   {
     id: 'huyen-c',
@@ -37,6 +55,7 @@ export const units: Unit[] = [
     level: 'district',
     parentId: 'tinh',
     reports: true,
+    validFrom: since,
   },
   {
     id: 'xa-d',
@@ -45,6 +64,7 @@ export const units: Unit[] = [
     level: 'commune',
     parentId: 'huyen-c',
     reports: true,
+    validFrom: since,
   },
 ];
 

@@ -6,7 +6,7 @@ import type { reportBody } from '#shared/api/reportView';
 import type { StatusCounts, UnitStatus } from '#shared/domain/completeness';
 import type { EvidenceItem as StoredEvidence } from '#shared/domain/evidence';
 import type { Revision as StoredRevision } from '#shared/domain/report';
-import type { Unit as HierarchyUnit } from '#shared/hierarchy';
+import type { Unit as HierarchyUnit, Level as HierarchyLevel } from '#shared/hierarchy';
 import type { UploadTicket as Ticket } from '#shared/store/evidenceObjects';
 import type { RevisionSummary as StoredSummary } from '#shared/store/reports';
 import type { Role } from '#shared/contract/roles';
@@ -22,7 +22,12 @@ export type EvidenceDocument = StoredEvidence['document'];
 export type UploadTicket = Ticket;
 export type ReviewListItem = UnitStatus;
 export type Unit = HierarchyUnit;
-export type UnitRef = Omit<HierarchyUnit, 'reports'>;
+export type UnitRef = Omit<HierarchyUnit, 'reports' | 'predecessors'> & {
+  readonly levelName?: HierarchyLevel['name'];
+};
+export type Level = HierarchyLevel;
+/** A level as a page shows it: its id (for targets) and its name. */
+export type LevelRef = Pick<HierarchyLevel, 'id' | 'name'>;
 export type RevisionSummary = StoredSummary;
 export type Revision = StoredRevision & { readonly previousVersion: number | null };
 

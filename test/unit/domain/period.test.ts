@@ -6,10 +6,10 @@ import {
   isLate,
   isOpen,
   periodProblems,
-  periodSchema,
   type Period,
   type PeriodInput,
 } from '#shared/domain/period';
+import { periodSchema } from '#shared/domain/periodSchema';
 
 const iso = (d: Date) => d.toISOString();
 const ms = (s: string) => new Date(s).getTime();

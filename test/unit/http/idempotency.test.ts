@@ -2,7 +2,15 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { keys } from '#shared/model';
-import { AGENCY, call, expectError, TEST_ENV, type CallOptions, type Handler } from './apiEvent.ts';
+import {
+  AGENCY,
+  AGENCY_UNIT,
+  call,
+  type CallOptions,
+  expectError,
+  type Handler,
+  TEST_ENV,
+} from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -23,6 +31,7 @@ const put = (body: object, headers: Record<string, string> = { 'idempotency-key'
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand, { Key: AGENCY_UNIT.key }).resolves({ Item: AGENCY_UNIT.item });
   ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: { ...keys.period(2025), ...OPEN_PERIOD } });
   ddb.on(TransactWriteCommand).resolves({});
 });

@@ -6,13 +6,14 @@ import { keys } from '#shared/model';
 import {
   ADMIN,
   AGENCY,
+  AGENCY_UNIT,
   AUDITOR,
   call,
+  type CallOptions,
   expectError,
+  type Handler,
   TEST_ENV,
   UNIT,
-  type CallOptions,
-  type Handler,
 } from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
@@ -30,6 +31,7 @@ const valid = JSON.stringify({ values: { staff_total: 40 } });
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand, { Key: AGENCY_UNIT.key }).resolves({ Item: AGENCY_UNIT.item });
   ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: { ...keys.period(2025), ...OPEN_PERIOD } });
   ddb.on(TransactWriteCommand).resolves({});
 });

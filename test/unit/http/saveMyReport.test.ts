@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyReport, type ReportState } from '#shared/domain/report';
 import { keys } from '#shared/model';
-import { AGENCY, call, expectError, TEST_ENV, UNIT, type Handler } from './apiEvent.ts';
+import { AGENCY, AGENCY_UNIT, call, expectError, type Handler, TEST_ENV, UNIT } from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -41,6 +41,7 @@ const put = (ifMatch: string | undefined, staffTotal = 50) =>
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand, { Key: AGENCY_UNIT.key }).resolves({ Item: AGENCY_UNIT.item });
   ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: { ...keys.period(2025), ...OPEN_PERIOD } });
   ddb.on(TransactWriteCommand).resolves({});
 });

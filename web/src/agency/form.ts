@@ -2,7 +2,7 @@ import type { CatalogField } from '#shared/catalog/types';
 import type { PublicCatalog } from '../catalog.ts';
 import { h } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
-import type { ReviewComment } from '../types.ts';
+import type { LevelRef, ReviewComment } from '../types.ts';
 import { indicatorPanel } from './indicators.ts';
 import { controlFor, hintOf, inputId, type FieldControl } from './inputs.ts';
 import { A } from './messages.ts';
@@ -116,7 +116,7 @@ function fieldBlock(
 export function renderForm(
   catalog: PublicCatalog,
   opts: {
-    readonly level: string | undefined;
+    readonly level: LevelRef | undefined;
     readonly comments: ReadonlyMap<string, readonly ReviewComment[]>;
     readonly onInput: (code: string) => void;
   },

@@ -13,7 +13,7 @@ import { M } from '../messages.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
-import type { Report, RevisionSummary, Unit } from '../types.ts';
+import type { Level, Report, RevisionSummary, Unit } from '../types.ts';
 import { historyList } from './history.ts';
 import { R } from './messages.ts';
 import { reviewActions } from './actions.ts';
@@ -71,7 +71,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
   const [catalog, report, unitsBody, versions] = await Promise.all([
     loadCatalog(year),
     get<Report>(base),
-    get<{ units: Unit[] }>('/units'),
+    get<{ levels: Level[]; units: Unit[] }>('/units'),
     get<{ versions: RevisionSummary[] }>(`${base}/versions`),
   ]);
   if (!catalog) {
@@ -141,7 +141,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
       h(
         'p',
         { class: 'page-header__unit' },
-        [unit?.code, levelName(catalog, level)].filter(Boolean).join(' · '),
+        [unit?.code, levelName(unitsBody.levels, level)].filter(Boolean).join(' · '),
       ),
       h(
         'p',
