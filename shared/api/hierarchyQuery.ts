@@ -1,12 +1,13 @@
 import { coerce, iso, object } from 'zod';
 import type { IsoDate } from '../hierarchy.ts';
 import { bi } from '../contract/i18n.ts';
+import { REPORTING_YEARS } from '../contract/years.ts';
 import type { PublicRequest } from '../http/types.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
 
 const querySchema = object({
   asOf: iso.date().optional(),
-  year: coerce.number().int().min(2000).max(2100).optional(),
+  year: coerce.number().int().min(REPORTING_YEARS.min).max(REPORTING_YEARS.max).optional(),
 }).strict();
 
 /** `?asOf=YYYY-MM-DD` (the hierarchy of a day), `?year=YYYY` (of a reporting year), or neither (all of it). */

@@ -3,6 +3,7 @@ import { NotFoundError, PreconditionFailedError } from '../errors.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
 import { bi } from '../contract/i18n.ts';
 import type { AuthedRequest, PublicRequest } from '../http/types.ts';
+import { REPORTING_YEARS } from '../contract/years.ts';
 import { invalidInput } from './zodIssues.ts';
 
 /*
@@ -42,7 +43,10 @@ function intParam(
 
 /** The `{year}` path parameter: an integer year that has a catalog, i.e. a year that can be reported on. */
 export function reportingYear(req: PublicRequest): { year: number; catalog: Catalog } {
-  const year = intParam(req, 'year', 2000, 2100, { vi: 'Năm báo cáo', en: 'reporting year' });
+  const year = intParam(req, 'year', REPORTING_YEARS.min, REPORTING_YEARS.max, {
+    vi: 'Năm báo cáo',
+    en: 'reporting year',
+  });
   const catalog = catalogFor(year);
   if (!catalog) {
     throw new NotFoundError(

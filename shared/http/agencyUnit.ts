@@ -1,5 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import { bi } from '../contract/i18n.ts';
+import { REPORTING_YEARS } from '../contract/years.ts';
 import { hierarchyDayOf, inYearHierarchy } from '../domain/yearHierarchy.ts';
 import { ForbiddenError } from '../errors.ts';
 import { isValidOn, vietnamDay } from '../hierarchy.ts';
@@ -8,7 +9,6 @@ import { getUnit } from '../store/units.ts';
 import type { ApiContext } from './requestParts.ts';
 import type { ApiEvent, ApiResponse } from './types.ts';
 
-const YEAR = /^\d{4}$/;
 
 /**
  * An agency acts for the unit its token names, so that unit must exist and be valid today, and a request
@@ -47,9 +47,11 @@ export function agencyUnit(): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiCon
           { code: 'UNIT_NOT_VALID' },
         );
       }
-      const year = request.event.pathParameters?.year;
-      if (year === undefined || !YEAR.test(year)) return;
-      const day = hierarchyDayOf(await getPeriod(Number(year)));
+      // A year the parameter rules refuse is the handler's 400, not this 403.
+      const param = request.event.pathParameters?.year ?? '';
+      const year = Number(param);
+      if (!/^\d{4}$/.test(param) || year < REPORTING_YEARS.min || year > REPORTING_YEARS.max) return;
+      const day = hierarchyDayOf(await getPeriod(year));
       if (!inYearHierarchy(unit, day)) {
         throw new ForbiddenError(
           bi(
