@@ -84,7 +84,8 @@ export const covers = (outer: Validity, inner: Validity): boolean =>
 
 /** Whether two validities share a day. */
 export const overlaps = (a: Validity, b: Validity): boolean =>
-  (a.validTo === undefined || b.validFrom <= a.validTo) && (b.validTo === undefined || a.validFrom <= b.validTo);
+  (a.validTo === undefined || b.validFrom <= a.validTo) &&
+  (b.validTo === undefined || a.validFrom <= b.validTo);
 
 function shiftDay(day: IsoDate, by: number): IsoDate {
   const d = new Date(`${day}T00:00:00Z`);
@@ -99,7 +100,8 @@ export const isIsoDate = (s: string): boolean =>
   ISO_DATE_PATTERN.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** The calendar day in Vietnam (UTC+7 all year) at an instant. */
-export const vietnamDay = (at: Date): IsoDate => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+export const vietnamDay = (at: Date): IsoDate =>
+  new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** The last day of a year: by default, the hierarchy a year is reported by (see domain/yearHierarchy.ts). */
 export const yearEnd = (year: number): IsoDate => `${year}-12-31`;

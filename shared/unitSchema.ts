@@ -95,4 +95,10 @@ const unitSchemaHasUnitKeys: Same<keyof Infer<typeof unitSchema>, keyof Unit> = 
 const levelSchemaMatchesLevel: Same<Infer<typeof levelSchema>, Level> = true;
 const newUnitSchemaFits: Fits<Infer<typeof newUnitSchema>, NewUnit> = true;
 const reorganizationFits: Fits<Infer<typeof reorganizationSchema>, Reorganization> = true;
-void [unitSchemaFitsUnit, unitSchemaHasUnitKeys, levelSchemaMatchesLevel, newUnitSchemaFits, reorganizationFits];
+void [
+  unitSchemaFitsUnit,
+  unitSchemaHasUnitKeys,
+  levelSchemaMatchesLevel,
+  newUnitSchemaFits,
+  reorganizationFits,
+];

@@ -22,5 +22,8 @@ export function hierarchyQuery(req: PublicRequest): { asOf?: IsoDate; year?: num
       },
     ]);
   }
-  return { ...(q.asOf !== undefined ? { asOf: q.asOf } : {}), ...(q.year !== undefined ? { year: q.year } : {}) };
+  return {
+    ...(q.asOf !== undefined ? { asOf: q.asOf } : {}),
+    ...(q.year !== undefined ? { year: q.year } : {}),
+  };
 }

@@ -19,4 +19,3 @@ export const periodSchema = object({
 }).strict();
 
 export type PeriodInput = Infer<typeof periodSchema>;
-

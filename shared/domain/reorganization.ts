@@ -1,10 +1,19 @@
 import type { FieldIssue } from '../contract/errors.ts';
-import { dayBefore, isValidOn, MAX_UNITS_PER_EDIT, type IsoDate, type Predecessor, type Unit } from '../hierarchy.ts';
+import {
+  dayBefore,
+  isValidOn,
+  MAX_UNITS_PER_EDIT,
+  type IsoDate,
+  type Predecessor,
+  type Unit,
+} from '../hierarchy.ts';
 import { bi } from '../contract/i18n.ts';
 import type { HierarchyState } from './units.ts';
 
 /** A unit a reorganization creates: its dates, predecessors and document come from the operation. */
-export type NewUnit = Pick<Unit, 'id' | 'code' | 'name' | 'level' | 'reports'> & { readonly parentId?: string };
+export type NewUnit = Pick<Unit, 'id' | 'code' | 'name' | 'level' | 'reports'> & {
+  readonly parentId?: string;
+};
 
 export type ReorganizationChange =
   | { readonly kind: 'merge'; readonly from: readonly string[]; readonly into: NewUnit }
@@ -35,7 +44,12 @@ function successors(c: ReorganizationChange, r: Reorganization): Unit[] {
   });
   switch (c.kind) {
     case 'merge':
-      return [make(c.into, c.from.map((unitId) => ({ unitId, change: 'merge' })))];
+      return [
+        make(
+          c.into,
+          c.from.map((unitId) => ({ unitId, change: 'merge' })),
+        ),
+      ];
     case 'rename':
       return [make(c.into, [{ unitId: c.from, change: 'rename' }])];
     case 'split':

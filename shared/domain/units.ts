@@ -106,7 +106,10 @@ function unitProblems(
         field: 'parentId',
         code: 'unknown_parent',
         relatedId: u.parentId,
-        message: bi(`${who}: không có đơn vị cấp trên "${u.parentId}"`, `${whoEn}: no parent unit "${u.parentId}"`),
+        message: bi(
+          `${who}: không có đơn vị cấp trên "${u.parentId}"`,
+          `${whoEn}: no parent unit "${u.parentId}"`,
+        ),
       });
     } else {
       if (!covers(parent, u)) {
@@ -313,9 +316,20 @@ export function planUnitsEdit(
       message: bi('Cần danh sách đơn vị hoặc danh sách cấp', 'Send units, levels or both'),
     });
   }
-  issues.push(...duplicateIds(units.map((u) => u.id), 'units'));
+  issues.push(
+    ...duplicateIds(
+      units.map((u) => u.id),
+      'units',
+    ),
+  );
   if (edit.levels) {
-    issues.push(...duplicateIds(edit.levels.map((l) => l.id), 'levels'), ...levelProblems(edit.levels));
+    issues.push(
+      ...duplicateIds(
+        edit.levels.map((l) => l.id),
+        'levels',
+      ),
+      ...levelProblems(edit.levels),
+    );
   }
   const state = withUnits({ levels: edit.levels ?? current.levels, units: current.units }, units);
   const listed = units.map((u) => u.id);

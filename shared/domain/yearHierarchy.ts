@@ -34,7 +34,11 @@ export const expectedToReport = (unit: Unit, day: IsoDate): boolean => unit.repo
 export type ComparisonBasis =
   | { readonly kind: 'same' }
   | { readonly kind: 'predecessors'; readonly unitIds: readonly string[] }
-  | { readonly kind: 'notComparable'; readonly reason: 'split' | 'incomplete'; readonly unitIds: readonly string[] }
+  | {
+      readonly kind: 'notComparable';
+      readonly reason: 'split' | 'incomplete';
+      readonly unitIds: readonly string[];
+    }
   | { readonly kind: 'new' };
 
 /**
@@ -82,7 +86,10 @@ export function predecessorIdsToLoad(units: Iterable<Unit>, byId: ReadonlyMap<st
 export const NOT_COMPARABLE: Bilingual = bi('không so sánh được', 'not comparable');
 
 /** Why a unit's change against last year is not shown, in words. */
-export function comparisonNote(basis: ComparisonBasis, missingReports: readonly string[] = []): Bilingual | undefined {
+export function comparisonNote(
+  basis: ComparisonBasis,
+  missingReports: readonly string[] = [],
+): Bilingual | undefined {
   if (basis.kind === 'notComparable') {
     return basis.reason === 'split'
       ? bi(

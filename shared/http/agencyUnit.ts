@@ -9,7 +9,6 @@ import { getUnit } from '../store/units.ts';
 import type { ApiContext } from './requestParts.ts';
 import type { ApiEvent, ApiResponse } from './types.ts';
 
-
 /**
  * An agency acts for the unit its token names, so that unit must exist and be valid today, and a request
  * about a reporting year must come from a unit of that year's hierarchy. Otherwise 403 before any handler

@@ -10,6 +10,7 @@ import {
 import { displayStatusOf, type DisplayStatus, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import type { Bilingual } from '../contract/i18n.ts';
+import type { ComparedWith, PreviousFigures } from './comparison.ts';
 
 /** What the rollup says about one unit. Numbers are as computed; rounding happens only when writing files. */
 export interface UnitRow {
@@ -30,6 +31,8 @@ export interface UnitRow {
   };
   readonly score?: { total: number; max: number; share: number; band: string };
   readonly previous?: Record<string, number | null>;
+  /** What `previous` is: the unit's own last year, its predecessors combined, or nothing comparable. */
+  readonly comparedWith?: ComparedWith;
   readonly change?: Record<string, number | null>;
   readonly meetsTarget?: Record<string, boolean | null>;
   readonly outliers?: { indicator: string; reason?: Bilingual }[];
@@ -48,7 +51,8 @@ export function unitRow(
   catalog: Catalog,
   unit: Unit,
   report: ReportState | undefined,
-  previous: Record<string, number | null> | undefined,
+  /** Last year's figures to compare with (rollup/comparison.ts). */
+  lastYear: PreviousFigures | undefined,
 ): UnitRow {
   const status = displayStatusOf(report);
   const reported = !!report && (report.status === 'submitted' || report.status === 'accepted');
@@ -65,6 +69,7 @@ export function unitRow(
   };
   if (!reported || !report) return base;
 
+  const previous = lastYear?.values;
   const indicators = computeIndicators(catalog, report.values);
   const score = scoreUnit(catalog, indicators, unit.level);
   const change: Record<string, number | null> = {};
@@ -96,6 +101,7 @@ export function unitRow(
     indicators,
     score: { total: score.total, max: score.max, share: score.share, band: score.band.id },
     ...(previous ? { previous } : {}),
+    ...(lastYear ? { comparedWith: lastYear.comparedWith } : {}),
     change,
     meetsTarget: targets,
     outliers,

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSummary } from '../domain/completeness.ts';
 import type { Revision, ReportState, Transition } from '../domain/report.ts';
 import { dataModel, keys } from '../model.ts';
@@ -25,6 +25,32 @@ export async function getReport(year: number, unitId: string): Promise<ReportSta
     new GetCommand({ TableName: TABLE, Key: keys.report(year, unitId), ConsistentRead: true }),
   );
   return Item ? withoutKeys<ReportState>(Item) : undefined;
+}
+
+/** A year's reports of these units (those with none are left out), in batches of 100. */
+export async function getReports(
+  year: number,
+  unitIds: readonly string[],
+): Promise<Map<string, ReportState>> {
+  const out = new Map<string, ReportState>();
+  for (let i = 0; i < unitIds.length; i += 100) {
+    let request: Record<string, unknown>[] = unitIds
+      .slice(i, i + 100)
+      .map((id) => ({ ...keys.report(year, id) }));
+    for (let attempt = 0; request.length; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept reports unprocessed after 8 retries');
+      const res = await ddb.send(
+        new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: request, ConsistentRead: true } } }),
+      );
+      for (const item of res.Responses?.[TABLE] ?? []) {
+        const report = withoutKeys<ReportState>(item);
+        out.set(report.unitId, report);
+      }
+      request = (res.UnprocessedKeys?.[TABLE]?.Keys ?? []) as Record<string, unknown>[];
+      if (request.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+  return out;
 }
 
 /**

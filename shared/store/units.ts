@@ -28,8 +28,19 @@ export function unitItem(unit: Unit) {
 }
 
 function fromItem(item: Record<string, unknown>): Unit {
-  const { id, code, name, level, parentId, reports, validFrom, validTo, predecessors, establishedBy, endedBy } =
-    item;
+  const {
+    id,
+    code,
+    name,
+    level,
+    parentId,
+    reports,
+    validFrom,
+    validTo,
+    predecessors,
+    establishedBy,
+    endedBy,
+  } = item;
   // Validated when written (PUT /units, a reorganization); read back as stored.
   return {
     id,

@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
-import type { Level, Unit } from '#shared/hierarchy';
+import type { Unit } from '#shared/hierarchy';
 import { keys } from '#shared/model';
 import { sha256b64 } from './evidenceFiles.ts';
 import type { TestApi } from './harness.ts';
@@ -12,12 +12,7 @@ export const YEAR = 2025;
 export const catalog = catalogFor(YEAR) as Catalog;
 export const completeValues = () => ({ ...exampleValues(catalog) });
 
-/** Three levels that never end: a hierarchy with no reorganization in it, for tests about something else. */
-export const timelessLevels: Level[] = [
-  { id: 'province', name: { vi: 'Cấp tỉnh', en: 'Provincial' }, rank: 0, validFrom: '2000-01-01' },
-  { id: 'district', name: { vi: 'Cấp huyện', en: 'District' }, rank: 1, validFrom: '2000-01-01' },
-  { id: 'commune', name: { vi: 'Cấp xã', en: 'Commune' }, rank: 2, validFrom: '2000-01-01' },
-];
+export { timelessLevels } from '../fixtures/hierarchies.ts';
 
 const since = '2000-01-01';
 

@@ -2,7 +2,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
-import { seedUnits } from '../../local/seedData.ts';
+import { elevenAgencies } from '../fixtures/hierarchies.ts';
 import { startTestApi, type TestApi } from './harness.ts';
 import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence } from './fixtures.ts';
 
@@ -12,23 +12,6 @@ import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence } from '.
  * reorganization, valid throughout: this file checks the rollup's arithmetic; the reorganization's effect on
  * the rollup is checked in unitsThroughTime.test.ts.
  */
-const ELEVEN_AND_PROVINCE = new Set([
-  'dien-bien',
-  'so-tttt',
-  'so-tai-chinh',
-  'so-khcn',
-  'so-khdt',
-  'so-noi-vu',
-  'muong-ang',
-  'tuan-giao',
-  'dien-bien-phu',
-  'muong-cha',
-  'tt-muong-ang',
-  'xa-ang-nua',
-]);
-const elevenAgencies = seedUnits
-  .filter((u) => ELEVEN_AND_PROVINCE.has(u.id))
-  .map(({ validTo: _validTo, endedBy: _endedBy, ...u }) => u);
 const c2025 = catalogFor(2025) as Catalog;
 let api: TestApi;
 let s3: S3Client;
@@ -86,12 +69,8 @@ async function report(year: number, unitId: string, values: Record<string, unkno
 }
 
 async function runRollup(year: number, onProgress?: () => void) {
-  const { rollupYear } = await import('#shared/rollup/rollupYear');
-  return rollupYear({
-    year,
-    catalog: catalogFor(year) as Catalog,
-    runId: `run-${year}-${Math.random().toString(36).slice(2)}`,
-    requestedBy: 'test',
+  const { runRollup: run } = await import('#shared/rollup/runner');
+  return run({ year, requestedBy: 'test' }, `run-${year}-${Math.random().toString(36).slice(2)}`, {
     now: () => new Date('2026-02-01T00:30:00+07:00'),
     pageSize: 2,
     ...(onProgress ? { onProgress } : {}),

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planReorganization, reorganizationPathOf, type Reorganization } from '#shared/domain/reorganization';
-import { hierarchyProblems, problemsAsIssues, withUnits } from '#shared/domain/units';
+import { hierarchyProblems, problemsAsIssues, withUnits, type HierarchyState } from '#shared/domain/units';
 import type { Unit } from '#shared/hierarchy';
 import { seedLevels, seedUnits } from '../../../local/seedData.ts';
 import { expectBilingual } from '../expectations.ts';
 
 /** The seed as it stood before the 2025 reorganization: every unit open-ended, no successors. */
-const before = (() => {
+const before: HierarchyState = (() => {
   const kept = seedUnits
     .filter((u) => u.validFrom === '2014-01-01')
     .map(({ validTo: _to, endedBy: _by, ...u }): Unit => u);
@@ -27,7 +27,7 @@ const xaMuongAng = {
 const NQ1661 = 'Nghị quyết 1661/NQ-UBTVQH15 ngày 16/6/2025';
 
 /** Plans and validates as the handler does: the issues of both. */
-function attempt(state: typeof before, r: Reorganization) {
+function attempt(state: HierarchyState, r: Reorganization) {
   const { writes, issues } = planReorganization(state, r);
   const problems = hierarchyProblems(withUnits(state, writes), new Set(writes.map((u) => u.id)));
   return { writes, issues: [...issues, ...problemsAsIssues(problems, reorganizationPathOf(r), 'changes')] };
