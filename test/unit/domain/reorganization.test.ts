@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { planReorganization, reorganizationPathOf, type Reorganization } from '#shared/domain/reorganization';
 import { hierarchyProblems, problemsAsIssues, withUnits, type HierarchyState } from '#shared/domain/units';
-import type { Unit } from '#shared/hierarchy';
-import { seedLevels, seedUnits } from '../../../local/seedData.ts';
+import { seedLevels } from '../../../local/seedData.ts';
+import { seedBefore2025 } from '../../fixtures/hierarchies.ts';
 import { expectBilingual } from '../expectations.ts';
 
-/** The seed as it stood before the 2025 reorganization: every unit open-ended, no successors. */
-const before: HierarchyState = (() => {
-  const kept = seedUnits
-    .filter((u) => u.validFrom === '2014-01-01')
-    .map(({ validTo: _to, endedBy: _by, ...u }): Unit => u);
-  return {
-    levels: seedLevels,
-    units: new Map(kept.map((u) => [u.id, u])),
-  };
-})();
+const before: HierarchyState = {
+  levels: seedLevels,
+  units: new Map(seedBefore2025.map((u) => [u.id, u])),
+};
 
 const xaMuongAng = {
   id: 'xa-muong-ang',
