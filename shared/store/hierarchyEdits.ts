@@ -38,7 +38,11 @@ export async function editHierarchy(
       return await commitClaimed(items, who.claim, result(planned, snapshot.version + 1), who.at);
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
-      if (attempt < ATTEMPTS) continue;
+      if (attempt < ATTEMPTS) {
+        // A little jitter, so that writers who collided do not collide again in step.
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+        continue;
+      }
       throw new ConflictError(
         bi(
           'Danh mục đơn vị đang được người khác sửa; vui lòng thử lại.',
