@@ -3,7 +3,6 @@ import { defaultPeriod } from '#shared/domain/period';
 import { emptyReport, saveDraft, submit } from '#shared/domain/report';
 import type { Unit } from '#shared/hierarchy';
 import { jobNodeFlags, jobs } from '#shared/jobs';
-import { dataModel, keys } from '#shared/model';
 import { benchLevels, communeUnits, districtUnits, ROLLUP_YEAR, valuesWith } from './lib/data.ts';
 import { childResult, spawnTsx, type BenchStack } from './lib/benchStack.ts';
 import { log, ratio, round } from './lib/stats.ts';

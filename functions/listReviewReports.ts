@@ -11,7 +11,11 @@ import { listUnits } from '#shared/store/units';
 export const handler = apiHandler('listReviewReports', async (req) => {
   const { year } = reportingYear(req);
   const query = reviewListQuery(req);
-  const [everUnits, summaries, period] = await Promise.all([listUnits(), yearSummaries(year), getPeriod(year)]);
+  const [everUnits, summaries, period] = await Promise.all([
+    listUnits(),
+    yearSummaries(year),
+    getPeriod(year),
+  ]);
   // The year's own hierarchy: who is expected, and under which parent (domain/yearHierarchy.ts).
   const day = hierarchyDayOf(period);
   const units = everUnits.filter((u) => inYearHierarchy(u, day));

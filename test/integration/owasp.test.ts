@@ -179,7 +179,9 @@ describe('API2:2023 Broken Authentication — tokens the authorizer must refuse'
 });
 
 describe('API2:2023 Broken Authentication — a signed token for a unit that does not exist (now)', () => {
-  const agencyRoutes = routes.filter((r) => r.auth !== 'public' && r.auth.includes('agency'));
+  const agencyRoutes = routes.filter(
+    (r) => r.auth !== 'public' && (r.auth as readonly string[]).includes('agency'),
+  );
   const concrete = (path: string) =>
     path
       .replace('{year}', String(YEAR))
