@@ -55,14 +55,15 @@ export const unitListSchema = array(unitSchema).min(1).max(MAX_UNITS_PER_EDIT);
 /** The whole list of levels through time, replacing the stored one. */
 export const levelListSchema = array(levelSchema).min(1).max(50);
 
-const newUnitSchema = object({
-  id: unitId,
-  code: string().min(1).max(32),
-  name,
-  level: levelId,
-  parentId: unitId.optional(),
-  reports: boolean(),
-}).strict();
+/** A unit a reorganization creates: its dates, predecessors and documents come from the operation. */
+const newUnitSchema = unitSchema.pick({
+  id: true,
+  code: true,
+  name: true,
+  level: true,
+  parentId: true,
+  reports: true,
+});
 
 export const reorganizationSchema = object({
   date: iso.date(),

@@ -166,6 +166,21 @@ describe('recording the 2025 reorganization', () => {
   });
 });
 
+describe('the auditors’ list of a year is that year’s hierarchy', () => {
+  it('2024 lists the three-tier units, 2025 their successors', async () => {
+    const listed = async (year: number) =>
+      (await api.call(auditor, 'GET', `/review/${year}/reports?limit=200`)).json.items.map(
+        (i: { unitId: string }) => i.unitId,
+      );
+    const y2024 = await listed(2024);
+    expect(y2024).toEqual(expect.arrayContaining(['tt-muong-ang', 'muong-ang', 'so-tttt']));
+    expect(y2024).not.toContain('xa-muong-ang');
+    const y2025List = await listed(2025);
+    expect(y2025List).toEqual(expect.arrayContaining(['xa-muong-ang', 'so-khcn-2025', 'so-noi-vu']));
+    for (const gone of ['tt-muong-ang', 'muong-ang', 'so-tttt']) expect(y2025List).not.toContain(gone);
+  });
+});
+
 describe('Reruns: a later hierarchy change never changes an earlier year', () => {
   it('re-running 2024 after the 2025 reorganization gives byte-identical files', async () => {
     after2024 = await rollup(2024);
