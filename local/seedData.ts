@@ -10,7 +10,9 @@ import type { LocalIdentityInput } from './identity.ts';
  *
  * - Departments, from 1 March 2025. Decree 45/2025/NĐ-CP of 28 February 2025 lists the departments every
  *   province has, Sở Tài chính, Sở Khoa học và Công nghệ and Sở Nội vụ among them
- *   (http://hdnd.dongnai.gov.vn/Pages/glp-quydinhmoivecoquanchuyenmonthu-glpnd-34299-glpnc-4-glpsite-1.html).
+ *   (http://hdnd.dongnai.gov.vn/Pages/glp-quydinhmoivecoquanchuyenmonthu-glpnd-34299-glpnc-4-glpsite-1.html);
+ *   the seed's Sở Nội vụ, Sở Y tế, Sở Tư pháp, Sở Giáo dục và Đào tạo and Sở Văn hóa, Thể thao và Du lịch are on
+ *   that list and go on unchanged.
  *   Điện Biên's People's Council, at its 18th session on 20 February 2025, resolved to establish the
  *   specialized agencies of the provincial People's Committee
  *   (https://en.baodienbienphu.com.vn/thoi-su-chinh-tri/dien-bien-provincial-peoples-council-passes-two-key-resolutions-24VsAU5Ng.html);
@@ -167,6 +169,14 @@ export const seedUnits: readonly Unit[] = [
   department('so-noi-vu', '11.SNV', 'Sở Nội vụ', 'Department of Home Affairs', always),
   department('so-y-te', '11.SYT', 'Sở Y tế', 'Department of Health', always),
   department('so-tu-phap', '11.STP', 'Sở Tư pháp', 'Department of Justice', always),
+  department('so-gd-dt', '11.SGDDT', 'Sở Giáo dục và Đào tạo', 'Department of Education and Training', always),
+  department(
+    'so-vhttdl',
+    '11.SVHTTDL',
+    'Sở Văn hóa, Thể thao và Du lịch',
+    'Department of Culture, Sports and Tourism',
+    always,
+  ),
 
   district('muong-ang', '103', 'huyện Mường Ảng', 'Mường Ảng District'),
   district('tuan-giao', '102', 'huyện Tuần Giáo', 'Tuần Giáo District'),

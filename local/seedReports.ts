@@ -28,8 +28,9 @@ import type { Unit } from '#shared/hierarchy';
  */
 const SKIPPED = new Set(['so-noi-vu', 'xa-hua-ngai']);
 const HISTORY_YEARS = [2024, 2025];
-/** The year agencies are filling in now: drafts only. */
+/** The year agencies are filling in now: drafts of some units only, the others start from an empty form. */
 const OPEN_YEAR = 2026;
+const OPEN_YEAR_DRAFTS = new Set(['so-khcn-2025', 'so-y-te', 'xa-muong-ang', 'phuong-dien-bien-phu']);
 const auditor: Actor = { sub: 'auditor-doan-kiem-tra', role: 'auditor' };
 
 /** Deterministic variation per unit and year, within every cross-field rule of the example report. */
@@ -73,7 +74,7 @@ export function seedReportStates(
       .filter((u) => expectedToReport(u, day) && !SKIPPED.has(u.id))
       .forEach((unit, index) => {
         if (year === OPEN_YEAR) {
-          if (index % 2) return;
+          if (!OPEN_YEAR_DRAFTS.has(unit.id)) return;
           const draft = saveDraft(
             emptyReport(year, unit.id),
             valuesFor(catalog, unit, index),
