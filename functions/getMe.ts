@@ -1,3 +1,4 @@
+import { isValidOn } from '#shared/hierarchy';
 import { apiHandler } from '#shared/http/apiHandler';
 import { getHierarchyHead, getUnit } from '#shared/store/units';
 
@@ -12,7 +13,7 @@ export const handler = apiHandler('getMe', async ({ identity }) => {
     : [undefined, undefined];
   if (!unit || !head) return { body: identity };
   const { id, code, name, level, parentId, validFrom, validTo } = unit;
-  const levelName = head.levels.find((l) => l.id === level && l.validFrom <= validFrom)?.name;
+  const levelName = head.levels.find((l) => l.id === level && isValidOn(l, validFrom))?.name;
   return {
     body: {
       ...identity,

@@ -72,8 +72,17 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       const { transitionItems } = await import('#shared/store/reports');
       const { transact } = await import('#shared/store/transact');
       const reports = seedReportStates(seedUnits);
-      for (const { revisions } of reports) {
-        for (const t of revisions) await transact(transitionItems(t.next.version - 1, t));
+      try {
+        for (const { revisions } of reports) {
+          for (const t of revisions) await transact(transitionItems(t.next.version - 1, t));
+        }
+      } catch (error) {
+        // A data folder from before units had dates has reports but no hierarchy head: it cannot be seeded.
+        throw new Error(
+          `${dataDir ?? 'The store'} holds reports but no dated hierarchy (made before units had dates). ` +
+            'Remove the data folder (rm -rf .data) or run with --in-memory.',
+          { cause: error },
+        );
       }
       log(
         `Seeded ${seedUnits.length} units of Điện Biên province (2014–2025 and since) and ${reports.length} demo reports (2024, 2025; 2026 drafts).`,
