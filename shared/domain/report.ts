@@ -107,6 +107,10 @@ export function displayStatusOf(
 export const isEditable = (state: ReportState): boolean =>
   state.status === 'draft' || state.status === 'returned';
 
+/** Submitted or accepted: the figures count in a rollup. Drafts and returned reports do not. */
+export const isCounted = (state: Pick<ReportState, 'status'> | undefined): boolean =>
+  state?.status === 'submitted' || state?.status === 'accepted';
+
 /** Field-by-field changes, sorted by field code so that diffs are stable. */
 export function diffValues(before: ReportValues, after: ReportValues): ValueChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();

@@ -1,6 +1,6 @@
 import { aggregateIndicator, computeIndicators, type Catalog } from '../catalog/index.ts';
 import type { Bilingual } from '../contract/i18n.ts';
-import type { ReportState } from '../domain/report.ts';
+import { isCounted, type ReportState } from '../domain/report.ts';
 import {
   comparisonBasis,
   comparisonNote,
@@ -24,9 +24,6 @@ export interface PreviousFigures {
   readonly values?: Record<string, number | null>;
   readonly comparedWith: ComparedWith;
 }
-
-const counted = (r: ReportState | undefined): r is ReportState =>
-  !!r && (r.status === 'submitted' || r.status === 'accepted');
 
 /**
  * Last year's figures of this year's units. A unit that existed last year brings its own (`own`, read as
@@ -77,7 +74,7 @@ export class PreviousYear {
     };
     if (basis.kind !== 'predecessors') return { comparedWith: comparedWith() };
     const reports = await this.sources.reportsOf(this.year - 1, predecessors);
-    const missing = predecessors.filter((id) => !counted(reports.get(id)));
+    const missing = predecessors.filter((id) => !isCounted(reports.get(id)));
     if (missing.length) return { comparedWith: comparedWith(missing) };
     const parts = predecessors.map((id) =>
       computeIndicators(this.catalog, (reports.get(id) as ReportState).values),

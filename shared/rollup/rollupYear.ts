@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/index.ts';
-import type { ReportState } from '../domain/report.ts';
+import { isCounted, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
@@ -104,7 +104,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       const report = await reports.take(unit.id);
       const before = await previous.take(unit.id);
       if (!unit.reports && !report) continue;
-      const compared = report ? await previousYear.of(unit, before?.values) : undefined;
+      const compared = isCounted(report) ? await previousYear.of(unit, before?.values) : undefined;
       const row = unitRow(catalog, unit, report, compared);
       groups.add(row);
       distributions.add(row);

@@ -7,7 +7,7 @@ import {
   type IndicatorValue,
   type ReportValues,
 } from '../catalog/index.ts';
-import { displayStatusOf, type DisplayStatus, type ReportState } from '../domain/report.ts';
+import { displayStatusOf, isCounted, type DisplayStatus, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import type { Bilingual } from '../contract/i18n.ts';
 import type { ComparedWith, PreviousFigures } from './comparison.ts';
@@ -55,7 +55,7 @@ export function unitRow(
   lastYear: PreviousFigures | undefined,
 ): UnitRow {
   const status = displayStatusOf(report);
-  const reported = !!report && (report.status === 'submitted' || report.status === 'accepted');
+  const reported = isCounted(report);
   const base: UnitRow = {
     unitId: unit.id,
     code: unit.code,
