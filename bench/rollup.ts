@@ -64,7 +64,7 @@ async function reportItemsFor(units: readonly Unit[]): Promise<Record<string, un
     if (!draft) return;
     const t = kind <= 2 ? draft : submit(draft.next, actor, now, period, []);
     const from = kind <= 2 ? 0 : 1;
-    const put = transitionItems(from, t)[0]?.Put;
+    const put = transitionItems(from, t)[0]?.item.Put;
     if (put?.Item) out.push(put.Item as Record<string, unknown>);
   });
   return out;

@@ -169,7 +169,13 @@ export const seedUnits: readonly Unit[] = [
   department('so-noi-vu', '11.SNV', 'Sở Nội vụ', 'Department of Home Affairs', always),
   department('so-y-te', '11.SYT', 'Sở Y tế', 'Department of Health', always),
   department('so-tu-phap', '11.STP', 'Sở Tư pháp', 'Department of Justice', always),
-  department('so-gd-dt', '11.SGDDT', 'Sở Giáo dục và Đào tạo', 'Department of Education and Training', always),
+  department(
+    'so-gd-dt',
+    '11.SGDDT',
+    'Sở Giáo dục và Đào tạo',
+    'Department of Education and Training',
+    always,
+  ),
   department(
     'so-vhttdl',
     '11.SVHTTDL',

@@ -1,9 +1,9 @@
+import { bi } from '../contract/i18n.ts';
 import { ConflictError } from '../errors.ts';
 import type { Level, Unit } from '../hierarchy.ts';
-import type { ApiResult } from '../http/types.ts';
-import { bi } from '../contract/i18n.ts';
-import { commitClaimed, type IdempotencyClaim } from './idempotency.ts';
-import { WriteConflict } from './transact.ts';
+import { commitClaimed, type IdempotencyClaim, type Outcome } from './idempotency.ts';
+import { jittered, retry } from './retry.ts';
+import { RACE, WriteConflict } from './transact.ts';
 import { hierarchyEditItems, readHierarchy, type HierarchySnapshot } from './units.ts';
 
 /** What an edit writes, decided from the state it was validated against. */
@@ -12,8 +12,10 @@ export interface PlannedEdit {
   readonly levels?: readonly Level[];
 }
 
-/** Edits retried after another edit landed in between; each retry reads and validates afresh. */
-const ATTEMPTS = 5;
+/** Another edit landed in between: read, validate and try again, a little later each time. */
+const RETRIED = jittered(5, 20);
+const lostToAnotherEdit = (error: unknown) =>
+  error instanceof WriteConflict && (error.reason === 'HIERARCHY_MOVED' || error.reason === RACE);
 
 /**
  * A hierarchy edit, all or nothing: read the whole hierarchy consistently, let `plan` validate the edit
@@ -23,33 +25,28 @@ const ATTEMPTS = 5;
  */
 export async function editHierarchy(
   plan: (snapshot: HierarchySnapshot) => PlannedEdit,
-  result: (planned: PlannedEdit, version: number) => ApiResult,
+  outcome: (planned: PlannedEdit, version: number) => Outcome,
   who: { readonly by: string; readonly at: Date; readonly claim?: IdempotencyClaim | undefined },
-): Promise<ApiResult> {
-  for (let attempt = 1; ; attempt++) {
-    const snapshot = await readHierarchy();
-    const planned = plan(snapshot);
-    const items = hierarchyEditItems(snapshot.version, planned.units, {
-      by: who.by,
-      at: who.at,
-      ...(planned.levels ? { levels: planned.levels } : {}),
+): Promise<Outcome> {
+  try {
+    return await retry(RETRIED, lostToAnotherEdit, async () => {
+      const snapshot = await readHierarchy();
+      const planned = plan(snapshot);
+      const writes = hierarchyEditItems(snapshot.version, planned.units, {
+        by: who.by,
+        at: who.at,
+        ...(planned.levels ? { levels: planned.levels } : {}),
+      });
+      return commitClaimed(writes, who.claim, outcome(planned, snapshot.version + 1), who.at);
     });
-    try {
-      return await commitClaimed(items, who.claim, result(planned, snapshot.version + 1), who.at);
-    } catch (error) {
-      if (!(error instanceof WriteConflict)) throw error;
-      if (attempt < ATTEMPTS) {
-        // A little jitter, so that writers who collided do not collide again in step.
-        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-        continue;
-      }
-      throw new ConflictError(
-        bi(
-          'Danh mục đơn vị đang được người khác sửa; vui lòng thử lại.',
-          'Someone else is editing the units right now; please try again.',
-        ),
-        { code: 'HIERARCHY_CHANGED', cause: error },
-      );
-    }
+  } catch (error) {
+    if (!lostToAnotherEdit(error)) throw error;
+    throw new ConflictError(
+      bi(
+        'Danh mục đơn vị đang được người khác sửa; vui lòng thử lại.',
+        'Someone else is editing the units right now; please try again.',
+      ),
+      { code: 'HIERARCHY_CHANGED', cause: error },
+    );
   }
 }

@@ -91,7 +91,7 @@ describe('Concurrent edits: racing PUT /units writers', () => {
     await transact(hierarchyEditItems(first.version, [unit('so-c', 'province', 'tinh')], { by: 'a', at }));
     await expect(
       transact(hierarchyEditItems(second.version, [unit('so-d', 'province', 'tinh')], { by: 'b', at })),
-    ).rejects.toBeInstanceOf(WriteConflict);
+    ).rejects.toSatisfy((e) => e instanceof WriteConflict && e.reason === 'HIERARCHY_MOVED');
     expect(await getUnit('so-d')).toBeUndefined();
   });
 });
