@@ -1,4 +1,4 @@
-import { reorganizationBody } from '#shared/api/contracts';
+import { reorganizationBody } from '#shared/contract/bodies';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { planReorganization, reorganizationPathOf } from '#shared/domain/reorganization';
 import { hierarchyProblems, problemsAsIssues, withUnits } from '#shared/domain/units';

@@ -1,19 +1,21 @@
-import { coerce, iso, object } from 'zod';
-import type { IsoDate } from '../hierarchy.ts';
 import { bi } from '../contract/i18n.ts';
-import { REPORTING_YEARS } from '../contract/years.ts';
+import { routeById } from '../contract/routes.ts';
+import { isIsoDate, type IsoDate } from '../hierarchy.ts';
 import type { PublicRequest } from '../http/types.ts';
-import { invalidInput, parseWith } from './zodIssues.ts';
+import { queryParams } from './params.ts';
+import { invalidInput } from './zodIssues.ts';
 
-const querySchema = object({
-  asOf: iso.date().optional(),
-  year: coerce.number().int().min(REPORTING_YEARS.min).max(REPORTING_YEARS.max).optional(),
-}).strict();
+const route = routeById('listUnits');
 
 /** `?asOf=YYYY-MM-DD` (the hierarchy of a day), `?year=YYYY` (of a reporting year), or neither (all of it). */
 export function hierarchyQuery(req: PublicRequest): { asOf?: IsoDate; year?: number } {
-  const q = parseWith(querySchema, req.query, 'query');
-  if (q.asOf !== undefined && q.year !== undefined) {
+  const { asOf, year } = queryParams(route, req.query) as { asOf?: string; year?: number };
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    throw invalidInput([
+      { path: 'query.asOf', code: 'invalid_format', message: bi('Ngày không có thật', 'Not a real day') },
+    ]);
+  }
+  if (asOf !== undefined && year !== undefined) {
     throw invalidInput([
       {
         path: 'query.year',
@@ -22,8 +24,5 @@ export function hierarchyQuery(req: PublicRequest): { asOf?: IsoDate; year?: num
       },
     ]);
   }
-  return {
-    ...(q.asOf !== undefined ? { asOf: q.asOf } : {}),
-    ...(q.year !== undefined ? { year: q.year } : {}),
-  };
+  return { ...(asOf !== undefined ? { asOf } : {}), ...(year !== undefined ? { year } : {}) };
 }

@@ -4,20 +4,15 @@ import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index
 import type { RouteId } from '../contract/routes.ts';
 import {
   acceptBody,
-  parseDraftValues,
-  parseReturn,
-  parseVerification,
-  periodBody,
+  periodSchema,
   reorganizationBody,
   returnBody,
   unitsBody,
   verificationBody,
-} from './contracts.ts';
-import { declarationSchema } from '../contract/evidence.ts';
+} from '../contract/bodies.ts';
+import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
+import { declarationSchema, EVIDENCE_MAX_BYTES } from '../contract/evidence.ts';
 import { parseWith } from './zodIssues.ts';
-
-/** The per-file limit the OpenAPI document states; the function reads its own from EVIDENCE_MAX_BYTES. */
-const DOCUMENTED_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
  * For each route that takes a body: its JSON Schema, a complete valid example, and the very parser the
@@ -35,7 +30,7 @@ const firstField = (catalog: Catalog, type?: string) =>
 
 export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
   declareEvidence: {
-    schema: () => jsonSchemaOf(declarationSchema(DOCUMENTED_MAX_BYTES)),
+    schema: () => jsonSchemaOf(declarationSchema(EVIDENCE_MAX_BYTES)),
     example: (catalog) => ({
       fileName: 'Quyết định 12-QĐ-STTTT ban hành quy chế an toàn thông tin.pdf',
       contentType: 'application/pdf',
@@ -50,7 +45,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
           'Quy định trách nhiệm bảo đảm an toàn thông tin của cơ quan. / The agency’s information security rules.',
       },
     }),
-    parse: (_catalog, body) => parseWith(declarationSchema(DOCUMENTED_MAX_BYTES), body),
+    parse: (_catalog, body) => parseWith(declarationSchema(EVIDENCE_MAX_BYTES), body),
   },
   saveMyReport: {
     schema: (catalog) => ({
@@ -92,7 +87,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
     parse: (_catalog, body) => parseWith(acceptBody, body),
   },
   putPeriod: {
-    schema: () => jsonSchemaOf(periodBody),
+    schema: () => jsonSchemaOf(periodSchema),
     example: (catalog) => ({
       opensAt: `${catalog.year}-01-01T00:00:00+07:00`,
       deadline: `${catalog.year + 1}-02-01T00:00:00+07:00`,
@@ -104,7 +99,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
         },
       ],
     }),
-    parse: (_catalog, body) => parseWith(periodBody, body),
+    parse: (_catalog, body) => parseWith(periodSchema, body),
   },
   putUnits: {
     schema: () => jsonSchemaOf(unitsBody),
@@ -134,7 +129,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
           from: ['tt-muong-ang', 'xa-ang-nua', 'xa-ang-cang'],
           into: {
             id: 'xa-muong-ang',
-            code: 'DB.X.MUONG-ANG',
+            code: '11.X.MUONG-ANG',
             name: { vi: 'UBND xã Mường Ảng', en: 'Mường Ảng Commune People’s Committee' },
             level: 'commune',
             parentId: 'dien-bien',

@@ -1,11 +1,7 @@
-import type { PeriodInput } from './periodSchema.ts';
+import type { PeriodInput } from '../contract/bodies.ts';
 
-export type { PeriodInput };
-
-/**
- * A reporting period. Circular 06/2013: the year runs 1 January – 31 December and reports are due before
- * 1 February of the next year. Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh midnight is 17:00 UTC.
- * Its request schema is in periodSchema.ts, apart, so that code which only reads a period carries no zod.
+/*
+ * A reporting period. Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh midnight is 17:00 UTC.
  */
 export interface Period extends PeriodInput {
   readonly year: number;
@@ -46,8 +42,6 @@ export function periodProblems(input: PeriodInput, year: number): { path: string
   // The year the opening falls in, in Vietnam (UTC+7 all year).
   const opensInVietnam = new Date(new Date(input.opensAt).getTime() + 7 * 3600_000).getUTCFullYear();
   if (opensInVietnam > year + 1) problems.push({ path: 'opensAt', code: 'too_late' });
-  if (input.hierarchyAsOf !== undefined && !input.hierarchyAsOf.startsWith(`${year}-`))
-    problems.push({ path: 'hierarchyAsOf', code: 'outside_year' });
   const seen = new Set<string>();
   input.lockExceptions.forEach((e, i) => {
     if (seen.has(e.unitId)) problems.push({ path: `lockExceptions.${i}.unitId`, code: 'duplicate' });

@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
+import { CODE } from '../contract/errors.ts';
 import { bi } from '../contract/i18n.ts';
-import { REPORTING_YEARS } from '../contract/years.ts';
+import { REPORTING_YEAR } from '../contract/params.ts';
 import { hierarchyDayOf, inYearHierarchy } from '../domain/yearHierarchy.ts';
 import { ForbiddenError } from '../errors.ts';
 import { isValidOn, vietnamDay } from '../hierarchy.ts';
@@ -28,7 +29,7 @@ export function agencyUnit(): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiCon
             `Tài khoản gắn với đơn vị "${unitId}", nhưng không có đơn vị này trong danh mục.`,
             `The account is for the unit "${unitId}", which is not in the list of units.`,
           ),
-          { code: 'UNIT_UNKNOWN' },
+          { code: CODE.UNIT_UNKNOWN },
         );
       }
       const today = vietnamDay(new Date());
@@ -43,13 +44,14 @@ export function agencyUnit(): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiCon
                 `Đơn vị "${unit.name.vi}" chỉ bắt đầu hoạt động từ ngày ${unit.validFrom}.`,
                 `The unit "${unit.name.en}" only begins on ${unit.validFrom}.`,
               ),
-          { code: 'UNIT_NOT_VALID' },
+          { code: CODE.UNIT_NOT_VALID },
         );
       }
       // A year the parameter rules refuse is the handler's 400, not this 403.
       const param = request.event.pathParameters?.year ?? '';
       const year = Number(param);
-      if (!/^\d{4}$/.test(param) || year < REPORTING_YEARS.min || year > REPORTING_YEARS.max) return;
+      const { minimum = -Infinity, maximum = Infinity } = REPORTING_YEAR;
+      if (!/^\d{4}$/.test(param) || year < minimum || year > maximum) return;
       const day = hierarchyDayOf(await getPeriod(year));
       if (!inYearHierarchy(unit, day)) {
         throw new ForbiddenError(
@@ -57,7 +59,7 @@ export function agencyUnit(): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiCon
             `Đơn vị "${unit.name.vi}" không thuộc danh mục đơn vị của năm ${year} (ngày ${day}), nên không báo cáo năm đó.`,
             `The unit "${unit.name.en}" is not in the ${year} hierarchy (of ${day}), so it does not report for that year.`,
           ),
-          { code: 'UNIT_NOT_IN_YEAR' },
+          { code: CODE.UNIT_NOT_IN_YEAR },
         );
       }
     },

@@ -1,3 +1,4 @@
+import { CODE } from '../contract/errors.ts';
 import { bi } from '../contract/i18n.ts';
 import { ConflictError } from '../errors.ts';
 import type { Level, Unit } from '../hierarchy.ts';
@@ -46,7 +47,7 @@ export async function editHierarchy(
         'Danh mục đơn vị đang được người khác sửa; vui lòng thử lại.',
         'Someone else is editing the units right now; please try again.',
       ),
-      { code: 'HIERARCHY_CHANGED', cause: error },
+      { code: CODE.HIERARCHY_CHANGED, cause: error },
     );
   }
 }

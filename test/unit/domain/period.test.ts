@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { periodSchema, type PeriodInput } from '#shared/contract/bodies';
 import {
   deadlineFor,
   defaultPeriod,
@@ -7,9 +8,7 @@ import {
   isOpen,
   periodProblems,
   type Period,
-  type PeriodInput,
 } from '#shared/domain/period';
-import { periodSchema } from '#shared/domain/periodSchema';
 
 const iso = (d: Date) => d.toISOString();
 const ms = (s: string) => new Date(s).getTime();
