@@ -34,13 +34,27 @@ function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
   };
 }
 
+/**
+ * Routes whose one write is a report command (store/reportCommands.ts changeReport): its transaction carries
+ * the idempotency claim as a condition and replays the first outcome when the claim is taken, so the claim is
+ * not read before the handler. Every other writing route reads it first: some do work besides their claimed
+ * commit (startRollup starts a job, putUnits writes outside the transaction) that a replay must not repeat.
+ */
+const CLAIM_CHECKED_BY_COMMIT: ReadonlySet<RouteId> = new Set<RouteId>([
+  'saveMyReport',
+  'submitMyReport',
+  'putVerification',
+  'acceptReport',
+  'returnReport',
+]);
+
 function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>) {
   const route = routeById(routeId);
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponses())
     .use(authorize(route))
     .use(jsonBody())
-    .use(idempotency(route));
+    .use(idempotency(route, CLAIM_CHECKED_BY_COMMIT.has(routeId) ? 'onConflict' : 'first'));
   return wrapped.handler(async (event, context) => resultResponse(await fn(toRequest(event, context))));
 }
 
