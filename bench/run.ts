@@ -22,8 +22,22 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     quick: { type: 'boolean', default: false },
     render: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (args.help) {
+  process.stdout.write(
+    [
+      'npm run bench [-- options]',
+      '  --only cold,write,evidence,rollup   the sections to run (default: all four)',
+      '  --quick                             shrink every size and duration, to try the harness',
+      '  --render                            only rewrite the table in bench/README.md from bench/results',
+      '  BENCH_NOTE="..."                    what else ran on the machine, printed beside the figures',
+      '',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 const only = new Set((args.only ?? 'cold,write,evidence,rollup').split(','));
 const quick = args.quick ?? false;
 const RESULTS = join(REPO_ROOT, 'bench', 'results');
