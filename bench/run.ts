@@ -5,7 +5,13 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { coldStart, IMPORT_RATIO_GOAL, SIZE_GOAL_KIB, type ColdStartResult } from './coldStart.ts';
+import {
+  AGENCY_IMPORT_RATIO_GOAL,
+  coldStart,
+  IMPORT_RATIO_GOAL,
+  SIZE_GOAL_KIB,
+  type ColdStartResult,
+} from './coldStart.ts';
 import { REPO_ROOT } from './lambdaBundle.ts';
 import { startBenchStack } from './lib/benchStack.ts';
 import { log, round } from './lib/stats.ts';
@@ -190,7 +196,7 @@ async function main() {
     );
   }
   log(
-    `done in ${results.totalSeconds} s; goals: size ≤ ${SIZE_GOAL_KIB} KiB, import ratio ≤ ${IMPORT_RATIO_GOAL}`,
+    `done in ${results.totalSeconds} s; goals: size ≤ ${SIZE_GOAL_KIB} KiB, import ratio ≤ ${IMPORT_RATIO_GOAL} (the agency's ≤ ${AGENCY_IMPORT_RATIO_GOAL})`,
   );
   rmSync(WORK, { recursive: true, force: true });
 }
