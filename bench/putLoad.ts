@@ -53,7 +53,11 @@ function saveItems(worker: number, n: number) {
   if (!t) throw new Error('a bench save changed nothing');
   let answer = answers.get(unitId);
   if (!answer) {
-    answer = reportResult(t.next, { year: BENCH_YEAR, unitId, catalog: benchCatalog, period: OPEN });
+    answer = reportResult(
+      t.next,
+      { year: BENCH_YEAR, unitId, catalog: benchCatalog, period: OPEN },
+      new Date(),
+    );
     answers.set(unitId, answer);
   }
   const claim = claimFor(actor.sub, `bench-${tag}-${worker}-${n}`, 'fingerprint');

@@ -6,6 +6,7 @@ import { knownReport, rememberReport } from './knownReports.ts';
 import { getReport, getReportAndClaim, transitionItems } from './reports.ts';
 import { jittered, retry } from './retry.ts';
 import { WriteConflict, type Write } from './transact.ts';
+import { CODE } from '../contract/errors.ts';
 
 export interface ReportCommand {
   readonly year: number;
@@ -28,7 +29,7 @@ function stale(expected: number, actual: number): PreconditionFailedError {
       `Báo cáo đã được thay đổi (phiên bản ${actual}, bạn gửi ${expected}). Hãy tải lại rồi sửa tiếp.`,
       `The report has changed (version ${actual}, you sent ${expected}). Reload and try again.`,
     ),
-    { code: 'VERSION_MISMATCH' },
+    { code: CODE.VERSION_MISMATCH },
   );
 }
 
@@ -76,7 +77,7 @@ export async function changeReport(
         'Báo cáo đang được nhiều người sửa cùng lúc; hãy thử lại.',
         'The report is being changed concurrently; retry.',
       ),
-      { code: 'CONCURRENT_UPDATE', cause: error },
+      { code: CODE.CONCURRENT_UPDATE, cause: error },
     );
   }
 }
