@@ -6,7 +6,7 @@ import { hierarchyDayOf, inYearHierarchy } from '../domain/yearHierarchy.ts';
 import { ForbiddenError } from '../errors.ts';
 import { isValidOn, vietnamDay } from '../hierarchy.ts';
 import { getPeriod } from '../store/periods.ts';
-import { getUnit } from '../store/units.ts';
+import { getUnitForToken } from '../store/units.ts';
 import type { ApiContext } from './requestParts.ts';
 import type { ApiEvent, ApiResponse } from './types.ts';
 
@@ -22,7 +22,7 @@ export function agencyUnit(): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiCon
       const caller = request.context.caller;
       if (caller?.role !== 'agency' || !caller.unitId) return;
       const unitId = caller.unitId;
-      const unit = await getUnit(unitId);
+      const unit = await getUnitForToken(unitId);
       if (!unit) {
         throw new ForbiddenError(
           bi(

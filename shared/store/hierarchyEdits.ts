@@ -5,7 +5,7 @@ import type { Level, Unit } from '../hierarchy.ts';
 import { commitClaimed, type IdempotencyClaim, type Outcome } from './idempotency.ts';
 import { jittered, retry } from './retry.ts';
 import { RACE, WriteConflict } from './transact.ts';
-import { hierarchyEditItems, readHierarchy, type HierarchySnapshot } from './units.ts';
+import { forgetCachedUnits, hierarchyEditItems, readHierarchy, type HierarchySnapshot } from './units.ts';
 
 /** What an edit writes, decided from the state it was validated against. */
 export interface PlannedEdit {
@@ -38,7 +38,14 @@ export async function editHierarchy(
         at: who.at,
         ...(planned.levels ? { levels: planned.levels } : {}),
       });
-      return commitClaimed(writes, who.claim, outcome(planned, snapshot.version + 1), who.at);
+      const committed = await commitClaimed(
+        writes,
+        who.claim,
+        outcome(planned, snapshot.version + 1),
+        who.at,
+      );
+      forgetCachedUnits();
+      return committed;
     });
   } catch (error) {
     if (!lostToAnotherEdit(error)) throw error;

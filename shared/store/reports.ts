@@ -1,11 +1,11 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSummary } from '../domain/completeness.ts';
 import type { Revision, ReportState, Transition } from '../domain/report.ts';
-import { dataModel, entities, indexQueries, keys } from '../model.ts';
+import { dataModel, entities, indexQueries, keys, type ItemKey, type StoredClaim } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages, queryPagesAhead, withProjection } from './pages.ts';
 import { doubling, untilProcessed } from './retry.ts';
-import { conditioned, type Write } from './transact.ts';
+import { conditioned, RACE, WriteConflict, type Write } from './transact.ts';
 
 const TABLE = tableName();
 const THROTTLED = doubling(9, 50);
@@ -40,10 +40,45 @@ export async function getReports(
 }
 
 /**
- * The current state and its revision, conditioned so that neither a stale writer nor a replayed revision
- * number can land: the report must still be at `fromVersion`, and the revision must be new.
+ * The report and an idempotency claim as they stand together, in one consistent read: after a lost race, the
+ * claim tells whether a concurrent retry under the same key is the one that won.
  */
-export function transitionItems(fromVersion: number, t: Transition): Write[] {
+export async function getReportAndClaim(
+  year: number,
+  unitId: string,
+  claimKey: ItemKey,
+): Promise<{ report?: ReportState; claim?: StoredClaim }> {
+  const read = new TransactGetCommand({
+    TransactItems: [
+      { Get: { TableName: TABLE, Key: keys.report(year, unitId) } },
+      { Get: { TableName: TABLE, Key: claimKey } },
+    ],
+  });
+  const { Responses } = await ddb.send(read).catch((error: unknown) => {
+    // Refused while a write transaction held one of the items: a race like any other, tried again.
+    throw (error as { name?: string }).name === 'TransactionCanceledException'
+      ? new WriteConflict(RACE, error)
+      : error;
+  });
+  const [report, claim] = (Responses ?? []).map((r) => r?.Item);
+  return {
+    ...(report ? { report: entities.report.decode(report) } : {}),
+    ...(claim ? { claim: entities.idempotency.decode(claim) } : {}),
+  };
+}
+
+/**
+ * The current state and its revision, conditioned so that neither a stale writer nor a replayed revision
+ * number can land: the report must still be at `fromVersion`, and the revision must be new. A state not read
+ * for this write but remembered (`unchangedSince`, its updatedAt) must also still carry the same time, which
+ * also catches a store that lost acknowledged writes (as DynamoDB Local can) or was rewritten under it.
+ */
+export function transitionItems(
+  fromVersion: number,
+  t: Transition,
+  opts: { unchangedSince?: string } = {},
+): Write[] {
+  const since = fromVersion !== 0 ? opts.unchangedSince : undefined;
   return [
     conditioned('REPORT_MOVED', {
       Put: {
@@ -51,7 +86,12 @@ export function transitionItems(fromVersion: number, t: Transition): Write[] {
         Item: entities.report.encode(t.next),
         ...(fromVersion === 0
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: 'version = :from', ExpressionAttributeValues: { ':from': fromVersion } }),
+          : since === undefined
+            ? { ConditionExpression: 'version = :from', ExpressionAttributeValues: { ':from': fromVersion } }
+            : {
+                ConditionExpression: 'version = :from AND updatedAt = :since',
+                ExpressionAttributeValues: { ':from': fromVersion, ':since': since },
+              }),
       },
     }),
     conditioned('REVISION_EXISTS', {

@@ -84,6 +84,29 @@ export async function getUnit(unitId: string): Promise<Unit | undefined> {
   return Item ? decodeUnit(Item) : undefined;
 }
 
+/*
+ * Every agency request checks its token's unit (shared/http/agencyUnit.ts): a warm function keeps what it read
+ * for half a minute, as it does the period, so a save stays one read or none. A hierarchy edit made by this
+ * function forgets at once; another function's edit reaches it within that time.
+ */
+const UNIT_CACHE_MS = 30_000;
+const UNIT_CACHE_SIZE = 1000;
+const unitCache = new Map<string, { unit: Promise<Unit | undefined>; until: number }>();
+
+/** A unit as a warm function read it in the last half minute, for the token check. */
+export function getUnitForToken(unitId: string): Promise<Unit | undefined> {
+  const hit = unitCache.get(unitId);
+  if (hit && hit.until > Date.now()) return hit.unit;
+  if (unitCache.size >= UNIT_CACHE_SIZE) unitCache.clear();
+  const unit = getUnit(unitId);
+  unitCache.set(unitId, { unit, until: Date.now() + UNIT_CACHE_MS });
+  unit.catch(() => unitCache.delete(unitId));
+  return unit;
+}
+
+/** Drops the cached units once a hierarchy edit has committed. */
+export const forgetCachedUnits = (): void => unitCache.clear();
+
 /** Every unit through time, in id order. */
 export async function listUnits(): Promise<Unit[]> {
   return (await queryAll({ TableName: TABLE, ...hierarchyUnitsQuery() })).map(decodeUnit);
