@@ -17,22 +17,30 @@ import {
   type ReportState,
   type Transition,
 } from '#shared/domain/report';
+import { expectedToReport, hierarchyDayOf } from '#shared/domain/yearHierarchy';
 import type { Unit } from '#shared/hierarchy';
 
 /*
- * Demo history for a fresh local store: the 2024 and 2025 reports of most seeded agencies, so the auditors'
- * list, the revision history and `npm run rollup -- --year 2025` have something to show. They are written
- * through the same pure transitions as the API, at past dates, and carry no evidence files: this is
- * demonstration data, and the README says so.
+ * Demo history for a fresh local store: the 2024 and 2025 reports of most units expected in each year (2024
+ * by the three-tier units, 2025 by their successors: the year's hierarchy decides, domain/yearHierarchy.ts),
+ * and 2026 drafts of some, so the auditors' list, the revision history and `npm run rollup -- --year 2025`
+ * have something to show. They are written through the same pure transitions as the API, at past dates, and
+ * carry no evidence files: this is demonstration data, and the README says so. Sở Nội vụ never reports, and
+ * xã Hừa Ngài did not report 2024, so xã Pa Ham (its successor) shows "not comparable" in 2025.
  *
  * The figures resemble the seed article: nearly every provincial and district officer has a computer and over
  * 80% of them use official email regularly; at communes about 30% do. Each unit has its own size and its own
- * year-to-year drift, Tuần Giáo's electronic documents jump enough in 2025 to be flagged as an outlier, the
- * Department of Science and Technology received no dossiers in 2025 (its one-stop indicators do not apply),
- * and the inspection team corrected the Department of Finance's 2025 figures on site (50 → 42 staff using
- * email, 59 → 55 computers) before accepting it, and checked Điện Biên Phủ's without accepting it yet.
+ * year-to-year drift, the Department of Health's electronic documents jump enough in 2025 to be flagged as an
+ * outlier, the merged Department of Science and Technology received no dossiers in 2025 (its one-stop
+ * indicators do not apply), and the inspection team corrected the merged Department of Finance's 2025 figures
+ * on site (50 → 42 staff using email, 59 → 55 computers) before accepting it, and checked phường Điện Biên
+ * Phủ's without accepting it yet.
  */
-const SKIPPED = new Set(['so-noi-vu', 'xa-ang-nua']);
+const SKIPPED = new Set(['so-noi-vu', 'xa-hua-ngai']);
+const HISTORY_YEARS = [2024, 2025];
+/** The year agencies are filling in now: drafts of some units only, the others start from an empty form. */
+const OPEN_YEAR = 2026;
+const OPEN_YEAR_DRAFTS = new Set(['so-khcn-2025', 'so-y-te', 'xa-muong-ang', 'phuong-dien-bien-phu']);
 const auditor: Actor = { sub: 'auditor-doan-kiem-tra', role: 'auditor' };
 
 /** A deterministic stream of numbers in [0, 1) for a key (FNV-1a, then mulberry32). */
@@ -121,14 +129,14 @@ function valuesFor(catalog: Catalog, unit: Unit): ReportValues {
     });
   }
 
-  if (unit.id === 'tuan-giao' && catalog.year === 2024) {
+  if (unit.id === 'so-y-te' && catalog.year === 2024) {
     v.docs_sent_electronic = share(v.docs_sent_total as number, 0.35);
     v.docs_received_electronic = share(v.docs_received_total as number, 0.4);
   }
-  if (unit.id === 'so-khcn' && catalog.year === 2025) {
+  if (unit.id === 'so-khcn-2025' && catalog.year === 2025) {
     Object.assign(v, { dossiers_total: 0, dossiers_online: 0, onestop_handled: 0, onestop_on_time: 0 });
   }
-  if (unit.id === 'so-tai-chinh' && catalog.year === 2025) {
+  if (unit.id === 'so-tai-chinh-2025' && catalog.year === 2025) {
     Object.assign(v, {
       staff_total: 60,
       staff_with_computer: 59,
@@ -151,12 +159,12 @@ function valuesFor(catalog: Catalog, unit: Unit): ReportValues {
 const VERIFIED_2025: Readonly<
   Record<string, { fields: (v: ReportValues) => Record<string, number>; comment: string; accept: boolean }>
 > = {
-  'so-tai-chinh': {
+  'so-tai-chinh-2025': {
     fields: () => ({ staff_email_regular: 42, computers_in_use: 55 }),
     comment: 'Đếm lại tại chỗ / Recounted on site',
     accept: true,
   },
-  'dien-bien-phu': {
+  'phuong-dien-bien-phu': {
     fields: (v) => ({ staff_email_regular: Math.round((v.staff_email_regular as number) * 0.9) }),
     comment: 'Đối chiếu danh sách hộp thư / Checked against the mailbox list',
     accept: false,
@@ -165,12 +173,25 @@ const VERIFIED_2025: Readonly<
 
 export function seedReportStates(units: readonly Unit[]): { state: ReportState; revisions: Transition[] }[] {
   const out: { state: ReportState; revisions: Transition[] }[] = [];
-  for (const year of [2024, 2025]) {
+  for (const year of [...HISTORY_YEARS, OPEN_YEAR]) {
     const catalog = catalogFor(year) as Catalog;
     const period = defaultPeriod(year);
+    const day = hierarchyDayOf(period);
     units
-      .filter((u) => u.reports && !SKIPPED.has(u.id))
+      .filter((u) => expectedToReport(u, day) && !SKIPPED.has(u.id))
       .forEach((unit, index) => {
+        if (year === OPEN_YEAR) {
+          if (!OPEN_YEAR_DRAFTS.has(unit.id)) return;
+          const draft = saveDraft(
+            emptyReport(year, unit.id),
+            valuesFor(catalog, unit),
+            { sub: `agency-${unit.id}`, role: 'agency' },
+            new Date(`${year}-11-${10 + (index % 10)}T09:00:00+07:00`),
+            period,
+          ) as Transition;
+          out.push({ state: draft.next, revisions: [draft] });
+          return;
+        }
         const agency: Actor = { sub: `agency-${unit.id}`, role: 'agency' };
         const values = valuesFor(catalog, unit);
         const evidenceFields = new Set(catalog.fields.map((f) => f.code));

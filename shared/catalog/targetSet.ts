@@ -58,13 +58,16 @@ export const targetSetName = (set: Pick<TargetSet, 'year' | 'version'>): string 
 
 const sourceOr = (id: string | undefined) => id ?? SYSTEM_DEFAULT_SOURCE.id;
 
+/** The levels a catalog sets targets for: those of its year's hierarchy (catalog/years.ts). */
+const levelIdsOf = (catalog: Catalog): ReadonlySet<string> =>
+  new Set(catalog.indicators.flatMap((i) => Object.keys(i.targets)));
+
 export function defaultTargetSet(catalog: Catalog): TargetSet {
   const indicators: Record<string, IndicatorTargets> = {};
   for (const i of catalog.indicators) {
     const targets: Record<string, SourcedValue> = {};
-    for (const level of catalog.levels) {
-      const value = Object.hasOwn(i.targets, level.id) ? i.targets[level.id] : undefined;
-      if (value !== undefined) targets[level.id] = { value, source: sourceOr(i.targetSources?.[level.id]) };
+    for (const [level, value] of Object.entries(i.targets)) {
+      if (value !== undefined) targets[level] = { value, source: sourceOr(i.targetSources?.[level]) };
     }
     indicators[i.code] = {
       targets,
@@ -175,7 +178,7 @@ export function resolveTargetSet(
         ),
       );
   };
-  const levels = new Set<string>(catalog.levels.map((l) => l.id));
+  const levels = levelIdsOf(catalog);
   const byCode = new Map(catalog.indicators.map((i) => [i.code, i]));
   const indicators: Record<string, IndicatorTargets> = { ...current.indicators };
   for (const [code, change] of Object.entries(input.indicators ?? {})) {

@@ -1,4 +1,3 @@
-import type { LEVELS } from '../hierarchy.ts';
 import type { Bilingual } from '../contract/i18n.ts';
 
 /** A report is a flat record keyed by field code; dates are `YYYY-MM-DD` strings; null means cleared. */
@@ -121,7 +120,10 @@ export interface Indicator {
    */
   readonly fraction?: { readonly numeratorUnit: Bilingual; readonly numeratorScale: number };
   readonly direction: Direction;
-  /** Target per administrative level id (shared/hierarchy.ts LEVELS); compared by direction. */
+  /**
+   * Target per administrative level id, keyed on the levels of the catalog's year (the hierarchy's levels
+   * valid on its 31 December); compared by direction.
+   */
   readonly targets: Readonly<Partial<Record<string, number>>>;
   /** The document behind each level's default target (an id of catalog/sources.ts); absent: a system default. */
   readonly targetSources?: Readonly<Partial<Record<string, string>>>;
@@ -196,7 +198,6 @@ export interface Catalog {
   readonly fields: readonly CatalogField[];
   readonly indicators: readonly Indicator[];
   readonly rules: readonly CrossFieldRule[];
-  readonly levels: typeof LEVELS;
   /** Ordered from the highest minShare down. */
   readonly bands: readonly Band[];
   /** The documents the default targets, weights and bands cite (catalog/sources.ts). */

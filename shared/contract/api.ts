@@ -2,6 +2,7 @@ import type { core, input, output } from 'zod';
 import {
   acceptBody,
   periodSchema,
+  reorganizationBody,
   returnBody,
   saveReportBody,
   targetSetBody,
@@ -28,6 +29,7 @@ import {
   rollupSchema,
   rollupStartedSchema,
   targetSetViewSchema,
+  reorganizedSchema,
   unitListSchema,
   unitsSavedSchema,
 } from './wire.ts';
@@ -74,6 +76,7 @@ export const contracts = {
   putTargets: { ...ok(targetSetViewSchema), body: targetSetBody },
   listUnits: ok(unitListSchema),
   putUnits: { ...ok(unitsSavedSchema), body: unitsBody },
+  reorganizeUnits: { status: 201, response: reorganizedSchema, body: reorganizationBody },
   declareEvidence: {
     status: 201,
     response: evidenceDeclaredSchema,

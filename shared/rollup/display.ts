@@ -1,3 +1,5 @@
+import type { Level } from '../hierarchy.ts';
+import type { ComparedWith } from './previousYear.ts';
 import { isNumericField, type Catalog, type Indicator } from '../catalog/index.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { round } from './csv.ts';
@@ -66,8 +68,9 @@ export function fractionText(
     : `${top}${unit(numeratorUnit)} / ${bottom}${unit(denominatorUnit)}`;
 }
 
-export const levelName = (catalog: Catalog, level: string): Bilingual =>
-  catalog.levels.find((l) => l.id === level)?.name ?? bi(level, level);
+/** A level's name among the levels of the year's hierarchy. */
+export const levelName = (levels: readonly Pick<Level, 'id' | 'name'>[], level: string): Bilingual =>
+  levels.find((l) => l.id === level)?.name ?? bi(level, level);
 
 export const bandLabel = (catalog: Catalog, band: string): Bilingual =>
   catalog.bands.find((b) => b.id === band)?.label ?? bi(band, band);
@@ -84,4 +87,12 @@ export function citation(catalog: Catalog, id: string): Bilingual {
   const s = sourceOf(catalog, id);
   if (!s) return bi(id, id);
   return s.document ? bi(s.document, s.document) : s.title;
+}
+
+/** What a unit's change is measured against, in words: itself, its predecessors combined, or why nothing. */
+export function comparedWithLabel(c: ComparedWith): Bilingual {
+  if (c.note) return c.note;
+  return c.basis === 'predecessors'
+    ? bi('các đơn vị tiền thân cộng lại', 'its predecessors combined')
+    : bi('chính đơn vị, năm trước', 'the unit itself, last year');
 }

@@ -1,9 +1,18 @@
+import type { Level } from '../hierarchy.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { VERIFICATION_LABELS } from '../domain/officialValues.ts';
 import { STATUS_LABELS } from '../contract/statuses.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { BOM, csvLine, round } from './csv.ts';
-import { bandLabel, changeUnit, citation, fieldLabel, levelName, opText } from './display.ts';
+import {
+  bandLabel,
+  changeUnit,
+  citation,
+  comparedWithLabel,
+  fieldLabel,
+  levelName,
+  opText,
+} from './display.ts';
 import type { GroupResult } from './groups.ts';
 import type { UnitRow } from './unitRow.ts';
 import type { Cell, Column } from './workbook.ts';
@@ -66,7 +75,7 @@ interface TableColumn<T> extends Column {
 const yesNo = (v: boolean) => (v ? 'Có / Yes' : 'Không / No');
 const both = (b: Bilingual) => (b.vi === b.en ? b.vi : `${b.vi} / ${b.en}`);
 
-export function unitColumns(catalog: Catalog): TableColumn<UnitRow>[] {
+export function unitColumns(catalog: Catalog, levels: readonly Level[]): TableColumn<UnitRow>[] {
   const indicatorColumns = catalog.indicators.flatMap((i): TableColumn<UnitRow>[] => [
     {
       code: i.code,
@@ -100,7 +109,7 @@ export function unitColumns(catalog: Catalog): TableColumn<UnitRow>[] {
       code: 'level',
       header: bi('Cấp', 'Level'),
       csv: (r) => r.level,
-      sheet: (r) => both(levelName(catalog, r.level)),
+      sheet: (r) => both(levelName(levels, r.level)),
     },
     { code: 'parentId', header: bi('Đơn vị cấp trên', 'Parent unit'), csv: (r) => r.parentId ?? '' },
     {
@@ -163,6 +172,19 @@ export function unitColumns(catalog: Catalog): TableColumn<UnitRow>[] {
       width: 30,
       csv: (r) => r.outliers?.map((o) => o.indicator).join(' '),
       sheet: (r) => r.outliers?.map((o) => fieldLabel(catalog, o.indicator).vi).join('; '),
+    },
+    {
+      code: 'compared_with',
+      header: bi('So sánh với năm trước', 'Compared with last year'),
+      width: 30,
+      csv: (r) => r.comparedWith?.basis,
+      sheet: (r) => (r.comparedWith ? both(comparedWithLabel(r.comparedWith)) : ''),
+    },
+    {
+      code: 'predecessors',
+      header: bi('Đơn vị tiền thân', 'Predecessor units'),
+      width: 30,
+      csv: (r) => r.comparedWith?.predecessors?.join(' '),
     },
     targetSetColumn(catalog),
     ...indicatorColumns,

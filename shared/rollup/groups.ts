@@ -12,6 +12,7 @@ import {
 } from '../catalog/index.ts';
 import type { VerificationState } from '../domain/officialValues.ts';
 import type { PreviousFigures } from './previousYear.ts';
+import type { Level } from '../hierarchy.ts';
 import type { UnitRow } from './unitRow.ts';
 
 export type GroupType = 'overall' | 'level' | 'parent';
@@ -166,7 +167,7 @@ export class GroupAccumulator {
   addPrevious(unit: { level: string; parentId?: string }, figures: PreviousFigures): void {
     for (const g of this.groupsOf(unit)) {
       for (const indicator of this.catalog.indicators) {
-        const value = figures.indicators[indicator.code];
+        const value = figures.indicators?.[indicator.code];
         if (value) addToAggregate(g.previous.get(indicator.code) as Aggregate, value);
       }
     }
@@ -224,9 +225,9 @@ export class GroupAccumulator {
     }
   }
 
-  /** Groups in a stable order: overall, the levels in catalog order, then parents by id. */
-  results(): GroupResult[] {
-    const levelOrder = new Map<string, number>(this.catalog.levels.map((l, i) => [l.id, i]));
+  /** Groups in a stable order: overall, the year's levels highest first, then parents by id. */
+  results(levels: readonly Level[]): GroupResult[] {
+    const levelOrder = new Map<string, number>(levels.map((l) => [l.id, l.rank]));
     const rank = (g: GroupTotals) =>
       g.type === 'overall' ? -1 : g.type === 'level' ? (levelOrder.get(g.id) ?? 99) : 100;
     return [...this.groups.entries()]

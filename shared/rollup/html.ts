@@ -1,3 +1,4 @@
+import type { Level } from '../hierarchy.ts';
 import type { Catalog, Indicator } from '../catalog/index.ts';
 import { VERIFICATION_LABELS, VERIFICATION_STATES } from '../domain/officialValues.ts';
 import { STATUS_LABELS, type DisplayStatus } from '../contract/statuses.ts';
@@ -21,6 +22,8 @@ import type { GapLine } from './sheets.ts';
 
 export interface HtmlInput {
   readonly catalog: Catalog;
+  /** The levels of the year's hierarchy. */
+  readonly levels: readonly Level[];
   readonly year: number;
   /** The name of the target set the run scored with. */
   readonly targetSet: string;
@@ -225,7 +228,7 @@ ${[...byLevel]
           `<tr><td>${r.rank}</td><td>${unitName(input, r.unitId)}</td><td>${numberText(r.score, 2)}</td><td>${numberText(r.points, 2)} / ${numberText(r.applicableMax, 2)}</td><td>${both(bandLabel(catalog, r.band))}</td></tr>`,
       )
       .join('');
-    return `<h3>Xếp hạng ${esc(levelName(catalog, level).vi)} <span class="en">/ Ranking, ${esc(levelName(catalog, level).en)} level</span></h3>
+    return `<h3>Xếp hạng ${esc(levelName(input.levels, level).vi)} <span class="en">/ Ranking, ${esc(levelName(input.levels, level).en)} level</span></h3>
 <table><thead><tr><th scope="col">Hạng / Rank</th><th scope="col">Đơn vị / Unit</th><th scope="col">Điểm (thang 100) / Score (out of 100)</th><th scope="col">Điểm đạt / tối đa áp dụng / Points / applicable maximum</th><th scope="col">Xếp loại / Band</th></tr></thead><tbody>${rows}</tbody></table>`;
   })
   .join('\n')}`;

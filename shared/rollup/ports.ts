@@ -1,6 +1,6 @@
 import type { TargetSet } from '../catalog/index.ts';
 import type { ReportState } from '../domain/report.ts';
-import type { Unit } from '../hierarchy.ts';
+import type { IsoDate, Level, Unit } from '../hierarchy.ts';
 import type { OutputStream } from '../store/multipartOutput.ts';
 import type { RollupFile, RollupSummary } from '../store/rollupOutputs.ts';
 
@@ -18,6 +18,10 @@ export interface RollupSources {
   reportsInUnitOrder(year: number): AsyncIterable<ReportState>;
   /** The year's target set as an admin last set it; undefined while the catalog's defaults apply. */
   targetSet(year: number): Promise<TargetSet | undefined>;
+  /** The hierarchy a year is reported by: its day (domain/yearHierarchy.ts) and the levels of that day. */
+  hierarchyOf(year: number): Promise<{ readonly day: IsoDate; readonly levels: readonly Level[] }>;
+  /** A year's reports of these units; units with none are left out. */
+  reportsOf(year: number, unitIds: readonly string[]): Promise<ReadonlyMap<string, ReportState>>;
 }
 
 export interface RollupSinks {

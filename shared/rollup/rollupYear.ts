@@ -1,5 +1,6 @@
 import { applyTargetSet, defaultTargetSet, targetSetName, type Catalog } from '../catalog/index.ts';
 import type { ReportState } from '../domain/report.ts';
+import { inYearHierarchy } from '../domain/yearHierarchy.ts';
 import type { Unit } from '../hierarchy.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { sortedCursor } from './cursor.ts';
@@ -18,7 +19,7 @@ import {
 import { GroupAccumulator, type GroupResult } from './groups.ts';
 import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
 import type { OutputStream, RollupFile, RollupSinks, RollupSources } from './ports.ts';
-import { openPreviousYear, previousYearFigures } from './previousYear.ts';
+import { PreviousYear } from './previousYear.ts';
 import { Ranking, type RankedEntry } from './ranking.ts';
 import {
   COMPLETENESS_SHEET,
@@ -73,13 +74,18 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
   const outputs: Partial<Record<RollupFile, OutputStream>> = {};
   const open = (file: RollupFile) => (outputs[file] = sinks.open(file));
   try {
+    // The year is rolled up by its own hierarchy (domain/yearHierarchy.ts), and compared with last year's.
+    const [thisYear, lastYear] = await Promise.all([
+      sources.hierarchyOf(year),
+      sources.hierarchyOf(year - 1),
+    ]);
     const targetSet = (await sources.targetSet(year)) ?? defaultTargetSet(run.catalog);
     const catalog = applyTargetSet(run.catalog, targetSet);
     const targetSetId = targetSetName(targetSet);
     const json = open('json');
     const units = open('unitsCsv');
     const book = openWorkbook(open('xlsx'), run.now());
-    const columns = unitColumns(catalog);
+    const columns = unitColumns(catalog, thisYear.levels);
     const unitSheetColumns = sheetColumns(columns);
     const unitSheet = book.sheet(UNITS_SHEET, unitSheetColumns);
     const groups = new GroupAccumulator(catalog);
@@ -89,7 +95,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const ranking = new Ranking();
     const missing: { unitId: string; status: string }[] = [];
     const reports = sortedCursor<ReportState>(sources.reportsInUnitOrder(year), (r) => r.unitId);
-    const previous = openPreviousYear(sources, year, run.previousCatalog);
+    const previous = new PreviousYear(sources, year, run.previousCatalog, lastYear.day);
     await json.write(
       `{"year":${year},"catalogVersion":${JSON.stringify(catalog.version)}` +
         `,"targetSet":${stableJson({ name: targetSetId, ...targetSet })}` +
@@ -99,12 +105,14 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     let seen = 0;
     let reported = 0;
     for await (const unit of sources.unitsInIdOrder()) {
+      // A unit outside the year's hierarchy is not part of the year: a report it filed is an orphan.
+      if (!inYearHierarchy(unit, thisYear.day)) continue;
       const report = await reports.take(unit.id);
-      const before = await previousYearFigures(unit, previous);
+      const before = await previous.figuresFor(unit);
       if (!unit.reports && !report) continue;
       const row = unitRow(catalog, unit, report, before);
       groups.add(row);
-      if (before) groups.addPrevious(unit, before);
+      groups.addPrevious(unit, before);
       distributions.add(row);
       gaps.add(row);
       if (row.verified) {
@@ -125,21 +133,21 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     }
     unitSheet.done();
     const orphanReports = await reports.rest();
-    const previousOrphanReports = await previous.reports.rest();
+    const previousOrphanReports = await previous.orphans();
 
     const parents = await parentChain(sources, groups);
     groups.rollUpParents(new Map([...parents].map(([id, u]) => [id, u.parentId])));
-    const groupResults = groups.results();
+    const groupResults = groups.results(thisYear.levels);
     const groupName = (g: GroupResult): Bilingual =>
       g.type === 'overall'
         ? bi('Toàn tỉnh', 'Province overall')
         : g.type === 'level'
-          ? levelName(catalog, g.id)
+          ? levelName(thisYear.levels, g.id)
           : bi(
               `Trực thuộc ${parents.get(g.id)?.name.vi ?? g.id}`,
               `Under ${parents.get(g.id)?.name.en ?? g.id}`,
             );
-    const levelOrder = catalog.levels.map((l) => l.id);
+    const levelOrder = thisYear.levels.map((l) => l.id);
     ranking.rank(levelOrder);
     // The HTML lists the top of each level; names only for what it lists, fetched at the end: holding every
     // unit's name would make memory grow with the number of units.
@@ -182,7 +190,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       const e = ranking.at(k);
       if (e.level !== level) {
         await json.write(
-          `${level === undefined ? '' : ']},'}{"level":${JSON.stringify(e.level)},"name":${stableJson(levelName(catalog, e.level))},"units":[`,
+          `${level === undefined ? '' : ']},'}{"level":${JSON.stringify(e.level)},"name":${stableJson(levelName(thisYear.levels, e.level))},"units":[`,
         );
         level = e.level;
       } else await json.write(',');
@@ -206,7 +214,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     for (const g of groupResults)
       completenessSheet.add(sheetRow(completeness, { group: g, name: groupName(g) }));
     completenessSheet.done();
-    const gapColumnList = gapColumns(catalog);
+    const gapColumnList = gapColumns(catalog, thisYear.levels);
     const gapSheet = book.sheet(GAP_SHEET, gapColumnList);
     for (const g of gapLines) gapSheet.add(sheetRow(gapColumnList, g));
     gapSheet.done();
@@ -216,6 +224,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     await html.write(
       renderReportHtml({
         catalog,
+        levels: thisYear.levels,
         year,
         targetSet: targetSetId,
         groups: groupResults,

@@ -1,3 +1,4 @@
+import type { Level } from '../hierarchy.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { VerifiedFigure } from '../domain/officialValues.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
@@ -59,7 +60,7 @@ export interface GapLine {
 const asCell = (v: unknown): Cell =>
   typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : null;
 
-export function gapColumns(catalog: Catalog): SheetColumn<GapLine>[] {
+export function gapColumns(catalog: Catalog, levels: readonly Level[]): SheetColumn<GapLine>[] {
   return [
     { code: 'unitId', header: bi('Mã đơn vị', 'Unit id'), width: 18, csv: (l) => l.row.unitId },
     { code: 'name', header: bi('Tên đơn vị', 'Unit name'), width: 36, csv: (l) => l.row.name.vi },
@@ -67,7 +68,7 @@ export function gapColumns(catalog: Catalog): SheetColumn<GapLine>[] {
       code: 'level',
       header: bi('Cấp', 'Level'),
       csv: (l) => {
-        const n = levelName(catalog, l.row.level);
+        const n = levelName(levels, l.row.level);
         return `${n.vi} / ${n.en}`;
       },
     },

@@ -7,16 +7,11 @@ import {
   type IndicatorValue,
 } from '../catalog/index.ts';
 import type { DisplayStatus } from '../contract/statuses.ts';
-import {
-  countsInRollup,
-  officialFigures,
-  type VerificationState,
-  type VerifiedFigure,
-} from '../domain/officialValues.ts';
-import { displayStatusOf, type ReportState } from '../domain/report.ts';
+import { officialFigures, type VerificationState, type VerifiedFigure } from '../domain/officialValues.ts';
+import { displayStatusOf, isCounted, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import type { Bilingual } from '../contract/i18n.ts';
-import type { PreviousFigures } from './previousYear.ts';
+import type { ComparedWith, PreviousFigures } from './previousYear.ts';
 
 export interface RowScore {
   /** Points earned, unrounded. */
@@ -57,6 +52,8 @@ export interface UnitRow {
   };
   readonly score?: RowScore;
   readonly previous?: Record<string, number | null>;
+  /** What `previous` is: the unit's own last year, its predecessors combined, or nothing comparable. */
+  readonly comparedWith?: ComparedWith;
   readonly change?: Record<string, number | null>;
   readonly meetsTarget?: Record<string, boolean | null>;
   readonly outliers?: { indicator: string; reason?: Bilingual }[];
@@ -67,10 +64,11 @@ export function unitRow(
   catalog: Catalog,
   unit: Unit,
   report: ReportState | undefined,
-  previous: PreviousFigures | undefined,
+  /** Last year's figures to compare with (rollup/previousYear.ts). */
+  lastYear: PreviousFigures | undefined,
 ): UnitRow {
   const status = displayStatusOf(report);
-  const reported = !!report && countsInRollup(report);
+  const reported = isCounted(report);
   const base: UnitRow = {
     unitId: unit.id,
     code: unit.code,
@@ -86,6 +84,7 @@ export function unitRow(
 
   const official = officialFigures(report);
   const indicators = computeIndicators(catalog, official.values);
+  const previous = lastYear?.indicators;
   const score = scoreUnit(catalog, indicators, unit.level);
   const answers: Record<string, boolean | null> = {};
   for (const f of catalog.fields) {
@@ -99,7 +98,7 @@ export function unitRow(
   const outliers: { indicator: string; reason?: Bilingual }[] = [];
   for (const indicator of catalog.indicators) {
     const now = indicators[indicator.code]?.value ?? null;
-    const then = previous?.indicators[indicator.code]?.value ?? null;
+    const then = previous?.[indicator.code]?.value ?? null;
     before[indicator.code] = then;
     change[indicator.code] = now !== null && then !== null ? now - then : null;
     targets[indicator.code] = meetsTarget(indicator, unit.level, now);
@@ -133,6 +132,7 @@ export function unitRow(
       notApplicable: score.notApplicable,
     },
     ...(previous ? { previous: before } : {}),
+    ...(lastYear ? { comparedWith: lastYear.comparedWith } : {}),
     change,
     meetsTarget: targets,
     outliers,

@@ -23,7 +23,9 @@ export type ConditionReason =
   /** A request under the same Idempotency-Key committed first. */
   | 'KEY_CLAIMED'
   /** Another admin's version of the year's target set landed first. */
-  | 'TARGET_SET_MOVED';
+  | 'TARGET_SET_MOVED'
+  /** Another hierarchy edit landed after this one read the hierarchy. */
+  | 'HIERARCHY_MOVED';
 
 /** Another transaction was writing one of the items at the same moment. */
 export const RACE = 'TRANSACTION_CONFLICT';

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
-import { seedUnits } from '../../local/seedData.ts';
+import { elevenAgencies } from '../fixtures/hierarchies.ts';
 import { startTestApi, type TestApi } from './harness.ts';
 import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence, rollupFile } from './fixtures.ts';
 
 /*
  * The seed's 11 agencies of Điện Biên, with figures chosen so every expected value below can be worked out by
  * hand: email use is staff_email_regular / staff_total, on official figures (the auditors' verified value where
- * they recorded one on the current submission: Điện Biên Phủ's 60 instead of its self-reported 100).
+ * they recorded one on the current submission: Điện Biên Phủ's 60 instead of its self-reported 100). They stand
+ * here as they were before the 2025 reorganization, valid throughout: this file checks the rollup's arithmetic;
+ * the reorganization's effect on the rollup is checked in unitsThroughTime.test.ts.
  */
 const c2025 = catalogFor(2025) as Catalog;
 let api: TestApi;
@@ -69,7 +71,7 @@ async function runRollup(year: number, onProgress?: () => void) {
 }
 
 beforeAll(async () => {
-  api = await startTestApi({ units: seedUnits });
+  api = await startTestApi({ units: elevenAgencies });
   // 2024: two units reported, so 2025 has a previous year to compare with.
   await period(2024, 30);
   await report(2024, 'so-tttt', { ...base(), staff_email_regular: 90 });

@@ -3,6 +3,7 @@ import { catalogFor, exampleValues, type Catalog, type FieldValue } from '#share
 import type { ReportState } from '#shared/domain/report';
 import type { Unit } from '#shared/hierarchy';
 import { rollupYear } from '#shared/rollup/rollupYear';
+import { timelessLevels } from '../../fixtures/hierarchies.ts';
 import { memoryRollupStore, reportOf } from './memoryPorts.ts';
 import { recompute } from './recompute.ts';
 
@@ -18,14 +19,23 @@ const YEAR = 2026;
 const c2026 = catalogFor(YEAR) as Catalog;
 const c2025 = catalogFor(YEAR - 1) as Catalog;
 
-const unit = (id: string, level: Unit['level'], parentId?: string, reports = true): Unit => ({
+const unit = (
+  id: string,
+  level: Unit['level'],
+  parentId?: string,
+  reports = true,
+  more: Partial<Unit> = {},
+): Unit => ({
   id,
   code: id.toUpperCase(),
   name: { vi: `Đơn vị ${id}`, en: `Unit ${id}` },
   level,
   ...(parentId ? { parentId } : {}),
   reports,
+  validFrom: '2000-01-01',
+  ...more,
 });
+const UNTIL_2025 = { validTo: '2025-12-31' };
 
 const units: Unit[] = [
   unit('tinh', 'province', undefined, false),
@@ -35,6 +45,16 @@ const units: Unit[] = [
   ...['xa-3', 'xa-4'].map((id) => unit(id, 'commune', 'huyen-3')),
   unit('xa-5', 'commune', 'huyen-3'),
   unit('xa-6', 'commune', 'huyen-2'),
+  // Merged on 1 January 2026: xa-7 is compared with xa-cu-a and xa-cu-b's 2025 reports combined.
+  unit('xa-cu-a', 'commune', 'huyen-2', true, UNTIL_2025),
+  unit('xa-cu-b', 'commune', 'huyen-2', true, UNTIL_2025),
+  unit('xa-7', 'commune', 'huyen-2', true, {
+    validFrom: '2026-01-01',
+    predecessors: [
+      { unitId: 'xa-cu-a', change: 'merge' },
+      { unitId: 'xa-cu-b', change: 'merge' },
+    ],
+  }),
 ];
 
 /** The example report with each unit's own numbers: sizes and shares that differ unit to unit. */
@@ -72,7 +92,7 @@ const verify = (value: FieldValue, day: string) => ({ value, by: 'auditor-1', at
 const reports: ReportState[] = [
   // 2025: never rolled up. xa-4 did not report that year; a unit since removed did.
   ...units
-    .filter((u) => u.reports && u.id !== 'xa-4')
+    .filter((u) => u.reports && u.id !== 'xa-4' && u.id !== 'xa-7')
     .map((u, k) =>
       reportOf(
         YEAR - 1,
@@ -131,11 +151,12 @@ const reports: ReportState[] = [
   reportOf(YEAR, 'xa-4', valuesOf(12, YEAR)),
   reportOf(YEAR, 'xa-5', valuesOf(13, YEAR, { it_staff: 0, it_staff_college: 0 })),
   reportOf(YEAR, 'xa-6', valuesOf(14, YEAR)),
+  reportOf(YEAR, 'xa-7', valuesOf(16, YEAR)),
   reportOf(YEAR, 'xa-gone', valuesOf(15, YEAR)),
 ];
 
 async function published() {
-  const store = memoryRollupStore({ units, reports });
+  const store = memoryRollupStore({ units, levels: timelessLevels, reports });
   await rollupYear({
     year: YEAR,
     catalog: c2026,
@@ -157,7 +178,7 @@ const rounded = (v: unknown): unknown =>
 
 describe('independent recomputation of the 2026 rollup from the raw reports', () => {
   let rollup: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const expected = recompute(c2026, c2025, YEAR, units, reports);
+  const expected = recompute(c2026, c2025, YEAR, timelessLevels, units, reports);
   beforeAll(async () => {
     rollup = await published();
   });
@@ -182,13 +203,24 @@ describe('independent recomputation of the 2026 rollup from the raw reports', ()
     // 2025 was never rolled up, yet every unit that reported then has its change.
     expect(byId('xa-1').previous.email_regular_pct).not.toBeNull();
     expect(byId('xa-4').previous).toBeUndefined();
+    // The merged unit: its predecessors' 2025 reports combined; they are not in 2026's hierarchy.
+    expect(byId('xa-7').comparedWith).toMatchObject({
+      basis: 'predecessors',
+      predecessors: ['xa-cu-a', 'xa-cu-b'],
+    });
+    expect(byId('xa-7').previous.email_regular_pct).not.toBeNull();
+    expect(byId('xa-cu-a')).toBeUndefined();
   });
 
   it('every unit row: status, official figures, self-reported figures and gaps, score, change, targets, outliers, answers', () => {
     const strip = (u: Record<string, unknown>) => {
-      const { code: _c, name: _n, outliers, ...rest } = u;
+      const { code: _c, name: _n, outliers, comparedWith, ...rest } = u;
+      const c = comparedWith as { basis: string; predecessors?: string[] } | undefined;
       return {
         ...rest,
+        ...(c
+          ? { comparedWith: { basis: c.basis, ...(c.predecessors ? { predecessors: c.predecessors } : {}) } }
+          : {}),
         ...(outliers ? { outliers: (outliers as { indicator: string }[]).map((o) => o.indicator) } : {}),
       };
     };

@@ -1,6 +1,6 @@
 import { emptyReport, type ReportState } from '#shared/domain/report';
 import type { TargetSet } from '#shared/catalog/index';
-import type { Unit } from '#shared/hierarchy';
+import { levelsOn, yearEnd, type Level, type Unit } from '#shared/hierarchy';
 import type {
   OutputStream,
   RollupFile,
@@ -10,11 +10,13 @@ import type {
 } from '#shared/rollup/ports';
 
 /**
- * The rollup's sources and sinks over arrays: units and reports in memory, published files as bytes keyed
+ * The rollup's sources and sinks over arrays: units, levels and reports in memory, published files as bytes keyed
  * by year and file, summaries in the order they were saved. `failOn` makes a write to one file fail.
+ * Each year is reported by the hierarchy of its 31 December.
  */
 export function memoryRollupStore(data: {
   units: readonly Unit[];
+  levels: readonly Level[];
   reports: readonly ReportState[];
   targetSets?: readonly TargetSet[];
 }) {
@@ -41,6 +43,11 @@ export function memoryRollupStore(data: {
         ),
       ),
     targetSet: async (year) => data.targetSets?.find((s) => s.year === year),
+    hierarchyOf: async (year) => ({ day: yearEnd(year), levels: levelsOn(data.levels, yearEnd(year)) }),
+    reportsOf: async (year, ids) =>
+      new Map(
+        data.reports.filter((r) => r.year === year && ids.includes(r.unitId)).map((r) => [r.unitId, r]),
+      ),
   };
 
   function sinks(year: number, opts: { failOn?: RollupFile } = {}): RollupSinks {

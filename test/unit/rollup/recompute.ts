@@ -1,6 +1,6 @@
 import type { Catalog, Indicator } from '#shared/catalog/index';
 import type { ReportState } from '#shared/domain/report';
-import type { Unit } from '#shared/hierarchy';
+import type { Level, Unit } from '#shared/hierarchy';
 
 /*
  * A second, deliberately simple implementation of the yearly rollup, for the independent recomputation test.
@@ -94,6 +94,25 @@ function isOutlier(ind: Indicator, now: number | null, before: number | null): b
   return now / before < rule.ratio.min || now / before > rule.ratio.max;
 }
 
+/** Sums of numerators over sums of denominators, over the figures that have data. */
+function sumFigures(ind: Indicator, figures: (Figure | undefined)[]): Figure & { units: number } {
+  let n = 0;
+  let d = 0;
+  let units = 0;
+  for (const f of figures) {
+    if (!f || f.value === null || f.numerator === null || f.denominator === null || f.denominator === 0)
+      continue;
+    n += f.numerator;
+    d += f.denominator;
+    units += 1;
+  }
+  return units
+    ? { numerator: n, denominator: d, value: (n / d) * ind.multiplier, units }
+    : { numerator: null, denominator: null, value: null, units };
+}
+
+const validOn = (u: Unit, day: string) => u.validFrom <= day && (!u.validTo || day <= u.validTo);
+
 const counts = (r: ReportState | undefined) => !!r && (r.status === 'submitted' || r.status === 'accepted');
 
 function officialOf(report: ReportState) {
@@ -122,10 +141,22 @@ export function recompute(
   catalog: Catalog,
   previousCatalog: Catalog,
   year: number,
-  units: readonly Unit[],
+  /** The levels of the year's hierarchy, highest first. */
+  levels: readonly Pick<Level, 'id'>[],
+  allUnits: readonly Unit[],
   reports: readonly ReportState[],
 ) {
-  const byId = new Map(units.map((u) => [u.id, u]));
+  const byId = new Map(allUnits.map((u) => [u.id, u]));
+  // The year's units: those of its 31 December.
+  const units = allUnits.filter((u) => validOn(u, `${year}-12-31`));
+  const lastDay = `${year - 1}-12-31`;
+  const lastYearOf = (report: ReportState | undefined) =>
+    counts(report)
+      ? Object.fromEntries(
+          previousCatalog.indicators.map((i) => [i.code, figure(i, officialOf(report!).values)]),
+        )
+      : undefined;
+  const comparedPredecessors = new Set<string>();
   const reportOf = (y: number, id: string) => reports.find((r) => r.year === y && r.unitId === id);
   const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : 1));
   const booleans = catalog.fields.filter((f) => f.type === 'boolean').map((f) => f.code);
@@ -149,12 +180,32 @@ export function recompute(
       late: report?.late ?? false,
       reported: counts(report),
     };
-    const last = reportOf(year - 1, unit.id);
-    const before: Record<string, Figure> | undefined = counts(last)
-      ? Object.fromEntries(
-          previousCatalog.indicators.map((i) => [i.code, figure(i, officialOf(last!).values)]),
-        )
-      : undefined;
+    // Itself last year, or (formed since by merger) its predecessors' reports, all of which must count.
+    let before: Record<string, Figure> | undefined;
+    let comparedWith: { basis: string; predecessors?: string[] };
+    if (validOn(unit, lastDay)) {
+      before = lastYearOf(reportOf(year - 1, unit.id));
+      comparedWith = { basis: 'same' };
+    } else if (!unit.predecessors?.length) {
+      comparedWith = { basis: 'new' };
+    } else {
+      const ids = unit.predecessors.map((p) => p.unitId).sort();
+      const parts = ids.map((id) => lastYearOf(reportOf(year - 1, id)));
+      const whole = unit.predecessors.every((p) => p.change !== 'split');
+      if (whole && parts.every((p) => p)) {
+        before = Object.fromEntries(
+          previousCatalog.indicators.map((i) => {
+            const { units: _u, ...f } = sumFigures(
+              i,
+              parts.map((p) => p![i.code]),
+            );
+            return [i.code, f];
+          }),
+        );
+        for (const id of ids) comparedPredecessors.add(id);
+        comparedWith = { basis: 'predecessors', predecessors: ids };
+      } else comparedWith = { basis: 'notComparable', predecessors: ids };
+    }
     row.lastYear = before;
     rows.push(row);
     if (!counts(report)) continue;
@@ -188,6 +239,7 @@ export function recompute(
     const band = [...catalog.bands].sort((a, b) => b.minShare - a.minShare).find((b) => share >= b.minShare)!;
     Object.assign(row, {
       verification: o.state,
+      comparedWith,
       indicators,
       answers,
       score: { points: pts, applicableMax, fullMax, score: share * 100, share, band: band.id, notApplicable },
@@ -243,21 +295,7 @@ export function recompute(
     const members = rows.filter((r) => keysOf(byId.get(r.unitId as string)!).includes(key));
     const reported = members.filter((r) => r.reported);
     const level = key.startsWith('level:') ? key.slice(6) : undefined;
-    const sumOf = (ind: Indicator, figures: (Figure | undefined)[]): Figure & { units: number } => {
-      let n = 0;
-      let d = 0;
-      let units = 0;
-      for (const f of figures) {
-        if (!f || f.value === null || f.numerator === null || f.denominator === null || f.denominator === 0)
-          continue;
-        n += f.numerator;
-        d += f.denominator;
-        units += 1;
-      }
-      return units
-        ? { numerator: n, denominator: d, value: (n / d) * ind.multiplier, units }
-        : { numerator: null, denominator: null, value: null, units };
-    };
+    const sumOf = sumFigures;
     const indicators: Record<string, unknown> = {};
     for (const i of catalog.indicators) {
       const official = sumOf(
@@ -331,7 +369,7 @@ export function recompute(
   }
 
   // The ranking, level by level in the catalog's order.
-  const ranking = catalog.levels.flatMap((l) => {
+  const ranking = levels.flatMap((l) => {
     const scored = rows
       .filter((r) => r.score && r.level === l.id)
       .map((r) => ({ unitId: r.unitId as string, ...(r.score as { points: number; share: number }) }))
@@ -393,6 +431,8 @@ export function recompute(
       .filter((r) => r.expected && !r.reported)
       .map((r) => ({ unitId: r.unitId, status: r.status })),
     orphanReports: reports.filter((r) => r.year === year && !inHierarchy.has(r.unitId)).length,
-    previousOrphanReports: reports.filter((r) => r.year === year - 1 && !inHierarchy.has(r.unitId)).length,
+    previousOrphanReports: reports.filter(
+      (r) => r.year === year - 1 && !inHierarchy.has(r.unitId) && !comparedPredecessors.has(r.unitId),
+    ).length,
   };
 }

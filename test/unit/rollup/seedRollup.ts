@@ -1,6 +1,6 @@
 import { catalogFor, type Catalog } from '#shared/catalog/index';
 import { rollupYear } from '#shared/rollup/rollupYear';
-import { seedUnits } from '../../../local/seedData.ts';
+import { seedLevels, seedUnits } from '../../../local/seedData.ts';
 import { seedReportStates } from '../../../local/seedReports.ts';
 import { memoryRollupStore } from './memoryPorts.ts';
 
@@ -8,6 +8,7 @@ import { memoryRollupStore } from './memoryPorts.ts';
 export async function rollUpSeed(year = 2025) {
   const store = memoryRollupStore({
     units: seedUnits,
+    levels: seedLevels,
     reports: seedReportStates(seedUnits).map((r) => r.state),
   });
   await rollupYear({
