@@ -61,11 +61,14 @@ function build(
  */
 const catalog2024 = build(2024, '2024.1', [], baseIndicators);
 
-/** The indicators with the targets of the levels that exist in the year, and no others. */
+/** The indicators with the targets (and their sources) of the levels that exist in the year, and no others. */
 function withTargetsFor(levelIds: readonly string[], indicators: readonly Indicator[]): Indicator[] {
+  const only = <T>(byLevel: Readonly<Partial<Record<string, T>>>) =>
+    Object.fromEntries(Object.entries(byLevel).filter(([level]) => levelIds.includes(level)));
   return indicators.map((i) => ({
     ...i,
-    targets: Object.fromEntries(Object.entries(i.targets).filter(([level]) => levelIds.includes(level))),
+    targets: only(i.targets),
+    ...(i.targetSources ? { targetSources: only(i.targetSources) } : {}),
   }));
 }
 

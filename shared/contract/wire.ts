@@ -55,6 +55,8 @@ const indicatorValue = object({
   numerator: number().nullable(),
   denominator: number().nullable(),
   value: number().nullable(),
+  /** The catalog's notApplicableWhen holds: no value, and no points either way. */
+  notApplicable: literal(true).optional(),
 }).readonly();
 
 /** A report as the API shows it: its state, derived indicators and whether its unit can still change it. */

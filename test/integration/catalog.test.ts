@@ -21,7 +21,9 @@ describe('GET /catalog/{year} through the local adapter', () => {
     expect(res.json.bands.map((b: { id: string }) => b.id)).toEqual(['good', 'fair', 'medium', 'weak']);
     const email = res.json.indicators.find((i: { code: string }) => i.code === 'email_regular_pct');
     expect(email.formula.expression).toBe('staff_email_regular / staff_total × 100');
-    expect(email.aggregation).toBe('ratioOfSums');
+    // Targets for the levels of 2025's hierarchy only (no district level after 30 June 2025), each with its source.
+    expect(email.targetsByLevel.map((t: { level: string }) => t.level)).toEqual(['province', 'commune']);
+    expect(email.targetSources).toEqual({ province: 'qd-48-2009-ttg' });
     expect(email.targetsByLevel).toContainEqual({ level: 'commune', op: '>=', value: 30 });
   });
 

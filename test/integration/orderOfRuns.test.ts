@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleValues } from '#shared/catalog/index';
-import { seedUnits } from '../../local/seedData.ts';
+import { elevenAgencies } from '../fixtures/hierarchies.ts';
 import { startTestApi, type TestApi } from './harness.ts';
 import {
   admin,
@@ -69,7 +69,7 @@ function comparison(rollup: {
 }
 
 beforeAll(async () => {
-  api = await startTestApi({ units: seedUnits });
+  api = await startTestApi({ units: elevenAgencies });
   await period(2025);
   await period(2026);
   // 120 staff each; 2025 email use 90, 10, 6 people; 2026 all at the example's 100.

@@ -64,14 +64,16 @@ describe('the targets of a year', () => {
       value: 90,
       source: 'ke-hoach-tinh',
     });
-    // Unchanged values keep their own sources.
-    expect(res.json.indicators.email_regular_pct.targets.district).toEqual({
+    // Unchanged values keep their own sources (communes: none but the system's default), and 2025 has no
+    // district level, so no district target.
+    expect(res.json.indicators.email_regular_pct.targets.commune).toEqual({
       value: 30,
-      source: 'qd-48-2009-ttg',
+      source: 'system-default',
     });
+    expect(res.json.indicators.email_regular_pct.targets.district).toBeUndefined();
     const again = await api.call(admin, 'PUT', `/targets/${YEAR}`, {
       body: {
-        indicators: { email_regular_pct: { targets: { district: { value: 40, source: 'system-default' } } } },
+        indicators: { email_regular_pct: { targets: { commune: { value: 40, source: 'system-default' } } } },
       },
     });
     expect(again.json).toMatchObject({ version: 2 });
@@ -92,6 +94,8 @@ describe('the targets of a year', () => {
             targets: {
               province: { value: 85, source: 'quyet-dinh-khong-co' },
               ward: { value: 1, source: 'system-default' },
+              // A level that ended before the year's 31 December.
+              district: { value: 1, source: 'system-default' },
             },
           },
           no_such_indicator: { targets: {} },
@@ -111,6 +115,7 @@ describe('the targets of a year', () => {
       expect.arrayContaining([
         'indicators.email_regular_pct.targets.province.source',
         'indicators.email_regular_pct.targets.ward',
+        'indicators.email_regular_pct.targets.district',
         'indicators.no_such_indicator',
         'indicators.procedures_online_pct.maxPoints',
         'bands.0.minShare',

@@ -31,7 +31,10 @@ describe('targets per administrative level', () => {
     expect(targetFor(email2024, 'district')).toEqual({ op: '>=', value: 30 });
     expect(targetFor(email2024, 'commune')).toEqual({ op: '>=', value: 30 });
     expect(targetFor(email2025, 'commune')).toEqual({ op: '>=', value: 30 });
-    expect(email2025.targetSources).toEqual({ province: 'qd-48-2009-ttg', district: 'qd-48-2009-ttg' });
+    expect(email2024.targetSources).toEqual({ province: 'qd-48-2009-ttg', district: 'qd-48-2009-ttg' });
+    // 2025 has no district level, so neither a district target nor its source.
+    expect(targetFor(email2025, 'district')).toBeUndefined();
+    expect(email2025.targetSources).toEqual({ province: 'qd-48-2009-ttg' });
   });
 
   it('a lower-is-better indicator compares with <=', () => {
