@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { ownUnit, reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { intEnv } from '#shared/config';
-import { declarationSchema, evidenceObjectKey, type EvidenceItem } from '#shared/domain/evidence';
+import {
+  declarationSchema,
+  evidenceObjectKey,
+  fileNameIssue,
+  type EvidenceItem,
+} from '#shared/domain/evidence';
 import { ConflictError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/i18n';
@@ -41,7 +46,8 @@ export const handler = apiHandler('declareEvidence', async (req) => {
           },
         ],
   );
-  if (unknown.length) throw invalidInput(unknown);
+  const misnamed = fileNameIssue(declared);
+  if (unknown.length || misnamed) throw invalidInput([...(misnamed ? [misnamed] : []), ...unknown]);
   const unitId = ownUnit(req);
   const evidenceId = randomBytes(16).toString('base64url');
   const item: EvidenceItem = {

@@ -129,8 +129,12 @@ function statusChange(
   };
 }
 
-export const verifiedItems = (item: EvidenceItem, now: Date): TransactItem[] => [
-  statusChange(item, ['pending'], { status: 'verified', verifiedAt: now.toISOString() }),
+export const verifiedItems = (item: EvidenceItem, now: Date, versionId?: string): TransactItem[] => [
+  statusChange(item, ['pending'], {
+    status: 'verified',
+    verifiedAt: now.toISOString(),
+    ...(versionId ? { versionId } : {}),
+  }),
 ];
 
 export const rejectedItems = (item: EvidenceItem, reason: Bilingual, now: Date): TransactItem[] => [

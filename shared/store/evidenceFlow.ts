@@ -2,17 +2,18 @@ import { storedObjectProblem, type EvidenceItem } from '../domain/evidence.ts';
 import { ConflictError } from '../errors.ts';
 import { bi } from '../i18n.ts';
 import { getEvidence, rejectedItems, verifiedItems } from './evidence.ts';
-import { deleteStored, inspectStored } from './evidenceObjects.ts';
+import { hideStored, inspectStored } from './evidenceObjects.ts';
 import { transact, WriteConflict } from './transact.ts';
 
 /**
- * Checks a pending upload against its declaration: the stored size, the SHA-256 of the stored bytes and the
- * magic bytes of the declared type. A mismatch deletes the object and rejects the evidence, with the reason.
+ * Checks a pending upload against its declaration: the stored size, the SHA-256 of the stored bytes, and the
+ * declared type's structure (header and trailer; for ZIP-based types the central directory and its required
+ * parts). A mismatch hides the object and rejects the evidence, with the reason.
  * The complete route and the S3 trigger both run this; whichever settles it first wins.
  */
 export async function settleUpload(item: EvidenceItem, now: Date): Promise<EvidenceItem> {
   if (item.status !== 'pending') return item;
-  const stored = await inspectStored(item.objectKey);
+  const stored = await inspectStored(item.objectKey, item);
   if (!stored) {
     throw new ConflictError(
       bi(
@@ -25,12 +26,17 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
   const problem = storedObjectProblem(item, stored);
   try {
     if (problem) {
-      await deleteStored(item.objectKey, stored.versionId);
+      await hideStored(item.objectKey);
       await transact(rejectedItems(item, problem, now));
       return { ...item, status: 'rejected', rejectedReason: problem };
     }
-    await transact(verifiedItems(item, now));
-    return { ...item, status: 'verified', verifiedAt: now.toISOString() };
+    await transact(verifiedItems(item, now, stored.versionId));
+    return {
+      ...item,
+      status: 'verified',
+      verifiedAt: now.toISOString(),
+      ...(stored.versionId ? { versionId: stored.versionId } : {}),
+    };
   } catch (error) {
     if (!(error instanceof WriteConflict)) throw error;
     return (await getEvidence(item.evidenceId)) ?? item;

@@ -1,20 +1,20 @@
-import { EVIDENCE_TYPES } from '#shared/domain/evidence';
+import { EVIDENCE_TYPES, extensionOf } from '#shared/domain/evidence';
 import type { UploadTicket } from '../types.ts';
 
 export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
 
 const BY_EXTENSION = new Map<string, string>(
-  Object.entries(EVIDENCE_TYPES).map(([type, { ext }]) => [ext, type]),
+  Object.entries(EVIDENCE_TYPES).flatMap(([type, { extensions }]) =>
+    extensions.map((e) => [e, type] as const),
+  ),
 );
-BY_EXTENSION.set('jpeg', 'image/jpeg');
 
 export const ACCEPT = [...BY_EXTENSION.keys()].map((e) => `.${e}`).join(',');
 export const TYPE_LABELS = [...new Set(Object.values(EVIDENCE_TYPES).map((t) => t.label))].join(', ');
 
-/** The declared type: the browser's when it is one we take, else by extension (Windows often reports none). */
+/** The declared type comes from the name's extension: the server refuses a name that contradicts the type. */
 export function contentTypeOf(file: File): string | undefined {
-  if (file.type && file.type in EVIDENCE_TYPES) return file.type;
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  const ext = extensionOf(file.name);
   return ext ? BY_EXTENSION.get(ext) : undefined;
 }
 
