@@ -35,6 +35,12 @@ export const E = {
   done: (name: string) => bi(`Đã tải lên và xác minh ${name}.`, `${name} is uploaded and verified.`),
   failedNetwork: bi('Tải lên bị gián đoạn do mất kết nối.', 'The upload was interrupted: no connection.'),
   failed: (msg: string) => bi(`Không tải lên được: ${msg}`, `The upload failed: ${msg}`),
+  badDigest: bi(
+    'kho lưu trữ nhận được nội dung khác với mã SHA-256 đã tính (tệp có thể đã thay đổi trong khi tải lên).',
+    'storage received other bytes than the SHA-256 computed (the file may have changed during the upload).',
+  ),
+  storageRefused: (status: number) =>
+    bi(`kho lưu trữ từ chối tệp (mã ${status}).`, `storage refused the file (status ${status}).`),
   rejected: (msg: string) => bi(`Tệp bị từ chối: ${msg}`, `The file was rejected: ${msg}`),
   progressLabel: bi('Tiến độ tải lên', 'Upload progress'),
   status: {

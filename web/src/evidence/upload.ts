@@ -22,10 +22,14 @@ export class UploadError extends Error {
   constructor(
     readonly status: number,
     readonly expired: boolean,
+    /** Storage's own error code (`BadDigest`, `SignatureDoesNotMatch`...), when it sent one. */
+    readonly storageCode?: string,
   ) {
     super(`upload failed: ${status}`);
   }
 }
+
+const storageCodeOf = (xml: string): string | undefined => /<Code>([A-Za-z]+)<\/Code>/.exec(xml)?.[1];
 
 /**
  * PUTs the bytes straight to storage. XMLHttpRequest rather than fetch because only it reports upload
@@ -45,7 +49,10 @@ export function putFile(
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) resolve();
-      else reject(new UploadError(xhr.status, xhr.status === 403 && /expired/i.test(xhr.responseText)));
+      else {
+        const expired = xhr.status === 403 && /expired/i.test(xhr.responseText);
+        reject(new UploadError(xhr.status, expired, storageCodeOf(xhr.responseText)));
+      }
     };
     xhr.onerror = () => reject(new UploadError(0, false));
     xhr.onabort = () => reject(new UploadError(0, false));
