@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { keys } from '#shared/model';
 import { routes, type Route } from '#shared/routes';
+import { deliverToTrigger, objectCreatedEvent } from '../../local/uploadTrigger.ts';
 import { startTestApi, type TestApi } from './harness.ts';
 import { EVIDENCE_TYPES, type EvidenceContentType } from '#shared/domain/evidence';
 import { fakeDocx, made } from '../unit/domain/files.ts';
@@ -362,6 +363,35 @@ describe('a file is what it says it is', () => {
     expect(decodeURIComponent(fetched.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
       'bao-cao.html.pdf',
     );
+  });
+});
+
+describe('the S3 upload trigger', () => {
+  it('settles an upload the browser never completed: verified when sound, rejected and hidden when not', async () => {
+    const good = pdfBytes('trigger ok');
+    const g = (await declare(agencyB, good)).json as Declared;
+    expect((await put(g.upload.url, g.upload.headers, good)).status).toBe(200);
+    await deliverToTrigger(
+      objectCreatedEvent(process.env.EVIDENCE_BUCKET!, g.evidence.objectKey, good.length, new Date()),
+    );
+
+    const bad = fakeDocx();
+    const b = (await declare(agencyB, bad, { fileName: 'gia.docx', contentType: DOCX })).json as Declared;
+    expect((await put(b.upload.url, b.upload.headers, bad)).status).toBe(200);
+    await deliverToTrigger(
+      objectCreatedEvent(process.env.EVIDENCE_BUCKET!, b.evidence.objectKey, bad.length, new Date()),
+    );
+
+    const list = await api.call(agencyB, 'GET', `/reports/${YEAR}/evidence`);
+    const status = (id: string) =>
+      list.json.items.find((i: { evidenceId: string }) => i.evidenceId === id)?.status;
+    expect(status(g.evidence.evidenceId)).toBe('verified');
+    expect(status(b.evidence.evidenceId)).toBe('rejected');
+    expect(await objectExists(b.evidence.objectKey)).toBe(false);
+    // The browser's late complete call gets the settled answer.
+    expect(
+      (await api.call(agencyB, 'POST', `/evidence/${g.evidence.evidenceId}/complete`)).json.evidence.status,
+    ).toBe('verified');
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Unit } from '#shared/hierarchy';
+import { SDK_CALL_LOG_ENV } from '#shared/store/callLog';
 import { startApi, type LocalApi } from '../../local/api.ts';
 import { applyLocalEnv } from '../../local/env.ts';
 import { createLocalIssuer, type LocalIdentityInput, type LocalIssuer } from '../../local/identity.ts';
@@ -33,6 +34,7 @@ export async function startTestApi(opts: { units?: readonly Unit[] } = {}): Prom
     s3Endpoint: inject('s3Endpoint'),
     bucketPrefix: inject('bucketPrefix'),
   });
+  process.env[SDK_CALL_LOG_ENV] = inject('sdkCallLog');
   await ensureTable(dynamoEndpoint, tableName);
   if (opts.units?.length) {
     const { saveUnits } = await import('#shared/store/units');
