@@ -2,15 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { ownUnit, reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { intEnv } from '#shared/config';
-import {
-  declarationSchema,
-  evidenceObjectKey,
-  fileNameIssue,
-  type EvidenceItem,
-} from '#shared/domain/evidence';
+import { declarationSchema } from '#shared/contract/evidence';
+import { evidenceObjectKey, fileNameIssue, type EvidenceItem } from '#shared/domain/evidence';
 import { ConflictError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 import { declareItems } from '#shared/store/evidence';
 import { presignUpload } from '#shared/store/evidenceObjects';
 import { commitClaimed } from '#shared/store/idempotency';

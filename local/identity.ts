@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK } from 'jose';
 import { CLAIMS } from '#shared/auth';
-import type { Role } from '#shared/routes';
+import type { Role } from '#shared/contract/roles';
 
 export const LOCAL_AUDIENCE = 'bao-cao-cntt-local';
 const ALG = 'ES256';

@@ -14,7 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { isPublic, type Route } from '#shared/routes';
+import { isPublic, type Route } from '#shared/contract/routes';
 import { bindAccess, type DataResources } from './bind.ts';
 import { HandlerFunction } from './handlerFunction.ts';
 import { acknowledge } from './nag.ts';

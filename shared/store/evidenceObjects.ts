@@ -6,10 +6,10 @@ import {
   attachmentDisposition,
   downloadName,
   zipPartsOf,
-  type EvidenceContentType,
   type EvidenceItem,
   type StoredObjectFacts,
 } from '../domain/evidence.ts';
+import type { EvidenceContentType } from '../contract/evidence.ts';
 import { readZipParts } from '../domain/zipParts.ts';
 import { bucketName, s3 } from './s3.ts';
 

@@ -9,10 +9,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { keys } from '#shared/model';
-import { routes, type Route } from '#shared/routes';
+import { routes, type Route } from '#shared/contract/routes';
 import { deliverToTrigger, objectCreatedEvent } from '../../local/uploadTrigger.ts';
 import { startTestApi, type TestApi } from './harness.ts';
-import { EVIDENCE_TYPES, type EvidenceContentType } from '#shared/domain/evidence';
+import { EVIDENCE_TYPES, type EvidenceContentType } from '#shared/contract/evidence';
 import { fakeDocx, made } from '../unit/domain/files.ts';
 import { pdfBytes, pngBytes, sha256b64, zipBytes } from './evidenceFiles.ts';
 import {

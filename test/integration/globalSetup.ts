@@ -41,7 +41,9 @@ export default async function setup(project: TestProject) {
     await s3.stop();
     await dynamo.stop();
     const found = collectRecorded(callLog, {
-      buckets: Object.fromEntries(localBucketPurposes.map((p) => [localBucketName(TEST_BUCKET_PREFIX, p), p])),
+      buckets: Object.fromEntries(
+        localBucketPurposes.map((p) => [localBucketName(TEST_BUCKET_PREFIX, p), p]),
+      ),
       functions: Object.fromEntries(jobs.map((j) => [j.id, j.id])),
     });
     rmSync(callLog, { recursive: true, force: true });

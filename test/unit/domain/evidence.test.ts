@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { declarationSchema, EVIDENCE_TYPES, type EvidenceContentType } from '#shared/contract/evidence';
 import {
   attachmentDisposition,
-  declarationSchema,
-  EVIDENCE_TYPES,
   evidenceObjectKey,
   downloadName,
   fileNameIssue,
   parseEvidenceKey,
   storedObjectProblem,
   zipPartsOf,
-  type EvidenceContentType,
 } from '#shared/domain/evidence';
 import { readZipPartsOf } from '#shared/domain/zipParts';
 import { UNIT_ID_PATTERN } from '#shared/hierarchy';
