@@ -73,6 +73,6 @@ export const uploadTriggers = [
     handler: 'onEvidenceUploaded',
     bucket: 'evidence',
     prefix: 'evidence/',
-    access: { table: 'readwrite', evidence: 'readwrite' },
+    access: { table: 'readwrite', evidence: 'settle' },
   },
 ] as const satisfies readonly UploadTrigger[];

@@ -101,6 +101,13 @@ export function neededFor(call: RecordedCall, names: LocalNames): Needed[] {
         ...(input.ObjectLockMode ? [out('s3:PutObjectRetention', object())] : []),
         ...(input.ObjectLockLegalHoldStatus ? [out('s3:PutObjectLegalHold', object())] : []),
       ];
+    case 'CopyObject': {
+      const [bucket, ...key] = String(input.CopySource ?? '').split('/');
+      return [
+        out('s3:PutObject', object()),
+        out('s3:GetObject', objectResource(names, bucket, decodeURIComponent(key.join('/')))),
+      ];
+    }
     case 'AbortMultipartUpload':
       return [out('s3:AbortMultipartUpload', object())];
     case 'DeleteObject':

@@ -366,6 +366,26 @@ describe('a file is what it says it is', () => {
   });
 });
 
+describe('the verified version', () => {
+  it('is what a download names, where the bucket keeps versions (the emulator keeps none, so one is set here)', async () => {
+    const bytes = pdfBytes('versioned');
+    const d = (await declare(agencyB, bytes)).json as Declared;
+    await put(d.upload.url, d.upload.headers, bytes);
+    expect((await api.call(agencyB, 'POST', `/evidence/${d.evidence.evidenceId}/complete`)).status).toBe(200);
+    // As settleUpload records it from S3's answer in a versioned bucket.
+    await docClient().send(
+      new UpdateCommand({
+        TableName: api.tableName,
+        Key: keys.evidence(d.evidence.evidenceId),
+        UpdateExpression: 'SET versionId = :v',
+        ExpressionAttributeValues: { ':v': 'Xk2.verified-version' },
+      }),
+    );
+    const link = await api.call(auditor, 'GET', `/evidence/${d.evidence.evidenceId}/download`);
+    expect(new URL(link.json.url).searchParams.get('versionId')).toBe('Xk2.verified-version');
+  });
+});
+
 describe('the S3 upload trigger', () => {
   it('settles an upload the browser never completed: verified when sound, rejected and hidden when not', async () => {
     const good = pdfBytes('trigger ok');

@@ -10,6 +10,7 @@ import { startDynamoLocal } from '../../local/dynamo.ts';
 import { localBucketName, localBucketPurposes } from '../../local/env.ts';
 import { freePort } from '../../local/ports.ts';
 import { startS3Emulator } from '../../local/s3.ts';
+import { LOCAL_BUCKET_PREFIX } from '../../local/stack.ts';
 import { collectRecorded, neededKey, reconcileRecorded } from '../iam/recorded.ts';
 
 export const TEST_BUCKET_PREFIX = 'it';
@@ -41,8 +42,11 @@ export default async function setup(project: TestProject) {
     await s3.stop();
     await dynamo.stop();
     const found = collectRecorded(callLog, {
+      // The local stack's own test runs `npm start`'s bucket names on an emulator of its own.
       buckets: Object.fromEntries(
-        localBucketPurposes.map((p) => [localBucketName(TEST_BUCKET_PREFIX, p), p]),
+        [TEST_BUCKET_PREFIX, LOCAL_BUCKET_PREFIX].flatMap((prefix) =>
+          localBucketPurposes.map((p) => [localBucketName(prefix, p), p]),
+        ),
       ),
       functions: Object.fromEntries(jobs.map((j) => [j.id, j.id])),
     });
