@@ -24,6 +24,8 @@ export interface ItemKey {
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
+/** Sort-key prefix of a report's evidence slots, beside the report in its partition. */
+export const EVIDENCE_SLOT_PREFIX = '#EVIDENCE_SLOT#';
 
 /** A stable shard for a unit, so that the same unit always lands in the same segment of a year. */
 export function yearShardOf(unitId: string): number {
@@ -62,10 +64,13 @@ export const keys = {
     gsi2sk: `${createdAt}#${evidenceId}`,
   }),
 
-  /** Live (pending or verified) evidence files of a report, kept so the per-report limit holds under races. */
-  evidenceCounter: (year: number, unitId: string): ItemKey => ({
+  /**
+   * One of a report's evidence slots: the per-report limit is this many items, each held by one pending or
+   * verified file, so a race for the last one is a conditional write on a single item.
+   */
+  evidenceSlot: (year: number, unitId: string, slot: number): ItemKey => ({
     pk: `REPORT#${year}#${unitId}`,
-    sk: '#EVIDENCE_COUNT',
+    sk: `${EVIDENCE_SLOT_PREFIX}${pad(slot, 3)}`,
   }),
 
   idempotency: (principal: string, key: string): ItemKey => ({ pk: `IDEM#${principal}#${key}`, sk: '#IDEM' }),

@@ -23,6 +23,7 @@ export const TABLE_ACTIONS: Record<AccessMode, readonly string[]> = {
     'dynamodb:Query',
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
     'dynamodb:BatchWriteItem',
     'dynamodb:ConditionCheckItem',
   ],

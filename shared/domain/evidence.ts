@@ -20,11 +20,45 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly uploadedBy: string;
   readonly createdAt: string;
   readonly verifiedAt?: string;
+  /** Which of the report's slots the file holds while it counts against the limit. */
+  readonly slot?: number;
+  /** A pending declaration lapses then if no upload has been verified: its slot is free again. */
+  readonly pendingUntil?: string;
   /** The stored version that was verified, where the bucket keeps versions; downloads are pinned to it. */
   readonly versionId?: string;
   readonly rejectedReason?: Bilingual;
   readonly withdrawnAt?: string;
 }
+
+/** How long a declaration waits for its upload before its slot is free again (the upload URL lives 5 minutes). */
+export const PENDING_SECONDS = 24 * 3600;
+
+/** A report's slot as stored: who holds it, and until when for a declaration still waiting for its file. */
+export interface EvidenceSlot {
+  readonly slot: number;
+  readonly evidenceId: string;
+  readonly holds: 'pending' | 'verified';
+  /** Epoch seconds, for a pending holder. */
+  readonly lapsesAt?: number;
+}
+
+/**
+ * The slots a new declaration may take: those no file holds, and those held by a declaration that lapsed
+ * without a verified upload. Counting only live and unexpired holders means an abandoned declaration frees its
+ * slot on its own, whether or not DynamoDB's TTL has removed it yet.
+ */
+export function freeSlots(held: readonly EvidenceSlot[], maxFiles: number, nowSeconds: number): number[] {
+  const live = new Set(
+    held.filter((s) => s.holds === 'verified' || (s.lapsesAt ?? 0) > nowSeconds).map((s) => s.slot),
+  );
+  return Array.from({ length: maxFiles }, (_, i) => i).filter((i) => !live.has(i));
+}
+
+/** Whether a pending declaration has lapsed: its upload can no longer count, and its slot may be taken. */
+export const hasLapsed = (item: Pick<EvidenceItem, 'status' | 'pendingUntil'>, now: Date): boolean =>
+  item.status === 'pending' &&
+  item.pendingUntil !== undefined &&
+  Date.parse(item.pendingUntil) <= now.getTime();
 
 /** The server picks every key; nothing from the user reaches the path. */
 export const evidenceObjectKey = (year: number, unitId: string, evidenceId: string) =>

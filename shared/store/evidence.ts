@@ -1,13 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { EvidenceItem } from '../domain/evidence.ts';
+import { PENDING_SECONDS, type EvidenceItem, type EvidenceSlot } from '../domain/evidence.ts';
 import type { Bilingual } from '../contract/i18n.ts';
-import { dataModel, keys } from '../model.ts';
+import { dataModel, EVIDENCE_SLOT_PREFIX, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages } from './pages.ts';
 import type { TransactItem } from './transact.ts';
 
 const TABLE = tableName();
-const PENDING_SECONDS = 24 * 3600;
+const TTL = dataModel.timeToLiveAttribute;
 const EDITABLE = { ':draft': 'draft', ':returned': 'returned' };
 
 const byReport = (year: number, unitId: string) => ({
@@ -37,20 +37,66 @@ export async function listEvidence(year: number, unitId: string): Promise<Eviden
   return (await queryAll(byReport(year, unitId))).map(fromItem);
 }
 
-/** Codes of the catalog fields that at least one verified evidence file of the report supports. */
-export async function verifiedEvidenceFields(year: number, unitId: string): Promise<Set<string>> {
-  const out = new Set<string>();
+/** The report's verified evidence: each file's id and the catalog fields it supports. */
+export async function verifiedEvidence(
+  year: number,
+  unitId: string,
+): Promise<{ evidenceId: string; fields: string[] }[]> {
+  const out: { evidenceId: string; fields: string[] }[] = [];
   const q = byReport(year, unitId);
   for await (const page of queryPages({
     ...q,
     FilterExpression: '#status = :verified',
-    ExpressionAttributeNames: { ...q.ExpressionAttributeNames, '#status': 'status', '#fields': 'fields' },
+    ExpressionAttributeNames: {
+      ...q.ExpressionAttributeNames,
+      '#status': 'status',
+      '#fields': 'fields',
+      '#id': 'evidenceId',
+    },
     ExpressionAttributeValues: { ...q.ExpressionAttributeValues, ':verified': 'verified' },
-    ProjectionExpression: '#fields',
+    ProjectionExpression: '#id, #fields',
   })) {
-    for (const item of page) for (const field of (item.fields as string[] | undefined) ?? []) out.add(field);
+    for (const item of page)
+      out.push({
+        evidenceId: item.evidenceId as string,
+        fields: (item.fields as string[] | undefined) ?? [],
+      });
   }
   return out;
+}
+
+/** Codes of the catalog fields that at least one verified evidence file of the report supports. */
+export const fieldsOf = (evidence: readonly { fields: readonly string[] }[]): Set<string> =>
+  new Set(evidence.flatMap((e) => e.fields));
+
+/**
+ * Checks, inside a submission's transaction, that the evidence it relied on is still verified: a withdrawal
+ * that lands first makes the submission re-read, and one that comes after finds the report locked.
+ */
+export const stillVerified = (evidenceId: string): TransactItem => ({
+  ConditionCheck: {
+    TableName: TABLE,
+    Key: keys.evidence(evidenceId),
+    ConditionExpression: '#status = :verified',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':verified': 'verified' },
+  },
+});
+
+/** The report's slots as held now, read consistently from the report's own partition. */
+export async function heldSlots(year: number, unitId: string): Promise<EvidenceSlot[]> {
+  const items = await queryAll({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :slot)',
+    ExpressionAttributeValues: { ':pk': keys.report(year, unitId).pk, ':slot': EVIDENCE_SLOT_PREFIX },
+    ConsistentRead: true,
+  });
+  return items.map((i) => ({
+    slot: i.slot as number,
+    evidenceId: i.evidenceId as string,
+    holds: i.holds as EvidenceSlot['holds'],
+    ...(typeof i[TTL] === 'number' ? { lapsesAt: i[TTL] } : {}),
+  }));
 }
 
 /** The report must not exist yet or still be editable for its evidence to change. */
@@ -66,26 +112,69 @@ function reportEditable(year: number, unitId: string): TransactItem {
   };
 }
 
-function counterChange(year: number, unitId: string, delta: 1 | -1, max?: number): TransactItem {
+const slotKey = (item: EvidenceItem) => keys.evidenceSlot(item.year, item.unitId, item.slot ?? -1);
+
+/** Takes a slot that is free, or whose pending holder has lapsed (TTL may not have removed it yet). */
+function takeSlot(item: EvidenceItem, lapsesAt: number, nowSeconds: number): TransactItem {
   return {
-    Update: {
+    Put: {
       TableName: TABLE,
-      Key: keys.evidenceCounter(year, unitId),
-      UpdateExpression: 'ADD live :delta SET entity = :entity',
-      ExpressionAttributeValues: {
-        ':delta': delta,
-        ':entity': 'evidenceCounter',
-        ...(max ? { ':max': max } : {}),
+      Item: {
+        ...slotKey(item),
+        entity: 'evidenceSlot',
+        slot: item.slot,
+        evidenceId: item.evidenceId,
+        holds: 'pending',
+        [TTL]: lapsesAt,
       },
-      ...(max ? { ConditionExpression: 'attribute_not_exists(live) OR live < :max' } : {}),
+      ConditionExpression: 'attribute_not_exists(pk) OR (#holds = :pending AND #ttl <= :now)',
+      ExpressionAttributeNames: { '#holds': 'holds', '#ttl': TTL },
+      ExpressionAttributeValues: { ':pending': 'pending', ':now': nowSeconds },
     },
   };
 }
 
-/** Order matters: the caller explains a failed condition by its index (0: too many files, 1: report locked). */
-export function declareItems(item: EvidenceItem, maxFiles: number, now: Date): TransactItem[] {
+/** Keeps the slot for a verified file: only while this file still holds it. */
+const keepSlot = (item: EvidenceItem): TransactItem => ({
+  Update: {
+    TableName: TABLE,
+    Key: slotKey(item),
+    UpdateExpression: 'SET #holds = :verified REMOVE #ttl',
+    ConditionExpression: 'evidenceId = :id',
+    ExpressionAttributeNames: { '#holds': 'holds', '#ttl': TTL },
+    ExpressionAttributeValues: { ':verified': 'verified', ':id': item.evidenceId },
+  },
+});
+
+/** Frees the slot a file holds; the caller leaves it out when a later declaration already took it over. */
+const releaseSlot = (item: EvidenceItem): TransactItem => ({
+  Delete: {
+    TableName: TABLE,
+    Key: slotKey(item),
+    ConditionExpression: 'evidenceId = :id',
+    ExpressionAttributeValues: { ':id': item.evidenceId },
+  },
+});
+
+/** Whether the file still holds its slot (a lapsed declaration may have lost it to a new one). */
+export async function holdsSlot(item: EvidenceItem): Promise<boolean> {
+  if (item.slot === undefined) return false;
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: slotKey(item), ConsistentRead: true }),
+  );
+  return Item?.evidenceId === item.evidenceId;
+}
+
+/** Order matters: the caller explains a failed condition by its index (0: slot taken meanwhile, 1: report locked). */
+export function declareItems(
+  item: EvidenceItem,
+  now: Date,
+  pendingSeconds = PENDING_SECONDS,
+): TransactItem[] {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const lapsesAt = nowSeconds + pendingSeconds;
   return [
-    counterChange(item.year, item.unitId, 1, maxFiles),
+    takeSlot(item, lapsesAt, nowSeconds),
     reportEditable(item.year, item.unitId),
     {
       Put: {
@@ -95,8 +184,9 @@ export function declareItems(item: EvidenceItem, maxFiles: number, now: Date): T
           ...keys.evidenceOfReport(item.year, item.unitId, item.createdAt, item.evidenceId),
           entity: 'evidence',
           ...item,
+          pendingUntil: new Date(lapsesAt * 1000).toISOString(),
           // A declaration never completed expires; the bucket's lifecycle rules clear what it left behind.
-          [dataModel.timeToLiveAttribute]: Math.floor(now.getTime() / 1000) + PENDING_SECONDS,
+          [TTL]: lapsesAt,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -109,7 +199,7 @@ function statusChange(
   from: readonly string[],
   set: Record<string, unknown>,
 ): TransactItem {
-  const names: Record<string, string> = { '#status': 'status', '#ttl': dataModel.timeToLiveAttribute };
+  const names: Record<string, string> = { '#status': 'status', '#ttl': TTL, '#until': 'pendingUntil' };
   const values: Record<string, unknown> = {};
   const sets = Object.entries(set).map(([k, v], i) => {
     names[`#s${i}`] = k;
@@ -121,7 +211,7 @@ function statusChange(
     Update: {
       TableName: TABLE,
       Key: keys.evidence(item.evidenceId),
-      UpdateExpression: `SET ${sets.join(', ')} REMOVE #ttl`,
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE #ttl, #until`,
       ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -129,26 +219,35 @@ function statusChange(
   };
 }
 
+/** Order: 0 no longer pending, 1 the slot was lost (the declaration lapsed), 2 the report is no longer editable. */
 export const verifiedItems = (item: EvidenceItem, now: Date, versionId?: string): TransactItem[] => [
   statusChange(item, ['pending'], {
     status: 'verified',
     verifiedAt: now.toISOString(),
     ...(versionId ? { versionId } : {}),
   }),
+  keepSlot(item),
+  reportEditable(item.year, item.unitId),
 ];
 
-export const rejectedItems = (item: EvidenceItem, reason: Bilingual, now: Date): TransactItem[] => [
+/** Order: 0 no longer pending, 1 the slot changed hands meanwhile (retry after re-reading it). */
+export const rejectedItems = (
+  item: EvidenceItem,
+  reason: Bilingual,
+  now: Date,
+  heldSlot: boolean,
+): TransactItem[] => [
   statusChange(item, ['pending'], {
     status: 'rejected',
     rejectedReason: reason,
     rejectedAt: now.toISOString(),
   }),
-  counterChange(item.year, item.unitId, -1),
+  ...(heldSlot ? [releaseSlot(item)] : []),
 ];
 
-/** Order: 0 the evidence is no longer live, 1 the report is locked. */
-export const withdrawnItems = (item: EvidenceItem, now: Date): TransactItem[] => [
+/** Order: 0 the evidence is no longer live, 1 the report is locked, 2 the slot changed hands meanwhile. */
+export const withdrawnItems = (item: EvidenceItem, now: Date, heldSlot: boolean): TransactItem[] => [
   statusChange(item, ['pending', 'verified'], { status: 'withdrawn', withdrawnAt: now.toISOString() }),
   reportEditable(item.year, item.unitId),
-  counterChange(item.year, item.unitId, -1),
+  ...(heldSlot ? [releaseSlot(item)] : []),
 ];

@@ -1,15 +1,104 @@
-import { storedObjectProblem, type EvidenceItem } from '../domain/evidence.ts';
+import { freeSlots, storedObjectProblem, type EvidenceItem } from '../domain/evidence.ts';
 import { ConflictError } from '../errors.ts';
-import { bi } from '../contract/i18n.ts';
-import { getEvidence, rejectedItems, verifiedItems } from './evidence.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
+import type { ApiResult } from '../http/types.ts';
+import {
+  declareItems,
+  getEvidence,
+  heldSlots,
+  holdsSlot,
+  rejectedItems,
+  verifiedItems,
+  withdrawnItems,
+} from './evidence.ts';
 import { hideStored, inspectStored } from './evidenceObjects.ts';
+import { commitClaimed, type IdempotencyClaim } from './idempotency.ts';
 import { transact, WriteConflict } from './transact.ts';
+
+const SLOT_ATTEMPTS = 8;
+
+export const tooManyFiles = (maxFiles: number) =>
+  new ConflictError(
+    bi(
+      `Mỗi báo cáo có tối đa ${maxFiles} tệp kiểm chứng.`,
+      `A report may have at most ${maxFiles} evidence files.`,
+    ),
+    { code: 'TOO_MANY_FILES' },
+  );
+
+const locked = (doing: Bilingual) =>
+  new ConflictError(
+    bi(
+      `Báo cáo đã nộp; không thể ${doing.vi}.`,
+      `The report is submitted; evidence can no longer be ${doing.en}.`,
+    ),
+    { code: 'REPORT_LOCKED' },
+  );
+
+/**
+ * Declares a file in one of the report's free slots. A slot is free when no file holds it or its pending holder
+ * lapsed, so an abandoned declaration gives its slot back by itself. Two declarations racing for one slot: the
+ * loser picks again among what is still free.
+ */
+export async function declareInSlot(
+  item: EvidenceItem,
+  maxFiles: number,
+  claim: IdempotencyClaim | undefined,
+  result: (declared: EvidenceItem) => ApiResult,
+  now: Date,
+  pendingSeconds: number,
+): Promise<ApiResult> {
+  for (let attempt = 1; ; attempt++) {
+    const free = freeSlots(
+      await heldSlots(item.year, item.unitId),
+      maxFiles,
+      Math.floor(now.getTime() / 1000),
+    );
+    if (!free.length) throw tooManyFiles(maxFiles);
+    const slot = free[Math.floor(Math.random() * free.length)] as number;
+    const declared = { ...item, slot };
+    const items = declareItems(declared, now, pendingSeconds);
+    const put = items[2]?.Put?.Item as { pendingUntil: string };
+    const withExpiry = { ...declared, pendingUntil: put.pendingUntil };
+    const raced = new Error('slot taken');
+    try {
+      return await commitClaimed(items, claim, result(withExpiry), now, (index) =>
+        index === 0 ? raced : index === 1 ? locked(bi('thêm tài liệu', 'added')) : undefined,
+      );
+    } catch (error) {
+      if (error !== raced || attempt >= SLOT_ATTEMPTS) throw error === raced ? tooManyFiles(maxFiles) : error;
+    }
+  }
+}
+
+const REPORT_NOT_EDITABLE = bi(
+  'Báo cáo đã được nộp hoặc đã được duyệt trước khi tệp được kiểm tra xong, nên tệp không được tính; chỗ của tệp đã được trả lại.',
+  'The report was submitted or accepted before the file was checked, so the file does not count; its slot is free again.',
+);
+const DECLARATION_LAPSED = bi(
+  'Khai báo tệp đã hết hạn trước khi tệp được kiểm tra, nên tệp không được tính. Hãy khai báo và tải lại.',
+  'The declaration lapsed before the file was checked, so the file does not count. Declare and upload it again.',
+);
+
+async function reject(item: EvidenceItem, reason: Bilingual, now: Date): Promise<EvidenceItem> {
+  await hideStored(item.objectKey);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transact(rejectedItems(item, reason, now, await holdsSlot(item)));
+      return { ...item, status: 'rejected', rejectedReason: reason };
+    } catch (error) {
+      // The slot changed hands between the read and the write: read it again.
+      if (!(error instanceof WriteConflict) || error.index !== 1 || attempt >= 3) throw error;
+    }
+  }
+}
 
 /**
  * Checks a pending upload against its declaration: the stored size, the SHA-256 of the stored bytes, and the
  * declared type's structure (header and trailer; for ZIP-based types the central directory and its required
- * parts). A mismatch hides the object and rejects the evidence, with the reason.
- * The complete route and the S3 trigger both run this; whichever settles it first wins.
+ * parts). A mismatch hides the object and rejects the evidence, with the reason. So does a file checked after
+ * its report left the editable state (its slot is given back), or after its declaration lapsed and its slot was
+ * taken. The complete route and the S3 trigger both run this; whichever settles it first wins.
  */
 export async function settleUpload(item: EvidenceItem, now: Date): Promise<EvidenceItem> {
   if (item.status !== 'pending') return item;
@@ -23,16 +112,20 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
       { code: 'UPLOAD_MISSING' },
     );
   }
-  const problem = storedObjectProblem(item, stored);
   try {
-    if (problem) {
-      await hideStored(item.objectKey);
-      await transact(rejectedItems(item, problem, now));
-      return { ...item, status: 'rejected', rejectedReason: problem };
+    const problem = storedObjectProblem(item, stored);
+    if (problem) return await reject(item, problem, now);
+    try {
+      await transact(verifiedItems(item, now, stored.versionId));
+    } catch (error) {
+      if (error instanceof WriteConflict && error.reason === 'condition' && error.index > 0) {
+        return await reject(item, error.index === 1 ? DECLARATION_LAPSED : REPORT_NOT_EDITABLE, now);
+      }
+      throw error;
     }
-    await transact(verifiedItems(item, now, stored.versionId));
+    const { pendingUntil: _lapsed, ...settled } = item;
     return {
-      ...item,
+      ...settled,
       status: 'verified',
       verifiedAt: now.toISOString(),
       ...(stored.versionId ? { versionId: stored.versionId } : {}),
@@ -40,5 +133,36 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
   } catch (error) {
     if (!(error instanceof WriteConflict)) throw error;
     return (await getEvidence(item.evidenceId)) ?? item;
+  }
+}
+
+/**
+ * Withdraws a file, or cancels a declaration still waiting for its upload: it leaves the report and frees its
+ * slot, and its stored bytes stay where they are.
+ */
+export async function withdraw(
+  item: EvidenceItem,
+  claim: IdempotencyClaim | undefined,
+  now: Date,
+): Promise<ApiResult> {
+  const notLive = new ConflictError(
+    bi('Tài liệu đã bị loại hoặc đã rút.', 'The evidence is already rejected or withdrawn.'),
+    { code: 'EVIDENCE_NOT_LIVE' },
+  );
+  const { pendingUntil: _lapsed, ...rest } = item;
+  const withdrawn = { ...rest, status: 'withdrawn' as const, withdrawnAt: now.toISOString() };
+  for (let attempt = 1; ; attempt++) {
+    const raced = new Error('slot changed hands');
+    try {
+      return await commitClaimed(
+        withdrawnItems(item, now, await holdsSlot(item)),
+        claim,
+        { body: { evidence: withdrawn } },
+        now,
+        (index) => [notLive, locked(bi('rút tài liệu', 'withdrawn')), raced][index],
+      );
+    } catch (error) {
+      if (error !== raced || attempt >= 3) throw error;
+    }
   }
 }

@@ -37,7 +37,7 @@ function stale(expected: number, actual: number): PreconditionFailedError {
  */
 export async function changeReport(
   cmd: ReportCommand,
-  apply: (state: ReportState) => Transition | undefined,
+  apply: (state: ReportState) => Transition | undefined | Promise<Transition | undefined>,
 ): Promise<ApiResult> {
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1 && cmd.claim) {
@@ -48,7 +48,7 @@ export async function changeReport(
     const current = (await getReport(cmd.year, cmd.unitId)) ?? emptyReport(cmd.year, cmd.unitId);
     if (cmd.ifMatch !== undefined && cmd.ifMatch !== current.version)
       throw stale(cmd.ifMatch, current.version);
-    const transition = apply(current);
+    const transition = await apply(current);
     if (!transition) return cmd.render(current);
     const items = [
       ...transitionItems(current.version, transition),
