@@ -71,3 +71,9 @@ export function declarationSchema(maxBytes: number) {
 }
 
 export type EvidenceDeclaration = z.infer<ReturnType<typeof declarationSchema>>;
+
+/** Whether a pending declaration has lapsed: its upload can no longer count, and its slot may be taken. */
+export const hasLapsed = (item: { status: EvidenceStatus; pendingUntil?: string }, now: Date): boolean =>
+  item.status === 'pending' &&
+  item.pendingUntil !== undefined &&
+  Date.parse(item.pendingUntil) <= now.getTime();

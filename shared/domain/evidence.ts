@@ -54,12 +54,6 @@ export function freeSlots(held: readonly EvidenceSlot[], maxFiles: number, nowSe
   return Array.from({ length: maxFiles }, (_, i) => i).filter((i) => !live.has(i));
 }
 
-/** Whether a pending declaration has lapsed: its upload can no longer count, and its slot may be taken. */
-export const hasLapsed = (item: Pick<EvidenceItem, 'status' | 'pendingUntil'>, now: Date): boolean =>
-  item.status === 'pending' &&
-  item.pendingUntil !== undefined &&
-  Date.parse(item.pendingUntil) <= now.getTime();
-
 /** The server picks every key; nothing from the user reaches the path. */
 export const evidenceObjectKey = (year: number, unitId: string, evidenceId: string) =>
   `evidence/${year}/${unitId}/${evidenceId}`;

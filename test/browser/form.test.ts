@@ -165,6 +165,32 @@ describe('the agency form', () => {
     expect(await row.locator('.badge').textContent()).toBe('Đã xác minh');
   });
 
+  it('lists a declaration whose upload never came with its expiry, and cancels it', async () => {
+    const { page } = b;
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    const toggle = box.locator('button[aria-controls]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const panel = page.locator('#up-budget_total');
+    const file = { name: 'bo-do.pdf', mimeType: 'application/pdf', buffer: pdfBytes('bo do') };
+    await panel.locator('input[type=file]').setInputFiles(file);
+    await panel.locator('#up-budget_total-title').fill('Tờ trình chưa gửi');
+    await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
+      route.request().method() === 'PUT' ? route.abort('connectionreset') : route.fallback(),
+    );
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    await panel.locator('.upload__status--error').waitFor();
+    await page.unroute(/\/bao-cao-cntt-evidence\//);
+
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name });
+    expect(await row.locator('.badge').textContent()).toBe('Đang kiểm tra');
+    expect(await row.textContent()).toMatch(/Chờ tệp tải lên; khai báo hết hạn lúc \d{2}:\d{2}/);
+    await row.getByRole('button', { name: `Hủy khai báo tệp ${file.name}` }).click();
+    await row.getByRole('button', { name: 'Hủy khai báo', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name }).count())
+      .toBe(0);
+  });
+
   it('keeps what is typed on this computer while the server is unreachable, and sends it when it is back', async () => {
     const { page } = b;
     await page.route('**/reports/*', (route) =>

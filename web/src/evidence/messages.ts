@@ -49,6 +49,18 @@ export const E = {
     rejected: bi('Bị từ chối', 'Rejected'),
     withdrawn: bi('Đã rút', 'Withdrawn'),
   },
+  waitingUntil: (when: string) =>
+    bi(
+      `Chờ tệp tải lên; khai báo hết hạn lúc ${when}.`,
+      `Waiting for the upload; the declaration lapses at ${when}.`,
+    ),
+  cancel: bi('Hủy khai báo', 'Cancel'),
+  cancelOf: (name: string) => bi(`Hủy khai báo tệp ${name}`, `Cancel the declaration of ${name}`),
+  cancelConfirm: bi(
+    'Hủy khai báo này và trả lại chỗ cho tệp khác?',
+    'Cancel this declaration and free its slot?',
+  ),
+  cancelYes: bi('Hủy khai báo', 'Cancel it'),
   withdraw: bi('Rút tài liệu', 'Withdraw'),
   withdrawOf: (name: string) => bi(`Rút tài liệu ${name}`, `Withdraw ${name}`),
   withdrawConfirm: bi('Rút tài liệu này?', 'Withdraw this document?'),
