@@ -1,10 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { PENDING_SECONDS, type EvidenceItem, type EvidenceSlot } from '../domain/evidence.ts';
 import type { Bilingual } from '../contract/i18n.ts';
-import { dataModel, EVIDENCE_SLOT_PREFIX, keys } from '../model.ts';
+import { dataModel, entities, EVIDENCE_SLOT_PREFIX, indexQueries, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages } from './pages.ts';
-import type { TransactItem } from './transact.ts';
+import { conditioned, type ConditionReason, type Write } from './transact.ts';
 
 const TABLE = tableName();
 const TTL = dataModel.timeToLiveAttribute;
@@ -12,19 +12,9 @@ const EDITABLE = { ':draft': 'draft', ':returned': 'returned' };
 
 const byReport = (year: number, unitId: string) => ({
   TableName: TABLE,
-  IndexName: 'byCollection',
-  KeyConditionExpression: '#pk = :pk',
-  ExpressionAttributeNames: { '#pk': dataModel.indexes.byCollection.partitionKey } as Record<string, string>,
-  ExpressionAttributeValues: { ':pk': keys.evidenceCollection(year, unitId).gsi2pk } as Record<
-    string,
-    unknown
-  >,
+  ...indexQueries.evidenceOfReport(year, unitId),
 });
-
-function fromItem(item: Record<string, unknown>): EvidenceItem {
-  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, entity: _e, expiresAt: _x, ...rest } = item;
-  return rest as unknown as EvidenceItem;
-}
+const fromItem = (item: Record<string, unknown>): EvidenceItem => entities.evidence.decode(item);
 
 export async function getEvidence(evidenceId: string): Promise<EvidenceItem | undefined> {
   const { Item } = await ddb.send(
@@ -56,32 +46,29 @@ export async function verifiedEvidence(
     ExpressionAttributeValues: { ...q.ExpressionAttributeValues, ':verified': 'verified' },
     ProjectionExpression: '#id, #fields',
   })) {
-    for (const item of page)
-      out.push({
-        evidenceId: item.evidenceId as string,
-        fields: (item.fields as string[] | undefined) ?? [],
-      });
+    for (const item of page) out.push(entities.evidence.decodeSome(item, ['evidenceId', 'fields']));
   }
   return out;
 }
 
-/** Codes of the catalog fields that at least one verified evidence file of the report supports. */
+/** Codes of the catalog fields that at least one of these files supports. */
 export const fieldsOf = (evidence: readonly { fields: readonly string[] }[]): Set<string> =>
   new Set(evidence.flatMap((e) => e.fields));
 
 /**
- * Checks, inside a submission's transaction, that the evidence it relied on is still verified: a withdrawal
- * that lands first makes the submission re-read, and one that comes after finds the report locked.
+ * Checks, inside a submission's transaction, that a file it relied on is still verified: a withdrawal that
+ * lands first makes the submission re-read, and one that comes after finds the report locked.
  */
-export const stillVerified = (evidenceId: string): TransactItem => ({
-  ConditionCheck: {
-    TableName: TABLE,
-    Key: keys.evidence(evidenceId),
-    ConditionExpression: '#status = :verified',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':verified': 'verified' },
-  },
-});
+export const stillVerified = (evidenceId: string): Write =>
+  conditioned('EVIDENCE_NOT_VERIFIED', {
+    ConditionCheck: {
+      TableName: TABLE,
+      Key: keys.evidence(evidenceId),
+      ConditionExpression: '#status = :verified',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':verified': 'verified' },
+    },
+  });
 
 /** The report's slots as held now, read consistently from the report's own partition. */
 export async function heldSlots(year: number, unitId: string): Promise<EvidenceSlot[]> {
@@ -91,17 +78,15 @@ export async function heldSlots(year: number, unitId: string): Promise<EvidenceS
     ExpressionAttributeValues: { ':pk': keys.report(year, unitId).pk, ':slot': EVIDENCE_SLOT_PREFIX },
     ConsistentRead: true,
   });
-  return items.map((i) => ({
-    slot: i.slot as number,
-    evidenceId: i.evidenceId as string,
-    holds: i.holds as EvidenceSlot['holds'],
-    ...(typeof i[TTL] === 'number' ? { lapsesAt: i[TTL] } : {}),
-  }));
+  return items.map((i) => {
+    const slot = entities.evidenceSlot.decode(i);
+    return typeof i[TTL] === 'number' ? { ...slot, lapsesAt: i[TTL] } : slot;
+  });
 }
 
 /** The report must not exist yet or still be editable for its evidence to change. */
-function reportEditable(year: number, unitId: string): TransactItem {
-  return {
+function reportEditable(year: number, unitId: string): Write {
+  return conditioned('REPORT_LOCKED', {
     ConditionCheck: {
       TableName: TABLE,
       Key: keys.report(year, unitId),
@@ -109,52 +94,54 @@ function reportEditable(year: number, unitId: string): TransactItem {
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: EDITABLE,
     },
-  };
+  });
 }
 
 const slotKey = (item: EvidenceItem) => keys.evidenceSlot(item.year, item.unitId, item.slot ?? -1);
 
 /** Takes a slot that is free, or whose pending holder has lapsed (TTL may not have removed it yet). */
-function takeSlot(item: EvidenceItem, lapsesAt: number, nowSeconds: number): TransactItem {
-  return {
+function takeSlot(item: EvidenceItem, lapsesAt: number, nowSeconds: number): Write {
+  const slot: EvidenceSlot = {
+    year: item.year,
+    unitId: item.unitId,
+    slot: item.slot ?? -1,
+    evidenceId: item.evidenceId,
+    holds: 'pending',
+  };
+  return conditioned('SLOT_TAKEN', {
     Put: {
       TableName: TABLE,
-      Item: {
-        ...slotKey(item),
-        entity: 'evidenceSlot',
-        slot: item.slot,
-        evidenceId: item.evidenceId,
-        holds: 'pending',
-        [TTL]: lapsesAt,
-      },
+      Item: entities.evidenceSlot.encode(slot, { [TTL]: lapsesAt }),
       ConditionExpression: 'attribute_not_exists(pk) OR (#holds = :pending AND #ttl <= :now)',
       ExpressionAttributeNames: { '#holds': 'holds', '#ttl': TTL },
       ExpressionAttributeValues: { ':pending': 'pending', ':now': nowSeconds },
     },
-  };
+  });
 }
 
 /** Keeps the slot for a verified file: only while this file still holds it. */
-const keepSlot = (item: EvidenceItem): TransactItem => ({
-  Update: {
-    TableName: TABLE,
-    Key: slotKey(item),
-    UpdateExpression: 'SET #holds = :verified REMOVE #ttl',
-    ConditionExpression: 'evidenceId = :id',
-    ExpressionAttributeNames: { '#holds': 'holds', '#ttl': TTL },
-    ExpressionAttributeValues: { ':verified': 'verified', ':id': item.evidenceId },
-  },
-});
+const keepSlot = (item: EvidenceItem): Write =>
+  conditioned('SLOT_LOST', {
+    Update: {
+      TableName: TABLE,
+      Key: slotKey(item),
+      UpdateExpression: 'SET #holds = :verified REMOVE #ttl',
+      ConditionExpression: 'evidenceId = :id',
+      ExpressionAttributeNames: { '#holds': 'holds', '#ttl': TTL },
+      ExpressionAttributeValues: { ':verified': 'verified', ':id': item.evidenceId },
+    },
+  });
 
 /** Frees the slot a file holds; the caller leaves it out when a later declaration already took it over. */
-const releaseSlot = (item: EvidenceItem): TransactItem => ({
-  Delete: {
-    TableName: TABLE,
-    Key: slotKey(item),
-    ConditionExpression: 'evidenceId = :id',
-    ExpressionAttributeValues: { ':id': item.evidenceId },
-  },
-});
+const releaseSlot = (item: EvidenceItem): Write =>
+  conditioned('SLOT_LOST', {
+    Delete: {
+      TableName: TABLE,
+      Key: slotKey(item),
+      ConditionExpression: 'evidenceId = :id',
+      ExpressionAttributeValues: { ':id': item.evidenceId },
+    },
+  });
 
 /** Whether the file still holds its slot (a lapsed declaration may have lost it to a new one). */
 export async function holdsSlot(item: EvidenceItem): Promise<boolean> {
@@ -165,32 +152,27 @@ export async function holdsSlot(item: EvidenceItem): Promise<boolean> {
   return Item?.evidenceId === item.evidenceId;
 }
 
-/** Order matters: the caller explains a failed condition by its index (0: slot taken meanwhile, 1: report locked). */
-export function declareItems(
-  item: EvidenceItem,
-  now: Date,
-  pendingSeconds = PENDING_SECONDS,
-): TransactItem[] {
+/**
+ * A new declaration in the slot it names, waiting `pendingSeconds` for its upload. When several fail,
+ * SLOT_TAKEN is reported before REPORT_LOCKED: the first failed write in this order names the reason.
+ */
+export function declareItems(item: EvidenceItem, now: Date, pendingSeconds = PENDING_SECONDS): Write[] {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const lapsesAt = nowSeconds + pendingSeconds;
   return [
     takeSlot(item, lapsesAt, nowSeconds),
     reportEditable(item.year, item.unitId),
-    {
+    conditioned('EVIDENCE_EXISTS', {
       Put: {
         TableName: TABLE,
-        Item: {
-          ...keys.evidence(item.evidenceId),
-          ...keys.evidenceOfReport(item.year, item.unitId, item.createdAt, item.evidenceId),
-          entity: 'evidence',
-          ...item,
-          pendingUntil: new Date(lapsesAt * 1000).toISOString(),
-          // A declaration never completed expires; the bucket's lifecycle rules clear what it left behind.
-          [TTL]: lapsesAt,
-        },
+        // A declaration never completed expires; the bucket's lifecycle rules clear what it left behind.
+        Item: entities.evidence.encode(
+          { ...item, pendingUntil: new Date(lapsesAt * 1000).toISOString() },
+          { [TTL]: lapsesAt },
+        ),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
+    }),
   ];
 }
 
@@ -198,7 +180,8 @@ function statusChange(
   item: EvidenceItem,
   from: readonly string[],
   set: Record<string, unknown>,
-): TransactItem {
+  failsAs: ConditionReason,
+): Write {
   const names: Record<string, string> = { '#status': 'status', '#ttl': TTL, '#until': 'pendingUntil' };
   const values: Record<string, unknown> = {};
   const sets = Object.entries(set).map(([k, v], i) => {
@@ -207,7 +190,7 @@ function statusChange(
     return `#s${i} = :s${i}`;
   });
   from.forEach((s, i) => (values[`:from${i}`] = s));
-  return {
+  return conditioned(failsAs, {
     Update: {
       TableName: TABLE,
       Key: keys.evidence(item.evidenceId),
@@ -216,38 +199,48 @@ function statusChange(
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
-  };
+  });
 }
 
-/** Order: 0 no longer pending, 1 the slot was lost (the declaration lapsed), 2 the report is no longer editable. */
-export const verifiedItems = (item: EvidenceItem, now: Date, versionId?: string): TransactItem[] => [
-  statusChange(item, ['pending'], {
-    status: 'verified',
-    verifiedAt: now.toISOString(),
-    ...(versionId ? { versionId } : {}),
-  }),
+/**
+ * A verified upload keeps its slot, and counts only while its report is editable. When several fail,
+ * EVIDENCE_SETTLED comes before SLOT_LOST (the declaration lapsed and its slot was taken) before REPORT_LOCKED.
+ */
+export const verifiedItems = (item: EvidenceItem, now: Date, versionId?: string): Write[] => [
+  statusChange(
+    item,
+    ['pending'],
+    { status: 'verified', verifiedAt: now.toISOString(), ...(versionId ? { versionId } : {}) },
+    'EVIDENCE_SETTLED',
+  ),
   keepSlot(item),
   reportEditable(item.year, item.unitId),
 ];
 
-/** Order: 0 no longer pending, 1 the slot changed hands meanwhile (retry after re-reading it). */
+/** A rejected upload gives its slot back, when it still holds one (SLOT_LOST: it changed hands meanwhile). */
 export const rejectedItems = (
   item: EvidenceItem,
   reason: Bilingual,
   now: Date,
   heldSlot: boolean,
-): TransactItem[] => [
-  statusChange(item, ['pending'], {
-    status: 'rejected',
-    rejectedReason: reason,
-    rejectedAt: now.toISOString(),
-  }),
+): Write[] => [
+  statusChange(
+    item,
+    ['pending'],
+    { status: 'rejected', rejectedReason: reason, rejectedAt: now.toISOString() },
+    'EVIDENCE_SETTLED',
+  ),
   ...(heldSlot ? [releaseSlot(item)] : []),
 ];
 
-/** Order: 0 the evidence is no longer live, 1 the report is locked, 2 the slot changed hands meanwhile. */
-export const withdrawnItems = (item: EvidenceItem, now: Date, heldSlot: boolean): TransactItem[] => [
-  statusChange(item, ['pending', 'verified'], { status: 'withdrawn', withdrawnAt: now.toISOString() }),
+/** When several fail, EVIDENCE_NOT_LIVE is reported before REPORT_LOCKED before SLOT_LOST. */
+export const withdrawnItems = (item: EvidenceItem, now: Date, heldSlot: boolean): Write[] => [
+  statusChange(
+    item,
+    ['pending', 'verified'],
+    { status: 'withdrawn', withdrawnAt: now.toISOString() },
+    'EVIDENCE_NOT_LIVE',
+  ),
   reportEditable(item.year, item.unitId),
   ...(heldSlot ? [releaseSlot(item)] : []),
 ];

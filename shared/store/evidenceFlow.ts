@@ -1,7 +1,13 @@
-import { freeSlots, storedObjectProblem, type EvidenceItem } from '../domain/evidence.ts';
+import {
+  evidenceLocked,
+  evidenceNotLive,
+  freeSlots,
+  storedObjectProblem,
+  tooManyFiles,
+  type EvidenceItem,
+} from '../domain/evidence.ts';
 import { ConflictError } from '../errors.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
-import type { ApiResult } from '../http/types.ts';
 import {
   declareItems,
   getEvidence,
@@ -12,28 +18,10 @@ import {
   withdrawnItems,
 } from './evidence.ts';
 import { hideStored, inspectStored } from './evidenceObjects.ts';
-import { commitClaimed, type IdempotencyClaim } from './idempotency.ts';
+import { commitClaimed, type IdempotencyClaim, type Outcome } from './idempotency.ts';
 import { transact, WriteConflict } from './transact.ts';
 
 const SLOT_ATTEMPTS = 8;
-
-export const tooManyFiles = (maxFiles: number) =>
-  new ConflictError(
-    bi(
-      `Mỗi báo cáo có tối đa ${maxFiles} tệp kiểm chứng.`,
-      `A report may have at most ${maxFiles} evidence files.`,
-    ),
-    { code: 'TOO_MANY_FILES' },
-  );
-
-const locked = (doing: Bilingual) =>
-  new ConflictError(
-    bi(
-      `Báo cáo đã nộp; không thể ${doing.vi}.`,
-      `The report is submitted; evidence can no longer be ${doing.en}.`,
-    ),
-    { code: 'REPORT_LOCKED' },
-  );
 
 /**
  * Declares a file in one of the report's free slots. A slot is free when no file holds it or its pending holder
@@ -44,29 +32,28 @@ export async function declareInSlot(
   item: EvidenceItem,
   maxFiles: number,
   claim: IdempotencyClaim | undefined,
-  result: (declared: EvidenceItem) => ApiResult,
+  result: (declared: EvidenceItem) => Outcome,
   now: Date,
   pendingSeconds: number,
-): Promise<ApiResult> {
+): Promise<Outcome> {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const pendingUntil = new Date((nowSeconds + pendingSeconds) * 1000).toISOString();
   for (let attempt = 1; ; attempt++) {
-    const free = freeSlots(
-      await heldSlots(item.year, item.unitId),
-      maxFiles,
-      Math.floor(now.getTime() / 1000),
-    );
+    const free = freeSlots(await heldSlots(item.year, item.unitId), maxFiles, nowSeconds);
     if (!free.length) throw tooManyFiles(maxFiles);
-    const slot = free[Math.floor(Math.random() * free.length)] as number;
-    const declared = { ...item, slot };
-    const items = declareItems(declared, now, pendingSeconds);
-    const put = items[2]?.Put?.Item as { pendingUntil: string };
-    const withExpiry = { ...declared, pendingUntil: put.pendingUntil };
+    const declared = { ...item, slot: free[Math.floor(Math.random() * free.length)] as number };
     const raced = new Error('slot taken');
     try {
-      return await commitClaimed(items, claim, result(withExpiry), now, (index) =>
-        index === 0 ? raced : index === 1 ? locked(bi('thêm tài liệu', 'added')) : undefined,
+      return await commitClaimed(
+        declareItems(declared, now, pendingSeconds),
+        claim,
+        result({ ...declared, pendingUntil }),
+        now,
+        { SLOT_TAKEN: raced, REPORT_LOCKED: evidenceLocked('add') },
       );
     } catch (error) {
-      if (error !== raced || attempt >= SLOT_ATTEMPTS) throw error === raced ? tooManyFiles(maxFiles) : error;
+      if (error !== raced) throw error;
+      if (attempt >= SLOT_ATTEMPTS) throw tooManyFiles(maxFiles);
     }
   }
 }
@@ -88,7 +75,7 @@ async function reject(item: EvidenceItem, reason: Bilingual, now: Date): Promise
       return { ...item, status: 'rejected', rejectedReason: reason };
     } catch (error) {
       // The slot changed hands between the read and the write: read it again.
-      if (!(error instanceof WriteConflict) || error.index !== 1 || attempt >= 3) throw error;
+      if (!(error instanceof WriteConflict) || error.reason !== 'SLOT_LOST' || attempt >= 3) throw error;
     }
   }
 }
@@ -118,9 +105,10 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
     try {
       await transact(verifiedItems(item, now, stored.versionId));
     } catch (error) {
-      if (error instanceof WriteConflict && error.reason === 'condition' && error.index > 0) {
-        return await reject(item, error.index === 1 ? DECLARATION_LAPSED : REPORT_NOT_EDITABLE, now);
-      }
+      if (error instanceof WriteConflict && error.reason === 'SLOT_LOST')
+        return await reject(item, DECLARATION_LAPSED, now);
+      if (error instanceof WriteConflict && error.reason === 'REPORT_LOCKED')
+        return await reject(item, REPORT_NOT_EDITABLE, now);
       throw error;
     }
     const { pendingUntil: _lapsed, ...settled } = item;
@@ -144,11 +132,7 @@ export async function withdraw(
   item: EvidenceItem,
   claim: IdempotencyClaim | undefined,
   now: Date,
-): Promise<ApiResult> {
-  const notLive = new ConflictError(
-    bi('Tài liệu đã bị loại hoặc đã rút.', 'The evidence is already rejected or withdrawn.'),
-    { code: 'EVIDENCE_NOT_LIVE' },
-  );
+): Promise<Outcome> {
   const { pendingUntil: _lapsed, ...rest } = item;
   const withdrawn = { ...rest, status: 'withdrawn' as const, withdrawnAt: now.toISOString() };
   for (let attempt = 1; ; attempt++) {
@@ -159,7 +143,7 @@ export async function withdraw(
         claim,
         { body: { evidence: withdrawn } },
         now,
-        (index) => [notLive, locked(bi('rút tài liệu', 'withdrawn')), raced][index],
+        { EVIDENCE_NOT_LIVE: evidenceNotLive(), REPORT_LOCKED: evidenceLocked('withdraw'), SLOT_LOST: raced },
       );
     } catch (error) {
       if (error !== raced || attempt >= 3) throw error;
