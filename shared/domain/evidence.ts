@@ -51,11 +51,19 @@ export interface EvidenceSlot {
  * without a verified upload. Counting only live and unexpired holders means an abandoned declaration frees its
  * slot on its own, whether or not DynamoDB's TTL has removed it yet.
  */
-export function freeSlots(held: readonly EvidenceSlot[], maxFiles: number, nowSeconds: number): number[] {
+export function freeSlots(
+  held: readonly EvidenceSlot[],
+  maxFiles: number,
+  nowSeconds: number,
+  /** At most this many, the lowest: enough for racing declarations to spread out, whatever the limit. */
+  wanted = 32,
+): number[] {
   const live = new Set(
     held.filter((s) => s.holds === 'verified' || (s.lapsesAt ?? 0) > nowSeconds).map((s) => s.slot),
   );
-  return Array.from({ length: maxFiles }, (_, i) => i).filter((i) => !live.has(i));
+  const free: number[] = [];
+  for (let i = 0; i < maxFiles && free.length < wanted; i++) if (!live.has(i)) free.push(i);
+  return free;
 }
 
 /** The server picks every key; nothing from the user reaches the path. */

@@ -7,6 +7,7 @@ import {
   evidenceObjectKey,
   downloadName,
   fileNameIssue,
+  freeSlots,
   parseEvidenceKey,
   storedObjectProblem,
   zipPartsOf,
@@ -233,6 +234,33 @@ describe('storedObjectProblem', () => {
     const everythingWrong = { size: wrong.length, sha256: sha256(wrong), ...sniff(wrong) };
     expect(reason(storedObjectProblem(declared, everythingWrong))).toBe('size');
     expect(reason(storedObjectProblem(declared, { ...everythingWrong, size: declared.size }))).toBe('sha256');
+  });
+});
+
+describe('freeSlots', () => {
+  const held = (slot: number, holds: 'pending' | 'verified', lapsesAt?: number) => ({
+    year: 2025,
+    unitId: 'so-a',
+    slot,
+    evidenceId: `e${slot}`,
+    holds,
+    ...(lapsesAt !== undefined ? { lapsesAt } : {}),
+  });
+
+  it('counts verified holders and pending ones that have not lapsed, nothing else', () => {
+    const slots = [
+      held(0, 'verified'),
+      held(1, 'pending', 101),
+      held(2, 'pending', 100),
+      held(3, 'pending', 99),
+    ];
+    expect(freeSlots(slots, 5, 100)).toEqual([2, 3, 4]);
+    expect(freeSlots(slots, 2, 100)).toEqual([]);
+    expect(freeSlots([], 3, 100)).toEqual([0, 1, 2]);
+  });
+
+  it('offers a bounded number of the lowest free slots, however high the limit', () => {
+    expect(freeSlots([held(0, 'verified')], 100_000_000, 0, 4)).toEqual([1, 2, 3, 4]);
   });
 });
 
