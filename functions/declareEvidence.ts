@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { ownUnit, reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { intEnv } from '#shared/config';
-import { declarationSchema } from '#shared/contract/evidence';
+import { declarationSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from '#shared/contract/evidence';
+import { unknownField } from '#shared/contract/errors';
 import {
   evidenceObjectKey,
   fileNameIssue,
@@ -10,12 +11,11 @@ import {
   type EvidenceItem,
 } from '#shared/domain/evidence';
 import { apiHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/contract/i18n';
 import { declareInSlot } from '#shared/store/evidenceFlow';
 import { presignUpload } from '#shared/store/evidenceObjects';
 
-const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', 50 * 1024 * 1024);
-const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', 30);
+const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', EVIDENCE_MAX_BYTES);
+const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', EVIDENCE_MAX_FILES);
 const PENDING = intEnv('EVIDENCE_PENDING_SECONDS', PENDING_SECONDS);
 const schema = declarationSchema(MAX_BYTES);
 
@@ -23,17 +23,7 @@ export const handler = apiHandler('declareEvidence', async (req) => {
   const { year, catalog } = reportingYear(req);
   const declared = parseWith(schema, req.body);
   const known = new Set(catalog.fields.map((f) => f.code));
-  const unknown = declared.fields.flatMap((f, i) =>
-    known.has(f)
-      ? []
-      : [
-          {
-            path: `fields.${i}`,
-            code: 'unknown_field',
-            message: bi(`Trường "${f}" không tồn tại`, `Unknown field "${f}"`),
-          },
-        ],
-  );
+  const unknown = declared.fields.flatMap((f, i) => (known.has(f) ? [] : [unknownField(`fields.${i}`, f)]));
   const misnamed = fileNameIssue(declared);
   if (unknown.length || misnamed) throw invalidInput([...(misnamed ? [misnamed] : []), ...unknown]);
   const unitId = ownUnit(req);

@@ -20,6 +20,7 @@ import {
 import { hideStored, inspectStored } from './evidenceObjects.ts';
 import { commitClaimed, type IdempotencyClaim, type Outcome } from './idempotency.ts';
 import { transact, WriteConflict } from './transact.ts';
+import { CODE } from '../contract/errors.ts';
 
 const SLOT_ATTEMPTS = 8;
 
@@ -96,7 +97,7 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
         'Chưa nhận được tệp tải lên; hãy tải tệp rồi thử lại.',
         'The upload has not arrived yet; upload the file and retry.',
       ),
-      { code: 'UPLOAD_MISSING' },
+      { code: CODE.UPLOAD_MISSING },
     );
   }
   try {

@@ -1,11 +1,9 @@
-import { EVIDENCE_TYPES, extensionOf } from '#shared/contract/evidence';
+import { EVIDENCE_TYPES, extensionOf, type EvidenceContentType } from '#shared/contract/evidence';
 import type { UploadTicket } from '../types.ts';
 
-export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
-
-const BY_EXTENSION = new Map<string, string>(
-  Object.entries(EVIDENCE_TYPES).flatMap(([type, { extensions }]) =>
-    extensions.map((e) => [e, type] as const),
+const BY_EXTENSION = new Map<string, EvidenceContentType>(
+  (Object.entries(EVIDENCE_TYPES) as [EvidenceContentType, { extensions: readonly string[] }][]).flatMap(
+    ([type, { extensions }]) => extensions.map((e) => [e, type] as const),
   ),
 );
 
@@ -13,7 +11,7 @@ export const ACCEPT = [...BY_EXTENSION.keys()].map((e) => `.${e}`).join(',');
 export const TYPE_LABELS = [...new Set(Object.values(EVIDENCE_TYPES).map((t) => t.label))].join(', ');
 
 /** The declared type comes from the name's extension: the server refuses a name that contradicts the type. */
-export function contentTypeOf(file: File): string | undefined {
+export function contentTypeOf(file: File): EvidenceContentType | undefined {
   const ext = extensionOf(file.name);
   return ext ? BY_EXTENSION.get(ext) : undefined;
 }
