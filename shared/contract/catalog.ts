@@ -122,7 +122,6 @@ export const publicCatalogSchema = object({
   year: int(),
   version: string(),
   changes: list(bilingual),
-  levels: list(object({ id: string(), name: bilingual }).readonly()),
   bands: list(object({ id: string(), label: bilingual, minShare: number() }).readonly()),
   sections: list(
     object({
