@@ -182,8 +182,14 @@ describe('races and late files', () => {
     const outcomes: string[] = [];
     for (let round = 0; round < 8; round++) {
       const id = await verifiedFile(who, `vòng ${round}`);
+      // Odd rounds name the version (If-Match), so the submission may commit on the state this process
+      // remembers without reading the report: that commit must carry the same evidence conditions.
+      const ifMatch =
+        round % 2 === 1
+          ? { 'if-match': (await api.call(who, 'GET', `/reports/${YEAR}`)).headers.get('etag')! }
+          : undefined;
       const [submitted, withdrawn] = await Promise.all([
-        api.call(who, 'POST', `/reports/${YEAR}/submit`),
+        api.call(who, 'POST', `/reports/${YEAR}/submit`, { headers: ifMatch }),
         api.call(who, 'DELETE', `/evidence/${id}`),
       ]);
       const report = await api.call(auditor, 'GET', `/review/${YEAR}/reports/${who.unitId}`);

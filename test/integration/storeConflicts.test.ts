@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceObjectKey, tooManyFiles, type EvidenceItem } from '#shared/domain/evidence';
 import { emptyReport, saveDraft } from '#shared/domain/report';
-import { AppError } from '#shared/errors';
+import { AppError, ConflictError } from '#shared/errors';
 import { entities } from '#shared/model';
 import { startTestApi, type TestApi } from './harness.ts';
 import { YEAR } from './fixtures.ts';
@@ -19,6 +19,7 @@ const loadStore = async () => ({
   evidence: await import('#shared/store/evidence'),
   idempotency: await import('#shared/store/idempotency'),
   reports: await import('#shared/store/reports'),
+  reportCommands: await import('#shared/store/reportCommands'),
 });
 let store: Awaited<ReturnType<typeof loadStore>>;
 
@@ -124,6 +125,44 @@ describe('named reasons from real cancelled transactions', () => {
     })!;
     await store.transact(store.reports.transitionItems(0, first));
     expect(await refusal(store.transact(store.reports.transitionItems(0, first)))).toBe('REPORT_MOVED');
+  });
+
+  it('a change committed on a remembered state (If-Match, no read) still carries its extra conditions', async () => {
+    const unitId = 'sc-known';
+    const period = {
+      year: YEAR,
+      opensAt: '2000-01-01T00:00:00Z',
+      deadline: '2100-01-01T00:00:00Z',
+      lockExceptions: [],
+      isDefault: false,
+    };
+    const who = { sub: 'a', role: 'agency' } as const;
+    const file = evidenceFor(unitId);
+    await store.transact(store.evidence.declareItems(file, now));
+    await store.transact(store.evidence.verifiedItems(file, now));
+    const command = (ifMatch?: number) => ({
+      year: YEAR,
+      unitId,
+      ifMatch,
+      now,
+      render: () => ({ status: 200 }),
+      alsoWrite: async () => [store.evidence.stillVerified(file.evidenceId)],
+    });
+    // Version 1, committed by this process, so remembered: the next change naming it reads no report.
+    await store.reportCommands.changeReport(command(), (s) =>
+      saveDraft(s, { staff_total: 1 }, who, now, period),
+    );
+    let withdrawn = false;
+    const outcome = store.reportCommands
+      .changeReport(command(1), async (s) => {
+        // The file is withdrawn after the change relied on it, before its commit: the commit must be refused.
+        if (!withdrawn) await store.transact(store.evidence.withdrawnItems(file, now, true));
+        withdrawn = true;
+        return saveDraft(s, { staff_total: 2 }, who, now, period);
+      })
+      .catch((e: unknown) => e);
+    expect(await outcome).toBeInstanceOf(ConflictError);
+    expect((await store.reports.getReport(YEAR, unitId))?.version).toBe(1);
   });
 
   it('commitClaimed throws the domain error the caller named for the reason, and writes nothing', async () => {
