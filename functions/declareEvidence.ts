@@ -3,25 +3,29 @@ import { ownUnit, reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { intEnv } from '#shared/config';
 import { declarationSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from '#shared/contract/evidence';
-import { evidenceLocked, evidenceObjectKey, tooManyFiles, type EvidenceItem } from '#shared/domain/evidence';
-import { apiHandler } from '#shared/http/apiHandler';
-import { declareItems } from '#shared/store/evidence';
-import { presignUpload } from '#shared/store/evidenceObjects';
-import { commitClaimed, type Refusals } from '#shared/store/idempotency';
 import { unknownField } from '#shared/contract/errors';
+import {
+  evidenceObjectKey,
+  fileNameIssue,
+  PENDING_SECONDS,
+  type EvidenceItem,
+} from '#shared/domain/evidence';
+import { apiHandler } from '#shared/http/apiHandler';
+import { declareInSlot } from '#shared/store/evidenceFlow';
+import { presignUpload } from '#shared/store/evidenceObjects';
 
 const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', EVIDENCE_MAX_BYTES);
 const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', EVIDENCE_MAX_FILES);
+const PENDING = intEnv('EVIDENCE_PENDING_SECONDS', PENDING_SECONDS);
 const schema = declarationSchema(MAX_BYTES);
-
-const refusals: Refusals = { TOO_MANY_FILES: tooManyFiles(MAX_FILES), REPORT_LOCKED: evidenceLocked('add') };
 
 export const handler = apiHandler('declareEvidence', async (req) => {
   const { year, catalog } = reportingYear(req);
   const declared = parseWith(schema, req.body);
   const known = new Set(catalog.fields.map((f) => f.code));
   const unknown = declared.fields.flatMap((f, i) => (known.has(f) ? [] : [unknownField(`fields.${i}`, f)]));
-  if (unknown.length) throw invalidInput(unknown);
+  const misnamed = fileNameIssue(declared);
+  if (unknown.length || misnamed) throw invalidInput([...(misnamed ? [misnamed] : []), ...unknown]);
   const unitId = ownUnit(req);
   const evidenceId = randomBytes(16).toString('base64url');
   const item: EvidenceItem = {
@@ -35,11 +39,12 @@ export const handler = apiHandler('declareEvidence', async (req) => {
     createdAt: req.receivedAt.toISOString(),
   };
   const upload = await presignUpload(item, req.receivedAt);
-  return commitClaimed(
-    declareItems(item, MAX_FILES, req.receivedAt),
+  return declareInSlot(
+    item,
+    MAX_FILES,
     req.claim,
-    { status: 201, body: { evidence: item, upload } },
+    (evidence) => ({ status: 201, body: { evidence, upload } }),
     req.receivedAt,
-    refusals,
+    PENDING,
   );
 });

@@ -1,4 +1,5 @@
 import { reachableEvidence } from '#shared/api/evidenceAccess';
+import { downloadName } from '#shared/domain/evidence';
 import { ConflictError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/contract/i18n';
@@ -30,5 +31,5 @@ export const handler = apiHandler('downloadEvidence', async (req) => {
     ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
   });
   const link = await presignDownload(evidence, req.receivedAt);
-  return { body: { ...link, fileName: evidence.fileName, sha256: evidence.sha256 } };
+  return { body: { ...link, fileName: downloadName(evidence), sha256: evidence.sha256 } };
 });

@@ -3,21 +3,29 @@ import { ownUnit, reportingYear } from '#shared/api/params';
 import { commandFor } from '#shared/api/reportView';
 import { submit } from '#shared/domain/report';
 import { apiHandler } from '#shared/http/apiHandler';
-import { verifiedEvidenceFields } from '#shared/store/evidence';
+import { fieldsOf, stillVerified, verifiedEvidence } from '#shared/store/evidence';
 import { getPeriod } from '#shared/store/periods';
 import { changeReport } from '#shared/store/reportCommands';
 
 export const handler = apiHandler('submitMyReport', async (req) => {
   const { year, catalog } = reportingYear(req);
   const unitId = ownUnit(req);
-  const [period, evidenceFields] = await Promise.all([getPeriod(year), verifiedEvidenceFields(year, unitId)]);
-  return changeReport(commandFor(req, { year, unitId, catalog, period }), (state) =>
-    submit(
+  const period = await getPeriod(year);
+  // Read again on every attempt: the submission commits only if each file it relied on is still verified.
+  let reliedOn: string[] = [];
+  const command = {
+    ...commandFor(req, { year, unitId, catalog, period }),
+    alsoWrite: async () => reliedOn.map(stillVerified),
+  };
+  return changeReport(command, async (state) => {
+    const evidence = await verifiedEvidence(year, unitId);
+    reliedOn = evidence.map((e) => e.evidenceId);
+    return submit(
       state,
       req.identity,
       req.receivedAt,
       period,
-      validateSubmission(catalog, state.values, { evidenceFields }),
-    ),
-  );
+      validateSubmission(catalog, state.values, { evidenceFields: fieldsOf(evidence) }),
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { App, Duration, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { BaoCaoStack, type BaoCaoStackProps } from './stack.ts';
-import { stageSettings } from './stage.ts';
+import { DEFAULT_EVIDENCE_OBJECT_LOCK, isObjectLockMode, stageSettings } from './stage.ts';
 
 export interface BuildAppOptions {
   /** Context on top of cdk.json's (the CLI passes cdk.json and -c values itself). */
@@ -25,7 +25,8 @@ const optionalString = (app: App, key: string): string | undefined => {
  * acknowledged, with its reason, on the construct that raises it.
  *
  * Optional context: `alarmEmail`, `siteDomain` + `siteCertificateArn` (ACM, us-east-1), `webAclArn`,
- * `allowedCountries` (comma-separated ISO codes), `evidenceObjectLockDays`.
+ * `allowedCountries` (comma-separated ISO codes), `evidenceObjectLockDays` and `evidenceObjectLockMode`
+ * (GOVERNANCE or COMPLIANCE; either one on its own keeps the stage's other setting).
  */
 export function buildApp(options: BuildAppOptions = {}): { app: App; stack: BaoCaoStack } {
   const app = new App({
@@ -44,6 +45,22 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: BaoC
   const webAclArn = optionalString(app, 'webAclArn');
   const countries = optionalString(app, 'allowedCountries');
   const lockDays = optionalString(app, 'evidenceObjectLockDays');
+  const lockMode = optionalString(app, 'evidenceObjectLockMode');
+  if (lockMode !== undefined && !isObjectLockMode(lockMode)) {
+    throw new Error(`evidenceObjectLockMode must be GOVERNANCE or COMPLIANCE, not ${lockMode}.`);
+  }
+  if (lockDays !== undefined && !/^[1-9]\d*$/.test(lockDays)) {
+    throw new Error(`evidenceObjectLockDays must be a whole number of days, not ${lockDays}.`);
+  }
+  const lock =
+    lockDays || lockMode
+      ? {
+          mode: lockMode ?? stage.evidenceObjectLock?.mode ?? 'GOVERNANCE',
+          retention: lockDays
+            ? Duration.days(Number(lockDays))
+            : (stage.evidenceObjectLock?.retention ?? DEFAULT_EVIDENCE_OBJECT_LOCK.retention),
+        }
+      : undefined;
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   const region = process.env.CDK_DEFAULT_REGION;
 
@@ -57,7 +74,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: BaoC
       : {}),
     ...(webAclArn ? { webAclArn } : {}),
     ...(countries ? { allowedCountries: countries.split(',').map((c) => c.trim().toUpperCase()) } : {}),
-    ...(lockDays ? { evidenceObjectLockRetention: Duration.days(Number(lockDays)) } : {}),
+    ...(lock ? { evidenceObjectLock: lock } : {}),
     ...options.stackProps,
   });
   return { app, stack };

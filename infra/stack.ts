@@ -23,7 +23,7 @@ import { ScheduledJob } from './constructs/scheduledJob.ts';
 import { StaticSite, type SiteDomain } from './constructs/staticSite.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
 import { DEFAULT_WEB_ASSET_PATH } from './paths.ts';
-import type { StageSettings } from './stage.ts';
+import type { EvidenceObjectLock, StageSettings } from './stage.ts';
 
 const NAME_PREFIX = /^[a-z][a-z0-9-]{1,18}[a-z0-9]$/;
 
@@ -52,10 +52,10 @@ export interface BaoCaoStackProps extends StackProps {
    */
   readonly alarmEmail?: string;
   /**
-   * Object Lock (governance mode) on the evidence bucket with this default retention.
-   * @default - no Object Lock
+   * Object Lock on the evidence bucket: its mode and default retention.
+   * @default - the stage's (`StageSettings.evidenceObjectLock`: none in dev, 10 years governance in prod)
    */
-  readonly evidenceObjectLockRetention?: Duration;
+  readonly evidenceObjectLock?: EvidenceObjectLock;
   /**
    * @default - the distribution's *.cloudfront.net name
    */
@@ -141,8 +141,8 @@ export class BaoCaoStack extends Stack {
       accessLogs: { bucket: logsBucket, prefix: 's3/evidence/' },
       noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
       ...lifecycle,
-      ...(props.evidenceObjectLockRetention
-        ? { objectLockRetention: props.evidenceObjectLockRetention }
+      ...((props.evidenceObjectLock ?? stage.evidenceObjectLock)
+        ? { objectLock: props.evidenceObjectLock ?? stage.evidenceObjectLock }
         : {}),
     });
     const reports = new SecureBucket(this, 'ReportsBucket', {

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { matchPath, routes, type Route } from '#shared/contract/routes';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
+import { runningFunction } from '#shared/store/callLog';
 
 /**
  * A local stand-in for API Gateway's HTTP API (payload format 2.0). It serves the rows of the route table by
@@ -199,7 +200,8 @@ export function createApiListener(opts: AdapterOptions) {
       }
       const event = buildEvent(req, url, match.route, match.params, body, claims);
       const handler = await loadHandler(match.route);
-      const result = await handler(event, lambdaContext(match.route, event.requestContext.requestId));
+      const context = lambdaContext(match.route, event.requestContext.requestId);
+      const result = await runningFunction.run(match.route.id, () => handler(event, context));
       const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
       if (result.cookies?.length) headers['set-cookie'] = result.cookies;
       res.writeHead(result.statusCode ?? 200, headers);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { jobs } from '#shared/jobs';
+import { runningFunction } from '#shared/store/callLog';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
@@ -36,7 +37,7 @@ export async function answerLambdaInvoke(
   const module = (await import(pathToFileURL(join(ROOT, 'functions', `${job.handler}.ts`)).href)) as {
     handler: (event: unknown) => Promise<unknown>;
   };
-  const run = module.handler(payload);
+  const run = runningFunction.run(job.id, () => module.handler(payload));
   if (req.headers['x-amz-invocation-type'] === 'Event') {
     run.catch((error: unknown) => console.error(`job ${job.id} failed:`, error));
     res.writeHead(202);

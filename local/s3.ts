@@ -31,8 +31,10 @@ function corsXml(origins: readonly string[]): string {
 }
 
 /**
- * The S3 emulator, in process. It checks SigV4 signatures, expiry and signed headers; it does not check
- * checksums or POST policies, so the evidence code verifies stored objects itself.
+ * The S3 emulator, in process. It checks SigV4 signatures, expiry and signed headers, and (local/s3rverFix.ts)
+ * refuses a body that does not match its signed x-amz-checksum-sha256 with 400 BadDigest, as S3 does. It does
+ * not check POST policies or keep versions, so the evidence code verifies stored objects itself and the
+ * version-specific paths are covered by the recorded-permission test.
  */
 export async function startS3Emulator(opts: {
   port: number;

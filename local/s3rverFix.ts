@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Module from 'node:module';
+import { Readable } from 'node:stream';
 
 /*
  * @20minutes/s3rver canonicalises presigned query parameters with encodeURIComponent, which leaves ' ( ) * !
@@ -29,5 +31,43 @@ export function loadPatchedS3rver(): unknown {
     patched.loaded = true;
     require.cache[file] = patched;
   }
+  checkSignedChecksums();
   return require('@20minutes/s3rver');
+}
+
+interface KoaContext {
+  req: Readable;
+  get(header: string): string;
+}
+type S3ErrorClass = new (code: string, message: string, detail?: Record<string, string>) => Error;
+const CHECKED = Symbol.for('bao-cao.s3rver.checksums');
+
+/*
+ * Real S3 refuses a PUT whose body does not match its x-amz-checksum-sha256 with 400 BadDigest; the emulator
+ * stores it. The object controller is wrapped (its routes look it up on each request, after the signature
+ * check, as S3 does): the body is read, hashed and compared before anything is stored, so a refused PUT
+ * leaves the previous object as it was.
+ */
+function checkSignedChecksums(): void {
+  const controller = require('@20minutes/s3rver/lib/controllers/object.js') as Record<
+    string,
+    (ctx: KoaContext) => Promise<void>
+  > & { [CHECKED]?: true };
+  if (controller[CHECKED]) return;
+  const S3Error = require('@20minutes/s3rver/lib/models/error.js') as S3ErrorClass;
+  const putObject = controller.putObject as (ctx: KoaContext) => Promise<void>;
+  controller.putObject = async (ctx) => {
+    const declared = ctx.get('x-amz-checksum-sha256');
+    if (declared && ctx.get('x-amz-content-sha256') !== 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      if (createHash('sha256').update(body).digest('base64') !== declared) {
+        throw new S3Error('BadDigest', 'The SHA256 you specified did not match the calculated checksum.');
+      }
+      ctx.req = Readable.from([body]);
+    }
+    return putObject(ctx);
+  };
+  controller[CHECKED] = true;
 }

@@ -74,6 +74,6 @@ export const uploadTriggers = [
     handler: 'onEvidenceUploaded',
     bucket: 'evidence',
     prefix: buckets.evidence.keyPrefix,
-    access: { table: 'readwrite', evidence: 'readwrite' },
+    access: { table: 'readwrite', evidence: 'settle' },
   },
 ] as const satisfies readonly UploadTrigger[];

@@ -1,6 +1,6 @@
 import type { TargetSet } from './catalog/index.ts';
 import type { AuditEntry } from './domain/auditChain.ts';
-import type { EvidenceItem } from './domain/evidence.ts';
+import type { EvidenceItem, EvidenceSlot } from './domain/evidence.ts';
 import type { PeriodInput } from './contract/bodies.ts';
 import type { ReportState, Revision } from './domain/report.ts';
 import type { RollupSummary } from './domain/rollupRun.ts';
@@ -33,6 +33,8 @@ export interface ItemKey {
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
+/** Sort-key prefix of a report's evidence slots, beside the report in its partition. */
+export const EVIDENCE_SLOT_PREFIX = '#EVIDENCE_SLOT#';
 
 /** A stable shard for a unit, so that the same unit always lands in the same segment of a year. */
 export function yearShardOf(unitId: string): number {
@@ -77,10 +79,13 @@ export const keys = {
     gsi2sk: `${createdAt}#${evidenceId}`,
   }),
 
-  /** Live (pending or verified) evidence files of a report, kept so the per-report limit holds under races. */
-  evidenceCounter: (year: number, unitId: string): ItemKey => ({
+  /**
+   * One of a report's evidence slots: the per-report limit is this many items, each held by one pending or
+   * verified file, so a race for the last one is a conditional write on a single item.
+   */
+  evidenceSlot: (year: number, unitId: string, slot: number): ItemKey => ({
     pk: `REPORT#${year}#${unitId}`,
-    sk: '#EVIDENCE_COUNT',
+    sk: `${EVIDENCE_SLOT_PREFIX}${pad(slot, 3)}`,
   }),
 
   idempotency: (principal: string, key: string): ItemKey => ({ pk: `IDEM#${principal}#${key}`, sk: '#IDEM' }),
@@ -289,9 +294,25 @@ export const entities = {
       fields: list,
       document: map,
       verifiedAt: optional(string),
+      versionId: optional(string),
+      slot: optional(number),
+      pendingUntil: optional(string),
       rejectedReason: optional(map),
       rejectedAt: optional(string),
       withdrawnAt: optional(string),
+    },
+  }),
+
+  /** Who holds one of a report's evidence slots; a pending holder's slot also carries the TTL it lapses at. */
+  evidenceSlot: defineEntity<Omit<EvidenceSlot, 'lapsesAt'>, 'evidenceSlot'>({
+    name: 'evidenceSlot',
+    key: (s) => keys.evidenceSlot(s.year, s.unitId, s.slot),
+    attributes: {
+      year: number,
+      unitId: string,
+      slot: number,
+      evidenceId: string,
+      holds: attr.oneOf(['pending', 'verified'] as const),
     },
   }),
 

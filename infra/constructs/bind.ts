@@ -3,7 +3,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { jobFunctionEnv } from '#shared/jobs';
-import { buckets, type BucketPurpose } from '#shared/buckets';
+import { buckets } from '#shared/buckets';
 import { dataModel } from '#shared/model';
 import type { RouteAccess } from '#shared/contract/routes';
 import type { HandlerFunction } from './handlerFunction.ts';
@@ -29,17 +29,46 @@ export const TABLE_ACTIONS: Record<AccessMode, readonly string[]> = {
   ],
 };
 
-/** Object actions on the purpose's prefix. */
-export const OBJECT_ACTIONS: Record<AccessMode, readonly string[]> = {
-  read: ['s3:GetObject'],
-  readwrite: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+/**
+ * Object actions on the purpose's prefix, by mode. No mode deletes a version (s3:DeleteObjectVersion) or
+ * bypasses Object Lock: evidence is write-once, and `settle` can only add a delete marker over a rejected upload.
+ */
+export const OBJECT_ACTIONS = {
+  evidence: {
+    list: [],
+    // Presigned PUTs are signed with the declaring function's role.
+    upload: ['s3:PutObject'],
+    settle: ['s3:GetObject', 's3:DeleteObject'],
+    // Downloads name the verified version.
+    read: ['s3:GetObject', 's3:GetObjectVersion'],
+  },
+  reports: {
+    list: [],
+    read: ['s3:GetObject'],
+    // Rollup files are streamed in parts; a failed part aborts the upload.
+    readwrite: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+  },
+} as const satisfies {
+  readonly [P in 'evidence' | 'reports']: Record<NonNullable<RouteAccess[P]>, readonly string[]>;
 };
 
+export type BucketMode<P extends 'evidence' | 'reports'> = NonNullable<RouteAccess[P]>;
+
 /**
- * Bucket-level actions. HeadBucket (the health check) and a 404 rather than a 403 for a missing key both need
- * s3:ListBucket, and a prefix condition cannot allow HeadBucket, so listing is not limited to the prefix.
+ * Bucket-level actions, for the modes below. HeadBucket (the health check) and a 404 rather than a 403 for a
+ * missing key both need s3:ListBucket, and a prefix condition cannot allow HeadBucket, so listing is not
+ * limited to the prefix.
  */
 export const BUCKET_ACTIONS: readonly string[] = ['s3:ListBucket'];
+
+/** The modes whose functions ask for the bucket itself or read keys that may not exist yet. */
+export const LISTING_MODES = {
+  evidence: ['list', 'settle'],
+  reports: ['list', 'read', 'readwrite'],
+} as const satisfies { readonly [P in 'evidence' | 'reports']: readonly NonNullable<RouteAccess[P]>[] };
+
+export const listsBucket = <P extends 'evidence' | 'reports'>(purpose: P, mode: BucketMode<P>): boolean =>
+  (LISTING_MODES[purpose] as readonly string[]).includes(mode);
 
 /** Sets the table-name variable the data model names, and grants item access to the table and its indexes. */
 export function bindTable(fn: HandlerFunction, table: ITableV2, mode: AccessMode): void {
@@ -58,23 +87,28 @@ export function bindTable(fn: HandlerFunction, table: ITableV2, mode: AccessMode
  * Sets the bucket-name variable the bucket's purpose names, and grants object access under one prefix only
  * (by default the purpose's `keyPrefix`: `evidence/` for evidence, `rollups/` for reports).
  */
-export function bindBucket(
+export function bindBucket<P extends 'evidence' | 'reports'>(
   fn: HandlerFunction,
   bucket: IBucket,
-  purpose: BucketPurpose,
-  mode: AccessMode,
+  purpose: P,
+  mode: BucketMode<P>,
   prefix: string = buckets[purpose].keyPrefix,
 ): void {
   fn.addEnvironment(buckets[purpose].env, bucket.bucketName);
+  const actions: readonly string[] =
+    (OBJECT_ACTIONS[purpose] as Record<string, readonly string[]>)[mode] ?? [];
+  if (listsBucket(purpose, mode)) {
+    fn.addToRolePolicy(new PolicyStatement({ actions: [...BUCKET_ACTIONS], resources: [bucket.bucketArn] }));
+  }
+  if (!actions.length) return;
   const objects = bucket.arnForObjects(`${prefix}*`);
-  fn.addToRolePolicy(new PolicyStatement({ actions: [...OBJECT_ACTIONS[mode]], resources: [objects] }));
-  fn.addToRolePolicy(new PolicyStatement({ actions: [...BUCKET_ACTIONS], resources: [bucket.bucketArn] }));
+  fn.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [objects] }));
   acknowledge(
     fn.executionRole,
     wildcardResourceFinding(fn, objects),
     `${purpose} object keys are generated at run time, so the grant covers the ${
       prefix ? `${prefix} prefix` : 'bucket'
-    } rather than single objects; ${OBJECT_ACTIONS[mode].join(', ')} only.`,
+    } rather than single objects; ${actions.join(', ')} only.`,
   );
 }
 

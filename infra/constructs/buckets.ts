@@ -63,11 +63,12 @@ export interface SecureBucketProps {
    */
   readonly objectOwnership?: ObjectOwnership;
   /**
-   * Turns on S3 Object Lock with a default retention in governance mode: versions cannot be deleted or
-   * overwritten for this long, except by a principal with s3:BypassGovernanceRetention.
+   * Turns on S3 Object Lock with a default retention: no version can be deleted for this long (in governance
+   * mode, except by a principal with s3:BypassGovernanceRetention). Noncurrent versions are then kept at
+   * least as long, so the lifecycle never tries to expire a version under retention.
    * @default - no Object Lock
    */
-  readonly objectLockRetention?: Duration;
+  readonly objectLock?: { readonly mode: 'GOVERNANCE' | 'COMPLIANCE'; readonly retention: Duration };
 }
 
 /**
@@ -78,6 +79,9 @@ export interface SecureBucketProps {
 export class SecureBucket extends Bucket {
   constructor(scope: Construct, id: string, props: SecureBucketProps = {}) {
     const versioned = props.versioned ?? true;
+    const lock = props.objectLock;
+    const asked = props.noncurrentVersionExpiration ?? Duration.days(90);
+    const noncurrent = lock && lock.retention.toDays() > asked.toDays() ? lock.retention : asked;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const lifecycleRules: LifecycleRule[] = [
       { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
@@ -85,7 +89,7 @@ export class SecureBucket extends Bucket {
         ? [
             {
               id: 'expire-noncurrent-versions',
-              noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(90),
+              noncurrentVersionExpiration: noncurrent,
             },
           ]
         : []),
@@ -106,10 +110,13 @@ export class SecureBucket extends Bucket {
         : {}),
       ...(props.cors ? { cors: [...props.cors] } : {}),
       ...(props.bucketName ? { bucketName: props.bucketName } : {}),
-      ...(props.objectLockRetention
+      ...(lock
         ? {
             objectLockEnabled: true,
-            objectLockDefaultRetention: ObjectLockRetention.governance(props.objectLockRetention),
+            objectLockDefaultRetention:
+              lock.mode === 'COMPLIANCE'
+                ? ObjectLockRetention.compliance(lock.retention)
+                : ObjectLockRetention.governance(lock.retention),
           }
         : {}),
     });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { EvidenceStatus } from './statuses.ts';
 
 /** What an agency may upload as evidence (tài liệu kiểm chứng), and what it declares before uploading. */
 
@@ -10,14 +11,40 @@ export const EVIDENCE_MAX_FILES = 30;
 export const LINK_SECONDS = 300;
 
 export const EVIDENCE_TYPES = {
-  'application/pdf': { ext: 'pdf', label: 'PDF' },
-  'image/jpeg': { ext: 'jpg', label: 'JPEG' },
-  'image/png': { ext: 'png', label: 'PNG' },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: 'docx', label: 'DOCX' },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', label: 'XLSX' },
-  'application/vnd.oasis.opendocument.text': { ext: 'odt', label: 'ODT' },
-  'application/vnd.oasis.opendocument.spreadsheet': { ext: 'ods', label: 'ODS' },
-} as const;
+  'application/pdf': { extensions: ['pdf'], label: 'PDF' },
+  'image/jpeg': { extensions: ['jpg', 'jpeg'], label: 'JPEG' },
+  'image/png': { extensions: ['png'], label: 'PNG' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    extensions: ['docx'],
+    label: 'DOCX',
+    zipParts: ['[Content_Types].xml', 'word/document.xml'],
+  },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    extensions: ['xlsx'],
+    label: 'XLSX',
+    zipParts: ['[Content_Types].xml', 'xl/workbook.xml'],
+  },
+  // ODF: the `mimetype` part holds exactly the document's type (checked against it).
+  'application/vnd.oasis.opendocument.text': {
+    extensions: ['odt'],
+    label: 'ODT',
+    zipParts: ['mimetype', 'content.xml'],
+  },
+  'application/vnd.oasis.opendocument.spreadsheet': {
+    extensions: ['ods'],
+    label: 'ODS',
+    zipParts: ['mimetype', 'content.xml'],
+  },
+} as const satisfies Record<
+  string,
+  { extensions: readonly string[]; label: string; zipParts?: readonly string[] }
+>;
+
+/** The file name's extension, lower case, or undefined when it has none. */
+export function extensionOf(fileName: string): string | undefined {
+  const m = /\.([^.]+)$/.exec(fileName.trim());
+  return m ? (m[1] as string).toLowerCase() : undefined;
+}
 
 export type EvidenceContentType = keyof typeof EVIDENCE_TYPES;
 const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...EvidenceContentType[]];
@@ -51,3 +78,9 @@ export function declarationSchema(maxBytes: number) {
 }
 
 export type EvidenceDeclaration = z.infer<ReturnType<typeof declarationSchema>>;
+
+/** Whether a pending declaration has lapsed: its upload can no longer count, and its slot may be taken. */
+export const hasLapsed = (item: { status: EvidenceStatus; pendingUntil?: string }, now: Date): boolean =>
+  item.status === 'pending' &&
+  item.pendingUntil !== undefined &&
+  Date.parse(item.pendingUntil) <= now.getTime();

@@ -22,8 +22,12 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 /** What a route's function may touch; the stack turns this into least-privilege grants. */
 export interface RouteAccess {
   readonly table?: 'read' | 'readwrite';
-  readonly evidence?: 'read' | 'readwrite';
-  readonly reports?: 'read' | 'readwrite';
+  /**
+   * `list`: the bucket only (the health check); `upload`: presigned PUTs; `settle`: read an upload and hide a
+   * rejected one; `read`: the verified version, for presigned downloads. No mode deletes a stored version.
+   */
+  readonly evidence?: 'list' | 'upload' | 'settle' | 'read';
+  readonly reports?: 'list' | 'read' | 'readwrite';
   /** Jobs (shared/jobs.ts) the function may start asynchronously. */
   readonly invokes?: readonly string[];
 }
@@ -76,7 +80,7 @@ export const routes = [
     path: '/health',
     handler: 'getHealth',
     auth: 'public',
-    access: { table: 'read', evidence: 'read', reports: 'read' },
+    access: { table: 'read', evidence: 'list', reports: 'list' },
     summary: { vi: 'Kiểm tra tình trạng hệ thống', en: 'Check that storage is reachable' },
     params: {},
     errors: [],
@@ -354,7 +358,7 @@ export const routes = [
     path: '/reports/{year}/evidence',
     handler: 'declareEvidence',
     auth: AGENCY,
-    access: { table: 'readwrite', evidence: 'readwrite' },
+    access: { table: 'readwrite', evidence: 'upload' },
     summary: {
       vi: 'Khai báo tệp kiểm chứng và nhận URL tải lên',
       en: 'Declare an evidence file and get an upload URL',
@@ -368,7 +372,7 @@ export const routes = [
     path: '/evidence/{evidenceId}/complete',
     handler: 'completeEvidence',
     auth: AGENCY,
-    access: { table: 'readwrite', evidence: 'readwrite' },
+    access: { table: 'readwrite', evidence: 'settle' },
     summary: { vi: 'Kiểm tra tệp đã tải lên', en: 'Verify the uploaded file' },
     params: EVIDENCE,
     errors: [...REACH_EVIDENCE, CODE.UPLOAD_MISSING, CODE.EVIDENCE_REJECTED],

@@ -138,6 +138,12 @@ export const evidenceItemSchema = object({
   uploadedBy: string(),
   createdAt: string(),
   verifiedAt: string().optional(),
+  /** The stored version that was verified, where the bucket keeps versions. */
+  versionId: string().optional(),
+  /** The report's evidence slot the file holds. */
+  slot: int().optional(),
+  /** While pending: when the declaration lapses and its slot is free again. */
+  pendingUntil: string().optional(),
   rejectedAt: string().optional(),
   rejectedReason: bilingual.optional(),
   withdrawnAt: string().optional(),

@@ -1,4 +1,9 @@
-import { EVIDENCE_TYPES, type EvidenceContentType, type EvidenceDeclaration } from '../contract/evidence.ts';
+import {
+  EVIDENCE_TYPES,
+  extensionOf,
+  type EvidenceContentType,
+  type EvidenceDeclaration,
+} from '../contract/evidence.ts';
 import type { EvidenceStatus } from '../contract/statuses.ts';
 import { buckets } from '../buckets.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
@@ -18,11 +23,50 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly uploadedBy: string;
   readonly createdAt: string;
   readonly verifiedAt?: string;
+  /** Which of the report's slots the file holds while it counts against the limit. */
+  readonly slot?: number;
+  /** A pending declaration lapses then if no upload has been verified: its slot is free again. */
+  readonly pendingUntil?: string;
+  /** The stored version that was verified, where the bucket keeps versions; downloads are pinned to it. */
+  readonly versionId?: string;
   readonly rejectedReason?: Bilingual;
   readonly rejectedAt?: string;
   readonly withdrawnAt?: string;
 }
 
+/** How long a declaration waits for its upload before its slot is free again (the upload URL lives 5 minutes). */
+export const PENDING_SECONDS = 24 * 3600;
+
+/** A report's slot as stored: who holds it, and until when for a declaration still waiting for its file. */
+export interface EvidenceSlot {
+  readonly year: number;
+  readonly unitId: string;
+  readonly slot: number;
+  readonly evidenceId: string;
+  readonly holds: 'pending' | 'verified';
+  /** Epoch seconds, for a pending holder. */
+  readonly lapsesAt?: number;
+}
+
+/**
+ * The slots a new declaration may take: those no file holds, and those held by a declaration that lapsed
+ * without a verified upload. Counting only live and unexpired holders means an abandoned declaration frees its
+ * slot on its own, whether or not DynamoDB's TTL has removed it yet.
+ */
+export function freeSlots(
+  held: readonly EvidenceSlot[],
+  maxFiles: number,
+  nowSeconds: number,
+  /** At most this many, the lowest: enough for racing declarations to spread out, whatever the limit. */
+  wanted = 32,
+): number[] {
+  const live = new Set(
+    held.filter((s) => s.holds === 'verified' || (s.lapsesAt ?? 0) > nowSeconds).map((s) => s.slot),
+  );
+  const free: number[] = [];
+  for (let i = 0; i < maxFiles && free.length < wanted; i++) if (!live.has(i)) free.push(i);
+  return free;
+}
 const PREFIX = buckets.evidence.keyPrefix;
 const KEY = new RegExp(`^${PREFIX}(\\d{4})/([a-z0-9-]+)/([A-Za-z0-9_-]+)$`);
 
@@ -40,32 +84,114 @@ export function parseEvidenceKey(
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) =>
   sig.every((b, i) => bytes[at + i] === b);
+const endsWith = (bytes: Uint8Array, sig: readonly number[]) =>
+  bytes.length >= sig.length && startsWith(bytes, sig, bytes.length - sig.length);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-// Entry names are ASCII, so a single-byte decoding finds them; this also runs in the browser.
-const contains = (bytes: Uint8Array, text: string) => new TextDecoder('latin1').decode(bytes).includes(text);
+const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, ...ascii('IHDR')];
+const PNG_IEND = [0, 0, 0, 0, ...ascii('IEND'), 0xae, 0x42, 0x60, 0x82];
+// PDF readers look for the trailer in the last 1024 bytes; it must end in startxref <offset> %%EOF.
+const PDF_TRAILER_WINDOW = 1024;
+const PDF_TRAILER = /startxref[\r\n\t ]+(\d{1,12})[\r\n\t ]+%%EOF[\r\n\t\0 ]*$/;
+
+/** The parts a ZIP-based type must hold, or undefined for a type that is no ZIP. */
+export const zipPartsOf = (type: EvidenceContentType): readonly string[] | undefined =>
+  (EVIDENCE_TYPES[type] as { zipParts?: readonly string[] }).zipParts;
+
+function withoutTrailingNuls(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return bytes.subarray(0, end);
+}
 
 /**
- * Whether the bytes are what the declared type says. `head` is the first bytes of the object, `tail` the last
- * ones (a ZIP's central directory, which names its entries, sits at the end).
+ * Whether the object's framing is what the declared type says: its header in `head` (the first bytes) and its
+ * trailer in `tail` (the last ones). For ZIP-based types this is only the local header signature; what the
+ * archive holds is read from its central directory (`ZipParts`).
  */
-export function matchesDeclaredType(type: EvidenceContentType, head: Uint8Array, tail: Uint8Array): boolean {
-  const zip = startsWith(head, [0x50, 0x4b, 0x03, 0x04]);
-  switch (type) {
-    case 'application/pdf':
-      return startsWith(head, ascii('%PDF-'));
-    case 'image/jpeg':
-      return startsWith(head, [0xff, 0xd8, 0xff]);
-    case 'image/png':
-      return startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
-      return zip && contains(tail, '[Content_Types].xml') && contains(tail, 'word/');
-    case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
-      return zip && contains(tail, '[Content_Types].xml') && contains(tail, 'xl/');
-    case 'application/vnd.oasis.opendocument.text':
-    case 'application/vnd.oasis.opendocument.spreadsheet':
-      // ODF puts an uncompressed `mimetype` entry first, holding the exact type.
-      return zip && startsWith(head, ascii('mimetype'), 30) && startsWith(head, ascii(type), 38);
+export function matchesDeclaredType(
+  type: EvidenceContentType,
+  head: Uint8Array,
+  tail: Uint8Array,
+  size = tail.length,
+): boolean {
+  if (zipPartsOf(type)) {
+    const odf = type.startsWith('application/vnd.oasis.opendocument.');
+    // ODF also puts its `mimetype` part first, so that the type can be read at a fixed offset.
+    return startsWith(head, ZIP_LOCAL_HEADER) && (!odf || startsWith(head, ascii('mimetype'), 30));
   }
+  switch (type) {
+    case 'application/pdf': {
+      if (!startsWith(head, ascii('%PDF-'))) return false;
+      const end = new TextDecoder('latin1').decode(tail.subarray(-PDF_TRAILER_WINDOW));
+      const trailer = PDF_TRAILER.exec(end);
+      return Boolean(trailer && Number(trailer[1]) < size);
+    }
+    case 'image/jpeg':
+      return startsWith(head, [0xff, 0xd8, 0xff]) && endsWith(withoutTrailingNuls(tail), [0xff, 0xd9]);
+    case 'image/png':
+      return startsWith(head, PNG_SIGNATURE) && endsWith(tail, PNG_IEND);
+    default:
+      return false;
+  }
+}
+
+/**
+ * What a ZIP archive's central directory says it holds, read by a ZIP library: for each part a ZIP-based type
+ * requires, the first bytes of its content (inflated), or `unreadable` with the reason the library gave.
+ */
+export type ZipParts =
+  | { readonly readable: true; readonly parts: ReadonlyMap<string, Uint8Array> }
+  | { readonly readable: false; readonly reason: string };
+
+function zipPartsProblem(type: EvidenceContentType, zip: ZipParts | undefined): Bilingual | undefined {
+  const label = EVIDENCE_TYPES[type].label;
+  if (!zip?.readable) {
+    return bi(
+      `Tệp không phải ${label}: không đọc được thư mục trung tâm của tệp ZIP.`,
+      `The file is not a ${label}: its ZIP central directory cannot be read.`,
+    );
+  }
+  for (const name of zipPartsOf(type) ?? []) {
+    const content = zip.parts.get(name);
+    const text = content && new TextDecoder('utf-8').decode(content).replace(/^\uFEFF/, '');
+    const sound = name === 'mimetype' ? text === type : Boolean(text && /^\s*</.test(text));
+    if (!sound) {
+      return bi(
+        `Tệp không phải ${label}: thiếu phần ${name} hoặc phần này không hợp lệ.`,
+        `The file is not a ${label}: the part ${name} is missing or not valid.`,
+      );
+    }
+  }
+  return undefined;
+}
+
+const extensionsOf = (type: EvidenceContentType): readonly string[] => EVIDENCE_TYPES[type].extensions;
+
+/** The declared name must end in an extension of the declared type, so no program opens it as another kind. */
+export function fileNameIssue(
+  declared: Pick<EvidenceDeclaration, 'fileName' | 'contentType'>,
+): { path: 'fileName'; code: 'extension_mismatch'; message: Bilingual } | undefined {
+  const wanted = extensionsOf(declared.contentType);
+  const ext = extensionOf(declared.fileName);
+  if (ext && wanted.includes(ext)) return undefined;
+  const list = wanted.map((e) => `.${e}`).join(', ');
+  const label = EVIDENCE_TYPES[declared.contentType].label;
+  return {
+    path: 'fileName',
+    code: 'extension_mismatch',
+    message: bi(
+      `Tên tệp phải có đuôi ${list} đúng với loại ${label} đã khai báo.`,
+      `The file name must end in ${list}, as the declared type ${label} does.`,
+    ),
+  };
+}
+
+/** The name a file is downloaded under: always ending in an extension of its verified type. */
+export function downloadName(item: Pick<EvidenceItem, 'fileName' | 'contentType'>): string {
+  const ext = extensionOf(item.fileName);
+  const wanted = extensionsOf(item.contentType);
+  return ext && wanted.includes(ext) ? item.fileName : `${item.fileName}.${wanted[0] as string}`;
 }
 
 /** Content-Disposition for a download under the original name; RFC 5987 keeps Vietnamese names intact. */
@@ -83,10 +209,20 @@ export function attachmentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
+export interface StoredObjectFacts {
+  readonly size: number;
+  /** Base64, as declared by the client. */
+  readonly sha256: string;
+  readonly head: Uint8Array;
+  readonly tail: Uint8Array;
+  /** For ZIP-based types: what the central directory holds. */
+  readonly zip?: ZipParts;
+}
+
 /** Why the stored object does not count, or undefined when it is exactly what was declared. */
 export function storedObjectProblem(
   declared: Pick<EvidenceDeclaration, 'size' | 'sha256' | 'contentType'>,
-  stored: { size: number; sha256: string; head: Uint8Array; tail: Uint8Array },
+  stored: StoredObjectFacts,
 ): Bilingual | undefined {
   if (stored.size !== declared.size) {
     return bi(
@@ -100,14 +236,14 @@ export function storedObjectProblem(
       'The SHA-256 of the file does not match the one declared.',
     );
   }
-  if (!matchesDeclaredType(declared.contentType, stored.head, stored.tail)) {
+  if (!matchesDeclaredType(declared.contentType, stored.head, stored.tail, stored.size)) {
     const label = EVIDENCE_TYPES[declared.contentType].label;
     return bi(
       `Nội dung tệp không phải ${label} như đã khai báo.`,
       `The file is not the ${label} it was declared to be.`,
     );
   }
-  return undefined;
+  return zipPartsOf(declared.contentType) ? zipPartsProblem(declared.contentType, stored.zip) : undefined;
 }
 
 /*

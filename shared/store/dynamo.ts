@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { requireEnv } from '../config.ts';
 import { dataModel } from '../model.ts';
+import { recordCalls } from './callLog.ts';
 
 /*
  * The DynamoDB client lives at module scope so that a warm Lambda reuses its connections. The endpoint comes
@@ -14,5 +15,7 @@ export const ddb = DynamoDBDocumentClient.from(
   new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3 }),
   { marshallOptions: { removeUndefinedValues: true } },
 );
+
+recordCalls(ddb, 'dynamodb');
 
 export const tableName = (): string => requireEnv(dataModel.tableNameEnv);

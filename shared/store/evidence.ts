@@ -1,13 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { EvidenceItem } from '../domain/evidence.ts';
+import { PENDING_SECONDS, type EvidenceItem, type EvidenceSlot } from '../domain/evidence.ts';
 import type { Bilingual } from '../contract/i18n.ts';
-import { dataModel, entities, indexQueries, keys } from '../model.ts';
+import { dataModel, entities, EVIDENCE_SLOT_PREFIX, indexQueries, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages } from './pages.ts';
-import { conditioned, unconditioned, type ConditionReason, type Write } from './transact.ts';
+import { conditioned, type ConditionReason, type Write } from './transact.ts';
 
 const TABLE = tableName();
-const PENDING_SECONDS = 24 * 3600;
+const TTL = dataModel.timeToLiveAttribute;
 const EDITABLE = { ':draft': 'draft', ':returned': 'returned' };
 
 const byReport = (year: number, unitId: string) => ({
@@ -27,21 +27,61 @@ export async function listEvidence(year: number, unitId: string): Promise<Eviden
   return (await queryAll(byReport(year, unitId))).map(fromItem);
 }
 
-/** Codes of the catalog fields that at least one verified evidence file of the report supports. */
-export async function verifiedEvidenceFields(year: number, unitId: string): Promise<Set<string>> {
-  const out = new Set<string>();
+/** The report's verified evidence: each file's id and the catalog fields it supports. */
+export async function verifiedEvidence(
+  year: number,
+  unitId: string,
+): Promise<{ evidenceId: string; fields: string[] }[]> {
+  const out: { evidenceId: string; fields: string[] }[] = [];
   const q = byReport(year, unitId);
   for await (const page of queryPages({
     ...q,
     FilterExpression: '#status = :verified',
-    ExpressionAttributeNames: { ...q.ExpressionAttributeNames, '#status': 'status', '#fields': 'fields' },
+    ExpressionAttributeNames: {
+      ...q.ExpressionAttributeNames,
+      '#status': 'status',
+      '#fields': 'fields',
+      '#id': 'evidenceId',
+    },
     ExpressionAttributeValues: { ...q.ExpressionAttributeValues, ':verified': 'verified' },
-    ProjectionExpression: '#fields',
+    ProjectionExpression: '#id, #fields',
   })) {
-    for (const item of page)
-      for (const field of entities.evidence.decodeSome(item, ['fields']).fields) out.add(field);
+    for (const item of page) out.push(entities.evidence.decodeSome(item, ['evidenceId', 'fields']));
   }
   return out;
+}
+
+/** Codes of the catalog fields that at least one of these files supports. */
+export const fieldsOf = (evidence: readonly { fields: readonly string[] }[]): Set<string> =>
+  new Set(evidence.flatMap((e) => e.fields));
+
+/**
+ * Checks, inside a submission's transaction, that a file it relied on is still verified: a withdrawal that
+ * lands first makes the submission re-read, and one that comes after finds the report locked.
+ */
+export const stillVerified = (evidenceId: string): Write =>
+  conditioned('EVIDENCE_NOT_VERIFIED', {
+    ConditionCheck: {
+      TableName: TABLE,
+      Key: keys.evidence(evidenceId),
+      ConditionExpression: '#status = :verified',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':verified': 'verified' },
+    },
+  });
+
+/** The report's slots as held now, read consistently from the report's own partition. */
+export async function heldSlots(year: number, unitId: string): Promise<EvidenceSlot[]> {
+  const items = await queryAll({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :slot)',
+    ExpressionAttributeValues: { ':pk': keys.report(year, unitId).pk, ':slot': EVIDENCE_SLOT_PREFIX },
+    ConsistentRead: true,
+  });
+  return items.map((i) => {
+    const slot = entities.evidenceSlot.decode(i);
+    return typeof i[TTL] === 'number' ? { ...slot, lapsesAt: i[TTL] } : slot;
+  });
 }
 
 /** The report must not exist yet or still be editable for its evidence to change. */
@@ -57,39 +97,79 @@ function reportEditable(year: number, unitId: string): Write {
   });
 }
 
-/** Counts a report's live evidence; with `max`, refuses to count past it. */
-function counterChange(year: number, unitId: string, delta: 1 | -1, max?: number): Write {
-  const item = {
+const slotKey = (item: EvidenceItem) => keys.evidenceSlot(item.year, item.unitId, item.slot ?? -1);
+
+/** Takes a slot that is free, or whose pending holder has lapsed (TTL may not have removed it yet). */
+function takeSlot(item: EvidenceItem, lapsesAt: number, nowSeconds: number): Write {
+  const slot: EvidenceSlot = {
+    year: item.year,
+    unitId: item.unitId,
+    slot: item.slot ?? -1,
+    evidenceId: item.evidenceId,
+    holds: 'pending',
+  };
+  return conditioned('SLOT_TAKEN', {
+    Put: {
+      TableName: TABLE,
+      Item: entities.evidenceSlot.encode(slot, { [TTL]: lapsesAt }),
+      ConditionExpression: 'attribute_not_exists(pk) OR (#holds = :pending AND #ttl <= :now)',
+      ExpressionAttributeNames: { '#holds': 'holds', '#ttl': TTL },
+      ExpressionAttributeValues: { ':pending': 'pending', ':now': nowSeconds },
+    },
+  });
+}
+
+/** Keeps the slot for a verified file: only while this file still holds it. */
+const keepSlot = (item: EvidenceItem): Write =>
+  conditioned('SLOT_LOST', {
     Update: {
       TableName: TABLE,
-      Key: keys.evidenceCounter(year, unitId),
-      UpdateExpression: 'ADD live :delta SET entity = :entity',
-      ExpressionAttributeValues: {
-        ':delta': delta,
-        ':entity': 'evidenceCounter',
-        ...(max ? { ':max': max } : {}),
-      },
-      ...(max ? { ConditionExpression: 'attribute_not_exists(live) OR live < :max' } : {}),
+      Key: slotKey(item),
+      UpdateExpression: 'SET #holds = :verified REMOVE #ttl',
+      ConditionExpression: 'evidenceId = :id',
+      ExpressionAttributeNames: { '#holds': 'holds', '#ttl': TTL },
+      ExpressionAttributeValues: { ':verified': 'verified', ':id': item.evidenceId },
     },
-  };
-  return max ? conditioned('TOO_MANY_FILES', item) : unconditioned(item);
+  });
+
+/** Frees the slot a file holds; the caller leaves it out when a later declaration already took it over. */
+const releaseSlot = (item: EvidenceItem): Write =>
+  conditioned('SLOT_LOST', {
+    Delete: {
+      TableName: TABLE,
+      Key: slotKey(item),
+      ConditionExpression: 'evidenceId = :id',
+      ExpressionAttributeValues: { ':id': item.evidenceId },
+    },
+  });
+
+/** Whether the file still holds its slot (a lapsed declaration may have lost it to a new one). */
+export async function holdsSlot(item: EvidenceItem): Promise<boolean> {
+  if (item.slot === undefined) return false;
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: slotKey(item), ConsistentRead: true }),
+  );
+  return Item?.evidenceId === item.evidenceId;
 }
 
 /**
- * A new declaration, counted against the report's limit. When both fail, TOO_MANY_FILES is reported before
- * REPORT_LOCKED: the first failed write in this order names the reason.
+ * A new declaration in the slot it names, waiting `pendingSeconds` for its upload. When several fail,
+ * SLOT_TAKEN is reported before REPORT_LOCKED: the first failed write in this order names the reason.
  */
-export function declareItems(item: EvidenceItem, maxFiles: number, now: Date): Write[] {
+export function declareItems(item: EvidenceItem, now: Date, pendingSeconds = PENDING_SECONDS): Write[] {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const lapsesAt = nowSeconds + pendingSeconds;
   return [
-    counterChange(item.year, item.unitId, 1, maxFiles),
+    takeSlot(item, lapsesAt, nowSeconds),
     reportEditable(item.year, item.unitId),
     conditioned('EVIDENCE_EXISTS', {
       Put: {
         TableName: TABLE,
         // A declaration never completed expires; the bucket's lifecycle rules clear what it left behind.
-        Item: entities.evidence.encode(item, {
-          [dataModel.timeToLiveAttribute]: Math.floor(now.getTime() / 1000) + PENDING_SECONDS,
-        }),
+        Item: entities.evidence.encode(
+          { ...item, pendingUntil: new Date(lapsesAt * 1000).toISOString() },
+          { [TTL]: lapsesAt },
+        ),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }),
@@ -102,7 +182,7 @@ function statusChange(
   set: Record<string, unknown>,
   failsAs: ConditionReason,
 ): Write {
-  const names: Record<string, string> = { '#status': 'status', '#ttl': dataModel.timeToLiveAttribute };
+  const names: Record<string, string> = { '#status': 'status', '#ttl': TTL, '#until': 'pendingUntil' };
   const values: Record<string, unknown> = {};
   const sets = Object.entries(set).map(([k, v], i) => {
     names[`#s${i}`] = k;
@@ -114,7 +194,7 @@ function statusChange(
     Update: {
       TableName: TABLE,
       Key: keys.evidence(item.evidenceId),
-      UpdateExpression: `SET ${sets.join(', ')} REMOVE #ttl`,
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE #ttl, #until`,
       ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -122,22 +202,39 @@ function statusChange(
   });
 }
 
-export const verifiedItems = (item: EvidenceItem, now: Date): Write[] => [
-  statusChange(item, ['pending'], { status: 'verified', verifiedAt: now.toISOString() }, 'EVIDENCE_SETTLED'),
+/**
+ * A verified upload keeps its slot, and counts only while its report is editable. When several fail,
+ * EVIDENCE_SETTLED comes before SLOT_LOST (the declaration lapsed and its slot was taken) before REPORT_LOCKED.
+ */
+export const verifiedItems = (item: EvidenceItem, now: Date, versionId?: string): Write[] => [
+  statusChange(
+    item,
+    ['pending'],
+    { status: 'verified', verifiedAt: now.toISOString(), ...(versionId ? { versionId } : {}) },
+    'EVIDENCE_SETTLED',
+  ),
+  keepSlot(item),
+  reportEditable(item.year, item.unitId),
 ];
 
-export const rejectedItems = (item: EvidenceItem, reason: Bilingual, now: Date): Write[] => [
+/** A rejected upload gives its slot back, when it still holds one (SLOT_LOST: it changed hands meanwhile). */
+export const rejectedItems = (
+  item: EvidenceItem,
+  reason: Bilingual,
+  now: Date,
+  heldSlot: boolean,
+): Write[] => [
   statusChange(
     item,
     ['pending'],
     { status: 'rejected', rejectedReason: reason, rejectedAt: now.toISOString() },
     'EVIDENCE_SETTLED',
   ),
-  counterChange(item.year, item.unitId, -1),
+  ...(heldSlot ? [releaseSlot(item)] : []),
 ];
 
-/** When both fail, EVIDENCE_NOT_LIVE is reported before REPORT_LOCKED. */
-export const withdrawnItems = (item: EvidenceItem, now: Date): Write[] => [
+/** When several fail, EVIDENCE_NOT_LIVE is reported before REPORT_LOCKED before SLOT_LOST. */
+export const withdrawnItems = (item: EvidenceItem, now: Date, heldSlot: boolean): Write[] => [
   statusChange(
     item,
     ['pending', 'verified'],
@@ -145,5 +242,5 @@ export const withdrawnItems = (item: EvidenceItem, now: Date): Write[] => [
     'EVIDENCE_NOT_LIVE',
   ),
   reportEditable(item.year, item.unitId),
-  counterChange(item.year, item.unitId, -1),
+  ...(heldSlot ? [releaseSlot(item)] : []),
 ];

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { attachmentDisposition, type EvidenceItem } from '../domain/evidence.ts';
+import {
+  attachmentDisposition,
+  downloadName,
+  zipPartsOf,
+  type EvidenceItem,
+  type StoredObjectFacts,
+} from '../domain/evidence.ts';
+import type { EvidenceContentType } from '../contract/evidence.ts';
+import { readZipParts } from '../domain/zipParts.ts';
 import { bucketName, s3 } from './s3.ts';
 import { LINK_SECONDS } from '../contract/evidence.ts';
 
@@ -49,24 +58,43 @@ export async function presignDownload(
   const command = new GetObjectCommand({
     Bucket: BUCKET,
     Key: item.objectKey,
-    ResponseContentDisposition: attachmentDisposition(item.fileName),
+    // The verified bytes exactly: a later version under the same key is never what an auditor gets.
+    ...(item.versionId ? { VersionId: item.versionId } : {}),
+    ResponseContentDisposition: attachmentDisposition(downloadName(item)),
     ResponseContentType: item.contentType,
   });
   const url = await getSignedUrl(s3, command, { expiresIn: LINK_SECONDS, signingDate: now });
   return { url, expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString() };
 }
 
-export interface StoredObject {
-  readonly size: number;
+export interface StoredObject extends StoredObjectFacts {
   readonly versionId?: string;
-  /** Base64, as declared by the client. */
-  readonly sha256: string;
-  readonly head: Uint8Array;
-  readonly tail: Uint8Array;
 }
 
-/** Streams the stored object once: its real size, SHA-256, and the first and last bytes for type sniffing. */
-export async function inspectStored(key: string): Promise<StoredObject | undefined> {
+/** Bytes [start, end) of the object as it was read first (If-Match on its ETag), by a ranged GET. */
+function rangeOf(key: string, etag: string | undefined) {
+  return async (start: number, end: number): Promise<Readable> => {
+    const res = await s3.send(
+      new GetObjectCommand({
+        Bucket: BUCKET,
+        Key: key,
+        Range: `bytes=${start}-${end - 1}`,
+        ...(etag ? { IfMatch: etag } : {}),
+      }),
+    );
+    return res.Body as Readable;
+  };
+}
+
+/**
+ * Streams the stored object once: its real size, SHA-256, and the first and last bytes for the framing check.
+ * For a ZIP-based type whose digest matches, the central directory and the required parts are then read from
+ * the kept tail or by ranged GETs, so memory stays bounded whatever the file's size.
+ */
+export async function inspectStored(
+  key: string,
+  declared: { contentType: EvidenceContentType; sha256: string },
+): Promise<StoredObject | undefined> {
   let res;
   try {
     res = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
@@ -91,18 +119,37 @@ export async function inspectStored(key: string): Promise<StoredObject | undefin
     tail = Buffer.concat([tail, buf]);
     if (tail.length > SNIFF_BYTES) tail = tail.subarray(tail.length - SNIFF_BYTES);
   }
+  const head = Buffer.concat(headChunks);
+  const sha256 = hash.digest('base64');
+  const parts = zipPartsOf(declared.contentType);
+  let zip: StoredObjectFacts['zip'];
+  if (parts && sha256 === declared.sha256) {
+    const remote = rangeOf(key, res.ETag);
+    const tailStart = size - tail.length;
+    zip = await readZipParts(
+      (start, end) => {
+        if (end <= head.length) return Readable.from([head.subarray(start, end)]);
+        if (start >= tailStart) return Readable.from([tail.subarray(start - tailStart, end - tailStart)]);
+        return remote(start, end);
+      },
+      size,
+      parts,
+    );
+  }
   return {
     size,
     ...(res.VersionId ? { versionId: res.VersionId } : {}),
-    sha256: hash.digest('base64'),
-    head: Buffer.concat(headChunks),
+    sha256,
+    head,
     tail,
+    ...(zip ? { zip } : {}),
   };
 }
 
-/** Removes a rejected upload. In the versioned bucket, deleting the version itself leaves nothing behind. */
-export async function deleteStored(key: string, versionId?: string): Promise<void> {
-  await s3.send(
-    new DeleteObjectCommand({ Bucket: BUCKET, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
-  );
+/**
+ * Hides a rejected upload. No version is named, so in the versioned (and, in prod, locked) bucket this only
+ * adds a delete marker: no function can remove stored bytes, and the lifecycle clears them after retention.
+ */
+export async function hideStored(key: string): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
 }

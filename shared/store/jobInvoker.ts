@@ -1,6 +1,7 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { requireEnv } from '../config.ts';
 import { jobFunctionEnv, type JobId } from '../jobs.ts';
+import { recordCalls } from './callLog.ts';
 
 /*
  * Jobs outlast an HTTP request (API Gateway gives up after 30 s), so a route starts one as an asynchronous
@@ -8,6 +9,7 @@ import { jobFunctionEnv, type JobId } from '../jobs.ts';
  */
 const endpoint = process.env.LAMBDA_ENDPOINT || undefined;
 const lambda = new LambdaClient({ ...(endpoint ? { endpoint } : {}) });
+recordCalls(lambda, 'lambda');
 
 export async function startJob(jobId: JobId, payload: unknown): Promise<void> {
   await lambda.send(

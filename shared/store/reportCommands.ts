@@ -43,7 +43,7 @@ function stale(expected: number, actual: number): PreconditionFailedError {
  */
 export async function changeReport(
   cmd: ReportCommand,
-  apply: (state: ReportState) => Transition | undefined,
+  apply: (state: ReportState) => Transition | undefined | Promise<Transition | undefined>,
 ): Promise<Outcome> {
   try {
     const known = cmd.ifMatch === undefined ? undefined : knownReport(cmd.year, cmd.unitId, cmd.ifMatch);
@@ -65,7 +65,7 @@ export async function changeReport(
         rememberReport(current);
         if (cmd.ifMatch !== undefined && cmd.ifMatch !== current.version)
           throw stale(cmd.ifMatch, current.version);
-        const transition = apply(current);
+        const transition = await apply(current);
         if (!transition) return unchanged(cmd, current);
         return commit(cmd, current, transition);
       },
@@ -105,11 +105,11 @@ async function commit(
 async function commitOnKnown(
   cmd: ReportCommand,
   known: ReportState,
-  apply: (state: ReportState) => Transition | undefined,
+  apply: (state: ReportState) => Transition | undefined | Promise<Transition | undefined>,
 ): Promise<Outcome | undefined> {
   let transition: Transition | undefined;
   try {
-    transition = apply(known);
+    transition = await apply(known);
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { buckets, type BucketPurpose } from '../buckets.ts';
 import { requireEnv } from '../config.ts';
+import { recordCalls } from './callLog.ts';
 
 /* The S3 client, at module scope. The endpoint comes from the environment only for the local emulator. */
 const endpoint = process.env.S3_ENDPOINT || undefined;
@@ -11,6 +12,8 @@ export const s3 = new S3Client({
   requestChecksumCalculation: 'WHEN_REQUIRED',
   responseChecksumValidation: 'WHEN_REQUIRED',
 });
+
+recordCalls(s3, 's3');
 
 if (endpoint) {
   // The emulator expects `/bucket` where the SDK signs `/bucket/` for bucket-level operations.

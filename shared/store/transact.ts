@@ -5,8 +5,12 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 /** What a failed condition means, named by the rule it guards. */
 export type ConditionReason =
-  /** The report already has its limit of live evidence files. */
-  | 'TOO_MANY_FILES'
+  /** Another declaration took the evidence slot this one picked: pick again among the free ones. */
+  | 'SLOT_TAKEN'
+  /** The declaration lapsed and a later one took its slot, or the slot changed hands meanwhile. */
+  | 'SLOT_LOST'
+  /** A file a submission relied on is no longer verified. */
+  | 'EVIDENCE_NOT_VERIFIED'
   /** The report is submitted or accepted: its evidence can no longer change. */
   | 'REPORT_LOCKED'
   /** The evidence was already rejected or withdrawn. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { pdf } from '../unit/domain/files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = resolve(ROOT, 'test-results/browser');
@@ -120,10 +121,7 @@ export async function checkPage(b: Browser, name: string): Promise<void> {
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Small but real files of the accepted types: the server sniffs magic bytes, so they must look the part. */
-export function pdfBytes(title: string): Buffer {
-  const body = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
-  return Buffer.from(body, 'utf8');
-}
+export const pdfBytes = (title: string): Buffer => pdf(title);
 
 export function pngBytes(): Buffer {
   return Buffer.from(

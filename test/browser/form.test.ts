@@ -126,6 +126,71 @@ describe('the agency form', () => {
     expect(await box.locator('li', { hasText: file.name }).count()).toBe(0);
   });
 
+  it('shows its upload-failed message when storage refuses a body that does not match its SHA-256 (400 BadDigest)', async () => {
+    const { page } = b;
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    const toggle = box.locator('button[aria-controls]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const panel = page.locator('#up-budget_total');
+    const bytes = pdfBytes('du toan sua doi');
+    const file = { name: 'du-toan-sua-doi.pdf', mimeType: 'application/pdf', buffer: bytes };
+    await panel.locator('input[type=file]').setInputFiles(file);
+    await panel.locator('#up-budget_total-title').fill('Quyết định điều chỉnh dự toán');
+
+    // The bytes change on the way: same length, so the signature holds, and only the digest tells.
+    const altered = Buffer.from(bytes);
+    altered[10] = altered[10] === 0x41 ? 0x42 : 0x41;
+    const answers: number[] = [];
+    page.on('response', (r) => {
+      if (r.request().method() === 'PUT' && /\/bao-cao-cntt-evidence\//.test(r.url()))
+        answers.push(r.status());
+    });
+    await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
+      route.request().method() === 'PUT' ? route.continue({ postData: altered }) : route.fallback(),
+    );
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    const status = panel.locator('.upload__status--error');
+    await status.waitFor();
+    expect(await status.textContent()).toBe(
+      'Không tải lên được: kho lưu trữ nhận được nội dung khác với mã SHA-256 đã tính (tệp có thể đã thay đổi trong khi tải lên).',
+    );
+    expect(answers).toEqual([400]);
+    await page.unroute(/\/bao-cao-cntt-evidence\//);
+
+    // Nothing counted; "try again" sends the real bytes and the file is verified.
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name });
+    expect(await row.locator('.badge').textContent()).toBe('Đang kiểm tra');
+    await panel.getByRole('button', { name: 'Thử lại' }).click();
+    await panel.locator('.upload__status', { hasText: 'xác minh' }).waitFor();
+    expect(await row.locator('.badge').textContent()).toBe('Đã xác minh');
+  });
+
+  it('lists a declaration whose upload never came with its expiry, and cancels it', async () => {
+    const { page } = b;
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    const toggle = box.locator('button[aria-controls]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const panel = page.locator('#up-budget_total');
+    const file = { name: 'bo-do.pdf', mimeType: 'application/pdf', buffer: pdfBytes('bo do') };
+    await panel.locator('input[type=file]').setInputFiles(file);
+    await panel.locator('#up-budget_total-title').fill('Tờ trình chưa gửi');
+    await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
+      route.request().method() === 'PUT' ? route.abort('connectionreset') : route.fallback(),
+    );
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    await panel.locator('.upload__status--error').waitFor();
+    await page.unroute(/\/bao-cao-cntt-evidence\//);
+
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name });
+    expect(await row.locator('.badge').textContent()).toBe('Đang kiểm tra');
+    expect(await row.textContent()).toMatch(/Chờ tệp tải lên; khai báo hết hạn lúc \d{2}:\d{2}/);
+    await row.getByRole('button', { name: `Hủy khai báo tệp ${file.name}` }).click();
+    await row.getByRole('button', { name: 'Hủy khai báo', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name }).count())
+      .toBe(0);
+  });
+
   it('keeps what is typed on this computer while the server is unreachable, and sends it when it is back', async () => {
     const { page } = b;
     await page.route('**/reports/*', (route) =>

@@ -2,6 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { EvidenceBucket, LogsBucket } from '../../infra/constructs/buckets.ts';
+import { DEFAULT_EVIDENCE_OBJECT_LOCK } from '../../infra/stage.ts';
 import { logicalIdOf, resourcesOf, synthStack, testApp } from './synth.ts';
 
 const dev = synthStack('dev');
@@ -18,6 +19,13 @@ const statementsFor = (bucketId: string): Statement[] =>
   policies
     .filter((p) => (p.Properties?.Bucket as { Ref: string }).Ref === bucketId)
     .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+
+type LockJson = {
+  ObjectLockEnabled?: string;
+  Rule?: { DefaultRetention?: { Mode?: string; Days?: number } };
+};
+const lockOf = (bucket: { Properties?: Record<string, unknown> } | undefined) =>
+  bucket?.Properties?.ObjectLockConfiguration as LockJson | undefined;
 
 function construct(build: (scope: Stack) => void): Template {
   const stack = new Stack(testApp(), 'Test');
@@ -102,16 +110,19 @@ describe('buckets', () => {
     }
   });
 
-  it('expires old versions of evidence and reports after the stage’s period (7 days dev, 90 prod)', () => {
+  it('expires old versions of evidence and reports after the stage’s period (7 days dev, 90 prod), evidence never under retention', () => {
     for (const [t, days] of [
       [dev, 7],
       [prod, 90],
     ] as const) {
       const all = resourcesOf(t.template, 'AWS::S3::Bucket');
       for (const id of [logicalIdOf(t.stack.data.evidence), logicalIdOf(t.stack.data.reports)]) {
+        const retention = lockOf(all[id])?.Rule?.DefaultRetention?.Days ?? 0;
         const rules = (all[id]?.Properties?.LifecycleConfiguration as { Rules: unknown[] }).Rules;
         expect(rules, id).toContainEqual(
-          expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: days } }),
+          expect.objectContaining({
+            NoncurrentVersionExpiration: { NoncurrentDays: Math.max(days, retention) },
+          }),
         );
       }
     }
@@ -143,8 +154,37 @@ describe('buckets', () => {
     });
   });
 
-  it('has no Object Lock on evidence unless asked', () => {
+  it('has no Object Lock on evidence in dev, which must be removable with its data', () => {
     expect(buckets[evidenceId]?.Properties?.ObjectLockEnabled).toBeUndefined();
+  });
+
+  it('locks every evidence version in prod: Object Lock with the stage’s mode and retention (10 years, governance)', () => {
+    const evidence = resourcesOf(prod.template, 'AWS::S3::Bucket')[logicalIdOf(prod.stack.data.evidence)];
+    expect(evidence?.Properties?.ObjectLockEnabled).toBe(true);
+    expect(lockOf(evidence)).toEqual({
+      ObjectLockEnabled: 'Enabled',
+      Rule: {
+        DefaultRetention: {
+          Mode: DEFAULT_EVIDENCE_OBJECT_LOCK.mode,
+          Days: DEFAULT_EVIDENCE_OBJECT_LOCK.retention.toDays(),
+        },
+      },
+    });
+    expect(evidence?.Properties?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+  });
+
+  it('never lets the prod lifecycle expire an evidence version still under retention', () => {
+    const evidence = resourcesOf(prod.template, 'AWS::S3::Bucket')[logicalIdOf(prod.stack.data.evidence)];
+    const retention = lockOf(evidence)!.Rule!.DefaultRetention!.Days!;
+    const rules = (evidence?.Properties?.LifecycleConfiguration as { Rules: Record<string, unknown>[] })
+      .Rules;
+    for (const rule of rules) {
+      // Expiring a current version only adds a delete marker, which a locked version survives; still, none does.
+      expect(rule.ExpirationInDays, String(rule.Id)).toBeUndefined();
+      const noncurrent = (rule.NoncurrentVersionExpiration as { NoncurrentDays?: number } | undefined)
+        ?.NoncurrentDays;
+      if (noncurrent !== undefined) expect(noncurrent, String(rule.Id)).toBeGreaterThanOrEqual(retention);
+    }
   });
 
   it('turns on Object Lock in governance mode with the default retention asked for', () => {
@@ -153,7 +193,7 @@ describe('buckets', () => {
       new EvidenceBucket(scope, 'Evidence', {
         allowedOrigins: ['https://example.org'],
         accessLogs: { bucket: logs, prefix: 's3/evidence/' },
-        objectLockRetention: Duration.days(400),
+        objectLock: { mode: 'GOVERNANCE', retention: Duration.days(400) },
       });
     });
     t.hasResourceProperties('AWS::S3::Bucket', {

@@ -1,11 +1,19 @@
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { keys } from '#shared/model';
 import { routes, type Route } from '#shared/contract/routes';
+import { deliverToTrigger, objectCreatedEvent } from '../../local/uploadTrigger.ts';
 import { startTestApi, type TestApi } from './harness.ts';
+import { EVIDENCE_TYPES, type EvidenceContentType } from '#shared/contract/evidence';
+import { fakeDocx, made } from '../unit/domain/files.ts';
 import { pdfBytes, pngBytes, sha256b64, zipBytes } from './evidenceFiles.ts';
 import {
   YEAR,
@@ -21,6 +29,12 @@ import {
 const agencyA = { sub: 'ev-a', role: 'agency', unitId: 'so-a' } as const;
 const agencyB = { sub: 'ev-b', role: 'agency', unitId: 'so-b' } as const;
 const field = fieldsNeedingEvidence()[0]!;
+const run = promisify(execFile);
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const docClient = () =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'ap-southeast-1', credentials }),
+  );
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 let api: TestApi;
 let s3: S3Client;
@@ -175,12 +189,59 @@ describe('uploads that must not count', () => {
     await stillPending(d);
   });
 
-  it('other bytes of the declared size are caught by the SHA-256 check, deleted and rejected', async () => {
+  it('other bytes of the declared size: the local S3 refuses them with 400 BadDigest, as S3 does (curl)', async () => {
+    const bytes = pdfBytes('digest');
+    const other = Buffer.from(bytes);
+    other[other.length - 20] = other[other.length - 20] === 0x30 ? 0x31 : 0x30;
+    const d = await declared(bytes);
+    const dir = mkdtempSync(join(tmpdir(), 'bad-digest-'));
+    try {
+      const file = join(dir, 'body.pdf');
+      writeFileSync(file, other);
+      const headerArgs = Object.entries(d.upload.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+      const { stdout } = await run('curl', [
+        '-sS',
+        '-X',
+        'PUT',
+        ...headerArgs,
+        '--data-binary',
+        `@${file}`,
+        '-w',
+        '\n%{http_code}',
+        d.upload.url,
+      ]);
+      const [body, status] = [
+        stdout.slice(0, stdout.lastIndexOf('\n')),
+        stdout.slice(stdout.lastIndexOf('\n') + 1),
+      ];
+      expect(status).toBe('400');
+      expect(body).toContain('<Code>BadDigest</Code>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await stillPending(d);
+    // The right bytes through the same URL still land.
+    expect((await put(d.upload.url, d.upload.headers, bytes)).status).toBe(200);
+    // And once verified, other bytes through the still-valid URL cannot replace them.
+    expect((await api.call(agencyA, 'POST', `/evidence/${d.evidence.evidenceId}/complete`)).status).toBe(200);
+    expect((await put(d.upload.url, d.upload.headers, other)).status).toBe(400);
+    const link = await api.call(auditor, 'GET', `/evidence/${d.evidence.evidenceId}/download`);
+    expect(sha256b64(Buffer.from(await (await fetch(link.json.url)).arrayBuffer()))).toBe(sha256b64(bytes));
+  });
+
+  it('other bytes of the declared size written past the URL are caught by the SHA-256 check, hidden and rejected', async () => {
     const bytes = pdfBytes('declared');
     const other = Buffer.from(bytes);
     other[other.length - 2] = 0x41;
     const d = await declared(bytes);
-    expect((await put(d.upload.url, d.upload.headers, other)).status).toBe(200);
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: process.env.EVIDENCE_BUCKET,
+        Key: d.evidence.objectKey,
+        Body: other,
+        ContentType: 'application/pdf',
+      }),
+    );
     const done = await api.call(agencyA, 'POST', `/evidence/${d.evidence.evidenceId}/complete`);
     expect(done.status).toBe(422);
     expect(done.json.error.code).toBe('EVIDENCE_REJECTED');
@@ -231,6 +292,126 @@ describe('uploads that must not count', () => {
     expect(big.status).toBe(400);
     expect(big.json.error.issues[0].path).toBe('size');
     expect((await declare(agencyA, bytes, { fileName: '../../etc/passwd' })).status).toBe(400);
+  });
+});
+
+describe('a file is what it says it is', () => {
+  it.each(['x.html', 'x.hta', 'x.cmd', 'x.svg'])(
+    'declaring %s as a PDF is refused, naming fileName',
+    async (fileName) => {
+      const before = await snapshotTable(api.tableName);
+      const res = await declare(agencyA, pdfBytes(fileName), { fileName });
+      expect(res.status).toBe(400);
+      expect(res.json.error.issues.map((i: { path: string }) => i.path)).toEqual(['fileName']);
+      expect(res.json.error.issues[0].message.vi).toMatch(/\.pdf/);
+      expect(res.json.error.issues[0].message.en).toMatch(/\.pdf/);
+      expect(await snapshotTable(api.tableName)).toBe(before);
+    },
+  );
+
+  it('a fake DOCX (ZIP magic and the part names, but no central directory) is rejected after upload', async () => {
+    const bytes = fakeDocx();
+    const res = await declare(agencyA, bytes, { fileName: 'bien-ban.docx', contentType: DOCX });
+    expect(res.status).toBe(201);
+    const d = res.json as Declared;
+    expect((await put(d.upload.url, d.upload.headers, bytes)).status).toBe(200);
+    const done = await api.call(agencyA, 'POST', `/evidence/${d.evidence.evidenceId}/complete`);
+    expect(done.status).toBe(422);
+    expect(done.json.error.code).toBe('EVIDENCE_REJECTED');
+    expect(done.json.error.message.en).toMatch(/central directory/);
+    expect(await objectExists(d.evidence.objectKey)).toBe(false);
+  });
+
+  it.each(Object.entries(made))(
+    'a real %s made with a ZIP library passes, and downloads with its type and extension',
+    async (contentType, file) => {
+      const bytes = file();
+      const ext = EVIDENCE_TYPES[contentType as EvidenceContentType].extensions[0];
+      const res = await declare(agencyA, bytes, { fileName: `Tài liệu kiểm chứng.${ext}`, contentType });
+      expect(res.status).toBe(201);
+      const d = res.json as Declared;
+      expect((await put(d.upload.url, d.upload.headers, bytes)).status).toBe(200);
+      const done = await api.call(agencyA, 'POST', `/evidence/${d.evidence.evidenceId}/complete`);
+      expect(done.status, JSON.stringify(done.json)).toBe(200);
+      expect(done.json.evidence.status).toBe('verified');
+      const link = await api.call(auditor, 'GET', `/evidence/${d.evidence.evidenceId}/download`);
+      expect(link.json.fileName).toBe(`Tài liệu kiểm chứng.${ext}`);
+      const fetched = await fetch(link.json.url);
+      expect(fetched.headers.get('content-type')).toBe(contentType);
+      expect(fetched.headers.get('content-disposition')).toMatch(new RegExp(`\\.${ext}$`));
+    },
+  );
+
+  it('a file verified under a name that lost its extension still downloads under the verified type’s', async () => {
+    const bytes = pdfBytes('old name');
+    const d = (await declare(agencyB, bytes)).json as Declared;
+    await put(d.upload.url, d.upload.headers, bytes);
+    await api.call(agencyB, 'POST', `/evidence/${d.evidence.evidenceId}/complete`);
+    // As a declaration stored before names were checked would be.
+    await docClient().send(
+      new UpdateCommand({
+        TableName: api.tableName,
+        Key: keys.evidence(d.evidence.evidenceId),
+        UpdateExpression: 'SET fileName = :n',
+        ExpressionAttributeValues: { ':n': 'bao-cao.html' },
+      }),
+    );
+    const link = await api.call(auditor, 'GET', `/evidence/${d.evidence.evidenceId}/download`);
+    expect(link.json.fileName).toBe('bao-cao.html.pdf');
+    const fetched = await fetch(link.json.url);
+    expect(fetched.headers.get('content-type')).toBe('application/pdf');
+    expect(decodeURIComponent(fetched.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
+      'bao-cao.html.pdf',
+    );
+  });
+});
+
+describe('the verified version', () => {
+  it('is what a download names, where the bucket keeps versions (the emulator keeps none, so one is set here)', async () => {
+    const bytes = pdfBytes('versioned');
+    const d = (await declare(agencyB, bytes)).json as Declared;
+    await put(d.upload.url, d.upload.headers, bytes);
+    expect((await api.call(agencyB, 'POST', `/evidence/${d.evidence.evidenceId}/complete`)).status).toBe(200);
+    // As settleUpload records it from S3's answer in a versioned bucket.
+    await docClient().send(
+      new UpdateCommand({
+        TableName: api.tableName,
+        Key: keys.evidence(d.evidence.evidenceId),
+        UpdateExpression: 'SET versionId = :v',
+        ExpressionAttributeValues: { ':v': 'Xk2.verified-version' },
+      }),
+    );
+    const link = await api.call(auditor, 'GET', `/evidence/${d.evidence.evidenceId}/download`);
+    expect(new URL(link.json.url).searchParams.get('versionId')).toBe('Xk2.verified-version');
+  });
+});
+
+describe('the S3 upload trigger', () => {
+  it('settles an upload the browser never completed: verified when sound, rejected and hidden when not', async () => {
+    const good = pdfBytes('trigger ok');
+    const g = (await declare(agencyB, good)).json as Declared;
+    expect((await put(g.upload.url, g.upload.headers, good)).status).toBe(200);
+    await deliverToTrigger(
+      objectCreatedEvent(process.env.EVIDENCE_BUCKET!, g.evidence.objectKey, good.length, new Date()),
+    );
+
+    const bad = fakeDocx();
+    const b = (await declare(agencyB, bad, { fileName: 'gia.docx', contentType: DOCX })).json as Declared;
+    expect((await put(b.upload.url, b.upload.headers, bad)).status).toBe(200);
+    await deliverToTrigger(
+      objectCreatedEvent(process.env.EVIDENCE_BUCKET!, b.evidence.objectKey, bad.length, new Date()),
+    );
+
+    const list = await api.call(agencyB, 'GET', `/reports/${YEAR}/evidence`);
+    const status = (id: string) =>
+      list.json.items.find((i: { evidenceId: string }) => i.evidenceId === id)?.status;
+    expect(status(g.evidence.evidenceId)).toBe('verified');
+    expect(status(b.evidence.evidenceId)).toBe('rejected');
+    expect(await objectExists(b.evidence.objectKey)).toBe(false);
+    // The browser's late complete call gets the settled answer.
+    expect(
+      (await api.call(agencyB, 'POST', `/evidence/${g.evidence.evidenceId}/complete`)).json.evidence.status,
+    ).toBe('verified');
   });
 });
 

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
+import { pdf } from '../unit/domain/files.ts';
 
 /** Small real files of each kind, built in memory. */
 export const sha256b64 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
 
-export function pdfBytes(text = 'Quyết định ban hành quy chế an toàn thông tin'): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-    'utf8',
-  );
-}
+export const pdfBytes = (text?: string): Buffer => pdf(text);
 
 export function pngBytes(): Buffer {
   return Buffer.from(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Level, Unit } from '#shared/hierarchy';
+import { SDK_CALL_LOG_ENV } from '#shared/store/callLog';
 import { startApi, type LocalApi } from '../../local/api.ts';
 import { applyLocalEnv } from '../../local/env.ts';
 import { createLocalIssuer, type LocalIdentityInput, type LocalIssuer } from '../../local/identity.ts';
@@ -37,6 +38,7 @@ export async function startTestApi(
     s3Endpoint: inject('s3Endpoint'),
     bucketPrefix: inject('bucketPrefix'),
   });
+  process.env[SDK_CALL_LOG_ENV] = inject('sdkCallLog');
   await ensureTable(dynamoEndpoint, tableName);
   if (opts.units?.length) {
     const { loadHierarchy } = await import('#shared/store/units');

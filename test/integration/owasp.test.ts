@@ -79,6 +79,8 @@ describe('API1:2023 Broken Object Level Authorization — one agency against ano
       `/review/${YEAR}/reports/so-a/evidence`,
     ]) {
       expect((await api.call(agencyB, 'GET', path)).status, path).toBe(403);
+      // The same paths are the auditors' own.
+      expect((await api.call(auditor, 'GET', path)).status, path).toBe(200);
     }
   });
 

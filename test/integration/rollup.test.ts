@@ -271,8 +271,13 @@ describe('running the rollup', () => {
   it('on demand: an admin starts it, auditors read it with short-lived links; agencies cannot', async () => {
     expect((await api.call(agency('so-tttt'), 'POST', '/rollups/2025')).status).toBe(403);
     expect((await api.call(auditor, 'POST', '/rollups/2025')).status).toBe(403);
-    const started = await api.call(admin, 'POST', '/rollups/2025');
+    const once = { headers: { 'idempotency-key': 'rollup-2025-on-demand' } };
+    const started = await api.call(admin, 'POST', '/rollups/2025', once);
     expect(started.status).toBe(202);
+    // A retried request under the same key answers the same run and starts no second one.
+    const retried = await api.call(admin, 'POST', '/rollups/2025', once);
+    expect(retried.json.runId).toBe(started.json.runId);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
     let summary;
     for (let i = 0; i < 100; i++) {
       summary = await api.call(auditor, 'GET', '/rollups/2025');

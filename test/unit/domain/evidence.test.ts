@@ -5,13 +5,31 @@ import { declarationSchema, EVIDENCE_TYPES, type EvidenceContentType } from '#sh
 import {
   attachmentDisposition,
   evidenceObjectKey,
-  matchesDeclaredType,
+  downloadName,
+  fileNameIssue,
+  freeSlots,
   parseEvidenceKey,
   storedObjectProblem,
+  zipPartsOf,
 } from '#shared/domain/evidence';
+import { readZipPartsOf } from '#shared/domain/zipParts';
 import { UNIT_ID_PATTERN } from '#shared/hierarchy';
 import { expectBilingual } from '../expectations.ts';
-import { docx, jpeg, ods, odt, pdf, plainZip, png, sniff, xlsx, zip } from './files.ts';
+import {
+  docx,
+  fakeDocx,
+  jpeg,
+  made,
+  odfWith,
+  ods,
+  odt,
+  pdf,
+  plainZip,
+  png,
+  sniff,
+  xlsx,
+  zip,
+} from './files.ts';
 
 const PDF = 'application/pdf';
 const JPEG = 'image/jpeg';
@@ -21,6 +39,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const ODT = 'application/vnd.oasis.opendocument.text';
 const ODS = 'application/vnd.oasis.opendocument.spreadsheet';
 const TYPES = Object.keys(EVIDENCE_TYPES) as EvidenceContentType[];
+
+const MADE: Partial<Record<EvidenceContentType, () => Buffer>> = made;
 
 const FILES: Record<EvidenceContentType, () => Buffer> = {
   [PDF]: pdf,
@@ -32,22 +52,43 @@ const FILES: Record<EvidenceContentType, () => Buffer> = {
   [ODS]: ods,
 };
 
-const matches = (type: EvidenceContentType, bytes: Uint8Array) => {
-  const { head, tail } = sniff(bytes);
-  return matchesDeclaredType(type, head, tail);
-};
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
 
-describe('matchesDeclaredType', () => {
+/** The whole structure check, as the store runs it: framing, then the ZIP central directory for ZIP types. */
+async function facts(type: EvidenceContentType, bytes: Uint8Array) {
+  const parts = zipPartsOf(type);
+  return {
+    size: bytes.length,
+    sha256: sha256(bytes),
+    ...sniff(bytes),
+    ...(parts ? { zip: await readZipPartsOf(bytes, parts) } : {}),
+  };
+}
+const matches = async (type: EvidenceContentType, bytes: Uint8Array) =>
+  storedObjectProblem(
+    { size: bytes.length, sha256: sha256(bytes), contentType: type },
+    await facts(type, bytes),
+  ) === undefined;
+
+const withoutEnd = (bytes: Buffer, n: number) => bytes.subarray(0, bytes.length - n);
+
+describe('the structure check', () => {
   it('the seven allowed types are exactly these', () => {
     expect(TYPES.sort()).toEqual([PDF, JPEG, PNG, ODS, ODT, XLSX, DOCX].sort());
   });
 
-  it.each(TYPES)('a real %s matches its own type and no other', (type) => {
+  it.each(TYPES)('a real %s matches its own type and no other', async (type) => {
     const bytes = FILES[type]();
     for (const declared of TYPES)
-      expect([declared, matches(declared, bytes)]).toEqual([declared, declared === type]);
+      expect([declared, await matches(declared, bytes)]).toEqual([declared, declared === type]);
   });
+
+  it.each(Object.keys(MADE) as EvidenceContentType[])(
+    'a %s written by a ZIP library passes',
+    async (type) => {
+      expect(await matches(type, MADE[type]!())).toBe(true);
+    },
+  );
 
   it.each<[string, EvidenceContentType, () => Buffer]>([
     ['a plain ZIP declared PDF', PDF, plainZip],
@@ -60,30 +101,74 @@ describe('matchesDeclaredType', () => {
     ['a plain ZIP declared ODT', ODT, plainZip],
     ['a PDF declared DOCX', DOCX, pdf],
     ['an empty file declared PDF', PDF, () => Buffer.alloc(0)],
-  ])('refuses %s', (_name, declared, file) => {
-    expect(matches(declared, file())).toBe(false);
+    ['a PDF header with no trailer', PDF, () => Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n')],
+    ['a PDF cut before its %%EOF', PDF, () => withoutEnd(pdf(), 7)],
+    [
+      'a PDF ending in %%EOF with no startxref',
+      PDF,
+      () => Buffer.from('%PDF-1.4\n<html><script>x</script>\n%%EOF\n'),
+    ],
+    [
+      'a PDF whose startxref points past its end',
+      PDF,
+      () => Buffer.from('%PDF-1.4\nstartxref\n99999\n%%EOF\n'),
+    ],
+    [
+      'a PDF with a page of HTML after its %%EOF',
+      PDF,
+      () => Buffer.concat([pdf(), Buffer.from('<html></html>')]),
+    ],
+    ['a PNG without its IEND chunk', PNG, () => withoutEnd(png(), 12)],
+    [
+      'a PNG signature followed by HTML',
+      PNG,
+      () => Buffer.concat([png().subarray(0, 8), Buffer.from('<html>')]),
+    ],
+    ['a JPEG without its end marker', JPEG, () => withoutEnd(jpeg(), 2)],
+    [
+      'a JPEG with a script after its end marker',
+      JPEG,
+      () => Buffer.concat([jpeg(), Buffer.from('<script>')]),
+    ],
+    ['ZIP magic and the OOXML names, but no central directory', DOCX, fakeDocx],
+    ['a DOCX whose word/document.xml is not XML', DOCX, () => docx(0, 'MZ\x90\x00 not xml')],
+    [
+      'a DOCX missing [Content_Types].xml',
+      DOCX,
+      () => zip([{ name: 'word/document.xml', data: '<w:document/>' }]),
+    ],
+    ['an ODT whose mimetype part says ODS', ODT, () => odfWith(ODS)],
+    ['an ODT with no content.xml', ODT, () => zip([{ name: 'mimetype', data: ODT }])],
+  ])('refuses %s', async (_name, declared, file) => {
+    expect(await matches(declared, file())).toBe(false);
   });
 
-  it('a ZIP with an ODF mimetype that is not its first entry is not ODF', () => {
+  it('a ZIP with an ODF mimetype that is not its first entry is not ODF', async () => {
     const late = zip([
       { name: 'content.xml', data: '<x/>' },
       { name: 'mimetype', data: ODT },
     ]);
-    expect(matches(ODT, late)).toBe(false);
+    expect(await matches(ODT, late)).toBe(false);
   });
 
-  it('office names must be in the archive directory, not just anywhere in the first bytes', () => {
+  it('office names must be in the archive directory, not just anywhere in the first bytes', async () => {
     // A PDF that mentions the OOXML names is not a DOCX: the ZIP signature is missing.
     const fake = Buffer.from(`%PDF-1.4 [Content_Types].xml word/document.xml`, 'latin1');
-    expect(matches(DOCX, fake)).toBe(false);
+    expect(await matches(DOCX, fake)).toBe(false);
   });
 
-  it('a DOCX larger than the sniffing window is recognised from its tail (the central directory)', () => {
+  it('a DOCX larger than the sniffing window is read through its central directory at the end', async () => {
     const big = docx(200 * 1024);
-    const { head, tail } = sniff(big);
+    const { head } = sniff(big);
     expect(head.length).toBeLessThan(big.length);
-    expect(matchesDeclaredType(DOCX, head, tail)).toBe(true);
-    expect(matchesDeclaredType(XLSX, head, tail)).toBe(false);
+    expect(await matches(DOCX, big)).toBe(true);
+    expect(await matches(XLSX, big)).toBe(false);
+  });
+
+  it('a ZIP without a central directory is reported unreadable, with the library’s reason', async () => {
+    const read = await readZipPartsOf(fakeDocx(), ['word/document.xml']);
+    expect(read.readable).toBe(false);
+    expect(read.readable ? '' : read.reason).toMatch(/central directory/i);
   });
 });
 
@@ -92,14 +177,27 @@ describe('storedObjectProblem', () => {
   const declared = { size: bytes.length, sha256: sha256(bytes), contentType: PDF } as const;
   const stored = (file: Buffer) => ({ size: file.length, sha256: sha256(file), ...sniff(file) });
 
-  it('none when the stored object is exactly what was declared', () => {
+  it('none when the stored object is exactly what was declared', async () => {
     expect(storedObjectProblem(declared, stored(bytes))).toBeUndefined();
     for (const type of TYPES) {
       const file = FILES[type]();
       expect(
-        storedObjectProblem({ size: file.length, sha256: sha256(file), contentType: type }, stored(file)),
+        storedObjectProblem(
+          { size: file.length, sha256: sha256(file), contentType: type },
+          await facts(type, file),
+        ),
       ).toBe(undefined);
     }
+  });
+
+  it('a ZIP-based type with no central directory read is not verified', () => {
+    const file = docx();
+    const problem = storedObjectProblem(
+      { size: file.length, sha256: sha256(file), contentType: DOCX },
+      stored(file),
+    );
+    expectBilingual(problem);
+    expect(problem?.en).toMatch(/central directory/);
   });
 
   // Which check failed is told by the English message's subject; the exact wording is free.
@@ -136,6 +234,71 @@ describe('storedObjectProblem', () => {
     const everythingWrong = { size: wrong.length, sha256: sha256(wrong), ...sniff(wrong) };
     expect(reason(storedObjectProblem(declared, everythingWrong))).toBe('size');
     expect(reason(storedObjectProblem(declared, { ...everythingWrong, size: declared.size }))).toBe('sha256');
+  });
+});
+
+describe('freeSlots', () => {
+  const held = (slot: number, holds: 'pending' | 'verified', lapsesAt?: number) => ({
+    year: 2025,
+    unitId: 'so-a',
+    slot,
+    evidenceId: `e${slot}`,
+    holds,
+    ...(lapsesAt !== undefined ? { lapsesAt } : {}),
+  });
+
+  it('counts verified holders and pending ones that have not lapsed, nothing else', () => {
+    const slots = [
+      held(0, 'verified'),
+      held(1, 'pending', 101),
+      held(2, 'pending', 100),
+      held(3, 'pending', 99),
+    ];
+    expect(freeSlots(slots, 5, 100)).toEqual([2, 3, 4]);
+    expect(freeSlots(slots, 2, 100)).toEqual([]);
+    expect(freeSlots([], 3, 100)).toEqual([0, 1, 2]);
+  });
+
+  it('offers a bounded number of the lowest free slots, however high the limit', () => {
+    expect(freeSlots([held(0, 'verified')], 100_000_000, 0, 4)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('file names and types', () => {
+  it.each(['x.html', 'x.hta', 'x.cmd', 'x.svg', 'x.pdf.exe', 'x.pdf.', 'x', 'x.docx', 'x.PDF.html'])(
+    'refuses %s declared as a PDF, naming fileName in both languages',
+    (fileName) => {
+      const issue = fileNameIssue({ fileName, contentType: PDF });
+      expect(issue?.path).toBe('fileName');
+      expect(issue?.code).toBe('extension_mismatch');
+      expectBilingual(issue?.message);
+      expect(issue?.message.en).toContain('.pdf');
+    },
+  );
+
+  it('accepts every extension of each type, in any case', () => {
+    for (const type of TYPES)
+      for (const ext of EVIDENCE_TYPES[type].extensions) {
+        expect(fileNameIssue({ fileName: `Quyết định.${ext}`, contentType: type })).toBeUndefined();
+        expect(
+          fileNameIssue({ fileName: `BIÊN BẢN.${ext.toUpperCase()}`, contentType: type }),
+        ).toBeUndefined();
+      }
+    expect(fileNameIssue({ fileName: 'anh.jpeg', contentType: JPEG })).toBeUndefined();
+    expect(fileNameIssue({ fileName: 'anh.jpeg', contentType: PNG })).toBeDefined();
+  });
+
+  it('the download name always ends in an extension of the verified type', () => {
+    expect(downloadName({ fileName: 'Quyết định.pdf', contentType: PDF })).toBe('Quyết định.pdf');
+    expect(downloadName({ fileName: 'x.html', contentType: PDF })).toBe('x.html.pdf');
+    expect(downloadName({ fileName: 'x.hta', contentType: DOCX })).toBe('x.hta.docx');
+    expect(downloadName({ fileName: 'anh.JPEG', contentType: JPEG })).toBe('anh.JPEG');
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom(...TYPES), (fileName, type) => {
+        const ext = downloadName({ fileName, contentType: type }).split('.').pop()!.toLowerCase();
+        expect(EVIDENCE_TYPES[type].extensions as readonly string[]).toContain(ext);
+      }),
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 /** Minimal real files, byte for byte, for sniffing tests: PDF, JPEG, PNG, and ZIP-based OOXML and ODF. */
+import { strToU8, zipSync } from 'fflate';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -68,7 +69,7 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const RELS = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`;
 
-export function docx(padding = 0): Buffer {
+export function docx(padding = 0, document?: string): Buffer {
   return zip([
     {
       name: '[Content_Types].xml',
@@ -77,7 +78,9 @@ export function docx(padding = 0): Buffer {
     { name: '_rels/.rels', data: RELS },
     {
       name: 'word/document.xml',
-      data: `${XML}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Quy chế ${'x'.repeat(padding)}</w:t></w:r></w:p></w:body></w:document>`,
+      data:
+        document ??
+        `${XML}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Quy chế ${'x'.repeat(padding)}</w:t></w:r></w:p></w:body></w:document>`,
     },
   ]);
 }
@@ -108,17 +111,31 @@ function odf(mimetype: string, body: string): Buffer {
   ]);
 }
 
+/** An ODF package whose mimetype part says `mimetype`, whatever it really is. */
+export const odfWith = (mimetype: string) => odf(mimetype, '<office:text/>');
+
 export const odt = () => odf('application/vnd.oasis.opendocument.text', '<office:text/>');
 export const ods = () => odf('application/vnd.oasis.opendocument.spreadsheet', '<office:spreadsheet/>');
+
+/** ZIP magic followed by the OOXML part names, as a string search would want them, but no real archive. */
+export const fakeDocx = () =>
+  Buffer.concat([
+    Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+    Buffer.from('\0'.repeat(26) + '[Content_Types].xml word/document.xml word/ PK\x01\x02', 'latin1'),
+  ]);
 
 /** A plain ZIP that is no office document. */
 export const plainZip = () => zip([{ name: 'notes.txt', data: 'ghi chú' }]);
 
-export const pdf = () =>
-  Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-    'latin1',
+/** A one-page-tree PDF with its cross-reference table and a trailer that ends in startxref and %%EOF. */
+export function pdf(text = 'Quyết định ban hành quy chế an toàn thông tin'): Buffer {
+  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\n`;
+  const xref = Buffer.byteLength(body, 'utf8');
+  return Buffer.from(
+    `${body}xref\n0 1\n0000000000 65535 f \ntrailer<</Size 1/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`,
+    'utf8',
   );
+}
 
 /** A 1×1 PNG. */
 export const png = () =>
@@ -137,4 +154,65 @@ export const jpeg = () =>
 /** What the store reads of an object: its first and last 64 KiB. */
 export function sniff(bytes: Uint8Array, window = 64 * 1024): { head: Uint8Array; tail: Uint8Array } {
   return { head: bytes.subarray(0, window), tail: bytes.subarray(Math.max(0, bytes.length - window)) };
+}
+
+const OOXML_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`;
+
+/**
+ * The four office types as a ZIP library writes them (deflated parts, ODF's mimetype first and stored), with
+ * the parts Word, Excel and LibreOffice need to open them.
+ */
+export const made = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': () =>
+    Buffer.from(
+      zipSync({
+        '[Content_Types].xml': strToU8(
+          `${OOXML_TYPES}<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+        ),
+        '_rels/.rels': strToU8(
+          `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+        ),
+        'word/document.xml': strToU8(
+          `${XML}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Quy chế bảo đảm an toàn thông tin</w:t></w:r></w:p></w:body></w:document>`,
+        ),
+      }),
+    ),
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': () =>
+    Buffer.from(
+      zipSync({
+        '[Content_Types].xml': strToU8(
+          `${OOXML_TYPES}<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+        ),
+        '_rels/.rels': strToU8(
+          `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        ),
+        'xl/workbook.xml': strToU8(
+          `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Dự toán" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
+        'xl/worksheets/sheet1.xml': strToU8(
+          `${XML}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>25000</v></c></row></sheetData></worksheet>`,
+        ),
+      }),
+    ),
+  'application/vnd.oasis.opendocument.text': () => madeOdf('application/vnd.oasis.opendocument.text', 'text'),
+  'application/vnd.oasis.opendocument.spreadsheet': () =>
+    madeOdf('application/vnd.oasis.opendocument.spreadsheet', 'spreadsheet'),
+} as const;
+
+function madeOdf(mimetype: string, body: 'text' | 'spreadsheet'): Buffer {
+  const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"';
+  return Buffer.from(
+    zipSync({
+      mimetype: [strToU8(mimetype), { level: 0 }],
+      'content.xml': strToU8(
+        `${XML}<office:document-content ${ns} office:version="1.3"><office:body><office:${body}/></office:body></office:document-content>`,
+      ),
+      'META-INF/manifest.xml': strToU8(
+        `${XML}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+      ),
+    }),
+  );
 }

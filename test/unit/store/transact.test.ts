@@ -11,7 +11,7 @@ const put = (ConditionExpression?: string) => ({
 });
 const writes = [
   unconditioned(put()),
-  conditioned('TOO_MANY_FILES', put('live < :max')),
+  conditioned('SLOT_TAKEN', put('live < :max')),
   conditioned('REPORT_LOCKED', put('attribute_not_exists(pk)')),
 ];
 const cancelled = (...codes: string[]) =>
@@ -27,13 +27,13 @@ describe('reading a cancelled transaction', () => {
       'REPORT_LOCKED',
     );
     expect(conflictOf(cancelled('None', 'ConditionalCheckFailed', 'None'), writes)?.reason).toBe(
-      'TOO_MANY_FILES',
+      'SLOT_TAKEN',
     );
   });
 
   it('when several conditions fail, the first write in the given order names the reason', () => {
     const both = cancelled('None', 'ConditionalCheckFailed', 'ConditionalCheckFailed');
-    expect(conflictOf(both, writes)?.reason).toBe('TOO_MANY_FILES');
+    expect(conflictOf(both, writes)?.reason).toBe('SLOT_TAKEN');
   });
 
   it('a write another transaction held is a race, and a failed condition outranks it', () => {

@@ -130,7 +130,8 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
   const show = (state: JobState) => {
     progress.hidden = state.step !== 'uploading' && state.step !== 'checking';
     retry.hidden = !(state.step === 'failed' && state.retryable);
-    submit.disabled = state.step !== 'failed' && state.step !== 'rejected';
+    // Busy only while a file is on its way: after one is done, the next can be sent from the same panel.
+    submit.disabled = !['failed', 'rejected', 'done'].includes(state.step);
     statusLine.className = `upload__status${state.step === 'failed' || state.step === 'rejected' ? ' upload__status--error' : ''}`;
     switch (state.step) {
       case 'hashing':

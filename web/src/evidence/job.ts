@@ -4,6 +4,7 @@ import type { Bilingual } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, newKey } from '../api.ts';
 import type { EvidenceDocument, EvidenceItem, UploadTicket } from '../types.ts';
 import { sha256Base64 } from './checksum.ts';
+import { E } from './messages.ts';
 import { putFile, UploadError } from './upload.ts';
 import type { EvidenceStore } from './store.ts';
 
@@ -109,7 +110,15 @@ export class UploadJob {
       return true;
     } catch (error) {
       const status = error instanceof UploadError ? error.status : 0;
-      this.onChange({ step: 'failed', network: status === 0, retryable: true });
+      const code = error instanceof UploadError ? error.storageCode : undefined;
+      const message =
+        status === 0 ? undefined : code === 'BadDigest' ? E.badDigest : E.storageRefused(status);
+      this.onChange({
+        step: 'failed',
+        network: status === 0,
+        retryable: true,
+        ...(message ? { message } : {}),
+      });
       return false;
     }
   }

@@ -1,6 +1,6 @@
 import type { Bilingual } from '#shared/contract/i18n';
 import { h, type Child } from '../dom.ts';
-import { L, fmtBytes, fmtIsoDate } from '../i18n.ts';
+import { L, fmtBytes, fmtDateTime, fmtIsoDate } from '../i18n.ts';
 import type { EvidenceItem } from '../types.ts';
 import { E } from './messages.ts';
 import { downloadEvidence, type EvidenceStore } from './store.ts';
@@ -30,10 +30,12 @@ function withdrawControl(
   item: EvidenceItem,
   onError: (e: unknown) => void,
 ): HTMLElement {
+  // A declaration still waiting for its file is cancelled; a checked file is withdrawn. Both free the slot.
+  const pending = item.status === 'pending';
   const box = h('span', { class: 'inline-confirm' });
   const ask = () =>
     box.replaceChildren(
-      h('span', null, L(E.withdrawConfirm), ' '),
+      h('span', null, L(pending ? E.cancelConfirm : E.withdrawConfirm), ' '),
       h(
         'button',
         {
@@ -41,7 +43,7 @@ function withdrawControl(
           class: 'button button--small button--danger',
           onclick: () => void store.withdraw(item).catch(onError),
         },
-        L(E.withdrawYes),
+        L(pending ? E.cancelYes : E.withdrawYes),
       ),
       h(
         'button',
@@ -56,13 +58,13 @@ function withdrawControl(
         {
           type: 'button',
           class: 'button button--small button--secondary',
-          'aria-label': L(E.withdrawOf(item.fileName)),
+          'aria-label': L(pending ? E.cancelOf(item.fileName) : E.withdrawOf(item.fileName)),
           onclick: () => {
             ask();
             (box.querySelector('button') as HTMLButtonElement | null)?.focus();
           },
         },
-        L(E.withdraw),
+        L(pending ? E.cancel : E.withdraw),
       ),
     );
   }
@@ -119,6 +121,9 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
                 'td',
                 { 'data-label': L(E.statusCol) },
                 statusBadge(item),
+                item.status === 'pending' && item.pendingUntil
+                  ? h('p', { class: 'muted' }, L(E.waitingUntil(fmtDateTime(item.pendingUntil))))
+                  : null,
                 item.rejectedReason ? h('p', { class: 'field__error' }, L(item.rejectedReason)) : null,
               ),
               h(

@@ -35,6 +35,12 @@ export const E = {
   done: (name: string) => bi(`Đã tải lên và xác minh ${name}.`, `${name} is uploaded and verified.`),
   failedNetwork: bi('Tải lên bị gián đoạn do mất kết nối.', 'The upload was interrupted: no connection.'),
   failed: (msg: string) => bi(`Không tải lên được: ${msg}`, `The upload failed: ${msg}`),
+  badDigest: bi(
+    'kho lưu trữ nhận được nội dung khác với mã SHA-256 đã tính (tệp có thể đã thay đổi trong khi tải lên).',
+    'storage received other bytes than the SHA-256 computed (the file may have changed during the upload).',
+  ),
+  storageRefused: (status: number) =>
+    bi(`kho lưu trữ từ chối tệp (mã ${status}).`, `storage refused the file (status ${status}).`),
   rejected: (msg: string) => bi(`Tệp bị từ chối: ${msg}`, `The file was rejected: ${msg}`),
   progressLabel: bi('Tiến độ tải lên', 'Upload progress'),
   status: {
@@ -43,6 +49,18 @@ export const E = {
     rejected: bi('Bị từ chối', 'Rejected'),
     withdrawn: bi('Đã rút', 'Withdrawn'),
   },
+  waitingUntil: (when: string) =>
+    bi(
+      `Chờ tệp tải lên; khai báo hết hạn lúc ${when}.`,
+      `Waiting for the upload; the declaration lapses at ${when}.`,
+    ),
+  cancel: bi('Hủy khai báo', 'Cancel'),
+  cancelOf: (name: string) => bi(`Hủy khai báo tệp ${name}`, `Cancel the declaration of ${name}`),
+  cancelConfirm: bi(
+    'Hủy khai báo này và trả lại chỗ cho tệp khác?',
+    'Cancel this declaration and free its slot?',
+  ),
+  cancelYes: bi('Hủy khai báo', 'Cancel it'),
   withdraw: bi('Rút tài liệu', 'Withdraw'),
   withdrawOf: (name: string) => bi(`Rút tài liệu ${name}`, `Withdraw ${name}`),
   withdrawConfirm: bi('Rút tài liệu này?', 'Withdraw this document?'),

@@ -1,6 +1,7 @@
 import { CLIENT_CODE } from '#shared/contract/errors';
 import { bi } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, get } from '../api.ts';
+import { hasLapsed } from '#shared/contract/evidence';
 import type { EvidenceItem } from '../types.ts';
 import { sha256Base64 } from './checksum.ts';
 
@@ -52,8 +53,9 @@ export class EvidenceStore {
     this.notify();
   }
 
-  live(): EvidenceItem[] {
-    return this.items.filter((i) => i.status !== 'withdrawn');
+  /** What counts against the report: not withdrawn, and no declaration whose upload never came in time. */
+  live(now = new Date()): EvidenceItem[] {
+    return this.items.filter((i) => i.status !== 'withdrawn' && !hasLapsed(i, now));
   }
 
   forField(code: string): EvidenceItem[] {

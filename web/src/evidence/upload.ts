@@ -1,21 +1,18 @@
-import { EVIDENCE_TYPES, type EvidenceContentType } from '#shared/contract/evidence';
+import { EVIDENCE_TYPES, extensionOf, type EvidenceContentType } from '#shared/contract/evidence';
 import type { UploadTicket } from '../types.ts';
 
 const BY_EXTENSION = new Map<string, EvidenceContentType>(
-  (Object.entries(EVIDENCE_TYPES) as [EvidenceContentType, { ext: string }][]).map(([type, { ext }]) => [
-    ext,
-    type,
-  ]),
+  (Object.entries(EVIDENCE_TYPES) as [EvidenceContentType, { extensions: readonly string[] }][]).flatMap(
+    ([type, { extensions }]) => extensions.map((e) => [e, type] as const),
+  ),
 );
-BY_EXTENSION.set('jpeg', 'image/jpeg');
 
 export const ACCEPT = [...BY_EXTENSION.keys()].map((e) => `.${e}`).join(',');
 export const TYPE_LABELS = [...new Set(Object.values(EVIDENCE_TYPES).map((t) => t.label))].join(', ');
 
-/** The declared type: the browser's when it is one we take, else by extension (Windows often reports none). */
+/** The declared type comes from the name's extension: the server refuses a name that contradicts the type. */
 export function contentTypeOf(file: File): EvidenceContentType | undefined {
-  if (file.type && file.type in EVIDENCE_TYPES) return file.type as EvidenceContentType;
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  const ext = extensionOf(file.name);
   return ext ? BY_EXTENSION.get(ext) : undefined;
 }
 
@@ -23,10 +20,14 @@ export class UploadError extends Error {
   constructor(
     readonly status: number,
     readonly expired: boolean,
+    /** Storage's own error code (`BadDigest`, `SignatureDoesNotMatch`...), when it sent one. */
+    readonly storageCode?: string,
   ) {
     super(`upload failed: ${status}`);
   }
 }
+
+const storageCodeOf = (xml: string): string | undefined => /<Code>([A-Za-z]+)<\/Code>/.exec(xml)?.[1];
 
 /**
  * PUTs the bytes straight to storage. XMLHttpRequest rather than fetch because only it reports upload
@@ -46,7 +47,10 @@ export function putFile(
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) resolve();
-      else reject(new UploadError(xhr.status, xhr.status === 403 && /expired/i.test(xhr.responseText)));
+      else {
+        const expired = xhr.status === 403 && /expired/i.test(xhr.responseText);
+        reject(new UploadError(xhr.status, expired, storageCodeOf(xhr.responseText)));
+      }
     };
     xhr.onerror = () => reject(new UploadError(0, false));
     xhr.onabort = () => reject(new UploadError(0, false));
