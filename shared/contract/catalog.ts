@@ -25,6 +25,15 @@ export type PublicCatalog = ReturnType<typeof publicCatalog>;
 const list = <T extends ZodType>(item: T) => array(item).readonly();
 const bilingual = object({ vi: string(), en: string() }).readonly();
 const codes = list(string());
+
+/** A document the default targets, weights and bands cite (catalog/sources.ts); also what a target set cites. */
+export const catalogSourceSchema = object({
+  id: string(),
+  document: string().nullable(),
+  title: bilingual,
+  note: bilingual.optional(),
+  links: codes.optional(),
+}).readonly();
 const fieldValue = union([number(), boolean(), string(), literal(null)]);
 
 const fieldBase = {
@@ -131,15 +140,7 @@ export const publicCatalogSchema = object({
     object({ id: string(), label: bilingual, minShare: number(), source: string().optional() }).readonly(),
   ),
   /** The documents the default targets, weights and bands cite; `system-default` says there is none. */
-  sources: list(
-    object({
-      id: string(),
-      document: string().nullable(),
-      title: bilingual,
-      note: bilingual.optional(),
-      links: codes.optional(),
-    }).readonly(),
-  ),
+  sources: list(catalogSourceSchema),
   sections: list(
     object({
       id: string(),

@@ -16,6 +16,7 @@ import {
   type ZodType,
 } from 'zod';
 import { CHANGE_KINDS } from '../hierarchy.ts';
+import { catalogSourceSchema } from './catalog.ts';
 import { EVIDENCE_TYPES, type EvidenceContentType } from './evidence.ts';
 import { ROLES } from './roles.ts';
 import { DISPLAY_STATUSES, EVIDENCE_STATUSES, REPORT_STATUSES, REVISION_ACTIONS } from './statuses.ts';
@@ -315,15 +316,7 @@ export const targetSetViewSchema = object({
   isDefault: boolean(),
   year: int(),
   version: int(),
-  sources: list(
-    object({
-      id: string(),
-      document: string().nullable(),
-      title: bilingual,
-      note: bilingual.optional(),
-      links: list(string()).optional(),
-    }).readonly(),
-  ),
+  sources: list(catalogSourceSchema),
   indicators: record(
     string(),
     object({ targets: record(string(), sourced).readonly(), maxPoints: sourced.optional() }).readonly(),
