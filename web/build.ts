@@ -12,7 +12,10 @@ const WEB = import.meta.dirname;
 const OUT = resolve(WEB, 'dist');
 
 export interface BundleReport {
+  /** When the build started reading its sources: a source changed after this makes the build stale. */
   readonly builtAt: string;
+  /** Every file the build read, relative to the repository: what `npm start` compares with builtAt. */
+  readonly inputs: readonly string[];
   /** The entry chunk and every chunk it imports statically: what a first visit downloads before it can run. */
   readonly initialJs: { readonly files: string[]; readonly bytes: number; readonly gzipBytes: number };
   readonly css: { readonly file: string; readonly bytes: number; readonly gzipBytes: number };
@@ -34,8 +37,21 @@ function staticClosure(meta: Metafile, entry: string): string[] {
   return [...seen];
 }
 
+/** Besides the modules esbuild read: the page template, the copied static files, the build itself and the lockfile. */
+function buildInputs(meta: Metafile): string[] {
+  const repo = (file: string) => relative(resolve(WEB, '..'), file).split('\\').join('/');
+  return [
+    ...Object.keys(meta.inputs).filter((f) => !f.includes('node_modules/')),
+    repo(join(WEB, 'index.html')),
+    repo(join(WEB, 'build.ts')),
+    ...readdirSync(join(WEB, 'static')).map((f) => repo(join(WEB, 'static', f))),
+    'package-lock.json',
+  ].sort();
+}
+
 export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): Promise<BundleReport> {
   const outDir = opts.outDir ?? OUT;
+  const builtAt = new Date();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const result = await build({
@@ -83,7 +99,8 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
 
   const initial = staticClosure(meta, entry);
   const report: BundleReport = {
-    builtAt: new Date().toISOString(),
+    builtAt: builtAt.toISOString(),
+    inputs: buildInputs(meta),
     initialJs: {
       files: initial.map(url),
       bytes: initial.reduce((s, f) => s + (meta.outputs[f]?.bytes ?? 0), 0),

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import { routeById, type RouteId } from '../contract/routes.ts';
+import { compressResponse } from './compress.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
@@ -37,6 +38,8 @@ function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
 function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>) {
   const route = routeById(routeId);
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
+    // First, so that its `after` runs last, on the answer as it goes out.
+    .use(compressResponse())
     .use(errorResponses())
     .use(authorize(route))
     .use(jsonBody())
