@@ -1,6 +1,7 @@
 import { completeCognitoSignIn, isSignedIn } from './auth.ts';
 import { byId, focusElement } from './dom.ts';
 import { onLangChange } from './i18n.ts';
+import { registerServiceWorker } from './offline/register.ts';
 import { showError } from './pages/errors.ts';
 import { homePage, signInPage } from './pages/signin.ts';
 import { render, route, startRouter, type Page } from './router.ts';
@@ -57,7 +58,8 @@ async function boot() {
     return;
   }
   void renderHeader();
-  startRouter();
+  await startRouter();
+  registerServiceWorker();
 }
 
 void boot();
