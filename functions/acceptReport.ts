@@ -1,4 +1,4 @@
-import { acceptBody } from '#shared/api/contracts';
+import { acceptBody } from '#shared/contract/bodies';
 import { commandFor } from '#shared/api/reportView';
 import { reviewTarget } from '#shared/api/reviewTarget';
 import { parseWith } from '#shared/api/zodIssues';

@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { ownUnit, reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { intEnv } from '#shared/config';
-import { declarationSchema } from '#shared/contract/evidence';
+import { declarationSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from '#shared/contract/evidence';
 import { evidenceLocked, evidenceObjectKey, tooManyFiles, type EvidenceItem } from '#shared/domain/evidence';
 import { apiHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/contract/i18n';
 import { declareItems } from '#shared/store/evidence';
 import { presignUpload } from '#shared/store/evidenceObjects';
 import { commitClaimed, type Refusals } from '#shared/store/idempotency';
+import { unknownField } from '#shared/contract/errors';
 
-const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', 50 * 1024 * 1024);
-const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', 30);
+const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', EVIDENCE_MAX_BYTES);
+const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', EVIDENCE_MAX_FILES);
 const schema = declarationSchema(MAX_BYTES);
 
 const refusals: Refusals = { TOO_MANY_FILES: tooManyFiles(MAX_FILES), REPORT_LOCKED: evidenceLocked('add') };
@@ -20,17 +20,7 @@ export const handler = apiHandler('declareEvidence', async (req) => {
   const { year, catalog } = reportingYear(req);
   const declared = parseWith(schema, req.body);
   const known = new Set(catalog.fields.map((f) => f.code));
-  const unknown = declared.fields.flatMap((f, i) =>
-    known.has(f)
-      ? []
-      : [
-          {
-            path: `fields.${i}`,
-            code: 'unknown_field',
-            message: bi(`Trường "${f}" không tồn tại`, `Unknown field "${f}"`),
-          },
-        ],
-  );
+  const unknown = declared.fields.flatMap((f, i) => (known.has(f) ? [] : [unknownField(`fields.${i}`, f)]));
   if (unknown.length) throw invalidInput(unknown);
   const unitId = ownUnit(req);
   const evidenceId = randomBytes(16).toString('base64url');

@@ -4,6 +4,7 @@ import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/contract/i18n';
 import { appendAudit } from '#shared/store/audit';
 import { presignDownload } from '#shared/store/evidenceObjects';
+import { CODE } from '#shared/contract/errors';
 
 export const handler = apiHandler('downloadEvidence', async (req) => {
   const evidence = await reachableEvidence(req, { reviewersToo: true });
@@ -13,7 +14,7 @@ export const handler = apiHandler('downloadEvidence', async (req) => {
         'Tệp chưa được kiểm tra xong nên chưa tải về được.',
         'The file has not been verified, so it cannot be fetched.',
       ),
-      { code: 'EVIDENCE_NOT_VERIFIED' },
+      { code: CODE.EVIDENCE_NOT_VERIFIED },
     );
   }
   // On record before the link leaves the server: a fetch nobody logged cannot happen.

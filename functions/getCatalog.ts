@@ -1,5 +1,5 @@
 import { catalogFor, catalogYears, publicCatalog } from '#shared/catalog/index';
-import { NotFoundError, ValidationError } from '#shared/errors';
+import { NotFoundError } from '#shared/errors';
 import { publicHandler } from '#shared/http/apiHandler';
 import { conditionalAnswer, weakEtagOf } from '#shared/http/conditionalGet';
 import { bi } from '#shared/contract/i18n';
@@ -14,24 +14,8 @@ for (const year of catalogYears) {
   }
 }
 
-function parseYear(raw: string | undefined): number {
-  const year = raw !== undefined && /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(year)) {
-    throw new ValidationError(bi('Năm không hợp lệ.', 'The year is not valid.'), {
-      issues: [
-        {
-          path: 'year',
-          code: 'invalid_year',
-          message: bi('Năm phải là số nguyên, ví dụ 2025.', 'The year must be a whole number, e.g. 2025.'),
-        },
-      ],
-    });
-  }
-  return year;
-}
-
 export const handler = publicHandler('getCatalog', async (req) => {
-  const year = parseYear(req.params.year);
+  const { year } = req.path;
   const entry = bodies.get(year);
   if (entry === undefined) {
     throw new NotFoundError(

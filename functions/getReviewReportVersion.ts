@@ -1,7 +1,7 @@
-import { reportingYear, unitParam, versionParam } from '#shared/api/params';
+import { reportingYear } from '#shared/api/params';
 import { revisionResult } from '#shared/api/versions';
 import { apiHandler } from '#shared/http/apiHandler';
 
 export const handler = apiHandler('getReviewReportVersion', async (req) =>
-  revisionResult(reportingYear(req).year, unitParam(req), versionParam(req)),
+  revisionResult(reportingYear(req).year, req.path.unitId, req.path.n),
 );

@@ -3,6 +3,7 @@ import { NotFoundError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/contract/i18n';
 import { getRollupSummary, rollupLinks } from '#shared/store/rollupOutputs';
+import { CODE } from '#shared/contract/errors';
 
 export const handler = apiHandler('getRollup', async (req) => {
   const { year } = reportingYear(req);
@@ -11,7 +12,7 @@ export const handler = apiHandler('getRollup', async (req) => {
     throw new NotFoundError(
       bi(`Chưa có báo cáo tổng hợp năm ${year}.`, `There is no rollup for ${year} yet.`),
       {
-        code: 'NO_ROLLUP',
+        code: CODE.NO_ROLLUP,
       },
     );
   }

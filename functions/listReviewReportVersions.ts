@@ -1,7 +1,7 @@
-import { reportingYear, unitParam } from '#shared/api/params';
+import { reportingYear } from '#shared/api/params';
 import { revisionsResult } from '#shared/api/versions';
 import { apiHandler } from '#shared/http/apiHandler';
 
 export const handler = apiHandler('listReviewReportVersions', async (req) =>
-  revisionsResult(reportingYear(req).year, unitParam(req)),
+  revisionsResult(reportingYear(req).year, req.path.unitId),
 );

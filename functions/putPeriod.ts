@@ -1,4 +1,4 @@
-import { periodBody } from '#shared/api/contracts';
+import { periodSchema } from '#shared/contract/bodies';
 import { reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { periodProblems } from '#shared/domain/period';
@@ -15,7 +15,7 @@ const PROBLEM_TEXT: Record<string, ReturnType<typeof bi>> = {
 
 export const handler = apiHandler('putPeriod', async (req) => {
   const { year } = reportingYear(req);
-  const input = parseWith(periodBody, req.body);
+  const input = parseWith(periodSchema, req.body);
   const problems = periodProblems(input, year);
   if (problems.length) {
     throw invalidInput(

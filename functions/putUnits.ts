@@ -1,4 +1,4 @@
-import { unitsBody } from '#shared/api/contracts';
+import { unitsBody } from '#shared/contract/bodies';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { hierarchyProblems } from '#shared/domain/units';
 import { apiHandler } from '#shared/http/apiHandler';

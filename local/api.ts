@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import { matchPath, routes } from '#shared/contract/routes';
+import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { createApiListener } from './adapter.ts';
 import { devRoutes } from './devRoutes.ts';
 import { answerLambdaInvoke } from './lambdaInvoke.ts';
@@ -27,7 +28,10 @@ export async function startApi(opts: {
   const dev = devRoutes(opts.issuer);
   const site = opts.webDir
     ? staticFiles(opts.webDir, {
-        'content-security-policy': `default-src 'self'; connect-src 'self' ${opts.s3Endpoint}; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+        'content-security-policy': contentSecurityPolicy({
+          connectSources: [opts.s3Endpoint],
+          upgradeInsecureRequests: false,
+        }),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'strict-origin-when-cross-origin',
         'x-frame-options': 'DENY',

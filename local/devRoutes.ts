@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { enum as zEnum, object, string } from 'zod';
 import { ROLES } from '#shared/contract/roles';
+import { DEV_PATHS } from '#shared/contract/routes';
 import { UNIT_ID_PATTERN } from '#shared/hierarchy';
 import type { LocalIssuer } from './identity.ts';
 import { agencyIdentityOf, staffIdentities, type DevIdentity } from './seedData.ts';
+import { CODE } from '#shared/contract/errors';
 
 const tokenRequest = object({
   sub: string().min(1).max(128),
@@ -26,7 +28,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export function devRoutes(issuer: LocalIssuer) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!url.pathname.startsWith('/dev/')) return false;
-    if (req.method === 'GET' && url.pathname === '/dev/users') {
+    if (req.method === 'GET' && url.pathname === DEV_PATHS.users) {
       const { listUnits } = await import('#shared/store/units');
       const users: DevIdentity[] = [
         ...(await listUnits()).filter((u) => u.reports).map(agencyIdentityOf),
@@ -35,20 +37,20 @@ export function devRoutes(issuer: LocalIssuer) {
       send(res, 200, { users });
       return true;
     }
-    if (req.method === 'POST' && url.pathname === '/dev/token') {
+    if (req.method === 'POST' && url.pathname === DEV_PATHS.token) {
       let parsed;
       try {
         parsed = tokenRequest.safeParse(await readJson(req));
       } catch {
         send(res, 400, {
-          error: { code: 'BAD_REQUEST', message: { vi: 'JSON không hợp lệ', en: 'Invalid JSON' } },
+          error: { code: CODE.BAD_REQUEST, message: { vi: 'JSON không hợp lệ', en: 'Invalid JSON' } },
         });
         return true;
       }
       if (!parsed.success || (parsed.data.role === 'agency' && !parsed.data.unitId)) {
         send(res, 400, {
           error: {
-            code: 'VALIDATION_FAILED',
+            code: CODE.VALIDATION_FAILED,
             message: {
               vi: 'Cần sub, role (agency|auditor|admin) và unitId cho agency.',
               en: 'Needs sub, role (agency|auditor|admin), and unitId for an agency.',

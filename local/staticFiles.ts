@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
-import { siteCacheControl } from '#shared/site';
+import { siteCacheControl } from '#shared/contract/site';
 
 /**
  * The built site as CloudFront serves it from the web bucket: ETags (a repeat visit revalidates with a 304),

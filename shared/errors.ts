@@ -1,13 +1,19 @@
-import type { FieldIssue } from './contract/errors.ts';
+import {
+  CODE,
+  type CodeWithStatus,
+  type ErrorCode,
+  type ErrorStatus,
+  type FieldIssue,
+} from './contract/errors.ts';
 import type { Bilingual } from './contract/i18n.ts';
 
 /**
  * Domain errors are typed; one middleware maps them to HTTP. Nothing else builds an error response.
  */
-export abstract class AppError extends Error {
-  abstract readonly status: number;
-  protected abstract readonly defaultCode: string;
-  private readonly specificCode: string | undefined;
+export abstract class AppError<S extends ErrorStatus = ErrorStatus> extends Error {
+  abstract readonly status: S;
+  protected abstract readonly defaultCode: CodeWithStatus<S>;
+  private readonly specificCode: CodeWithStatus<S> | undefined;
   readonly bilingual: Bilingual;
   readonly issues: readonly FieldIssue[];
   readonly headers: Readonly<Record<string, string>>;
@@ -18,7 +24,8 @@ export abstract class AppError extends Error {
       issues?: readonly FieldIssue[];
       cause?: unknown;
       headers?: Record<string, string>;
-      code?: string;
+      /** A code of the contract's with this class's status. */
+      code?: CodeWithStatus<S>;
     } = {},
   ) {
     super(message.en, { cause: opts.cause });
@@ -30,56 +37,52 @@ export abstract class AppError extends Error {
   }
 
   /** A specific code (DEADLINE_PASSED) when given, else the class's (CONFLICT). */
-  get code(): string {
+  get code(): ErrorCode {
     return this.specificCode ?? this.defaultCode;
   }
 }
 
-export class BadRequestError extends AppError {
+export class BadRequestError extends AppError<400> {
   readonly status = 400;
-  protected readonly defaultCode = 'BAD_REQUEST';
+  protected readonly defaultCode = CODE.BAD_REQUEST;
 }
-export class ValidationError extends AppError {
+export class ValidationError extends AppError<400> {
   readonly status = 400;
-  protected readonly defaultCode = 'VALIDATION_FAILED';
+  protected readonly defaultCode = CODE.VALIDATION_FAILED;
 }
-export class UnauthorizedError extends AppError {
+export class UnauthorizedError extends AppError<401> {
   readonly status = 401;
-  protected readonly defaultCode = 'UNAUTHORIZED';
+  protected readonly defaultCode = CODE.UNAUTHORIZED;
 }
-export class ForbiddenError extends AppError {
+export class ForbiddenError extends AppError<403> {
   readonly status = 403;
-  protected readonly defaultCode = 'FORBIDDEN';
+  protected readonly defaultCode = CODE.FORBIDDEN;
 }
-export class NotFoundError extends AppError {
+export class NotFoundError extends AppError<404> {
   readonly status = 404;
-  protected readonly defaultCode = 'NOT_FOUND';
+  protected readonly defaultCode = CODE.NOT_FOUND;
 }
-export class ConflictError extends AppError {
+export class ConflictError extends AppError<409> {
   readonly status = 409;
-  protected readonly defaultCode = 'CONFLICT';
+  protected readonly defaultCode = CODE.CONFLICT;
 }
-export class PreconditionFailedError extends AppError {
+export class PreconditionFailedError extends AppError<412> {
   readonly status = 412;
-  protected readonly defaultCode = 'PRECONDITION_FAILED';
+  protected readonly defaultCode = CODE.PRECONDITION_FAILED;
 }
-export class PayloadTooLargeError extends AppError {
+export class PayloadTooLargeError extends AppError<413> {
   readonly status = 413;
-  protected readonly defaultCode = 'PAYLOAD_TOO_LARGE';
+  protected readonly defaultCode = CODE.PAYLOAD_TOO_LARGE;
 }
-export class UnsupportedMediaTypeError extends AppError {
+export class UnsupportedMediaTypeError extends AppError<415> {
   readonly status = 415;
-  protected readonly defaultCode = 'UNSUPPORTED_MEDIA_TYPE';
+  protected readonly defaultCode = CODE.UNSUPPORTED_MEDIA_TYPE;
 }
-export class UnprocessableError extends AppError {
+export class UnprocessableError extends AppError<422> {
   readonly status = 422;
-  protected readonly defaultCode = 'UNPROCESSABLE';
+  protected readonly defaultCode = CODE.UNPROCESSABLE;
 }
-export class PreconditionRequiredError extends AppError {
-  readonly status = 428;
-  protected readonly defaultCode = 'PRECONDITION_REQUIRED';
-}
-export class ServiceUnavailableError extends AppError {
+export class ServiceUnavailableError extends AppError<503> {
   readonly status = 503;
-  protected readonly defaultCode = 'SERVICE_UNAVAILABLE';
+  protected readonly defaultCode = CODE.SERVICE_UNAVAILABLE;
 }

@@ -1,3 +1,4 @@
+import { buckets } from './buckets.ts';
 import type { RouteAccess } from './contract/routes.ts';
 
 /**
@@ -72,7 +73,7 @@ export const uploadTriggers = [
     id: 'evidenceUploaded',
     handler: 'onEvidenceUploaded',
     bucket: 'evidence',
-    prefix: 'evidence/',
+    prefix: buckets.evidence.keyPrefix,
     access: { table: 'readwrite', evidence: 'readwrite' },
   },
 ] as const satisfies readonly UploadTrigger[];

@@ -1,6 +1,6 @@
 import type { AuditEntry } from './domain/auditChain.ts';
 import type { EvidenceItem } from './domain/evidence.ts';
-import type { PeriodInput } from './domain/period.ts';
+import type { PeriodInput } from './contract/bodies.ts';
 import type { ReportState, Revision } from './domain/report.ts';
 import type { RollupSummary } from './domain/rollupRun.ts';
 import { attr, defineEntity } from './entity.ts';

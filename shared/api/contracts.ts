@@ -1,32 +1,8 @@
-import { array, object, optional, record, string, unknown as zUnknown } from 'zod';
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
-import { periodSchema } from '../domain/period.ts';
-import type { FieldIssue } from '../contract/errors.ts';
-import { unitListSchema } from '../unitSchema.ts';
+import { returnBody, saveReportBody, verificationBody } from '../contract/bodies.ts';
+import { unknownField, type FieldIssue } from '../contract/errors.ts';
 import { bi } from '../contract/i18n.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
-
-/*
- * Request bodies, one schema each. The report's own values come from the catalog (validateDraft); the
- * wrappers here only say which keys a caller may send at all.
- */
-export const saveReportBody = object({ values: record(string(), zUnknown()) }).strict();
-export const verificationBody = object({
-  fields: record(
-    string(),
-    object({ value: optional(zUnknown()), comment: string().min(1).max(2000).optional() }).strict(),
-  ),
-}).strict();
-export const returnBody = object({
-  comments: array(
-    object({ field: string().max(64).optional(), text: string().trim().min(1).max(2000) }).strict(),
-  )
-    .min(1)
-    .max(200),
-}).strict();
-export const acceptBody = object({ comment: string().trim().min(1).max(2000).optional() }).strict();
-export const periodBody = periodSchema;
-export const unitsBody = object({ units: unitListSchema }).strict();
 
 function prefixed(issues: readonly FieldIssue[], prefix: string): FieldIssue[] {
   return issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
@@ -59,11 +35,7 @@ export function parseVerification(
   const values: Record<string, unknown> = {};
   for (const [code, entry] of entries) {
     if (!known.has(code)) {
-      issues.push({
-        path: `fields.${code}`,
-        code: 'unknown_field',
-        message: bi(`Trường "${code}" không tồn tại`, `Unknown field "${code}"`),
-      });
+      issues.push(unknownField(`fields.${code}`, code));
     } else if (entry.value === undefined && entry.comment === undefined) {
       issues.push({
         path: `fields.${code}`,
@@ -82,15 +54,7 @@ export function parseReturn(catalog: Catalog, body: unknown) {
   const parsed = parseWith(returnBody, body);
   const known = new Set(catalog.fields.map((f) => f.code));
   const issues: FieldIssue[] = parsed.comments.flatMap((c, i) =>
-    c.field !== undefined && !known.has(c.field)
-      ? [
-          {
-            path: `comments.${i}.field`,
-            code: 'unknown_field',
-            message: bi(`Trường "${c.field}" không tồn tại`, `Unknown field "${c.field}"`),
-          },
-        ]
-      : [],
+    c.field !== undefined && !known.has(c.field) ? [unknownField(`comments.${i}.field`, c.field)] : [],
   );
   if (issues.length) throw invalidInput(issues);
   return parsed.comments;

@@ -1,13 +1,14 @@
 import { computeIndicators, type Catalog } from '../catalog/index.ts';
 import { deadlineFor, type Period } from '../domain/period.ts';
-import { displayStatusOf, emptyReport, isEditable, type ReportState } from '../domain/report.ts';
+import type { ReportView } from '../contract/wire.ts';
+import { canStillEdit, displayStatusOf, emptyReport, type ReportState } from '../domain/report.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import { auditAppendItems } from '../store/audit.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
 import { etagOf, ifMatchVersion } from './params.ts';
 
-/** The report as the API shows it: the state, its derived indicators and what the caller can still do. */
-export function reportBody(state: ReportState, catalog: Catalog, period: Period) {
+/** The report as the API shows it: the state, its derived indicators and whether its unit can still edit it. */
+export function reportBody(state: ReportState, catalog: Catalog, period: Period, now: Date): ReportView {
   return {
     year: state.year,
     unitId: state.unitId,
@@ -24,7 +25,7 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period)
     ...(state.acceptedAt ? { acceptedAt: state.acceptedAt } : {}),
     ...(state.updatedAt ? { updatedAt: state.updatedAt, updatedBy: state.updatedBy } : {}),
     deadline: deadlineFor(period, state.unitId).toISOString(),
-    editable: isEditable(state),
+    editable: canStillEdit(state, period, now),
     catalogVersion: catalog.version,
   };
 }
@@ -32,12 +33,12 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period)
 export function reportResult(
   state: ReportState | undefined,
   ctx: { year: number; unitId: string; catalog: Catalog; period: Period },
-  status = 200,
+  now: Date,
 ): ApiResult {
   const shown = state ?? emptyReport(ctx.year, ctx.unitId);
   return {
-    status,
-    body: reportBody(shown, ctx.catalog, ctx.period),
+    status: 200,
+    body: reportBody(shown, ctx.catalog, ctx.period, now),
     headers: { etag: etagOf(shown.version) },
   };
 }
@@ -55,7 +56,7 @@ export function commandFor(
     ifMatch: ifMatchVersion(req),
     claim: req.claim,
     now: req.receivedAt,
-    render: (state) => reportResult(state, ctx),
+    render: (state) => reportResult(state, ctx, req.receivedAt),
     // Review actions go on the hash-chained audit log in the same transaction as the change itself.
     ...(audit
       ? {

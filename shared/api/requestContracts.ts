@@ -2,21 +2,10 @@ import { toJSONSchema } from 'zod';
 import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
 import type { RouteId } from '../contract/routes.ts';
-import {
-  acceptBody,
-  parseDraftValues,
-  parseReturn,
-  parseVerification,
-  periodBody,
-  returnBody,
-  unitsBody,
-  verificationBody,
-} from './contracts.ts';
-import { declarationSchema } from '../contract/evidence.ts';
+import { acceptBody, periodSchema, returnBody, unitsBody, verificationBody } from '../contract/bodies.ts';
+import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
+import { declarationSchema, EVIDENCE_MAX_BYTES } from '../contract/evidence.ts';
 import { parseWith } from './zodIssues.ts';
-
-/** The per-file limit the OpenAPI document states; the function reads its own from EVIDENCE_MAX_BYTES. */
-const DOCUMENTED_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
  * For each route that takes a body: its JSON Schema, a complete valid example, and the very parser the
@@ -34,7 +23,7 @@ const firstField = (catalog: Catalog, type?: string) =>
 
 export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
   declareEvidence: {
-    schema: () => jsonSchemaOf(declarationSchema(DOCUMENTED_MAX_BYTES)),
+    schema: () => jsonSchemaOf(declarationSchema(EVIDENCE_MAX_BYTES)),
     example: (catalog) => ({
       fileName: 'Quyết định 12-QĐ-STTTT ban hành quy chế an toàn thông tin.pdf',
       contentType: 'application/pdf',
@@ -49,7 +38,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
           'Quy định trách nhiệm bảo đảm an toàn thông tin của cơ quan. / The agency’s information security rules.',
       },
     }),
-    parse: (_catalog, body) => parseWith(declarationSchema(DOCUMENTED_MAX_BYTES), body),
+    parse: (_catalog, body) => parseWith(declarationSchema(EVIDENCE_MAX_BYTES), body),
   },
   saveMyReport: {
     schema: (catalog) => ({
@@ -91,7 +80,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
     parse: (_catalog, body) => parseWith(acceptBody, body),
   },
   putPeriod: {
-    schema: () => jsonSchemaOf(periodBody),
+    schema: () => jsonSchemaOf(periodSchema),
     example: (catalog) => ({
       opensAt: `${catalog.year}-01-01T00:00:00+07:00`,
       deadline: `${catalog.year + 1}-02-01T00:00:00+07:00`,
@@ -103,7 +92,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
         },
       ],
     }),
-    parse: (_catalog, body) => parseWith(periodBody, body),
+    parse: (_catalog, body) => parseWith(periodSchema, body),
   },
   putUnits: {
     schema: () => jsonSchemaOf(unitsBody),

@@ -1,5 +1,5 @@
 import { array, coerce, enum as zEnum, object, string } from 'zod';
-import { DISPLAY_STATUSES } from '../domain/report.ts';
+import { DISPLAY_STATUSES } from '../contract/statuses.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
 import type { PublicRequest } from '../http/types.ts';
 import { parseWith } from './zodIssues.ts';

@@ -2,6 +2,7 @@ import { NotFoundError } from '../errors.ts';
 import type { ApiResult } from '../http/types.ts';
 import { bi } from '../contract/i18n.ts';
 import { getRevision, listRevisions } from '../store/reports.ts';
+import { CODE } from '../contract/errors.ts';
 
 export async function revisionsResult(year: number, unitId: string): Promise<ApiResult> {
   return { body: { year, unitId, versions: await listRevisions(year, unitId) } };
@@ -12,7 +13,7 @@ export async function revisionResult(year: number, unitId: string, version: numb
   const revision = await getRevision(year, unitId, version);
   if (!revision) {
     throw new NotFoundError(bi(`Không có phiên bản ${version}.`, `There is no version ${version}.`), {
-      code: 'VERSION_NOT_FOUND',
+      code: CODE.VERSION_NOT_FOUND,
     });
   }
   return { body: { ...revision, previousVersion: version > 1 ? version - 1 : null } };

@@ -1,5 +1,5 @@
 import type { core } from 'zod';
-import type { FieldIssue } from '../contract/errors.ts';
+import { unknownField, type FieldIssue } from '../contract/errors.ts';
 import { ValidationError } from '../errors.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 
@@ -52,11 +52,7 @@ export function toFieldIssues(issues: readonly core.$ZodIssue[], prefix = ''): F
                 code: 'not_allowed',
                 message: bi(`Không được tự đặt trường "${key}"`, `"${key}" cannot be set by the caller`),
               }
-            : {
-                path,
-                code: 'unknown_field',
-                message: bi(`Trường "${key}" không tồn tại`, `Unknown field "${key}"`),
-              },
+            : unknownField(path, key),
         );
       }
       continue;

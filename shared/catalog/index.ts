@@ -35,7 +35,7 @@ export type {
 } from './types.ts';
 export { isNumericField } from './types.ts';
 export { catalogJsonSchema, draftSchema, validateDraft } from './schema.ts';
-export { checkRules, isEmpty, validateSubmission } from './validate.ts';
+export { checkRules, isEmpty, needsEvidence, validateSubmission } from './validate.ts';
 export {
   addToAggregate,
   aggregateIndicator,

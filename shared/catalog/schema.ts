@@ -9,7 +9,7 @@ import {
   type ZodType,
   type core,
 } from 'zod';
-import type { FieldIssue } from '../contract/errors.ts';
+import { unknownField, type FieldIssue } from '../contract/errors.ts';
 import { expectedType, fieldMessages } from './messages.ts';
 import type { Catalog, CatalogField, FieldValue, ReportValues } from './types.ts';
 
@@ -77,17 +77,13 @@ function toFieldIssues(issue: core.$ZodIssue, byCode: ReadonlyMap<string, Catalo
   const [head] = issue.path;
   if (head === undefined) {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: key,
-        code: 'unknown_field',
-        message: fieldMessages.unknownField(key),
-      }));
+      return issue.keys.map((key) => unknownField(key, key, fieldMessages.unknownField(key)));
     }
     return [{ path: '', code: 'invalid_type', message: fieldMessages.notAnObject() }];
   }
   const path = String(head);
   const f = byCode.get(path);
-  if (!f) return [{ path, code: 'unknown_field', message: fieldMessages.unknownField(path) }];
+  if (!f) return [unknownField(path, path, fieldMessages.unknownField(path))];
   const l = f.label;
   switch (issue.code) {
     case 'invalid_type':

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../contract/errors.ts';
+import { ISSUE, type FieldIssue } from '../contract/errors.ts';
 import type { Bilingual } from '../contract/i18n.ts';
 import {
   compareMessage,
@@ -108,6 +108,11 @@ export function checkRules(catalog: Catalog, values: ReportValues): FieldIssue[]
   );
 }
 
+/** Whether a field needs proof given its value: always, only when answered yes, or never. */
+export function needsEvidence(field: Pick<CatalogField, 'evidence'>, value: unknown): boolean {
+  return field.evidence.rule === 'required' || (field.evidence.rule === 'requiredIfTrue' && value === true);
+}
+
 /**
  * Everything a submission needs: a valid shape, every required field, every cross-field rule and every piece of
  * evidence the catalog asks for. `evidenceFields` are the codes with at least one verified evidence file.
@@ -132,14 +137,12 @@ export function validateSubmission(
   issues.push(...checkRules(catalog, clean).filter((i) => !bad.has(i.path)));
   for (const f of catalog.fields) {
     const e = f.evidence;
-    if (e.rule === 'none' || ctx.evidenceFields.has(f.code)) continue;
-    if (e.rule === 'required' || clean[f.code] === true) {
-      issues.push({
-        path: f.code,
-        code: 'evidence_required',
-        message: fieldMessages.evidenceRequired(f.label, e.kind),
-      });
-    }
+    if (e.rule === 'none' || ctx.evidenceFields.has(f.code) || !needsEvidence(f, clean[f.code])) continue;
+    issues.push({
+      path: f.code,
+      code: ISSUE.evidenceRequired,
+      message: fieldMessages.evidenceRequired(f.label, e.kind),
+    });
   }
   const order = new Map(catalog.fields.map((f, i) => [f.code, i]));
   const rank = (path: string) => order.get(path) ?? -1;

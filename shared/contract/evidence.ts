@@ -1,6 +1,14 @@
 import * as z from 'zod/mini';
 
 /** What an agency may upload as evidence (tài liệu kiểm chứng), and what it declares before uploading. */
+
+/** The per-file limit; a deployment may lower it with the EVIDENCE_MAX_BYTES variable. */
+export const EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
+/** Live (not withdrawn) files per report; EVIDENCE_MAX_FILES may change it. */
+export const EVIDENCE_MAX_FILES = 30;
+/** How long a presigned upload or download link lives. */
+export const LINK_SECONDS = 300;
+
 export const EVIDENCE_TYPES = {
   'application/pdf': { ext: 'pdf', label: 'PDF' },
   'image/jpeg': { ext: 'jpg', label: 'JPEG' },
@@ -13,8 +21,6 @@ export const EVIDENCE_TYPES = {
 
 export type EvidenceContentType = keyof typeof EVIDENCE_TYPES;
 const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...EvidenceContentType[]];
-
-export type EvidenceStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn';
 
 // A bare file name: no folders, no control characters (C0 or C1), no bidi overrides that could disguise the
 // extension, no lone surrogates; the storage key never uses it.

@@ -1,9 +1,20 @@
+import { CODE, type ErrorCode } from './errors.ts';
 import type { Bilingual } from './i18n.ts';
+import {
+  CATALOG_YEAR,
+  EVIDENCE_ID,
+  REPORTING_YEAR,
+  UNIT_ID,
+  VERSION,
+  type ParamSchema,
+  type ParamValues,
+} from './params.ts';
 import { ROLES, type Role } from './roles.ts';
 
 /**
  * The route table: the single source for the CDK stack (one function and one API route per row), the local
- * HTTP adapter and the OpenAPI document. Adding a route is one row here plus its handler module.
+ * HTTP adapter, the server's parameter parsing, the browser's client and the OpenAPI document. Adding a route
+ * is one row here, its body and answer in api.ts, plus its handler module.
  */
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
@@ -28,6 +39,12 @@ export interface Route {
   readonly auth: 'public' | readonly Role[];
   readonly access: RouteAccess;
   readonly summary: Bilingual;
+  /** One entry per `{name}` of the path, in path order; the server parses them in that order. */
+  readonly params: Readonly<Record<string, ParamSchema>>;
+  /** Query parameters the route reads; any other is refused. */
+  readonly query?: Readonly<Record<string, { readonly schema: ParamSchema; readonly required: boolean }>>;
+  /** Codes the route answers with beyond those every route of its kind can (see errorCodesOf). */
+  readonly errors: readonly ErrorCode[];
 }
 
 const ANY_ROLE = ROLES;
@@ -35,6 +52,21 @@ const AGENCY = ['agency'] as const;
 const AUDITOR = ['auditor'] as const;
 const ADMIN = ['admin'] as const;
 const REVIEWERS = ['auditor', 'admin'] as const;
+
+const YEAR = { year: REPORTING_YEAR } as const;
+const UNIT = { year: REPORTING_YEAR, unitId: UNIT_ID } as const;
+const EVIDENCE = { evidenceId: EVIDENCE_ID } as const;
+/** What any change to a report can meet: a stale or malformed If-Match, a lost race, a state that forbids it. */
+const REPORT_CHANGE = [
+  CODE.PRECONDITION_FAILED,
+  CODE.VERSION_MISMATCH,
+  CODE.CONCURRENT_UPDATE,
+  CODE.REPORT_LOCKED,
+  CODE.INVALID_STATE,
+] as const;
+const AGENCY_CHANGE = [...REPORT_CHANGE, CODE.PERIOD_NOT_OPEN, CODE.DEADLINE_PASSED] as const;
+const REVIEW_CHANGE = [CODE.UNIT_NOT_FOUND, ...REPORT_CHANGE] as const;
+const REACH_EVIDENCE = [CODE.EVIDENCE_NOT_FOUND, CODE.NOT_YOUR_EVIDENCE] as const;
 
 export const routes = [
   {
@@ -45,6 +77,8 @@ export const routes = [
     auth: 'public',
     access: { table: 'read', evidence: 'read', reports: 'read' },
     summary: { vi: 'Kiểm tra tình trạng hệ thống', en: 'Check that storage is reachable' },
+    params: {},
+    errors: [],
   },
   {
     id: 'getMe',
@@ -54,6 +88,8 @@ export const routes = [
     auth: ANY_ROLE,
     access: { table: 'read' },
     summary: { vi: 'Thông tin người dùng đăng nhập và đơn vị', en: 'The signed-in identity and its unit' },
+    params: {},
+    errors: [],
   },
   {
     id: 'getCatalog',
@@ -66,6 +102,8 @@ export const routes = [
       vi: 'Danh mục chỉ tiêu và biểu mẫu báo cáo của một năm',
       en: 'The indicator catalog and report form of a year',
     },
+    params: { year: CATALOG_YEAR },
+    errors: [CODE.NOT_FOUND],
   },
   {
     id: 'getOpenApi',
@@ -75,6 +113,8 @@ export const routes = [
     auth: 'public',
     access: {},
     summary: { vi: 'Tài liệu OpenAPI 3.1 của API', en: 'The OpenAPI 3.1 document' },
+    params: {},
+    errors: [],
   },
   {
     id: 'getMyReport',
@@ -84,6 +124,8 @@ export const routes = [
     auth: AGENCY,
     access: { table: 'read' },
     summary: { vi: 'Báo cáo năm của đơn vị mình', en: "The caller's unit's report for the year" },
+    params: YEAR,
+    errors: [],
   },
   {
     id: 'saveMyReport',
@@ -93,6 +135,8 @@ export const routes = [
     auth: AGENCY,
     access: { table: 'readwrite' },
     summary: { vi: 'Lưu bản nháp báo cáo', en: 'Save the draft report' },
+    params: YEAR,
+    errors: AGENCY_CHANGE,
   },
   {
     id: 'submitMyReport',
@@ -102,6 +146,8 @@ export const routes = [
     auth: AGENCY,
     access: { table: 'readwrite' },
     summary: { vi: 'Nộp báo cáo', en: 'Submit the report' },
+    params: YEAR,
+    errors: [...AGENCY_CHANGE, CODE.SUBMISSION_INVALID],
   },
   {
     id: 'listMyReportVersions',
@@ -111,6 +157,8 @@ export const routes = [
     auth: AGENCY,
     access: { table: 'read' },
     summary: { vi: 'Lịch sử các phiên bản báo cáo', en: 'Every revision of the report' },
+    params: YEAR,
+    errors: [],
   },
   {
     id: 'getMyReportVersion',
@@ -120,6 +168,8 @@ export const routes = [
     auth: AGENCY,
     access: { table: 'read' },
     summary: { vi: 'Một phiên bản và thay đổi so với bản trước', en: 'One revision and its diff' },
+    params: { ...YEAR, n: VERSION },
+    errors: [CODE.VERSION_NOT_FOUND],
   },
   {
     id: 'listReviewReports',
@@ -132,6 +182,8 @@ export const routes = [
       vi: 'Danh sách đơn vị và trạng thái báo cáo',
       en: 'Every expected unit with its report status',
     },
+    params: YEAR,
+    errors: [],
   },
   {
     id: 'getReviewReport',
@@ -141,6 +193,8 @@ export const routes = [
     auth: REVIEWERS,
     access: { table: 'read' },
     summary: { vi: 'Báo cáo của một đơn vị', en: "A unit's report" },
+    params: UNIT,
+    errors: [CODE.UNIT_NOT_FOUND],
   },
   {
     id: 'listReviewReportVersions',
@@ -150,6 +204,8 @@ export const routes = [
     auth: REVIEWERS,
     access: { table: 'read' },
     summary: { vi: 'Lịch sử phiên bản báo cáo của đơn vị', en: "Every revision of a unit's report" },
+    params: UNIT,
+    errors: [],
   },
   {
     id: 'getReviewReportVersion',
@@ -159,6 +215,8 @@ export const routes = [
     auth: REVIEWERS,
     access: { table: 'read' },
     summary: { vi: 'Một phiên bản báo cáo của đơn vị', en: "One revision of a unit's report" },
+    params: { ...UNIT, n: VERSION },
+    errors: [CODE.VERSION_NOT_FOUND],
   },
   {
     id: 'putVerification',
@@ -168,6 +226,8 @@ export const routes = [
     auth: AUDITOR,
     access: { table: 'readwrite' },
     summary: { vi: 'Ghi kết quả xác minh theo từng chỉ tiêu', en: 'Record verified values and comments' },
+    params: UNIT,
+    errors: REVIEW_CHANGE,
   },
   {
     id: 'acceptReport',
@@ -177,6 +237,8 @@ export const routes = [
     auth: AUDITOR,
     access: { table: 'readwrite' },
     summary: { vi: 'Chấp nhận báo cáo', en: 'Accept the report' },
+    params: UNIT,
+    errors: REVIEW_CHANGE,
   },
   {
     id: 'returnReport',
@@ -186,6 +248,8 @@ export const routes = [
     auth: AUDITOR,
     access: { table: 'readwrite' },
     summary: { vi: 'Trả lại báo cáo kèm nhận xét', en: 'Return the report with comments' },
+    params: UNIT,
+    errors: REVIEW_CHANGE,
   },
   {
     id: 'getPeriod',
@@ -198,6 +262,8 @@ export const routes = [
       vi: 'Kỳ báo cáo: ngày mở, hạn nộp, gia hạn',
       en: 'The reporting period: opening, deadline, exceptions',
     },
+    params: YEAR,
+    errors: [],
   },
   {
     id: 'putPeriod',
@@ -207,6 +273,8 @@ export const routes = [
     auth: ADMIN,
     access: { table: 'readwrite' },
     summary: { vi: 'Đặt kỳ báo cáo', en: 'Set the reporting period' },
+    params: YEAR,
+    errors: [],
   },
   {
     id: 'listUnits',
@@ -216,6 +284,8 @@ export const routes = [
     auth: REVIEWERS,
     access: { table: 'read' },
     summary: { vi: 'Danh sách đơn vị theo cấp', en: 'The unit hierarchy' },
+    params: {},
+    errors: [],
   },
   {
     id: 'putUnits',
@@ -225,6 +295,8 @@ export const routes = [
     auth: ADMIN,
     access: { table: 'readwrite' },
     summary: { vi: 'Thêm hoặc sửa đơn vị', en: 'Add or change units' },
+    params: {},
+    errors: [],
   },
   {
     id: 'declareEvidence',
@@ -237,6 +309,8 @@ export const routes = [
       vi: 'Khai báo tệp kiểm chứng và nhận URL tải lên',
       en: 'Declare an evidence file and get an upload URL',
     },
+    params: YEAR,
+    errors: [CODE.TOO_MANY_FILES, CODE.REPORT_LOCKED],
   },
   {
     id: 'completeEvidence',
@@ -246,6 +320,8 @@ export const routes = [
     auth: AGENCY,
     access: { table: 'readwrite', evidence: 'readwrite' },
     summary: { vi: 'Kiểm tra tệp đã tải lên', en: 'Verify the uploaded file' },
+    params: EVIDENCE,
+    errors: [...REACH_EVIDENCE, CODE.UPLOAD_MISSING, CODE.EVIDENCE_REJECTED],
   },
   {
     id: 'listMyEvidence',
@@ -255,6 +331,8 @@ export const routes = [
     auth: AGENCY,
     access: { table: 'read' },
     summary: { vi: 'Tài liệu kiểm chứng của đơn vị', en: "The caller's evidence files" },
+    params: YEAR,
+    errors: [],
   },
   {
     id: 'listReviewEvidence',
@@ -264,6 +342,8 @@ export const routes = [
     auth: REVIEWERS,
     access: { table: 'read' },
     summary: { vi: 'Tài liệu kiểm chứng của một đơn vị', en: "A unit's evidence files" },
+    params: UNIT,
+    errors: [CODE.UNIT_NOT_FOUND],
   },
   {
     id: 'downloadEvidence',
@@ -273,6 +353,8 @@ export const routes = [
     auth: ANY_ROLE,
     access: { table: 'readwrite', evidence: 'read' },
     summary: { vi: 'Liên kết tải tệp (5 phút), có ghi nhật ký', en: 'A 5-minute download link, logged' },
+    params: EVIDENCE,
+    errors: [...REACH_EVIDENCE, CODE.EVIDENCE_NOT_VERIFIED],
   },
   {
     id: 'withdrawEvidence',
@@ -285,6 +367,8 @@ export const routes = [
       vi: 'Rút tài liệu kiểm chứng (khi còn là bản nháp)',
       en: 'Withdraw evidence while the report is a draft',
     },
+    params: EVIDENCE,
+    errors: [...REACH_EVIDENCE, CODE.EVIDENCE_NOT_LIVE, CODE.REPORT_LOCKED],
   },
   {
     id: 'getAuditLog',
@@ -297,6 +381,9 @@ export const routes = [
       vi: 'Nhật ký kiểm tra và xác minh chuỗi băm',
       en: 'The audit log, with its hash chain checked',
     },
+    params: {},
+    query: { year: { schema: REPORTING_YEAR, required: true }, unit: { schema: UNIT_ID, required: false } },
+    errors: [],
   },
   {
     id: 'startRollup',
@@ -306,6 +393,8 @@ export const routes = [
     auth: ADMIN,
     access: { table: 'readwrite', invokes: ['rollupYear'] },
     summary: { vi: 'Chạy tổng hợp năm ngay', en: "Run the year's rollup now" },
+    params: YEAR,
+    errors: [],
   },
   {
     id: 'getRollup',
@@ -315,10 +404,52 @@ export const routes = [
     auth: REVIEWERS,
     access: { table: 'read', reports: 'read' },
     summary: { vi: 'Kết quả tổng hợp năm và liên kết tải tệp', en: "The year's rollup and download links" },
+    params: YEAR,
+    errors: [CODE.NO_ROLLUP],
   },
 ] as const satisfies readonly Route[];
 
+/** Served by the local stack alone (sign-in without Cognito): never in the route table, never deployed. */
+export const DEV_PATHS = { users: '/dev/users', token: '/dev/token' } as const;
+export type DevPath = (typeof DEV_PATHS)[keyof typeof DEV_PATHS];
+
 export type RouteId = (typeof routes)[number]['id'];
+export type RouteOf<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;
+/** The parsed path parameters of a route: `{ year: number; unitId: string }`. */
+export type PathOf<Id extends RouteId> = ParamValues<RouteOf<Id>['params']>;
+
+/** Every code a route can answer with: its own, and those its kind (signed in, writing, with input) brings. */
+export function errorCodesOf(route: Route): ErrorCode[] {
+  const codes = new Set<ErrorCode>([
+    // Any request may carry a body: too large, not JSON, or malformed JSON.
+    CODE.BAD_REQUEST,
+    CODE.PAYLOAD_TOO_LARGE,
+    CODE.UNSUPPORTED_MEDIA_TYPE,
+    CODE.INTERNAL,
+    CODE.SERVICE_UNAVAILABLE,
+  ]);
+  const params = Object.values(route.params);
+  if (params.length || route.query || route.method !== 'GET') codes.add(CODE.VALIDATION_FAILED);
+  // A reporting year in the path must have a catalog.
+  if (params.includes(REPORTING_YEAR)) codes.add(CODE.NO_REPORTING_PERIOD);
+  if (route.auth !== 'public') {
+    codes.add(CODE.UNAUTHORIZED);
+    codes.add(CODE.FORBIDDEN);
+    if (route.method !== 'GET') codes.add(CODE.IDEMPOTENCY_KEY_REUSED);
+  }
+  for (const code of route.errors) codes.add(code);
+  return [...codes];
+}
+
+/** The concrete path of a route, its parameters filled in and encoded. */
+export function pathFor<Id extends RouteId>(id: Id, params: PathOf<Id>): string {
+  const values = params as Readonly<Record<string, string | number>>;
+  return routeById(id).path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${id} needs the path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
 
 export function routeById(id: RouteId): Route {
   const route = routes.find((r) => r.id === id);

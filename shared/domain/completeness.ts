@@ -1,5 +1,6 @@
 import { ancestorsOf, type Unit } from '../hierarchy.ts';
-import { DISPLAY_STATUSES, displayStatusOf, type DisplayStatus, type ReportState } from './report.ts';
+import { DISPLAY_STATUSES, type DisplayStatus } from '../contract/statuses.ts';
+import { displayStatusOf, type ReportState } from './report.ts';
 
 export type ReportSummary = Pick<ReportState, 'unitId' | 'status' | 'late' | 'version'> &
   Partial<Pick<ReportState, 'submittedAt' | 'updatedAt' | 'acceptedAt'>>;

@@ -1,11 +1,9 @@
-import {
-  EVIDENCE_TYPES,
-  type EvidenceContentType,
-  type EvidenceDeclaration,
-  type EvidenceStatus,
-} from '../contract/evidence.ts';
+import { EVIDENCE_TYPES, type EvidenceContentType, type EvidenceDeclaration } from '../contract/evidence.ts';
+import type { EvidenceStatus } from '../contract/statuses.ts';
+import { buckets } from '../buckets.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { ConflictError } from '../errors.ts';
+import { CODE } from '../contract/errors.ts';
 
 /**
  * Evidence documents (tài liệu kiểm chứng): what may be uploaded, and how the stored bytes are checked before
@@ -25,17 +23,18 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly withdrawnAt?: string;
 }
 
+const PREFIX = buckets.evidence.keyPrefix;
+const KEY = new RegExp(`^${PREFIX}(\\d{4})/([a-z0-9-]+)/([A-Za-z0-9_-]+)$`);
+
 /** The server picks every key; nothing from the user reaches the path. */
 export const evidenceObjectKey = (year: number, unitId: string, evidenceId: string) =>
-  `evidence/${year}/${unitId}/${evidenceId}`;
-
-export const EVIDENCE_PREFIX = 'evidence/';
+  `${PREFIX}${year}/${unitId}/${evidenceId}`;
 
 /** Parses a key back into its parts, for the S3 event trigger. */
 export function parseEvidenceKey(
   key: string,
 ): { year: number; unitId: string; evidenceId: string } | undefined {
-  const m = /^evidence\/(\d{4})\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/.exec(key);
+  const m = KEY.exec(key);
   return m ? { year: Number(m[1]), unitId: m[2] as string, evidenceId: m[3] as string } : undefined;
 }
 
@@ -118,7 +117,7 @@ export function storedObjectProblem(
 export const tooManyFiles = (max: number) =>
   new ConflictError(
     bi(`Mỗi báo cáo có tối đa ${max} tệp kiểm chứng.`, `A report may have at most ${max} evidence files.`),
-    { code: 'TOO_MANY_FILES' },
+    { code: CODE.TOO_MANY_FILES },
   );
 
 export const evidenceLocked = (change: 'add' | 'withdraw') =>
@@ -132,13 +131,13 @@ export const evidenceLocked = (change: 'add' | 'withdraw') =>
           'Báo cáo đã nộp; không thể rút tài liệu.',
           'The report is submitted; evidence can no longer be withdrawn.',
         ),
-    { code: 'REPORT_LOCKED' },
+    { code: CODE.REPORT_LOCKED },
   );
 
 export const evidenceNotLive = () =>
   new ConflictError(
     bi('Tài liệu đã bị loại hoặc đã rút.', 'The evidence is already rejected or withdrawn.'),
     {
-      code: 'EVIDENCE_NOT_LIVE',
+      code: CODE.EVIDENCE_NOT_LIVE,
     },
   );

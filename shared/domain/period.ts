@@ -1,26 +1,8 @@
-import { array, iso, object, string, type infer as Infer } from 'zod';
-import { UNIT_ID_PATTERN } from '../hierarchy.ts';
+import type { PeriodInput } from '../contract/bodies.ts';
 
-/**
- * A reporting period. Circular 06/2013: the year runs 1 January – 31 December and reports are due before
- * 1 February of the next year. Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh midnight is 17:00 UTC.
+/*
+ * A reporting period. Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh midnight is 17:00 UTC.
  */
-export const periodSchema = object({
-  opensAt: iso.datetime({ offset: true }),
-  deadline: iso.datetime({ offset: true }),
-  lockExceptions: array(
-    object({
-      unitId: string().regex(UNIT_ID_PATTERN),
-      until: iso.datetime({ offset: true }),
-      reason: string().min(1).max(500),
-    }).strict(),
-  )
-    .max(5000)
-    .default([]),
-}).strict();
-
-export type PeriodInput = Infer<typeof periodSchema>;
-
 export interface Period extends PeriodInput {
   readonly year: number;
   /** True when nobody set the period and Circular 06/2013's defaults apply. */

@@ -1,5 +1,5 @@
 import type { FieldValue, ReportValues } from '../catalog/index.ts';
-import type { FieldIssue } from '../contract/errors.ts';
+import { CODE, type FieldIssue } from '../contract/errors.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
 import { bi } from '../contract/i18n.ts';
 import type { Role } from '../contract/roles.ts';
@@ -9,9 +9,7 @@ import { deadlineFor, isLate, isOpen, type Period } from './period.ts';
  * The life of a yearly report, as pure transitions. Each transition returns the next state and the immutable
  * revision that records it; the store writes both in one transaction.
  */
-export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
-import type { DisplayStatus } from '../contract/statuses.ts';
-export { DISPLAY_STATUSES, type DisplayStatus } from '../contract/statuses.ts';
+import type { DisplayStatus, ReportStatus, RevisionAction } from '../contract/statuses.ts';
 
 export interface Actor {
   readonly sub: string;
@@ -51,8 +49,6 @@ export interface ReportState {
   readonly updatedAt: string;
   readonly updatedBy: string;
 }
-
-export type RevisionAction = 'save' | 'submit' | 'verify' | 'return' | 'accept';
 
 export interface ValueChange {
   readonly field: string;
@@ -107,6 +103,14 @@ export function displayStatusOf(
 export const isEditable = (state: ReportState): boolean =>
   state.status === 'draft' || state.status === 'returned';
 
+/** Drafts lock at the deadline (unless the unit has an exception); a returned report stays open to correction. */
+const pastDeadline = (state: ReportState, period: Period, now: Date): boolean =>
+  state.status !== 'returned' && now >= deadlineFor(period, state.unitId);
+
+/** Whether the unit can still change the report at `now`: what the API tells the browser as `editable`. */
+export const canStillEdit = (state: ReportState, period: Period, now: Date): boolean =>
+  isEditable(state) && !pastDeadline(state, period, now);
+
 /** Field-by-field changes, sorted by field code so that diffs are stable. */
 export function diffValues(before: ReportValues, after: ReportValues): ValueChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
@@ -155,7 +159,10 @@ function requireStatus(state: ReportState, allowed: readonly ReportStatus[], act
       `Không thể thực hiện "${action}" khi báo cáo đang ở trạng thái "${displayStatusOf(state)}".`,
       `Cannot ${action} a report whose status is "${displayStatusOf(state)}".`,
     ),
-    { code: state.status === 'submitted' || state.status === 'accepted' ? 'REPORT_LOCKED' : 'INVALID_STATE' },
+    {
+      code:
+        state.status === 'submitted' || state.status === 'accepted' ? CODE.REPORT_LOCKED : CODE.INVALID_STATE,
+    },
   );
 }
 
@@ -163,22 +170,20 @@ function requireOpen(period: Period, now: Date): void {
   if (!isOpen(period, now)) {
     throw new ConflictError(
       bi(`Kỳ báo cáo năm ${period.year} chưa mở.`, `The ${period.year} reporting period is not open yet.`),
-      { code: 'PERIOD_NOT_OPEN' },
+      { code: CODE.PERIOD_NOT_OPEN },
     );
   }
 }
 
-/** Drafts lock at the deadline (unless the unit has an exception); a returned report stays open to correction. */
 function requireBeforeDeadline(state: ReportState, period: Period, now: Date): void {
-  if (state.status === 'returned') return;
-  const deadline = deadlineFor(period, state.unitId);
-  if (now >= deadline) {
+  if (pastDeadline(state, period, now)) {
+    const deadline = deadlineFor(period, state.unitId);
     throw new ConflictError(
       bi(
         `Đã quá hạn nộp báo cáo (${deadline.toISOString()}). Liên hệ Sở TT&TT để được gia hạn.`,
         `The deadline (${deadline.toISOString()}) has passed. Ask the department for a lock exception.`,
       ),
-      { code: 'DEADLINE_PASSED' },
+      { code: CODE.DEADLINE_PASSED },
     );
   }
 }
@@ -213,7 +218,7 @@ export function submit(
         'Báo cáo chưa đầy đủ hoặc có số liệu không hợp lệ; xem danh sách bên dưới.',
         'The report is incomplete or has invalid figures; see the list below.',
       ),
-      { code: 'SUBMISSION_INVALID', issues: problems },
+      { code: CODE.SUBMISSION_INVALID, issues: problems },
     );
   }
   const at = now.toISOString();

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
-import { routeById, type RouteId } from '../contract/routes.ts';
+import { routeById, type PathOf, type RouteId } from '../contract/routes.ts';
+import { pathParams } from '../api/params.ts';
 import { compressResponse } from './compress.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
@@ -35,7 +36,10 @@ function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
   };
 }
 
-function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>) {
+/** A request with its path parameters parsed as the route's row declares them. */
+export type RouteRequest<Id extends RouteId, R = AuthedRequest> = R & { readonly path: PathOf<Id> };
+
+function build<Id extends RouteId>(routeId: Id, fn: (req: RouteRequest<Id>) => Promise<ApiResult>) {
   const route = routeById(routeId);
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     // First, so that its `after` runs last, on the answer as it goes out.
@@ -44,17 +48,27 @@ function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>)
     .use(authorize(route))
     .use(jsonBody())
     .use(idempotency(route));
-  return wrapped.handler(async (event, context) => resultResponse(await fn(toRequest(event, context))));
+  return wrapped.handler(async (event, context) => {
+    const req = toRequest(event, context);
+    const path = pathParams(route, req.params) as PathOf<Id>;
+    return resultResponse(await fn({ ...req, path }));
+  });
 }
 
 /** A route that needs a signed-in caller with one of the route table's roles. */
-export function apiHandler(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>) {
+export function apiHandler<Id extends RouteId>(
+  routeId: Id,
+  fn: (req: RouteRequest<Id>) => Promise<ApiResult>,
+) {
   if (routeById(routeId).auth === 'public') throw new Error(`${routeId} is public; use publicHandler`);
   return build(routeId, fn);
 }
 
 /** A public route: no identity is read. */
-export function publicHandler(routeId: RouteId, fn: (req: PublicRequest) => Promise<ApiResult>) {
+export function publicHandler<Id extends RouteId>(
+  routeId: Id,
+  fn: (req: RouteRequest<Id, PublicRequest>) => Promise<ApiResult>,
+) {
   if (routeById(routeId).auth !== 'public') throw new Error(`${routeId} is not public; use apiHandler`);
   return build(routeId, fn);
 }

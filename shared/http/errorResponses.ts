@@ -5,6 +5,7 @@ import { logger } from './logger.ts';
 import { jsonResponse } from './respond.ts';
 import type { ApiContext } from './requestParts.ts';
 import type { ApiEvent, ApiResponse } from './types.ts';
+import { CODE } from '../contract/errors.ts';
 
 const TRANSIENT = new Set([
   'ThrottlingException',
@@ -55,7 +56,7 @@ export function errorResponses(): MiddlewareObj<ApiEvent, ApiResponse, Error, Ap
       logger.error('unhandled error', { error: request.error as Error });
       request.response = jsonResponse(500, {
         error: {
-          code: 'INTERNAL',
+          code: CODE.INTERNAL,
           message: bi(
             'Đã xảy ra lỗi hệ thống. Dữ liệu chưa được ghi.',
             'Internal error. Nothing was written.',

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.ts';
 import { bi } from '../contract/i18n.ts';
 import { storeRollupSinks, storeRollupSources } from '../store/rollupPorts.ts';
 import { rollupYear, type RollupRun } from './rollupYear.ts';
+import { CODE } from '../contract/errors.ts';
 
 export interface RollupRequest {
   readonly year: number;
@@ -34,7 +35,7 @@ export async function runRollup(request: RollupRequest, runId: string, opts: Rol
     throw new NotFoundError(
       bi(`Không có danh mục chỉ tiêu năm ${request.year}.`, `No catalog for ${request.year}.`),
       {
-        code: 'NO_REPORTING_PERIOD',
+        code: CODE.NO_REPORTING_PERIOD,
       },
     );
   }

@@ -7,7 +7,8 @@ import {
   type IndicatorValue,
   type ReportValues,
 } from '../catalog/index.ts';
-import { displayStatusOf, type DisplayStatus, type ReportState } from '../domain/report.ts';
+import type { DisplayStatus } from '../contract/statuses.ts';
+import { displayStatusOf, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import type { Bilingual } from '../contract/i18n.ts';
 

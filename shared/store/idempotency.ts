@@ -4,6 +4,7 @@ import { bi } from '../contract/i18n.ts';
 import { dataModel, entities, keys, type ItemKey, type StoredClaim } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { conditioned, transact, WriteConflict, type ConditionReason, type Write } from './transact.ts';
+import { CODE } from '../contract/errors.ts';
 
 /*
  * Looked up on use rather than at module scope: every handler loads this module through the middleware, but
@@ -57,7 +58,7 @@ export function replay(found: StoredClaim, claim: IdempotencyClaim): Outcome {
         'Idempotency-Key này đã được dùng cho một yêu cầu khác. Hãy dùng khóa mới.',
         'This Idempotency-Key was used for a different request. Use a new key.',
       ),
-      { code: 'IDEMPOTENCY_KEY_REUSED' },
+      { code: CODE.IDEMPOTENCY_KEY_REUSED },
     );
   }
   return { ...found.result, replayed: true };

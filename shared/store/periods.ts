@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { defaultPeriod, type Period, type PeriodInput } from '../domain/period.ts';
+import type { PeriodInput } from '../contract/bodies.ts';
+import { defaultPeriod, type Period } from '../domain/period.ts';
 import { entities, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { unconditioned, type Write } from './transact.ts';

@@ -5,6 +5,7 @@ import { commitClaimed, findClaim, replay, type IdempotencyClaim, type Outcome }
 import { getReport, transitionItems } from './reports.ts';
 import { jittered, retry } from './retry.ts';
 import { WriteConflict, type Write } from './transact.ts';
+import { CODE } from '../contract/errors.ts';
 
 export interface ReportCommand {
   readonly year: number;
@@ -27,7 +28,7 @@ function stale(expected: number, actual: number): PreconditionFailedError {
       `Báo cáo đã được thay đổi (phiên bản ${actual}, bạn gửi ${expected}). Hãy tải lại rồi sửa tiếp.`,
       `The report has changed (version ${actual}, you sent ${expected}). Reload and try again.`,
     ),
-    { code: 'VERSION_MISMATCH' },
+    { code: CODE.VERSION_MISMATCH },
   );
 }
 
@@ -70,7 +71,7 @@ export async function changeReport(
         'Báo cáo đang được nhiều người sửa cùng lúc; hãy thử lại.',
         'The report is being changed concurrently; retry.',
       ),
-      { code: 'CONCURRENT_UPDATE', cause: error },
+      { code: CODE.CONCURRENT_UPDATE, cause: error },
     );
   }
 }

@@ -8,6 +8,7 @@ import { entities, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { openOutput, type OutputStream } from './multipartOutput.ts';
 import { bucketName, s3 } from './s3.ts';
+import { LINK_SECONDS } from '../contract/evidence.ts';
 
 export type { RollupSummary };
 
@@ -85,13 +86,13 @@ export async function getRollupSummary(year: number): Promise<RollupSummary | un
   return Item ? entities.rollupSummary.decode(Item) : undefined;
 }
 
-/** Five-minute links to the published files. */
+/** Short-lived links (LINK_SECONDS) to the published files. */
 export async function rollupLinks(year: number): Promise<Record<RollupFile, string>> {
   const entries = await Promise.all(
     (Object.keys(ROLLUP_FILES) as RollupFile[]).map(async (file) => [
       file,
       await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: rollupKey(year, file) }), {
-        expiresIn: 300,
+        expiresIn: LINK_SECONDS,
       }),
     ]),
   );

@@ -30,6 +30,8 @@ const syntheticRoutes: Route[] = combos.map((access, i) => ({
   auth: ['admin'],
   access,
   summary: { vi: 'thử', en: `access ${JSON.stringify(access)}` },
+  params: {},
+  errors: [],
 }));
 const job: Job = {
   id: 'syntheticJob',

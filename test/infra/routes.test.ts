@@ -67,6 +67,8 @@ describe('API routes come from the route table', () => {
       auth: i % 3 === 0 ? 'public' : ['admin'],
       access: {},
       summary: { vi: 'thử', en: 'synthetic' },
+      params: {},
+      errors: [],
     }));
     const other = synthStack('dev', { stackProps: { routes: many } });
     const keys = Object.values(resourcesOf(other.template, 'AWS::ApiGatewayV2::Route')).map(

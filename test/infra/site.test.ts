@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '#shared/site';
+import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '#shared/contract/site';
 import { PLACEHOLDER_INDEX } from '../../infra/constructs/staticSite.ts';
 import { logicalIdOf, onlyResourceOf, resourcesOf, synthStack } from './synth.ts';
 

@@ -5,6 +5,7 @@ import { startApi, type LocalApi } from '../../local/api.ts';
 import { applyLocalEnv } from '../../local/env.ts';
 import { createLocalIssuer, type LocalIdentityInput, type LocalIssuer } from '../../local/identity.ts';
 import { ensureTable } from '../../local/provision.ts';
+import { checkResponse } from './responseCheck.ts';
 
 export interface TestApi {
   readonly url: string;
@@ -22,7 +23,8 @@ export interface TestApi {
 
 /**
  * The real handler modules behind the local adapter, on the run's DynamoDB Local and S3 emulator, with a table
- * of this test file's own so files never see each other's data.
+ * of this test file's own so files never see each other's data. Every answer `call` receives is checked against
+ * the OpenAPI document (responseCheck.ts).
  */
 export async function startTestApi(opts: { units?: readonly Unit[] } = {}): Promise<TestApi> {
   const tableName = `it-${randomUUID()}`;
@@ -70,6 +72,7 @@ export async function startTestApi(opts: { units?: readonly Unit[] } = {}): Prom
       } catch {
         json = text;
       }
+      checkResponse(method, path, res.status, json);
       return { status: res.status, headers: res.headers, json };
     },
     stop: () => api.stop(),

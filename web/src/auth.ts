@@ -1,4 +1,5 @@
-import { call, get, useTokens } from './api.ts';
+import { DEV_PATHS } from '#shared/contract/routes';
+import { callLocal, get, useTokens } from './api.ts';
 import { config, type DeployConfig } from './config.ts';
 import type { Me, Role } from './types.ts';
 
@@ -105,7 +106,7 @@ export const isSignedIn = (): boolean => readSession() !== undefined;
 
 let me: Promise<Me> | undefined;
 export function whoAmI(): Promise<Me> {
-  me ??= get<Me>('/me').catch((error: unknown) => {
+  me ??= get('getMe').catch((error: unknown) => {
     me = undefined;
     throw error;
   });
@@ -113,14 +114,14 @@ export function whoAmI(): Promise<Me> {
 }
 
 export async function devUsers(): Promise<DevUser[]> {
-  return (await call<{ users: DevUser[] }>('/dev/users', { auth: false })).data.users;
+  return (await callLocal<{ users: DevUser[] }>(DEV_PATHS.users)).data.users;
 }
 
 export async function signInLocal(user: DevUser): Promise<void> {
-  const { data } = await call<{ token: string }>('/dev/token', {
-    method: 'POST',
-    auth: false,
-    body: { sub: user.sub, role: user.role, ...(user.unitId ? { unitId: user.unitId } : {}) },
+  const { data } = await callLocal<{ token: string }>(DEV_PATHS.token, {
+    sub: user.sub,
+    role: user.role,
+    ...(user.unitId ? { unitId: user.unitId } : {}),
   });
   writeSession({ token: data.token, expiresAt: expiryOf(data.token), mode: 'local' });
 }

@@ -51,11 +51,3 @@ export function focusElement(el: HTMLElement | null): void {
   el.focus();
   el.scrollIntoView({ block: 'center' });
 }
-
-export function announce(text: string): void {
-  const live = byId('announcer');
-  if (!live) return;
-  // Clearing first makes screen readers repeat a message that happens to be the same as the last one.
-  live.textContent = '';
-  window.setTimeout(() => (live.textContent = text), 50);
-}

@@ -53,6 +53,11 @@ export const M = {
       `Mã lỗi: ${code}${requestId ? ` · mã yêu cầu ${requestId}` : ''}`,
       `Error code: ${code}${requestId ? ` · request id ${requestId}` : ''}`,
     ),
+  /** A deadline as fmtDeadline reads it: a day at midnight ("before 1 February"), else a moment. */
+  deadline: ({ date, midnight }: { date: string; midnight: boolean }) =>
+    midnight
+      ? bi(`Hạn nộp: trước ngày ${date}`, `Due before ${date}`)
+      : bi(`Hạn nộp: ${date}`, `Due by ${date}`),
   noCatalog: bi('Chưa có kỳ báo cáo nào được mở.', 'No reporting year is open yet.'),
   status: {
     not_started: bi('Chưa bắt đầu', 'Not started'),

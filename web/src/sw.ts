@@ -4,7 +4,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import { HASHED_ASSETS_DIR } from '#shared/site';
+import { HASHED_ASSETS_DIR } from '#shared/contract/site';
 import { apiRouteOf, CACHE, cacheKeyFor, UNIT_ROUTES } from './offline/caches.ts';
 
 /*

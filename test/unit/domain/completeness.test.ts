@@ -8,7 +8,7 @@ import {
   type ReportSummary,
   type UnitStatus,
 } from '#shared/domain/completeness';
-import { DISPLAY_STATUSES } from '#shared/domain/report';
+import { DISPLAY_STATUSES } from '#shared/contract/statuses';
 import { UNIT_ID_PATTERN, type Unit } from '#shared/hierarchy';
 
 const DEADLINE = new Date('2026-01-31T17:00:00.000Z');

@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { periodSchema, type PeriodInput } from '#shared/contract/bodies';
 import {
   deadlineFor,
   defaultPeriod,
   isLate,
   isOpen,
   periodProblems,
-  periodSchema,
   type Period,
-  type PeriodInput,
 } from '#shared/domain/period';
 
 const iso = (d: Date) => d.toISOString();

@@ -1,5 +1,6 @@
 import type { FieldValue, ReportValues } from '#shared/catalog/types';
 import type { Bilingual } from '#shared/contract/i18n';
+import { CLIENT_CODE, CODE } from '#shared/contract/errors';
 import { ApiError, NetworkError, call, get, newKey } from '../api.ts';
 import type { Report } from '../types.ts';
 
@@ -146,10 +147,11 @@ export class Autosave {
     }
     this.opts.onState({ kind: 'saving' });
     try {
-      const { data } = await call<Report>(`/reports/${this.opts.year}`, {
-        method: 'PUT',
+      const { data } = await call('saveMyReport', {
+        params: { year: this.opts.year },
         body: { values },
-        headers: { 'if-match': ifMatch, 'idempotency-key': this.lastKey },
+        ifMatch,
+        idempotencyKey: this.lastKey,
       });
       this.accept(data);
       if (this.pending === values) {
@@ -180,9 +182,9 @@ export class Autosave {
       this.opts.onState({ kind: 'unauthorized' });
       return;
     }
-    if (error instanceof ApiError && error.code === 'VERSION_MISMATCH') {
+    if (error instanceof ApiError && error.code === CODE.VERSION_MISMATCH) {
       try {
-        const theirs = await get<Report>(`/reports/${this.opts.year}`);
+        const theirs = await get('getMyReport', { params: { year: this.opts.year } });
         if (!theirs.editable) {
           this.pending = undefined;
           this.opts.onState({ kind: 'locked', report: theirs });
@@ -198,16 +200,19 @@ export class Autosave {
       }
       return;
     }
-    if (error instanceof ApiError && error.code === 'REPORT_LOCKED') {
+    if (error instanceof ApiError && error.code === CODE.REPORT_LOCKED) {
       try {
         this.pending = undefined;
-        this.opts.onState({ kind: 'locked', report: await get<Report>(`/reports/${this.opts.year}`) });
+        this.opts.onState({
+          kind: 'locked',
+          report: await get('getMyReport', { params: { year: this.opts.year } }),
+        });
       } catch (again) {
         await this.failed(again, values);
       }
       return;
     }
     const api = error instanceof ApiError ? error : undefined;
-    this.opts.onState({ kind: 'error', message: api?.bilingual, code: api?.code ?? 'UNKNOWN' });
+    this.opts.onState({ kind: 'error', message: api?.bilingual, code: api?.code ?? CLIENT_CODE.UNKNOWN });
   }
 }

@@ -30,7 +30,7 @@ export function pageHeader(opts: { year: number; unitLine: string; deadline: str
       { class: 'page-header__meta' },
       h('span', null, `${L(A.statusLabel)}: `, badge),
       ' · ',
-      h('span', null, L(A.deadline(deadline.date, deadline.midnight))),
+      h('span', null, L(M.deadline(deadline))),
     ),
   );
   const showStatus = (status: Report['status']) => {

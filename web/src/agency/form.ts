@@ -1,8 +1,7 @@
 import type { CatalogField } from '#shared/catalog/types';
-import type { PublicCatalog } from '../catalog.ts';
 import { h } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
-import type { ReviewComment } from '../types.ts';
+import type { PublicCatalog, ReviewComment } from '../types.ts';
 import { indicatorPanel } from './indicators.ts';
 import { controlFor, hintOf, inputId, type FieldControl } from './inputs.ts';
 import { A } from './messages.ts';

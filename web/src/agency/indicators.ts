@@ -1,10 +1,11 @@
 import { computeIndicators } from '#shared/catalog/formulas';
 import { meetsTarget, targetFor } from '#shared/catalog/scoring';
 import type { Indicator, ReportValues } from '#shared/catalog/types';
-import { asCatalog, type PublicCatalog } from '../catalog.ts';
+import { asCatalog } from '../catalog.ts';
 import { h } from '../dom.ts';
 import { L, fmtNumber } from '../i18n.ts';
 import { A } from './messages.ts';
+import type { PublicCatalog } from '../types.ts';
 
 export function formatIndicator(indicator: Indicator, value: number): string {
   const unit = L(indicator.unit);

@@ -3,10 +3,6 @@ import { bi } from '#shared/contract/i18n';
 export const A = {
   title: (year: number) => bi(`Báo cáo ứng dụng CNTT năm ${year}`, `IT use report for ${year}`),
   unitLine: (unit: string, level: string) => bi(`${unit} · ${level}`, `${unit} · ${level}`),
-  deadline: (when: string, midnight: boolean) =>
-    midnight
-      ? bi(`Hạn nộp: trước ngày ${when}`, `Due before ${when}`)
-      : bi(`Hạn nộp: ${when}`, `Due by ${when}`),
   statusLabel: bi('Trạng thái', 'Status'),
   contents: bi('Mục lục', 'Contents'),
   filled: (n: number, of: number) => bi(`${n}/${of} mục bắt buộc`, `${n} of ${of} required`),

@@ -9,7 +9,6 @@ import { L, fmtBytes, fmtDateTime, fmtNumber } from '../i18n.ts';
 import { M } from '../messages.ts';
 import type { Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
-import type { Report } from '../types.ts';
 import { A } from './messages.ts';
 
 /** A printable proof of submission: when, which version, and the exact files (by checksum) that went with it. */
@@ -18,9 +17,9 @@ export const receiptPage: Page = async ({ main, params }) => {
   const [me, catalog, report] = await Promise.all([
     whoAmI(),
     loadCatalog(year),
-    get<Report>(`/reports/${year}`),
+    get('getMyReport', { params: { year } }),
   ]);
-  const store = new EvidenceStore(`/reports/${year}/evidence`);
+  const store = new EvidenceStore(() => get('listMyEvidence', { params: { year } }));
   await store.load();
   setTitle(A.receiptTitle(year));
   const back = h('a', { href: `#/report/${year}`, class: 'button button--secondary' }, L(A.backToReport));

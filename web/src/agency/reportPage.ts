@@ -1,9 +1,9 @@
 import type { FieldValue, ReportValues } from '#shared/catalog/types';
-import { validateSubmission } from '#shared/catalog/validate';
-import type { FieldIssue } from '#shared/contract/errors';
-import { ApiError, NetworkError, call, get, newKey } from '../api.ts';
+import { needsEvidence, validateSubmission } from '#shared/catalog/validate';
+import { CODE, ISSUE, type FieldIssue } from '#shared/contract/errors';
+import { ApiError, NetworkError, call, get } from '../api.ts';
 import { whoAmI } from '../auth.ts';
-import { asCatalog, loadCatalog, needsEvidence, type PublicCatalog } from '../catalog.ts';
+import { asCatalog, loadCatalog } from '../catalog.ts';
 import { focusElement, h } from '../dom.ts';
 import { evidenceTable } from '../evidence/list.ts';
 import { fieldEvidenceBox } from '../evidence/fieldBox.ts';
@@ -13,7 +13,7 @@ import { L } from '../i18n.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
-import type { Report } from '../types.ts';
+import type { PublicCatalog, Report } from '../types.ts';
 import { Autosave, dropLocalCopy, readLocalCopy } from './autosave.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
@@ -30,8 +30,8 @@ export const reportPage: Page = async ({ main, params }) => {
     showError(main, { kind: '404' });
     return;
   }
-  const report = await get<Report>(`/reports/${year}`);
-  const store = new EvidenceStore(`/reports/${year}/evidence`);
+  const report = await get('getMyReport', { params: { year } });
+  const store = new EvidenceStore(() => get('listMyEvidence', { params: { year } }));
   await store.load();
   return renderReport(main, {
     year,
@@ -56,8 +56,7 @@ function renderReport(
 ): () => void {
   const { year, catalog, report, store } = ctx;
   const c = asCatalog(catalog);
-  const canEdit =
-    report.editable && (report.status === 'returned' || Date.now() < Date.parse(report.deadline));
+  const canEdit = report.editable;
   setTitle(A.title(year));
 
   let serverValues: ReportValues = report.values;
@@ -200,7 +199,7 @@ function renderReport(
   function focusIssue(issue: FieldIssue): void {
     const view = form.fields.get(issue.path);
     if (!view) return;
-    if (issue.code === 'evidence_required') {
+    if (issue.code === ISSUE.evidenceRequired) {
       refresh();
       focusElement(view.evidenceSlot.querySelector<HTMLElement>('button') ?? view.block);
     } else focusElement(view.control.focusTarget);
@@ -221,14 +220,11 @@ function renderReport(
         return;
       }
       try {
-        await call<Report>(`/reports/${year}/submit`, {
-          method: 'POST',
-          headers: { 'idempotency-key': newKey() },
-        });
+        await call('submitMyReport', { params: { year } });
         dropLocalCopy(report.unitId, year);
         navigate(`#/report/${year}/receipt`);
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'SUBMISSION_INVALID') showIssues(error.issues);
+        if (error instanceof ApiError && error.code === CODE.SUBMISSION_INVALID) showIssues(error.issues);
         else if (error instanceof ApiError || error instanceof NetworkError)
           showError(main, { error, retry: () => navigate(`#/report/${year}`) });
         else throw error;

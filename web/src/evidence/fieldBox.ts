@@ -6,7 +6,8 @@ import { UploadJob, type JobState } from './job.ts';
 import { documentLine, statusBadge } from './list.ts';
 import { E } from './messages.ts';
 import type { EvidenceStore } from './store.ts';
-import { ACCEPT, MAX_EVIDENCE_BYTES, TYPE_LABELS, contentTypeOf } from './upload.ts';
+import { ACCEPT, TYPE_LABELS, contentTypeOf } from './upload.ts';
+import { EVIDENCE_MAX_BYTES } from '#shared/contract/evidence';
 
 export interface FieldBoxOptions {
   readonly field: CatalogField;
@@ -33,7 +34,7 @@ function setError(input: HTMLElement, line: HTMLElement, text: string | undefine
 /** The upload form: a file (picked or dropped), what document it is, and which fields it backs. */
 function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void) {
   const p = `${panelId}-`;
-  const maxText = fmtBytes(MAX_EVIDENCE_BYTES);
+  const maxText = fmtBytes(EVIDENCE_MAX_BYTES);
   let chosen: File | undefined;
   const fileInput = h('input', { type: 'file', id: `${p}file`, accept: ACCEPT });
   const fileHintId = `${p}file-hint`;
@@ -172,7 +173,7 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
         ? E.errType(TYPE_LABELS)
         : chosen.size === 0
           ? E.errEmpty
-          : chosen.size > MAX_EVIDENCE_BYTES
+          : chosen.size > EVIDENCE_MAX_BYTES
             ? E.errSize(maxText)
             : undefined;
     setError(fileInput, fileErr, fileProblem && L(fileProblem), fileHintId);

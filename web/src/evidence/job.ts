@@ -1,3 +1,5 @@
+import { CODE } from '#shared/contract/errors';
+import type { EvidenceContentType } from '#shared/contract/evidence';
 import type { Bilingual } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, newKey } from '../api.ts';
 import type { EvidenceDocument, EvidenceItem, UploadTicket } from '../types.ts';
@@ -34,7 +36,7 @@ export class UploadJob {
     private readonly store: EvidenceStore,
     private readonly year: number,
     private readonly file: File,
-    private readonly contentType: string,
+    private readonly contentType: EvidenceContentType,
     private readonly fields: readonly string[],
     private readonly document: EvidenceDocument,
     private readonly onChange: (state: JobState) => void,
@@ -71,21 +73,18 @@ export class UploadJob {
   private async declare(): Promise<boolean> {
     this.onChange({ step: 'declaring' });
     try {
-      const { data } = await call<{ evidence: EvidenceItem; upload: UploadTicket }>(
-        `/reports/${this.year}/evidence`,
-        {
-          method: 'POST',
-          headers: { 'idempotency-key': this.declareKey },
-          body: {
-            fileName: this.file.name,
-            contentType: this.contentType,
-            size: this.file.size,
-            sha256: this.sha256,
-            fields: this.fields,
-            document: this.document,
-          },
+      const { data } = await call('declareEvidence', {
+        params: { year: this.year },
+        idempotencyKey: this.declareKey,
+        body: {
+          fileName: this.file.name,
+          contentType: this.contentType,
+          size: this.file.size,
+          sha256: this.sha256,
+          fields: [...this.fields],
+          document: this.document,
         },
-      );
+      });
       this.declared = data;
       this.store.upsert(data.evidence);
       return true;
@@ -120,20 +119,20 @@ export class UploadJob {
     if (!evidence) return false;
     this.onChange({ step: 'checking' });
     try {
-      const { data } = await call<{ evidence: EvidenceItem }>(`/evidence/${evidence.evidenceId}/complete`, {
-        method: 'POST',
-        headers: { 'idempotency-key': `complete-${evidence.evidenceId}` },
+      const { data } = await call('completeEvidence', {
+        params: { evidenceId: evidence.evidenceId },
+        idempotencyKey: `complete-${evidence.evidenceId}`,
       });
       this.store.upsert(data.evidence);
       this.onChange({ step: 'done', item: data.evidence });
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'EVIDENCE_REJECTED') {
+      if (error instanceof ApiError && error.code === CODE.EVIDENCE_REJECTED) {
         this.store.upsert({ ...evidence, status: 'rejected', rejectedReason: error.bilingual });
         this.onChange({ step: 'rejected', reason: error.bilingual });
         return false;
       }
-      if (error instanceof ApiError && error.code === 'UPLOAD_MISSING') this.failedAt = 'upload';
+      if (error instanceof ApiError && error.code === CODE.UPLOAD_MISSING) this.failedAt = 'upload';
       return this.apiFailed(error);
     }
   }

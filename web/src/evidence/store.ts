@@ -1,3 +1,4 @@
+import { CLIENT_CODE } from '#shared/contract/errors';
 import { bi } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, get } from '../api.ts';
 import type { EvidenceItem } from '../types.ts';
@@ -21,11 +22,12 @@ export class EvidenceStore {
   available = true;
   private readonly subs = new Set<() => void>();
 
-  constructor(private readonly listPath: string) {}
+  /** `list` reads the report's evidence: the agency's own route or an auditor's. */
+  constructor(private readonly list: () => Promise<{ readonly items: readonly EvidenceItem[] }>) {}
 
   async load(): Promise<void> {
     try {
-      this.items = (await get<{ items: EvidenceItem[] }>(this.listPath)).items;
+      this.items = [...(await this.list()).items];
       this.available = true;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) throw error;
@@ -63,9 +65,9 @@ export class EvidenceStore {
   }
 
   async withdraw(item: EvidenceItem): Promise<void> {
-    const { data } = await call<{ evidence: EvidenceItem }>(`/evidence/${item.evidenceId}`, {
-      method: 'DELETE',
-      headers: { 'idempotency-key': `withdraw-${item.evidenceId}` },
+    const { data } = await call('withdrawEvidence', {
+      params: { evidenceId: item.evidenceId },
+      idempotencyKey: `withdraw-${item.evidenceId}`,
     });
     this.upsert(data.evidence);
   }
@@ -79,19 +81,18 @@ export class EvidenceStore {
 export async function downloadEvidence(
   item: Pick<EvidenceItem, 'evidenceId' | 'fileName' | 'sha256'>,
 ): Promise<void> {
-  const link = await get<{ url: string; fileName: string; sha256?: string }>(
-    `/evidence/${item.evidenceId}/download`,
-  );
+  const link = await get('downloadEvidence', { params: { evidenceId: item.evidenceId } });
   let res: Response;
   try {
     res = await fetch(link.url, { credentials: 'omit', cache: 'no-store' });
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }
-  if (!res.ok) throw new ApiError(res.status === 403 ? 409 : res.status, 'DOWNLOAD_FAILED', M.downloadFailed);
+  if (!res.ok)
+    throw new ApiError(res.status === 403 ? 409 : res.status, CLIENT_CODE.DOWNLOAD_FAILED, M.downloadFailed);
   const blob = await res.blob();
-  if ((await sha256Base64(blob)) !== (link.sha256 ?? item.sha256)) {
-    throw new ApiError(409, 'CHECKSUM_MISMATCH', M.checksumMismatch);
+  if ((await sha256Base64(blob)) !== link.sha256) {
+    throw new ApiError(409, CLIENT_CODE.CHECKSUM_MISMATCH, M.checksumMismatch);
   }
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

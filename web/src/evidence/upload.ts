@@ -1,10 +1,11 @@
-import { EVIDENCE_TYPES } from '#shared/contract/evidence';
+import { EVIDENCE_TYPES, type EvidenceContentType } from '#shared/contract/evidence';
 import type { UploadTicket } from '../types.ts';
 
-export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
-
-const BY_EXTENSION = new Map<string, string>(
-  Object.entries(EVIDENCE_TYPES).map(([type, { ext }]) => [ext, type]),
+const BY_EXTENSION = new Map<string, EvidenceContentType>(
+  (Object.entries(EVIDENCE_TYPES) as [EvidenceContentType, { ext: string }][]).map(([type, { ext }]) => [
+    ext,
+    type,
+  ]),
 );
 BY_EXTENSION.set('jpeg', 'image/jpeg');
 
@@ -12,8 +13,8 @@ export const ACCEPT = [...BY_EXTENSION.keys()].map((e) => `.${e}`).join(',');
 export const TYPE_LABELS = [...new Set(Object.values(EVIDENCE_TYPES).map((t) => t.label))].join(', ');
 
 /** The declared type: the browser's when it is one we take, else by extension (Windows often reports none). */
-export function contentTypeOf(file: File): string | undefined {
-  if (file.type && file.type in EVIDENCE_TYPES) return file.type;
+export function contentTypeOf(file: File): EvidenceContentType | undefined {
+  if (file.type && file.type in EVIDENCE_TYPES) return file.type as EvidenceContentType;
   const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   return ext ? BY_EXTENSION.get(ext) : undefined;
 }

@@ -1,15 +1,16 @@
 import { validateDraft } from '#shared/catalog/schema';
 import type { FieldValue } from '#shared/catalog/types';
-import { ApiError, call, newKey } from '../api.ts';
-import { asCatalog, type PublicCatalog } from '../catalog.ts';
+import { ApiError, call } from '../api.ts';
+import { asCatalog } from '../catalog.ts';
 import { focusElement, h } from '../dom.ts';
 import { L } from '../i18n.ts';
-import type { Report } from '../types.ts';
+import type { PublicCatalog, Report } from '../types.ts';
 import { R } from './messages.ts';
 import type { VerifyRow } from './verifyTable.ts';
 
 export interface ReviewActionOptions {
-  readonly base: string;
+  /** The report under review. */
+  readonly params: { readonly year: number; readonly unitId: string };
   readonly catalog: PublicCatalog;
   readonly report: Report;
   readonly rows: readonly VerifyRow[];
@@ -24,7 +25,7 @@ export interface ReviewActionOptions {
  * accept, or return with comments. Row comments double as the field comments sent back with a return.
  */
 export function reviewActions(opts: ReviewActionOptions): HTMLElement {
-  const { base, report, rows, reviewable } = opts;
+  const { params, report, rows, reviewable } = opts;
   const actionError = h('p', { class: 'field__error', id: 'review-action-err', role: 'alert', hidden: true });
   const general = h('textarea', {
     id: 'review-general',
@@ -40,14 +41,10 @@ export function reviewActions(opts: ReviewActionOptions): HTMLElement {
     if (typeof focus === 'function') focus();
     else focusElement(focus);
   };
-  const act = async (path: string, body: unknown, done: string) => {
+  const act = async (send: () => Promise<unknown>, done: string) => {
     actionError.hidden = true;
     try {
-      await call(`${base}/${path}`, {
-        method: path === 'verification' ? 'PUT' : 'POST',
-        body,
-        headers: { 'idempotency-key': newKey() },
-      });
+      await send();
       opts.onDone(done);
     } catch (error) {
       if (error instanceof ApiError && error.status !== 401 && error.status !== 403) {
@@ -87,7 +84,7 @@ export function reviewActions(opts: ReviewActionOptions): HTMLElement {
       return;
     }
     if (!Object.keys(fields).length) return fail(L(R.nothingToVerify));
-    void act('verification', { fields }, L(R.doneVerify));
+    void act(() => call('putVerification', { params, body: { fields } }), L(R.doneVerify));
   };
 
   const returnIt = () => {
@@ -96,11 +93,13 @@ export function reviewActions(opts: ReviewActionOptions): HTMLElement {
       ...rows.filter((r) => r.comment()).map((r) => ({ field: r.field.code, text: r.comment() })),
     ];
     if (!comments.length) return fail(L(R.needComment), general);
-    void act('return', { comments }, L(R.doneReturn));
+    void act(() => call('returnReport', { params, body: { comments } }), L(R.doneReturn));
   };
 
-  const accept = () =>
-    void act('accept', general.value.trim() ? { comment: general.value.trim() } : {}, L(R.doneAccept));
+  const accept = () => {
+    const comment = general.value.trim();
+    void act(() => call('acceptReport', { params, body: comment ? { comment } : {} }), L(R.doneAccept));
+  };
 
   const button = (text: string, onclick: () => void, cls: string, action: string) =>
     h(

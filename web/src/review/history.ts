@@ -1,15 +1,14 @@
-import type { PublicCatalog } from '../catalog.ts';
-import { get } from '../api.ts';
 import { h } from '../dom.ts';
 import { formatValue } from '../format.ts';
 import { L, fmtDateTime, fmtNumber } from '../i18n.ts';
-import type { Revision, RevisionSummary } from '../types.ts';
+import type { PublicCatalog, Revision, RevisionSummary } from '../types.ts';
 import { R } from './messages.ts';
 
 /** Every revision, newest first; each one's diff is fetched when asked for (slow links pay only for what they read). */
 export function historyList(
   catalog: PublicCatalog,
-  basePath: string,
+  /** Reads one revision with its diff. */
+  revision: (version: number) => Promise<Revision>,
   versions: readonly RevisionSummary[],
   onError: (error: unknown) => void,
 ): HTMLElement {
@@ -36,7 +35,7 @@ export function historyList(
         const open = diffBox.hidden;
         if (open && !loaded) {
           try {
-            const rev = await get<Revision>(`${basePath}/versions/${v.version}`);
+            const rev = await revision(v.version);
             loaded = true;
             diffBox.replaceChildren(
               rev.diff.length

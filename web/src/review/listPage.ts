@@ -25,10 +25,7 @@ function select(id: string, label: string, options: [string, string][], value: s
   };
 }
 
-function deadlineText(iso: string) {
-  const d = fmtDeadline(iso);
-  return R.deadline(d.date, d.midnight);
-}
+const deadlineText = (iso: string) => M.deadline(fmtDeadline(iso));
 
 function countsBlock(list: ReviewList): HTMLElement {
   const c = list.counts;
@@ -103,11 +100,11 @@ export const listPage: Page = async ({ main, params, query }) => {
     level: query.get('level') ?? '',
     parent: query.get('parent') ?? '',
   };
-  const qs = new URLSearchParams({ limit: '50' });
-  for (const [k, v] of Object.entries(filters)) if (v) qs.set(k, v);
+  const search: Record<string, string> = { limit: '50' };
+  for (const [k, v] of Object.entries(filters)) if (v) search[k] = v;
   const [unitsBody, list, years] = await Promise.all([
-    get<{ levels: { id: string; name: { vi: string; en: string } }[]; units: Unit[] }>('/units'),
-    get<ReviewList>(`/review/${year}/reports?${qs}`),
+    get('listUnits'),
+    get('listReviewReports', { params: { year }, query: search }),
     Promise.all(
       [0, 1, 2, 3].map(async (d) =>
         (await loadCatalog(new Date().getFullYear() - d)) ? new Date().getFullYear() - d : 0,
@@ -177,9 +174,9 @@ export const listPage: Page = async ({ main, params, query }) => {
   const more = h('button', { type: 'button', class: 'button button--secondary', hidden: !cursor }, L(R.more));
   more.addEventListener('click', async () => {
     if (!cursor) return;
-    qs.set('cursor', cursor);
+    search.cursor = cursor;
     try {
-      const page = await get<ReviewList>(`/review/${year}/reports?${qs}`);
+      const page = await get('listReviewReports', { params: { year }, query: search });
       const added = rows(year, page.items, units, levels);
       tbody.append(...added);
       cursor = page.nextCursor;

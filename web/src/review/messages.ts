@@ -15,10 +15,6 @@ export const R = {
   overdue: bi('Quá hạn chưa nộp', 'Overdue'),
   completeness: (done: number, of: number, pct: string) =>
     bi(`Đã nộp ${done}/${of} đơn vị (${pct})`, `${done} of ${of} units submitted (${pct})`),
-  deadline: (when: string, midnight: boolean) =>
-    midnight
-      ? bi(`Hạn nộp: trước ngày ${when}`, `Due before ${when}`)
-      : bi(`Hạn nộp: ${when}`, `Due by ${when}`),
   units: bi('Danh sách đơn vị', 'Units'),
   code: bi('Mã', 'Code'),
   unit: bi('Đơn vị', 'Unit'),

@@ -3,7 +3,7 @@ import { targetFor } from '#shared/catalog/scoring';
 import type { FieldValue } from '#shared/catalog/types';
 import { get } from '../api.ts';
 import { formatIndicator, levelName } from '../agency/indicators.ts';
-import { asCatalog, loadCatalog, type PublicCatalog } from '../catalog.ts';
+import { asCatalog, loadCatalog } from '../catalog.ts';
 import { focusElement, h, replace } from '../dom.ts';
 import { evidenceTable } from '../evidence/list.ts';
 import { E } from '../evidence/messages.ts';
@@ -13,7 +13,7 @@ import { M } from '../messages.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
-import type { Report, RevisionSummary, Unit } from '../types.ts';
+import type { PublicCatalog, Report } from '../types.ts';
 import { historyList } from './history.ts';
 import { R } from './messages.ts';
 import { reviewActions } from './actions.ts';
@@ -67,18 +67,18 @@ function indicatorTable(catalog: PublicCatalog, report: Report, level: string): 
 export const reviewReportPage: Page = async ({ main, params }) => {
   const year = Number(params.year);
   const unitId = params.unitId ?? '';
-  const base = `/review/${year}/reports/${encodeURIComponent(unitId)}`;
+  const target = { year, unitId };
   const [catalog, report, unitsBody, versions] = await Promise.all([
     loadCatalog(year),
-    get<Report>(base),
-    get<{ units: Unit[] }>('/units'),
-    get<{ versions: RevisionSummary[] }>(`${base}/versions`),
+    get('getReviewReport', { params: target }),
+    get('listUnits'),
+    get('listReviewReportVersions', { params: target }),
   ]);
   if (!catalog) {
     showError(main, { kind: '404' });
     return;
   }
-  const store = new EvidenceStore(`${base}/evidence`);
+  const store = new EvidenceStore(() => get('listReviewEvidence', { params: target }));
   await store.load();
   const unit = unitsBody.units.find((u) => u.id === unitId);
   const name = unit ? L(unit.name) : unitId;
@@ -92,7 +92,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
   const message = h('div', { class: 'notice notice--ok', role: 'status', hidden: !flash }, flash ?? '');
   flash = undefined;
   const actions = reviewActions({
-    base,
+    params: target,
     catalog,
     report,
     rows,
@@ -152,7 +152,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
           L(M.status[report.status]),
         ),
         report.submittedAt ? ` · ${L(R.submittedAt)}: ${fmtDateTime(report.submittedAt)}` : '',
-        ` · ${L(R.deadline(fmtDeadline(report.deadline).date, fmtDeadline(report.deadline).midnight))}`,
+        ` · ${L(M.deadline(fmtDeadline(report.deadline)))}`,
       ),
     ),
     message,
@@ -181,7 +181,12 @@ export const reviewReportPage: Page = async ({ main, params }) => {
       'section',
       { 'aria-labelledby': 'hist-h' },
       h('h2', { id: 'hist-h' }, L(R.history)),
-      historyList(catalog, base, versions.versions, onError),
+      historyList(
+        catalog,
+        (n) => get('getReviewReportVersion', { params: { ...target, n } }),
+        versions.versions,
+        onError,
+      ),
     ),
   );
   if (!message.hidden) focusElement(message);

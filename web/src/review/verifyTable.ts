@@ -1,11 +1,10 @@
 import type { CatalogField, FieldValue } from '#shared/catalog/types';
-import type { PublicCatalog } from '../catalog.ts';
 import { h } from '../dom.ts';
 import { parseNumber, numberText } from '../agency/inputs.ts';
 import { formatValue } from '../format.ts';
 import { L, fmtDateTime } from '../i18n.ts';
 import { M } from '../messages.ts';
-import type { Report } from '../types.ts';
+import type { PublicCatalog, Report } from '../types.ts';
 import { R } from './messages.ts';
 
 export interface VerifyRow {

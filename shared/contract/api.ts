@@ -1,0 +1,98 @@
+import type { core, input, output } from 'zod';
+import {
+  acceptBody,
+  periodSchema,
+  returnBody,
+  saveReportBody,
+  unitsBody,
+  verificationBody,
+} from './bodies.ts';
+import { publicCatalogSchema, type PublicCatalog } from './catalog.ts';
+import { declarationSchema, EVIDENCE_MAX_BYTES } from './evidence.ts';
+import type { RouteId } from './routes.ts';
+import {
+  auditLogSchema,
+  downloadLinkSchema,
+  evidenceDeclaredSchema,
+  evidenceListSchema,
+  evidenceOneSchema,
+  healthSchema,
+  meSchema,
+  openApiSchema,
+  periodViewSchema,
+  reportViewSchema,
+  reviewListSchema,
+  revisionListSchema,
+  revisionSchema,
+  rollupSchema,
+  rollupStartedSchema,
+  unitListSchema,
+  unitsSavedSchema,
+} from './wire.ts';
+
+type ZodType = core.$ZodType;
+
+/**
+ * The rest of each route row: the body it takes and the answer it gives on success. Kept beside the table
+ * rather than in it because every Lambda bundle carries the table, and none should carry these schemas.
+ */
+export interface RouteContract {
+  /** The success status and the answer's schema. */
+  readonly status: 200 | 201 | 202;
+  readonly response: ZodType;
+  /** Other statuses that answer with a body of their own rather than an error. */
+  readonly alsoAnswers?: Readonly<Partial<Record<number, ZodType>>>;
+  readonly body?: ZodType;
+  /** A body the route also accepts absent. */
+  readonly bodyOptional?: true;
+}
+
+const ok = <R extends ZodType>(response: R) => ({ status: 200, response }) as const;
+
+export const contracts = {
+  getHealth: { ...ok(healthSchema), alsoAnswers: { 503: healthSchema } },
+  getMe: ok(meSchema),
+  getCatalog: ok(publicCatalogSchema),
+  getOpenApi: ok(openApiSchema),
+  getMyReport: ok(reportViewSchema),
+  saveMyReport: { ...ok(reportViewSchema), body: saveReportBody },
+  submitMyReport: ok(reportViewSchema),
+  listMyReportVersions: ok(revisionListSchema),
+  getMyReportVersion: ok(revisionSchema),
+  listReviewReports: ok(reviewListSchema),
+  getReviewReport: ok(reportViewSchema),
+  listReviewReportVersions: ok(revisionListSchema),
+  getReviewReportVersion: ok(revisionSchema),
+  putVerification: { ...ok(reportViewSchema), body: verificationBody },
+  acceptReport: { ...ok(reportViewSchema), body: acceptBody, bodyOptional: true },
+  returnReport: { ...ok(reportViewSchema), body: returnBody },
+  getPeriod: ok(periodViewSchema),
+  putPeriod: { ...ok(periodViewSchema), body: periodSchema },
+  listUnits: ok(unitListSchema),
+  putUnits: { ...ok(unitsSavedSchema), body: unitsBody },
+  declareEvidence: {
+    status: 201,
+    response: evidenceDeclaredSchema,
+    body: declarationSchema(EVIDENCE_MAX_BYTES),
+  },
+  completeEvidence: ok(evidenceOneSchema),
+  listMyEvidence: ok(evidenceListSchema),
+  listReviewEvidence: ok(evidenceListSchema),
+  downloadEvidence: ok(downloadLinkSchema),
+  withdrawEvidence: ok(evidenceOneSchema),
+  getAuditLog: ok(auditLogSchema),
+  startRollup: { status: 202, response: rollupStartedSchema },
+  getRollup: ok(rollupSchema),
+} as const satisfies Record<RouteId, RouteContract>;
+
+type Contracts = typeof contracts;
+/** What a route answers with on success; the catalog's is its builder's own type, finer than its schema's. */
+export type ResponseOf<Id extends RouteId> = Id extends 'getCatalog'
+  ? PublicCatalog
+  : output<Contracts[Id]['response']>;
+/** What a route takes as its body; `undefined` for a route that takes none. */
+export type BodyOf<Id extends RouteId> = Contracts[Id] extends { readonly body: infer B extends ZodType }
+  ? Contracts[Id] extends { readonly bodyOptional: true }
+    ? input<B> | undefined
+    : input<B>
+  : undefined;

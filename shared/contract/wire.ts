@@ -1,0 +1,302 @@
+import {
+  array,
+  boolean,
+  enum as zEnum,
+  int,
+  literal,
+  looseObject,
+  null as zNull,
+  number,
+  object,
+  record,
+  string,
+  union,
+  unknown as zUnknown,
+  type output,
+  type ZodType,
+} from 'zod';
+import { EVIDENCE_TYPES, type EvidenceContentType } from './evidence.ts';
+import { ROLES } from './roles.ts';
+import { DISPLAY_STATUSES, EVIDENCE_STATUSES, REPORT_STATUSES, REVISION_ACTIONS } from './statuses.ts';
+
+/*
+ * The JSON the API answers with, as schemas: the OpenAPI document states them, the integration suite checks
+ * every real answer against them, and the types below (what the browser reads) are inferred from them. Objects
+ * are closed, so a field the server starts sending shows up here first.
+ *
+ * Run-time code imports this module only to describe or check answers; handlers and the browser import its
+ * types alone, so none of zod reaches their bundles through it.
+ */
+const list = <T extends ZodType>(item: T) => array(item).readonly();
+const bilingual = object({ vi: string(), en: string() }).readonly();
+const fieldValue = union([number(), boolean(), string(), zNull()]);
+const reportValues = record(string(), fieldValue).readonly();
+const contentTypes = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...EvidenceContentType[]];
+
+const actor = object({ sub: string(), role: zEnum(ROLES) }).readonly();
+
+export const reviewCommentSchema = object({
+  field: string().optional(),
+  text: string(),
+  by: string(),
+  at: string(),
+  round: int(),
+}).readonly();
+
+export const verifiedFieldSchema = object({
+  value: fieldValue.optional(),
+  comment: string().optional(),
+  by: string(),
+  at: string(),
+}).readonly();
+
+const indicatorValue = object({
+  numerator: number().nullable(),
+  denominator: number().nullable(),
+  value: number().nullable(),
+}).readonly();
+
+/** A report as the API shows it: its state, derived indicators and whether its unit can still change it. */
+export const reportViewSchema = object({
+  year: int(),
+  unitId: string(),
+  status: zEnum(DISPLAY_STATUSES),
+  version: int(),
+  values: reportValues,
+  indicators: record(string(), indicatorValue).readonly(),
+  verification: record(string(), verifiedFieldSchema).readonly(),
+  comments: list(reviewCommentSchema),
+  submissions: int(),
+  late: boolean(),
+  firstSubmittedAt: string().optional(),
+  submittedAt: string().optional(),
+  acceptedAt: string().optional(),
+  updatedAt: string().optional(),
+  updatedBy: string().optional(),
+  /** The unit's own deadline (a lock exception moves it). */
+  deadline: string(),
+  /** Whether the unit can still change the report now: its status allows it and its deadline has not passed. */
+  editable: boolean(),
+  catalogVersion: string(),
+}).readonly();
+
+const valueChange = object({
+  field: string(),
+  from: fieldValue.optional(),
+  to: fieldValue.optional(),
+}).readonly();
+
+export const revisionSummarySchema = object({
+  version: int(),
+  action: zEnum(REVISION_ACTIONS),
+  status: zEnum(REPORT_STATUSES),
+  at: string(),
+  by: actor,
+}).readonly();
+
+export const revisionSchema = object({
+  year: int(),
+  unitId: string(),
+  version: int(),
+  action: zEnum(REVISION_ACTIONS),
+  status: zEnum(REPORT_STATUSES),
+  at: string(),
+  by: actor,
+  values: reportValues,
+  diff: list(valueChange),
+  comments: list(reviewCommentSchema).optional(),
+  verification: record(string(), verifiedFieldSchema).readonly().optional(),
+  previousVersion: int().nullable(),
+}).readonly();
+
+export const revisionListSchema = object({
+  year: int(),
+  unitId: string(),
+  versions: list(revisionSummarySchema),
+}).readonly();
+
+export const evidenceItemSchema = object({
+  evidenceId: string(),
+  year: int(),
+  unitId: string(),
+  status: zEnum(EVIDENCE_STATUSES),
+  fileName: string(),
+  contentType: zEnum(contentTypes),
+  size: int(),
+  sha256: string(),
+  fields: list(string()),
+  document: object({
+    number: string().optional(),
+    title: string(),
+    issuedOn: string().optional(),
+    summary: string().optional(),
+  }).readonly(),
+  objectKey: string(),
+  uploadedBy: string(),
+  createdAt: string(),
+  verifiedAt: string().optional(),
+  rejectedAt: string().optional(),
+  rejectedReason: bilingual.optional(),
+  withdrawnAt: string().optional(),
+}).readonly();
+
+export const uploadTicketSchema = object({
+  url: string(),
+  method: literal('PUT'),
+  /** Exactly these headers must be sent; the signature covers them. */
+  headers: record(string(), string()).readonly(),
+  expiresAt: string(),
+}).readonly();
+
+export const evidenceDeclaredSchema = object({
+  evidence: evidenceItemSchema,
+  upload: uploadTicketSchema,
+}).readonly();
+export const evidenceOneSchema = object({ evidence: evidenceItemSchema }).readonly();
+export const evidenceListSchema = object({ items: list(evidenceItemSchema) }).readonly();
+
+export const downloadLinkSchema = object({
+  url: string(),
+  expiresAt: string(),
+  fileName: string(),
+  sha256: string(),
+}).readonly();
+
+const unitName = bilingual;
+export const unitSchema = object({
+  id: string(),
+  code: string(),
+  name: unitName,
+  level: string(),
+  parentId: string().optional(),
+  reports: boolean(),
+}).readonly();
+const unitRef = object({
+  id: string(),
+  code: string(),
+  name: unitName,
+  level: string(),
+  parentId: string().optional(),
+}).readonly();
+
+export const meSchema = object({
+  sub: string(),
+  role: zEnum(ROLES),
+  unitId: string().optional(),
+  unit: unitRef.optional(),
+}).readonly();
+
+export const unitListSchema = object({
+  levels: list(object({ id: string(), name: bilingual }).readonly()),
+  units: list(unitSchema),
+}).readonly();
+export const unitsSavedSchema = object({ saved: int() }).readonly();
+
+export const reviewListItemSchema = object({
+  unitId: string(),
+  code: string(),
+  name: unitName,
+  level: string(),
+  parentId: string().optional(),
+  status: zEnum(DISPLAY_STATUSES),
+  version: int(),
+  late: boolean(),
+  /** Deadline passed and nothing submitted. */
+  overdue: boolean(),
+  submittedAt: string().optional(),
+  updatedAt: string().optional(),
+}).readonly();
+
+export const statusCountsSchema = object({
+  ...Object.fromEntries(DISPLAY_STATUSES.map((s) => [s, int()])),
+  expected: int(),
+  overdue: int(),
+} as Record<(typeof DISPLAY_STATUSES)[number] | 'expected' | 'overdue', ReturnType<typeof int>>).readonly();
+
+export const reviewListSchema = object({
+  year: int(),
+  deadline: string(),
+  counts: statusCountsSchema,
+  items: list(reviewListItemSchema),
+  nextCursor: string().nullable(),
+}).readonly();
+
+export const periodViewSchema = object({
+  year: int(),
+  opensAt: string(),
+  deadline: string(),
+  lockExceptions: list(object({ unitId: string(), until: string(), reason: string() }).readonly()),
+  /** True when nobody set the period and Circular 06/2013's defaults apply. */
+  isDefault: boolean(),
+}).readonly();
+
+export const auditLogSchema = object({
+  year: int(),
+  chain: object({ verified: boolean(), brokenAt: int().optional(), count: int() }).readonly(),
+  entries: list(
+    object({
+      seq: int(),
+      prevHash: string(),
+      hash: string(),
+      year: int(),
+      at: string(),
+      actor: object({ sub: string(), role: string() }).readonly(),
+      action: string(),
+      unitId: string(),
+      object: string().optional(),
+      evidenceId: string().optional(),
+      sourceIp: string(),
+      forwardedFor: string().optional(),
+      details: record(string(), zUnknown()).readonly().optional(),
+    }).readonly(),
+  ),
+}).readonly();
+
+const rollupStatus = zEnum(['running', 'succeeded', 'failed']);
+export const rollupStartedSchema = object({
+  year: int(),
+  runId: string(),
+  status: literal('running'),
+}).readonly();
+export const rollupSchema = object({
+  year: int(),
+  status: rollupStatus,
+  runId: string(),
+  requestedBy: string(),
+  startedAt: string(),
+  finishedAt: string().optional(),
+  error: string().optional(),
+  counts: record(string(), number()).readonly().optional(),
+  catalogVersion: string().optional(),
+  links: record(string(), string()).readonly().optional(),
+}).readonly();
+
+export const healthSchema = object({
+  status: zEnum(['ok', 'degraded']),
+  checks: record(string(), zEnum(['ok', 'down'])).readonly(),
+  down: list(string()).optional(),
+}).readonly();
+
+/** The OpenAPI document itself: only its frame is promised here. */
+export const openApiSchema = looseObject({
+  openapi: string(),
+  info: looseObject({ title: string(), version: string() }),
+  paths: record(string(), zUnknown()),
+});
+
+export type ReportView = output<typeof reportViewSchema>;
+export type ReviewComment = output<typeof reviewCommentSchema>;
+export type VerifiedField = output<typeof verifiedFieldSchema>;
+export type Revision = output<typeof revisionSchema>;
+export type RevisionSummary = output<typeof revisionSummarySchema>;
+export type EvidenceItem = output<typeof evidenceItemSchema>;
+export type EvidenceDocument = EvidenceItem['document'];
+export type UploadTicket = output<typeof uploadTicketSchema>;
+export type Me = output<typeof meSchema>;
+export type Unit = output<typeof unitSchema>;
+export type UnitRef = output<typeof unitRef>;
+export type ReviewList = output<typeof reviewListSchema>;
+export type ReviewListItem = output<typeof reviewListItemSchema>;
+export type StatusCounts = output<typeof statusCountsSchema>;
+export type PeriodView = output<typeof periodViewSchema>;
+export type DownloadLink = output<typeof downloadLinkSchema>;
