@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDraft } from '#shared/catalog/index';
 import { openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
-import { YEAR, catalog, fillField, fieldByCode, waitSaved } from './report.ts';
+import { YEAR, catalog, draftInPage, fillField, fieldByCode, waitSaved } from './report.ts';
 
 /* The form's promises to someone typing: the API's own messages beside the field, the keyboard, and autosave. */
 const UNIT = 'so-tai-chinh';
@@ -134,8 +134,7 @@ describe('the agency form', () => {
     await fillField(page, fieldByCode('servers_count'), 4);
     await page.waitForSelector('.savebar[data-save-state="offline"]');
     expect(await page.locator('.savebar').textContent()).toMatch(/^Chưa lưu/);
-    const copy = await page.evaluate((k) => localStorage.getItem(k), `bccntt.draft.${UNIT}.${YEAR}`);
-    expect(JSON.parse(copy ?? '{}').raw.servers_count).toBe(4);
+    await expect.poll(async () => (await draftInPage(page, UNIT, YEAR))?.raw.servers_count).toBe(4);
 
     // Closing the page does not lose it either.
     await page.reload();
@@ -145,7 +144,7 @@ describe('the agency form', () => {
 
     await page.unroute('**/reports/*');
     await waitSaved(page);
-    expect(await page.evaluate((k) => localStorage.getItem(k), `bccntt.draft.${UNIT}.${YEAR}`)).toBeNull();
+    expect(await draftInPage(page, UNIT, YEAR)).toBeUndefined();
     await page.reload();
     await page.locator('#f-servers_count').waitFor();
     expect(await page.inputValue('#f-servers_count')).toBe('4');

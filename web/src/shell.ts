@@ -14,7 +14,7 @@ const signOutButton = () =>
       type: 'button',
       class: 'link-button',
       onclick: async () => {
-        await forgetUnitData();
+        if (!(await forgetUnitData())) return;
         await signOut();
         await renderHeader();
       },

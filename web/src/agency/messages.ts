@@ -13,7 +13,32 @@ export const A = {
   maxChars: (n: string) => bi(`Tối đa ${n} ký tự`, `Up to ${n} characters`),
   choose: bi('— Chọn —', '— Choose —'),
   saved: (time: string, version: number) =>
-    bi(`Đã lưu lúc ${time} (phiên bản ${version})`, `Saved at ${time} (version ${version})`),
+    bi(
+      `Đã lưu lên máy chủ lúc ${time} (phiên bản ${version})`,
+      `Saved on the server at ${time} (version ${version})`,
+    ),
+  keptHere: bi(
+    'Chưa lưu lên máy chủ — đã giữ trên máy này, sẽ gửi sau giây lát.',
+    'Not on the server yet — kept on this computer, to be sent in a moment.',
+  ),
+  conflict: (n: number) =>
+    bi(
+      `Chưa lưu — báo cáo vừa được sửa ở nơi khác. Hãy chọn giá trị cho ${n} trường bên dưới.`,
+      `Not saved — the report was changed elsewhere. Choose the value of ${n} field(s) below.`,
+    ),
+  conflictHeading: bi('Chọn giá trị cần giữ', 'Choose which value to keep'),
+  conflictIntro: bi(
+    'Các trường này được sửa cả trên máy này và ở nơi khác. Chưa có giá trị nào bị ghi đè.',
+    'These fields were changed both on this computer and elsewhere. Nothing has been overwritten.',
+  ),
+  conflictMine: bi('Trên máy này', 'On this computer'),
+  conflictTheirs: bi('Trên máy chủ', 'On the server'),
+  conflictEmpty: bi('(trống)', '(empty)'),
+  conflictApply: bi('Lưu các lựa chọn', 'Save these choices'),
+  offlineCopy: bi(
+    'Đang mất kết nối: biểu mẫu mở từ bản lưu trên máy này. Mọi thay đổi được giữ trên máy và sẽ tự gửi khi có mạng.',
+    'Offline: the form opened from the copy kept on this computer. Changes are kept here and sent when the connection is back.',
+  ),
   savedVersion: (version: number) => bi(`Đã lưu (phiên bản ${version})`, `Saved (version ${version})`),
   savedNothing: bi('Chưa có số liệu', 'Nothing entered yet'),
   notSaved: bi('Chưa lưu', 'Not saved'),

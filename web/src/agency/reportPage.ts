@@ -14,7 +14,9 @@ import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
 import type { PublicCatalog, Report } from '../types.ts';
-import { Autosave, dropLocalCopy, readLocalCopy } from './autosave.ts';
+import { Autosave } from './autosave.ts';
+import { conflictPanel } from './conflicts.ts';
+import { dropDraft, readDraft, type Draft } from './drafts.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
 import { levelName } from './indicators.ts';
@@ -32,11 +34,12 @@ export const reportPage: Page = async ({ main, params }) => {
   }
   const report = await get('getMyReport', { params: { year } });
   const store = new EvidenceStore(() => get('listMyEvidence', { params: { year } }));
-  await store.load();
+  const [draft] = await Promise.all([readDraft(report.unitId, year), store.load()]);
   return renderReport(main, {
     year,
     catalog,
     report,
+    draft,
     store,
     unitName: me.unit ? L(me.unit.name) : report.unitId,
     level: me.unit?.level,
@@ -49,6 +52,7 @@ function renderReport(
     year: number;
     catalog: PublicCatalog;
     report: Report;
+    draft: Draft | undefined;
     store: EvidenceStore;
     unitName: string;
     level?: string;
@@ -68,24 +72,18 @@ function renderReport(
   const notice = (text: string, action?: HTMLElement) =>
     notices.append(h('div', { class: 'notice notice--info' }, h('p', null, text, ' ', action ?? null)));
 
-  const local = readLocalCopy(report.unitId, year);
+  // Edits kept on this computer go back on screen, with the version they were made on: if the server has
+  // moved on since, the first save is refused (412) and merged three ways, conflicts shown.
+  const draft = ctx.draft;
   let restored = false;
-  if (local && (!canEdit || sameEntries(present(local.raw), present(report.values))))
-    dropLocalCopy(report.unitId, year);
-  else if (local && local.baseVersion === report.version) {
-    values = { ...local.raw };
+  if (draft && (!canEdit || sameEntries(present(draft.raw), present(report.values))))
+    void dropDraft(report.unitId, year);
+  else if (draft) {
+    values = { ...draft.raw };
     restored = true;
     notice(L(A.restoredLocal));
-  } else if (local) {
-    const use = h('button', { type: 'button', class: 'button button--small' }, L(A.useLocal));
-    use.addEventListener('click', () => {
-      values = { ...local.raw };
-      writeAll();
-      changed();
-      use.closest('.notice')?.remove();
-    });
-    notice(L(A.staleLocal), use);
   }
+  if (!navigator.onLine) notice(L(A.offlineCopy));
 
   const comments = latestComments(report);
   const fieldsByCode = new Map(catalog.fields.map((f) => [f.code, f]));
@@ -108,10 +106,34 @@ function renderReport(
     invalid: () => invalidCodes.length,
   });
 
+  const conflicts = h('div', { class: 'conflicts' });
   const autosave = new Autosave({
     year,
     unitId: report.unitId,
     report,
+    ...(restored && draft ? { madeOn: { version: draft.baseVersion, values: draft.base } } : {}),
+    onConflict: (found, theirs, merged) => {
+      serverValues = theirs.values;
+      header.showStatus(theirs.status);
+      const panelEl = conflictPanel({
+        conflicts: found,
+        fieldOf: (code) => fieldsByCode.get(code),
+        onChoose: (chosen) => {
+          const mine = new Set(invalidCodes);
+          values = {
+            ...merged,
+            ...chosen,
+            ...Object.fromEntries(Object.entries(values).filter(([k]) => mine.has(k))),
+          };
+          for (const [code, v] of Object.entries(chosen)) if (v === undefined) delete values[code];
+          conflicts.replaceChildren();
+          writeAll();
+          changed();
+        },
+      });
+      conflicts.replaceChildren(panelEl);
+      focusElement(panelEl);
+    },
     onState: (s) => {
       status.show(s);
       if (s.kind === 'locked') {
@@ -221,7 +243,7 @@ function renderReport(
       }
       try {
         await call('submitMyReport', { params: { year } });
-        dropLocalCopy(report.unitId, year);
+        await dropDraft(report.unitId, year);
         navigate(`#/report/${year}/receipt`);
       } catch (error) {
         if (error instanceof ApiError && error.code === CODE.SUBMISSION_INVALID) showIssues(error.issues);
@@ -275,6 +297,7 @@ function renderReport(
     header.element,
     status.element,
     notices,
+    conflicts,
     statusNotice(report, canEdit, year) ?? '',
     report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
     panel.element,

@@ -32,7 +32,10 @@ export function saveStatus(opts: { version: number; at?: Date; invalid: () => nu
         break;
       }
       case 'dirty':
-        line = L(A.notSaved);
+        line = s.kept ? L(A.keptHere) : L(A.notSaved);
+        break;
+      case 'conflict':
+        line = L(A.conflict(s.count));
         break;
       case 'saving':
         line = L(A.saving);
