@@ -24,7 +24,8 @@ const { values: args } = parseArgs({
     render: { type: 'boolean', default: false },
   },
 });
-const only = new Set((args.only ?? 'cold,write,evidence,rollup').split(','));
+const SECTIONS = ['cold', 'write', 'evidence', 'rollup', 'form'];
+const only = new Set((args.only ?? SECTIONS.join(',')).split(','));
 const quick = args.quick ?? false;
 const RESULTS = join(REPO_ROOT, 'bench', 'results');
 const WORK = join(REPO_ROOT, 'bench', '.work');
@@ -97,7 +98,7 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   const started = Date.now();
   const info = machine();
-  const full = ['cold', 'write', 'evidence', 'rollup'].every((s) => only.has(s)) && !args.render;
+  const full = SECTIONS.every((s) => only.has(s)) && !args.render;
   if (args.render) only.clear();
   // A partial run leaves the full run's machine line as it was and notes its own beside it.
   if (full || !load('machine')) save('machine', info);
@@ -153,6 +154,15 @@ async function main() {
     }
   }
 
+  // Chromium and `npm start` of its own: after the other sections, whose stack is stopped by now.
+  if (only.has('form')) {
+    const { formLoadBench } = await import('./formLoad.ts');
+    const { catalogYears } = await import('#shared/catalog/index');
+    const year = Math.max(...catalogYears.filter((y) => y <= new Date().getFullYear()));
+    const r = await section('form on a slow link', () => formLoadBench({ year }));
+    save('formLoad', r);
+  }
+
   if (full) save('machine', { ...info, totalSeconds: round((Date.now() - started) / 1000, 0) });
   const results: Results = {
     machine: load<Record<string, unknown>>('machine') ?? info,
@@ -161,6 +171,7 @@ async function main() {
     writePath: load('writePath'),
     rollup: load('rollup'),
     evidence: load('evidence'),
+    formLoad: load('formLoad'),
     totalSeconds: round((Date.now() - started) / 1000, 0),
   };
   const readmePath = join(REPO_ROOT, 'bench', 'README.md');

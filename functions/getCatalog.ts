@@ -9,7 +9,7 @@ const bodies = new Map<number, { readonly body: unknown; readonly etag: string }
 for (const year of catalogYears) {
   const catalog = catalogFor(year);
   if (catalog) {
-    const body = publicCatalog(catalog);
+    const body = publicCatalog(catalog, catalogYears);
     bodies.set(year, { body, etag: weakEtagOf(body) });
   }
 }

@@ -5,6 +5,7 @@ import { canStillEdit, displayStatusOf, emptyReport, type ReportState } from '..
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import { auditAppendItems } from '../store/audit.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
+import { receiptReference, valuesSha256 } from '../contract/receipt.ts';
 import { etagOf, ifMatchVersion } from './params.ts';
 
 /** The report as the API shows it: the state, its derived indicators and whether its unit can still edit it. */

@@ -38,6 +38,7 @@ const fieldBase = {
     object({ rule: zEnum(['required', 'requiredIfTrue']), kind: bilingual }).readonly(),
   ]),
   example: fieldValue.optional(),
+  carriesOver: literal(true).optional(),
 };
 const field = discriminatedUnion('type', [
   object({
@@ -121,6 +122,7 @@ const rule = discriminatedUnion('kind', [
 export const publicCatalogSchema = object({
   year: int(),
   version: string(),
+  years: list(int()),
   changes: list(bilingual),
   levels: list(object({ id: string(), name: bilingual }).readonly()),
   bands: list(object({ id: string(), label: bilingual, minShare: number() }).readonly()),

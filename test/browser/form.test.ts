@@ -35,15 +35,25 @@ describe('the agency form', () => {
     // Vietnamese thousands: 1.500 is fifteen hundred.
     await page.fill('#f-staff_total', '1.500');
     expect(await err.isHidden()).toBe(true);
+    // Echoed as read, and flagged: a lone dot may have been meant as a decimal point.
+    const echo = page.locator('[data-echo="staff_total"]');
+    expect(await echo.textContent()).toMatch(/^Đã đọc là 1\.500 — hãy kiểm tra/);
+    expect(await echo.getAttribute('data-ambiguous')).toBe('true');
+    await page.fill('#f-staff_total', '1500');
+    expect(await echo.textContent()).toBe('Đã đọc là 1.500');
+    expect(await echo.getAttribute('data-ambiguous')).toBe('false');
     await page.fill('#f-computers_in_use', '1.000');
     await expect
       .poll(() => page.locator('[data-indicator="computers_per_staff"] output').textContent())
       .toBe('0,67 máy/người');
 
-    // A cross-field rule is a warning while typing, not an error.
+    // A cross-field rule blocks submission, so it shows as an error; the figure is still kept in the draft.
     await page.fill('#f-computers_old', '1200');
     expect(await page.locator('#f-computers_old-warn').isVisible()).toBe(true);
-    expect(await page.getAttribute('#f-computers_old', 'aria-invalid')).toBe('false');
+    expect(await page.getAttribute('#f-computers_old-warn', 'class')).toContain('field__error');
+    expect(await page.getAttribute('#f-computers_old', 'aria-invalid')).toBe('true');
+    await waitSaved(page);
+    expect(await page.locator('.savebar').getAttribute('data-save-state')).toBe('saved');
     await page.fill('#f-computers_old', '120');
     expect(await page.locator('#f-computers_old-warn').isHidden()).toBe(true);
     await waitSaved(page);

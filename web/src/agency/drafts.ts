@@ -16,6 +16,7 @@ export interface Draft {
 }
 
 const store = () => createStore('bccntt-drafts', 'drafts');
+const copiedStore = () => createStore('bccntt-copied', 'copied');
 const keyOf = (unitId: string, year: number) => `${unitId}/${year}`;
 
 export async function readDraft(unitId: string, year: number): Promise<Draft | undefined> {
@@ -47,6 +48,16 @@ export async function hasDrafts(): Promise<boolean> {
 /** On sign-out at a shared computer. */
 export async function forgetDrafts(): Promise<void> {
   await clear(store()).catch(() => undefined);
+  await clear(copiedStore()).catch(() => undefined);
+}
+
+/** The fields filled from last year's report and not yet confirmed or changed: they stay marked over reloads. */
+export async function readCopied(unitId: string, year: number): Promise<string[]> {
+  return (await get<string[]>(keyOf(unitId, year), copiedStore()).catch(() => undefined)) ?? [];
+}
+
+export async function writeCopied(unitId: string, year: number, codes: readonly string[]): Promise<void> {
+  await set(keyOf(unitId, year), [...codes], copiedStore()).catch(() => undefined);
 }
 
 export interface Conflict {

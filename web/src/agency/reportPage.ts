@@ -1,3 +1,10 @@
+import {
+  applicableValues,
+  conditionsOf,
+  fieldApplies,
+  fieldsInBrokenRules,
+  requiredNow,
+} from '#shared/catalog/conditions';
 import type { FieldValue, ReportValues } from '#shared/catalog/types';
 import { needsEvidence, validateSubmission } from '#shared/catalog/validate';
 import { CODE, ISSUE, type FieldIssue } from '#shared/contract/errors';
@@ -16,7 +23,8 @@ import { setTitle } from '../shell.ts';
 import type { PublicCatalog, Report } from '../types.ts';
 import { Autosave } from './autosave.ts';
 import { conflictPanel } from './conflicts.ts';
-import { dropDraft, readDraft, type Draft } from './drafts.ts';
+import { printView } from './printView.ts';
+import { dropDraft, readCopied, readDraft, writeCopied, type Draft } from './drafts.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
 import { levelName } from './indicators.ts';
@@ -34,12 +42,17 @@ export const reportPage: Page = async ({ main, params }) => {
   }
   const report = await get('getMyReport', { params: { year } });
   const store = new EvidenceStore(() => get('listMyEvidence', { params: { year } }));
-  const [draft] = await Promise.all([readDraft(report.unitId, year), store.load()]);
+  const [draft, copied] = await Promise.all([
+    readDraft(report.unitId, year),
+    readCopied(report.unitId, year),
+    store.load(),
+  ]);
   return renderReport(main, {
     year,
     catalog,
     report,
     draft,
+    copied,
     store,
     unitName: me.unit ? L(me.unit.name) : report.unitId,
     level: me.unit?.level,
@@ -53,6 +66,7 @@ function renderReport(
     catalog: PublicCatalog;
     report: Report;
     draft: Draft | undefined;
+    copied: readonly string[];
     store: EvidenceStore;
     unitName: string;
     level?: string;
@@ -85,6 +99,7 @@ function renderReport(
   }
   if (!navigator.onLine) notice(L(A.offlineCopy));
 
+  const conditions = conditionsOf(c);
   const comments = latestComments(report);
   const fieldsByCode = new Map(catalog.fields.map((f) => [f.code, f]));
   const labelOf = (code: string) => fieldsByCode.get(code)?.label ?? { vi: code, en: code };
@@ -161,18 +176,25 @@ function renderReport(
   }
 
   function refresh(): void {
-    const checked = checkEntered(c, values);
+    // Whether a field applies is judged on the answers that are valid; one that does not apply is hidden,
+    // and its value is neither checked nor sent.
+    const answered = checkEntered(c, values).valid;
+    const shown = new Set([...form.fields.keys()].filter((code) => fieldApplies(conditions, code, answered)));
+    const checked = checkEntered(c, applicableValues(conditions, values));
     valid = checked.valid;
     invalidCodes = [...checked.errors.keys()];
     const bad = checked.errors;
-    const warnings = checked.warnings;
+    const ruleErrors = checked.warnings;
+    const untrusted = fieldsInBrokenRules(c, valid);
     for (const [code, view] of form.fields) {
-      const errors = [...new Set([...(bad.get(code) ?? []), ...(submitIssues.get(code) ?? [])])];
+      const visible = shown.has(code);
+      view.setApplies(visible, requiredNow(conditions, view.field, valid));
+      const errors = visible ? [...new Set([...(bad.get(code) ?? []), ...(submitIssues.get(code) ?? [])])] : [];
       view.setMessages(
         errors,
-        (warnings.get(code) ?? []).filter((w) => !errors.includes(w)),
+        visible ? (ruleErrors.get(code) ?? []).filter((w) => !errors.includes(w)) : [],
       );
-      const need = needsEvidence(view.field, valid[code]);
+      const need = visible && needsEvidence(view.field, valid[code]);
       if (need && !evidenceBoxes.has(code)) {
         const box = fieldEvidenceBox({
           field: view.field,
@@ -187,7 +209,7 @@ function renderReport(
       view.evidenceSlot.hidden = !need;
     }
     for (const s of form.sections) {
-      s.indicators.update(valid);
+      s.indicators.update(valid, untrusted);
       const done = s.required.filter((code) => valid[code] !== undefined).length;
       s.progress.textContent = `(${L(A.filled(done, s.required.length))})`;
     }
@@ -208,9 +230,39 @@ function renderReport(
     autosave.change(payload(), { ...values });
   }
 
+  // Values copied from last year stay marked until the user confirms them or types over them.
+  const copied = new Set(ctx.copied);
+  const previousYear = year - 1;
+  function showCopied(): void {
+    for (const [code, view] of form.fields)
+      view.setCopied(copied.has(code) ? previousYear : undefined, () => unmarkCopied(code));
+  }
+  function unmarkCopied(code: string): void {
+    if (!copied.delete(code)) return;
+    void writeCopied(report.unitId, year, [...copied]);
+    form.fields.get(code)?.setCopied(undefined);
+  }
+  async function copyLastYear(): Promise<void> {
+    const last = await get('getMyReport', { params: { year: previousYear } });
+    let n = 0;
+    for (const f of catalog.fields) {
+      const prev = last.values[f.code];
+      if (!f.carriesOver || values[f.code] !== undefined || prev === undefined || prev === null) continue;
+      values[f.code] = prev;
+      copied.add(f.code);
+      n++;
+    }
+    await writeCopied(report.unitId, year, [...copied]);
+    writeAll();
+    changed();
+    showCopied();
+    notice(L(n ? A.copiedCount(n, previousYear) : A.copiedNone(previousYear)));
+  }
+
   function onInput(code: string): void {
     const view = form.fields.get(code);
     if (!view) return;
+    unmarkCopied(code);
     const v = view.control.read();
     if (v === null || v === undefined) delete values[code];
     else values[code] = v;
@@ -256,7 +308,7 @@ function renderReport(
 
   async function check(): Promise<void> {
     await autosave.flush();
-    const issues = validateSubmission(c, present(values) as ReportValues, {
+    const issues = validateSubmission(c, applicableValues(conditions, present(values)) as ReportValues, {
       evidenceFields: store.verifiedFields(),
     });
     if (issues.length) showIssues(issues);
@@ -293,15 +345,59 @@ function renderReport(
     if (view) focusElement(view.control.focusTarget);
   };
 
+  const copyButton =
+    canEdit && catalog.years.includes(previousYear)
+      ? h(
+          'button',
+          { type: 'button', class: 'button button--secondary', 'data-action': 'copy-last-year' },
+          L(A.copyLastYear(previousYear)),
+        )
+      : null;
+  copyButton?.addEventListener('click', () => {
+    copyButton.disabled = true;
+    void copyLastYear()
+      .catch((error: unknown) => showError(main, { error, retry: () => navigate(`#/report/${year}`) }))
+      .finally(() => (copyButton.disabled = false));
+  });
+  const yearSwitcher = h(
+    'nav',
+    { class: 'year-switcher', 'aria-label': L(A.yearSwitcher) },
+    `${L(A.yearSwitcher)}: `,
+    catalog.years.map((y) =>
+      y === year
+        ? h('strong', { 'aria-current': 'page', 'data-year': y }, String(y))
+        : h('a', { href: `#/report/${y}`, 'data-year': y }, String(y)),
+    ),
+  );
+  const printButton = h(
+    'button',
+    { type: 'button', class: 'button button--secondary', 'data-action': 'print-report', onclick: () => window.print() },
+    L(A.printReport),
+  );
   main.replaceChildren(
-    header.element,
-    status.element,
-    notices,
-    conflicts,
-    statusNotice(report, canEdit, year) ?? '',
-    report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
-    panel.element,
-    h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),
+    h(
+      'div',
+      { class: 'screen-only' },
+      header.element,
+      yearSwitcher,
+      copyButton ? h('p', { class: 'copy-last-year' }, copyButton) : null,
+      status.element,
+      notices,
+      conflicts,
+      statusNotice(report, canEdit, year) ?? '',
+      report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
+      panel.element,
+      h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),
+      h('p', { class: 'form-actions' }, printButton),
+    ),
+    printView({
+      catalog,
+      year,
+      unitLine: level ? L(A.unitLine(ctx.unitName, level)) : ctx.unitName,
+      values: () => valid,
+      version: () => autosave.currentVersion,
+      store,
+    }),
   );
   form.toc.addEventListener('click', (e) => {
     const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-section-link]');
@@ -312,6 +408,7 @@ function renderReport(
 
   writeAll();
   refresh();
+  showCopied();
   if (restored) changed();
   return () => {
     void autosave.flush().finally(() => autosave.dispose());
