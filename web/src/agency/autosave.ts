@@ -52,6 +52,8 @@ export class Autosave {
   private lastBody = '';
   private lastKey = '';
   private stopped = false;
+  /** Set while a conflict waits for the user: nothing is sent, so their values cannot be written over. */
+  private held = false;
   private readonly online = () => this.schedule(0);
 
   constructor(private readonly opts: AutosaveOptions) {
@@ -67,23 +69,29 @@ export class Autosave {
   /** `values` is what the server should hold; `raw` is everything on screen, for the draft. */
   change(values: ReportValues, raw: Record<string, FieldValue | string>): void {
     this.pending = values;
-    this.opts.onState({ kind: 'dirty', kept: false });
+    if (!this.held) this.opts.onState({ kind: 'dirty', kept: false });
     void writeDraft(this.opts.unitId, this.opts.year, {
       baseVersion: this.version,
       base: this.base,
       raw,
       at: new Date().toISOString(),
     }).then((kept) => {
-      if (kept && this.pending === values && !this.inflight) this.opts.onState({ kind: 'dirty', kept });
+      if (kept && this.pending === values && !this.inflight && !this.held)
+        this.opts.onState({ kind: 'dirty', kept });
     });
     this.schedule(this.opts.delayMs ?? 1200);
+  }
+
+  /** The user has chosen between the conflicting values; saving resumes with the next change. */
+  resolved(): void {
+    this.held = false;
   }
 
   /** Sends anything pending now; true when the server holds the latest values. */
   async flush(): Promise<boolean> {
     window.clearTimeout(this.timer);
     await this.run();
-    return this.pending === undefined;
+    return this.pending === undefined && !this.held;
   }
 
   dispose(): void {
@@ -100,7 +108,7 @@ export class Autosave {
 
   private async run(): Promise<void> {
     while (this.inflight) await this.inflight;
-    if (this.pending === undefined || this.stopped) return;
+    if (this.pending === undefined || this.stopped || this.held) return;
     this.inflight = this.saveOnce(this.pending).finally(() => (this.inflight = undefined));
     await this.inflight;
   }
@@ -167,6 +175,7 @@ export class Autosave {
         this.accept(theirs);
         if (conflicts.length) {
           // Held back until the user has chosen; the draft keeps the edits meanwhile.
+          this.held = true;
           if (this.pending === values) this.pending = undefined;
           this.opts.onState({ kind: 'conflict', count: conflicts.length });
           this.opts.onConflict(conflicts, theirs, merged);

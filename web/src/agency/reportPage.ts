@@ -142,6 +142,7 @@ function renderReport(
           };
           for (const [code, v] of Object.entries(chosen)) if (v === undefined) delete values[code];
           conflicts.replaceChildren();
+          autosave.resolved();
           writeAll();
           changed();
         },
