@@ -32,13 +32,16 @@ export function requiredNow(
   return field.required || (conditions.has(field.code) && fieldApplies(conditions, field.code, values));
 }
 
-/** The values of the fields that apply; the others are neither sent nor validated. */
+/**
+ * The values of the fields that apply; the others are neither sent nor validated. Whether a field applies is
+ * judged on `answers` (the valid values), which may differ from `values` while a number is being typed.
+ */
 export function applicableValues<V>(
   conditions: ReadonlyMap<string, readonly Condition[]>,
   values: Readonly<Record<string, V>>,
+  answers: ReportValues,
 ): Record<string, V> {
-  const known = values as unknown as ReportValues;
-  return Object.fromEntries(Object.entries(values).filter(([code]) => fieldApplies(conditions, code, known)));
+  return Object.fromEntries(Object.entries(values).filter(([code]) => fieldApplies(conditions, code, answers)));
 }
 
 const fieldsOfRule = (rule: CrossFieldRule): readonly string[] =>

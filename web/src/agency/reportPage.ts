@@ -181,7 +181,7 @@ function renderReport(
     // and its value is neither checked nor sent.
     const answered = checkEntered(c, values).valid;
     const shown = new Set([...form.fields.keys()].filter((code) => fieldApplies(conditions, code, answered)));
-    const checked = checkEntered(c, applicableValues(conditions, values));
+    const checked = checkEntered(c, applicableValues(conditions, values, answered));
     valid = checked.valid;
     invalidCodes = [...checked.errors.keys()];
     const bad = checked.errors;
@@ -309,7 +309,7 @@ function renderReport(
 
   async function check(): Promise<void> {
     await autosave.flush();
-    const issues = validateSubmission(c, applicableValues(conditions, present(values)) as ReportValues, {
+    const issues = validateSubmission(c, applicableValues(conditions, present(values), valid) as ReportValues, {
       evidenceFields: store.verifiedFields(),
     });
     if (issues.length) showIssues(issues);
