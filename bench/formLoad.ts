@@ -174,10 +174,14 @@ async function visit(page: Page, cdp: CDPSession, logs: TransferLog[], url: stri
   for (const l of logs) l.clear(0);
   await page.goto(url, { waitUntil: 'commit' });
   await opened;
-  await page.waitForFunction(() => (window as unknown as { __typeableAt?: number }).__typeableAt !== undefined, null, {
-    timeout: 120_000,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __typeableAt?: number }).__typeableAt !== undefined,
+    null,
+    {
+      timeout: 120_000,
+      polling: 100,
+    },
+  );
   const typeableMs = round(
     await page.evaluate(() => (window as unknown as { __typeableAt: number }).__typeableAt),
     0,
@@ -240,7 +244,9 @@ export async function formLoadBench(opts: { year: number }): Promise<FormLoadRes
     await cdp.send('Network.emulateNetworkConditions', CONDITIONS);
     const pageLog = new TransferLog(false);
     for (const event of ['Network.requestWillBeSent', 'Network.responseReceived', 'Network.loadingFinished'])
-      cdp.on(event as 'Network.requestWillBeSent', (p) => pageLog.on(event, p as unknown as Record<string, unknown>));
+      cdp.on(event as 'Network.requestWillBeSent', (p) =>
+        pageLog.on(event, p as unknown as Record<string, unknown>),
+      );
 
     log(`form: first visit to ${form} at ${KBPS} kbps, ${RTT_MS} ms`);
     const firstVisit = await visit(page, cdp, [pageLog], form);
@@ -310,6 +316,8 @@ export async function formLoadBench(opts: { year: number }): Promise<FormLoadRes
   } finally {
     await browser?.close();
     server.child.kill('SIGTERM');
-    await new Promise<void>((r) => (server.child.exitCode !== null ? r() : server.child.once('exit', () => r())));
+    await new Promise<void>((r) =>
+      server.child.exitCode !== null ? r() : server.child.once('exit', () => r()),
+    );
   }
 }

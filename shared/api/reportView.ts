@@ -28,6 +28,10 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period,
     deadline: deadlineFor(period, state.unitId).toISOString(),
     editable: canStillEdit(state, period, now),
     catalogVersion: catalog.version,
+    // While submitted or accepted the values are the submitted ones, locked: the receipt can vouch for them.
+    ...(state.submittedAt && (state.status === 'submitted' || state.status === 'accepted')
+      ? { receipt: { reference: receiptReference(state), valuesSha256: valuesSha256(state.values) } }
+      : {}),
   };
 }
 

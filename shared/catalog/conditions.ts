@@ -41,7 +41,9 @@ export function applicableValues<V>(
   values: Readonly<Record<string, V>>,
   answers: ReportValues,
 ): Record<string, V> {
-  return Object.fromEntries(Object.entries(values).filter(([code]) => fieldApplies(conditions, code, answers)));
+  return Object.fromEntries(
+    Object.entries(values).filter(([code]) => fieldApplies(conditions, code, answers)),
+  );
 }
 
 const fieldsOfRule = (rule: CrossFieldRule): readonly string[] =>

@@ -21,7 +21,8 @@ export function canonicalValues(values: Values): string {
 }
 
 /** SHA-256 of the canonical values, in lowercase hex. */
-export const valuesSha256 = (values: Values): string => bytesToHex(sha256(utf8ToBytes(canonicalValues(values))));
+export const valuesSha256 = (values: Values): string =>
+  bytesToHex(sha256(utf8ToBytes(canonicalValues(values))));
 
 /** The reference a unit quotes for one submission: year, unit, submission round and version. */
 export const receiptReference = (r: {

@@ -87,11 +87,13 @@ describe('conditional fields', () => {
       expect(await portal.textContent()).toContain('Không');
       // The address that no longer applies is not on paper either.
       expect(await portal.textContent()).not.toContain('sokhdt.dienbien.gov.vn');
-      expect(await sheet.locator('[data-print-section="infrastructure"] .print-indicators').textContent()).toContain(
-        '100%',
-      );
+      expect(
+        await sheet.locator('[data-print-section="infrastructure"] .print-indicators').textContent(),
+      ).toContain('100%');
       expect(await sheet.locator('[data-print-section="evidence"]').isVisible()).toBe(true);
-      expect(await sheet.locator('[data-print-section="signature"]').textContent()).toContain('THỦ TRƯỞNG CƠ QUAN');
+      expect(await sheet.locator('[data-print-section="signature"]').textContent()).toContain(
+        'THỦ TRƯỞNG CƠ QUAN',
+      );
       expect(await sheet.locator('input, select, textarea').count()).toBe(0);
       const pdf = await page.pdf({ format: 'A4' });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];

@@ -124,7 +124,8 @@ describe('the form on a connection that comes and goes', () => {
 
   it('forgets the unit’s cached answers on sign-out', async () => {
     const { page } = b;
-    const cached = (name: string) => page.evaluate(async (n) => (await (await caches.open(n)).keys()).length, name);
+    const cached = (name: string) =>
+      page.evaluate(async (n) => (await (await caches.open(n)).keys()).length, name);
     expect(await cached(CACHE.unit)).toBeGreaterThan(0);
     await signOut(b);
     expect(await page.evaluate((n) => caches.has(n), CACHE.unit)).toBe(false);

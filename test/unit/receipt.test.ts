@@ -8,7 +8,9 @@ describe('the receipt of a submission', () => {
     const b = { c: true, a: 'Sở', b: 2 };
     expect(canonicalValues(a)).toBe('{"a":"Sở","b":2,"c":true}');
     expect(valuesSha256(a)).toBe(valuesSha256(b));
-    expect(valuesSha256(a)).toBe(createHash('sha256').update('{"a":"Sở","b":2,"c":true}', 'utf8').digest('hex'));
+    expect(valuesSha256(a)).toBe(
+      createHash('sha256').update('{"a":"Sở","b":2,"c":true}', 'utf8').digest('hex'),
+    );
     expect(valuesSha256({ ...b, b: 3 })).not.toBe(valuesSha256(b));
   });
 

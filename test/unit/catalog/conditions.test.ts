@@ -34,7 +34,10 @@ describe('what applies, from the catalog’s requiredIf rules', () => {
 
   it('keeps only the values of the fields that apply', () => {
     const values = { portal_operating: false, portal_url: 'https://x.gov.vn', staff_total: 10 };
-    expect(applicableValues(conditions, values, values)).toEqual({ portal_operating: false, staff_total: 10 });
+    expect(applicableValues(conditions, values, values)).toEqual({
+      portal_operating: false,
+      staff_total: 10,
+    });
   });
 
   it('names every field of a broken rule, so an indicator built on them is not called met', () => {

@@ -21,7 +21,9 @@ const SPACES = /[\s\u00a0\u202f]/g;
 export function isAmbiguousNumber(raw: string, language: Lang = lang()): boolean {
   const s = raw.replace(SPACES, '');
   const [thousands, decimal] = language === 'vi' ? ['.', ','] : [',', '.'];
-  return !s.includes(decimal) && s.split(thousands).length === 2 && typeof parseNumber(s, language) === 'number';
+  return (
+    !s.includes(decimal) && s.split(thousands).length === 2 && typeof parseNumber(s, language) === 'number'
+  );
 }
 
 /** The number typed, or the raw text when it is not one (the shared schema then explains what is wrong). */
@@ -151,7 +153,9 @@ export function controlFor(f: CatalogField, onInput: () => void): FieldControl {
     const v = parseNumber(input.value);
     const ambiguous = typeof v === 'number' && isAmbiguousNumber(input.value);
     echo.textContent =
-      typeof v !== 'number' ? '' : L(ambiguous ? A.readAsAmbiguous(fmtNumber(v, 6)) : A.readAs(fmtNumber(v, 6)));
+      typeof v !== 'number'
+        ? ''
+        : L(ambiguous ? A.readAsAmbiguous(fmtNumber(v, 6)) : A.readAs(fmtNumber(v, 6)));
     echo.classList.toggle('number-echo--ambiguous', ambiguous);
     echo.dataset.ambiguous = String(ambiguous);
   };

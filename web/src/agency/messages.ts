@@ -16,8 +16,12 @@ export const A = {
       `Copied ${n} field(s) from the ${year} report. Confirm or correct each one.`,
     ),
   copiedNone: (year: number) =>
-    bi(`Không có số liệu năm ${year} nào để sao chép vào các trường còn trống.`, `Nothing from ${year} to copy into the empty fields.`),
-  copiedFrom: (year: number) => bi(`Sao chép từ năm ${year} — chưa xác nhận.`, `Copied from ${year} — not confirmed yet.`),
+    bi(
+      `Không có số liệu năm ${year} nào để sao chép vào các trường còn trống.`,
+      `Nothing from ${year} to copy into the empty fields.`,
+    ),
+  copiedFrom: (year: number) =>
+    bi(`Sao chép từ năm ${year} — chưa xác nhận.`, `Copied from ${year} — not confirmed yet.`),
   confirmCopied: bi('Xác nhận', 'Confirm'),
   yearSwitcher: bi('Năm báo cáo', 'Reporting year'),
   readAs: (n: string) => bi(`Đã đọc là ${n}`, `Read as ${n}`),

@@ -32,13 +32,18 @@ export function printView(opts: {
     const sections = opts.catalog.sections.map((s) => {
       const rows = s.fields
         .filter((code) => values[code] !== undefined)
-        .map((code) => [h('dt', null, L(fields.get(code)?.label)), h('dd', null, formatValue(fields.get(code), values[code]))]);
+        .map((code) => [
+          h('dt', null, L(fields.get(code)?.label)),
+          h('dd', null, formatValue(fields.get(code), values[code])),
+        ]);
       const shown = opts.catalog.indicators.filter((i) => s.indicators.includes(i.code));
       return h(
         'section',
         { class: 'print-section', 'data-print-section': s.id },
         h('h2', null, `${s.order}. ${L(s.title)}`),
-        rows.length ? h('dl', { class: 'print-values' }, rows) : h('p', { class: 'muted' }, L(A.printNothing)),
+        rows.length
+          ? h('dl', { class: 'print-values' }, rows)
+          : h('p', { class: 'muted' }, L(A.printNothing)),
         shown.length
           ? h(
               'ul',
@@ -65,7 +70,15 @@ export function printView(opts: {
           ? h(
               'table',
               { class: 'table print-files' },
-              h('thead', null, h('tr', null, [A.fileCol, A.docCol, A.sha256].map((c) => h('th', null, L(c))))),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  [A.fileCol, A.docCol, A.sha256].map((c) => h('th', null, L(c))),
+                ),
+              ),
               h(
                 'tbody',
                 null,

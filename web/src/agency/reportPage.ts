@@ -135,12 +135,15 @@ function renderReport(
         fieldOf: (code) => fieldsByCode.get(code),
         onChoose: (chosen) => {
           const mine = new Set(invalidCodes);
+          const next: Entered = { ...merged };
+          for (const [code, v] of Object.entries(chosen)) {
+            if (v === undefined) delete next[code];
+            else next[code] = v;
+          }
           values = {
-            ...merged,
-            ...chosen,
+            ...next,
             ...Object.fromEntries(Object.entries(values).filter(([k]) => mine.has(k))),
           };
-          for (const [code, v] of Object.entries(chosen)) if (v === undefined) delete values[code];
           conflicts.replaceChildren();
           autosave.resolved();
           writeAll();
@@ -190,7 +193,9 @@ function renderReport(
     for (const [code, view] of form.fields) {
       const visible = shown.has(code);
       view.setApplies(visible, requiredNow(conditions, view.field, valid));
-      const errors = visible ? [...new Set([...(bad.get(code) ?? []), ...(submitIssues.get(code) ?? [])])] : [];
+      const errors = visible
+        ? [...new Set([...(bad.get(code) ?? []), ...(submitIssues.get(code) ?? [])])]
+        : [];
       view.setMessages(
         errors,
         visible ? (ruleErrors.get(code) ?? []).filter((w) => !errors.includes(w)) : [],
@@ -309,9 +314,13 @@ function renderReport(
 
   async function check(): Promise<void> {
     await autosave.flush();
-    const issues = validateSubmission(c, applicableValues(conditions, present(values), valid) as ReportValues, {
-      evidenceFields: store.verifiedFields(),
-    });
+    const issues = validateSubmission(
+      c,
+      applicableValues(conditions, present(values), valid) as ReportValues,
+      {
+        evidenceFields: store.verifiedFields(),
+      },
+    );
     if (issues.length) showIssues(issues);
     else panel.showReady(store.live().filter((i) => i.status === 'verified').length);
   }
@@ -372,7 +381,12 @@ function renderReport(
   );
   const printButton = h(
     'button',
-    { type: 'button', class: 'button button--secondary', 'data-action': 'print-report', onclick: () => window.print() },
+    {
+      type: 'button',
+      class: 'button button--secondary',
+      'data-action': 'print-report',
+      onclick: () => window.print(),
+    },
     L(A.printReport),
   );
   main.replaceChildren(
