@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeEdits } from '../../../web/src/agency/drafts.ts';
-import { isAmbiguousNumber, parseNumber } from '../../../web/src/agency/inputs.ts';
+
+// The input module's language switch sets <html lang> when it loads; a bare stand-in is enough here.
+(globalThis as { document?: unknown }).document ??= { documentElement: {} };
+const { isAmbiguousNumber, parseNumber } = await import('../../../web/src/agency/inputs.ts');
 
 describe('merging this computer’s edits into a newer server version', () => {
   const base = { a: 1, b: 2, c: 3, d: 4 };
