@@ -84,7 +84,7 @@ describe('conditional fields', () => {
       expect(await sheet.isVisible()).toBe(true);
       expect(await page.locator('.screen-only').isHidden()).toBe(true);
       const portal = sheet.locator('[data-print-section="portal"]');
-      expect(await portal.textContent()).toContain('Không');
+      await expect.poll(() => portal.textContent()).toContain('Không');
       // The address that no longer applies is not on paper either.
       expect(await portal.textContent()).not.toContain('sokhdt.dienbien.gov.vn');
       expect(

@@ -58,7 +58,7 @@ describe('the form on a connection that comes and goes', () => {
     await b.context.setOffline(true);
     await page.reload();
     await page.locator('#f-servers_count').waitFor();
-    expect(await page.locator('h1').textContent()).toContain(String(YEAR));
+    expect(await page.locator('#report-title').textContent()).toContain(String(YEAR));
     expect(await page.locator('.notice', { hasText: 'Đang mất kết nối' }).isVisible()).toBe(true);
     expect(await page.isEnabled('#f-servers_count')).toBe(true);
     await b.context.setOffline(false);

@@ -5,7 +5,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { HASHED_ASSETS_DIR } from '#shared/contract/site';
-import { apiRouteOf, CACHE, cacheKeyFor, UNIT_ROUTES } from './offline/caches.ts';
+import { apiRouteOf, CACHE, cacheKeyFor, CONFIG_PATH, UNIT_ROUTES } from './offline/caches.ts';
 
 /*
  * The service worker, built with Workbox (injectManifest: web/build.ts lists the precache). It keeps the app
@@ -30,8 +30,9 @@ registerRoute(
 );
 
 registerRoute(
-  ({ url }) => sameOrigin(url) && url.pathname === '/config.json',
-  new NetworkFirst({
+  ({ url }) => sameOrigin(url) && url.pathname === CONFIG_PATH,
+  // It changes only with a deployment: served at once, refreshed behind.
+  new StaleWhileRevalidate({
     cacheName: CACHE.config,
     plugins: [new CacheableResponsePlugin({ statuses: [200, 404] })],
   }),

@@ -40,7 +40,7 @@ export function printView(opts: {
       return h(
         'section',
         { class: 'print-section', 'data-print-section': s.id },
-        h('h2', null, `${s.order}. ${L(s.title)}`),
+        h('p', { class: 'print-report__section' }, `${s.order}. ${L(s.title)}`),
         rows.length
           ? h('dl', { class: 'print-values' }, rows)
           : h('p', { class: 'muted' }, L(A.printNothing)),
@@ -58,14 +58,15 @@ export function printView(opts: {
     });
     const files = opts.store.live();
     root.replaceChildren(
-      h('h1', null, L(A.title(opts.year))),
+      // Not an h1: the screen's heading stays the page's only one.
+      h('p', { class: 'print-report__title' }, L(A.title(opts.year))),
       h('p', null, opts.unitLine),
       h('p', null, L(A.printVersion(opts.version(), fmtDateTime(new Date().toISOString())))),
       ...sections,
       h(
         'section',
         { class: 'print-section', 'data-print-section': 'evidence' },
-        h('h2', null, L(A.receiptEvidence)),
+        h('p', { class: 'print-report__section' }, L(A.receiptEvidence)),
         files.length
           ? h(
               'table',
@@ -105,6 +106,10 @@ export function printView(opts: {
     );
   };
   window.addEventListener('beforeprint', draw);
+  // Print previews and emulated print media announce themselves through the media query, not beforeprint.
+  window.matchMedia('print').addEventListener('change', (e) => {
+    if (e.matches) draw();
+  });
   draw();
   return root;
 }

@@ -366,18 +366,23 @@ function renderReport(
   copyButton?.addEventListener('click', () => {
     copyButton.disabled = true;
     void copyLastYear()
-      .catch((error: unknown) => showError(main, { error, retry: () => navigate(`#/report/${year}`) }))
+      .catch((error: unknown) => {
+        // Offline, the form stays as it is; the button works again once the link is back.
+        if (error instanceof NetworkError) notice(L(A.offline));
+        else showError(main, { error, retry: () => navigate(`#/report/${year}`) });
+      })
       .finally(() => (copyButton.disabled = false));
   });
   const yearSwitcher = h(
     'nav',
     { class: 'year-switcher', 'aria-label': L(A.yearSwitcher) },
     `${L(A.yearSwitcher)}: `,
-    catalog.years.map((y) =>
+    catalog.years.map((y, i) => [
+      i ? ' · ' : '',
       y === year
         ? h('strong', { 'aria-current': 'page', 'data-year': y }, String(y))
         : h('a', { href: `#/report/${y}`, 'data-year': y }, String(y)),
-    ),
+    ]),
   );
   const printButton = h(
     'button',

@@ -15,6 +15,9 @@ export const CACHE = {
   unit: 'bccntt-unit',
 } as const;
 
+/** The deployment's settings (web/src/config.ts); the local stack has none, and that answer is kept too. */
+export const CONFIG_PATH = '/config.json';
+
 /** GET routes whose last answer opens the agency's form with no connection. */
 export const UNIT_ROUTES: readonly RouteId[] = ['getMe', 'getMyReport', 'listMyEvidence'];
 
