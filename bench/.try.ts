@@ -1,6 +1,9 @@
 import { chromium } from 'playwright-core';
 const base = 'http://127.0.0.1:3710';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const context = await browser.newContext();
 const page = await context.newPage();
 page.on('console', (m) => console.log('console', m.type(), m.text()));
@@ -12,7 +15,14 @@ await page.goto(`${base}/#/report/2026`);
 await page.waitForSelector('#f-servers_count');
 await page.evaluate(() => navigator.serviceWorker.ready);
 await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-console.log('caches', await page.evaluate(async () => { const out: Record<string, string[]> = {}; for (const n of await caches.keys()) out[n] = (await (await caches.open(n)).keys()).map((r) => r.url); return out; }));
+console.log(
+  'caches',
+  await page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const n of await caches.keys()) out[n] = (await (await caches.open(n)).keys()).map((r) => r.url);
+    return out;
+  }),
+);
 await context.setOffline(true);
 await page.reload();
 await page.waitForTimeout(5000);

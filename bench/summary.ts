@@ -128,10 +128,10 @@ export function renderSummary(r: Results): string {
   if (ok(fl)) {
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
     row(
-      `agency form, first visit, until typeable ÷ physical limit (${fl.link.kbps} kbps, ${fl.link.rttMs} ms; ${kb(fl.first.bytes)} in ${fl.first.requests} requests, chain of ${fl.first.chain.length})`,
-      `${fl.first.typeableMs} ms ÷ ${fl.first.limitMs} ms = ${fl.first.ratio} (÷ ${fl.first.limitMinimalChainMs} ms with a chain of 3: ${Math.round((fl.first.typeableMs / fl.first.limitMinimalChainMs) * 1000) / 1000})`,
-      `≤ ${FORM_RATIO_GOAL}`,
-      fl.first.ratio <= FORM_RATIO_GOAL,
+      `agency form, first visit, until typeable ÷ physical limit (${fl.link.kbps} kbps, ${fl.link.rttMs} ms; ${kb(fl.first.bytes)} in ${fl.first.requests} requests)`,
+      `${fl.first.typeableMs} ms ÷ ${fl.first.limitMinimalChainMs} ms = ${fl.first.ratioMinimalChain} with the minimal chain of 3 round trips; ÷ ${fl.first.limitMs} ms = ${fl.first.ratio} with the page's own chain of ${fl.first.chain.length}`,
+      `≤ ${FORM_RATIO_GOAL} (minimal chain)`,
+      fl.first.ratioMinimalChain <= FORM_RATIO_GOAL,
     );
     row(
       'agency form, repeat visit (service worker installed): until typeable; what crossed the link beyond revalidation',
