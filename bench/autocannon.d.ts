@@ -13,6 +13,8 @@ declare module 'autocannon' {
       req: Record<string, unknown>,
       context: Record<string, unknown>,
     ) => Record<string, unknown>;
+    /** Called with the context the request was set up with (one request in flight per connection). */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
   interface Options {
     url: string;

@@ -8,7 +8,12 @@ import { deployedHandlers, lambdaBuildOptions, REPO_ROOT } from './lambdaBundle.
 import { kib, log, median, ratio, round } from './lib/stats.ts';
 
 export const SIZE_GOAL_KIB = 600;
-export const IMPORT_RATIO_GOAL = 2.0;
+export const IMPORT_RATIO_GOAL = 1.8;
+/** What an agency waits for first: its report read, its save and its submission start colder than the rest. */
+export const AGENCY_IMPORT_RATIO_GOAL = 1.7;
+export const AGENCY_FUNCTIONS: readonly string[] = ['getMyReport', 'saveMyReport', 'submitMyReport'];
+export const importGoalOf = (handler: string): number =>
+  AGENCY_FUNCTIONS.includes(handler) ? AGENCY_IMPORT_RATIO_GOAL : IMPORT_RATIO_GOAL;
 
 export interface Contributor {
   readonly name: string;
@@ -138,7 +143,7 @@ export async function coldStart(opts: { workDir: string; runs: number }): Promis
       importRatio: r,
       importRunsMs: runs.map((x) => round(x, 1)),
       meetsSize: bytes / 1024 <= SIZE_GOAL_KIB,
-      meetsImport: r <= IMPORT_RATIO_GOAL,
+      meetsImport: r <= importGoalOf(handler),
       topContributors: contributors(meta, relative(REPO_ROOT, outfile)),
     };
   });

@@ -3,8 +3,7 @@ import { defaultPeriod } from '#shared/domain/period';
 import { emptyReport, saveDraft, submit } from '#shared/domain/report';
 import type { Unit } from '#shared/hierarchy';
 import { jobNodeFlags, jobs } from '#shared/jobs';
-import { entities } from '#shared/model';
-import { communeUnits, districtUnits, ROLLUP_YEAR, valuesWith } from './lib/data.ts';
+import { benchLevels, communeUnits, districtUnits, ROLLUP_YEAR, valuesWith } from './lib/data.ts';
 import { childResult, spawnTsx, type BenchStack } from './lib/benchStack.ts';
 import { log, ratio, round } from './lib/stats.ts';
 
@@ -144,8 +143,8 @@ export async function rollupBench(
   opts: { sizes: readonly number[]; repeats: readonly number[]; loadBudgetSeconds: number },
 ): Promise<RollupResult> {
   void stack;
-  const { saveUnits } = await import('#shared/store/units');
-  await saveUnits(districtUnits(100));
+  const { loadHierarchy, unitItem } = await import('#shared/store/units');
+  await loadHierarchy(benchLevels, districtUnits(100));
   const sizes: RollupSize[] = [];
   let loaded = 0;
   let reports = 0;
@@ -154,8 +153,8 @@ export async function rollupBench(
       const started = Date.now();
       const deadline = started + opts.loadBudgetSeconds * 1000;
       const units = communeUnits(loaded, size);
-      // The item saveUnits writes, loaded in parallel batches rather than one by one.
-      const unitItems = units.map((u) => entities.unit.encode(u));
+      // The items loadHierarchy writes (shared/store/units.ts), loaded in parallel batches.
+      const unitItems = units.map(unitItem);
       const reportItems = await reportItemsFor(units);
       log(`rollup: loading ${units.length} units and ${reportItems.length} reports (to ${size} units)`);
       await batchLoad(unitItems, { parallel: 6, deadline, label: 'units' });

@@ -1,9 +1,19 @@
-import { IMPORT_RATIO_GOAL, SIZE_GOAL_KIB, type ColdStartResult } from './coldStart.ts';
+import {
+  AGENCY_FUNCTIONS,
+  AGENCY_IMPORT_RATIO_GOAL,
+  importGoalOf,
+  IMPORT_RATIO_GOAL,
+  SIZE_GOAL_KIB,
+  type ColdStartResult,
+} from './coldStart.ts';
 import type { EvidenceResult } from './evidence.ts';
 import { FORM_RATIO_GOAL, type FormLoadResult } from './formLoad.ts';
 import { ROLLUP_RSS_GOAL, ROLLUP_TIME_GOAL, type RollupResult } from './rollup.ts';
-import type { WritePathResult } from './writePath.ts';
-import { WRITE_RATIO_GOAL } from './writePath.ts';
+import {
+  SAVE_TO_TRANSACTION_P99_GOAL,
+  SAVE_TO_TRANSACTION_RPS_GOAL,
+  type WritePathResult,
+} from './writePath.ts';
 
 type Failed = { error: string };
 export interface Results {
@@ -53,7 +63,8 @@ export function renderSummary(r: Results): string {
   if (ok(cs)) {
     const sizes = cs.handlers.map((h) => h.minifiedKiB);
     const over = cs.handlers.filter((h) => !h.meetsSize);
-    const slow = cs.handlers.filter((h) => !h.meetsImport);
+    // Judged against today's goals, so that results from before a goal changed read right.
+    const slow = cs.handlers.filter((h) => h.importRatio > importGoalOf(h.handler));
     row(
       `bundle size, minified (${cs.handlers.length} functions)`,
       `${Math.min(...sizes)}–${Math.max(...sizes)} KiB; ${over.length} over`,
@@ -64,18 +75,30 @@ export function renderSummary(r: Results): string {
     row(
       `cold import / empty \`node -e ''\` (${cs.emptyNodeMs} ms), median of ${cs.runs}`,
       `${Math.min(...ratios)}–${Math.max(...ratios)}; ${slow.length} over`,
-      `each ≤ ${IMPORT_RATIO_GOAL}`,
+      `each ≤ ${IMPORT_RATIO_GOAL}; ${AGENCY_FUNCTIONS.join(', ')} ≤ ${AGENCY_IMPORT_RATIO_GOAL}`,
       slow.length === 0,
     );
   } else if (cs) row('cold start', `failed: ${cs.error}`, '', false);
 
   const wp = r.writePath;
-  if (ok(wp)) {
+  if (ok(wp) && wp.transaction) {
+    row(
+      `PUT /reports/{year} req/s ÷ bare TransactWriteItems of a save's 3 items req/s (${wp.connections} connections)`,
+      `${wp.save.rps} ÷ ${wp.transaction.rps} = ${wp.transactionRatio}`,
+      `≥ ${SAVE_TO_TRANSACTION_RPS_GOAL}`,
+      wp.transactionRatio >= SAVE_TO_TRANSACTION_RPS_GOAL,
+    );
+    row(
+      'save p99 ÷ that transaction’s p99 (ms)',
+      `${wp.save.p99} ÷ ${wp.transaction.p99} = ${wp.transactionP99Ratio}`,
+      `≤ ${SAVE_TO_TRANSACTION_P99_GOAL}`,
+      wp.transactionP99Ratio <= SAVE_TO_TRANSACTION_P99_GOAL,
+    );
     row(
       `PUT /reports/{year} req/s ÷ conditional PutItem req/s (${wp.connections} connections)`,
       `${wp.save.rps} ÷ ${wp.putItem.rps} = ${wp.ratio}`,
-      `≥ ${WRITE_RATIO_GOAL}`,
-      wp.ratio >= WRITE_RATIO_GOAL,
+      'reported',
+      undefined,
     );
     row(
       'save latency p50 / p99 (ms), ratio to PutItem',
@@ -83,7 +106,21 @@ export function renderSummary(r: Results): string {
       'reported',
       undefined,
     );
-  } else if (wp) row('write path', `failed: ${wp.error}`, '', false);
+    const cpu = wp.anatomy.cpuMsPerSave;
+    row(
+      'CPU ms per save: API process / DynamoDB Local (bare transaction: DynamoDB Local)',
+      `${cpu.api} / ${cpu.dynamoLocal} (${wp.transaction.dynamoLocalCpuMs}); ${wp.anatomy.stale} saves 412`,
+      'reported',
+      undefined,
+    );
+  } else if (ok(wp)) {
+    row(
+      "PUT /reports/{year} req/s ÷ bare TransactWriteItems of a save's 3 items req/s",
+      'not measured: these results are from before the comparison existed; run `--only write`',
+      `≥ ${SAVE_TO_TRANSACTION_RPS_GOAL}`,
+      false,
+    );
+  } else if (wp) row('write path', `failed: ${(wp as Failed).error}`, '', false);
 
   const ru = r.rollup;
   if (ru && 'sizes' in ru) {
@@ -156,7 +193,7 @@ export function renderSummary(r: Results): string {
         .map((c) => `${c.name} ${c.kib}`)
         .join(', ');
       lines.push(
-        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.meetsImport ? h.importRatio : `**${h.importRatio}**`} | ${top} |`,
+        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.importRatio <= importGoalOf(h.handler) ? h.importRatio : `**${h.importRatio}**`} | ${top} |`,
       );
     }
   }

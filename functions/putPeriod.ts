@@ -11,6 +11,10 @@ const PROBLEM_TEXT: Record<string, ReturnType<typeof bi>> = {
   before_opening: bi('Hạn nộp phải sau ngày mở kỳ báo cáo', 'The deadline must come after the opening'),
   too_late: bi('Ngày mở quá xa so với năm báo cáo', 'The opening is too far after the reporting year'),
   duplicate: bi('Đơn vị đã có gia hạn', 'The unit already has an exception'),
+  outside_year: bi(
+    'Ngày chốt danh mục đơn vị phải thuộc năm báo cáo',
+    'The hierarchy day must fall in the reporting year',
+  ),
 };
 
 export const handler = apiHandler('putPeriod', async (req) => {

@@ -1,16 +1,18 @@
 import { unitsBody } from '#shared/contract/bodies';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
-import { hierarchyProblems } from '#shared/domain/units';
+import { planUnitsEdit } from '#shared/domain/units';
 import { apiHandler } from '#shared/http/apiHandler';
-import { commitClaimed } from '#shared/store/idempotency';
-import { listUnits, saveUnits } from '#shared/store/units';
+import { editHierarchy } from '#shared/store/hierarchyEdits';
 
 export const handler = apiHandler('putUnits', async (req) => {
-  const { units } = parseWith(unitsBody, req.body);
-  const problems = hierarchyProblems(await listUnits(), units);
-  if (problems.length) throw invalidInput(problems);
-  await saveUnits(units);
-  // A hierarchy is too large for one transaction; writing it twice is harmless, and the claim makes a retry
-  // answer with the first result.
-  return commitClaimed([], req.claim, { body: { saved: units.length } }, req.receivedAt);
+  const body = parseWith(unitsBody, req.body);
+  return editHierarchy(
+    (snapshot) => {
+      const { issues, ...planned } = planUnitsEdit(snapshot, body);
+      if (issues.length) throw invalidInput(issues);
+      return planned;
+    },
+    (planned, version) => ({ body: { saved: planned.units.length, version } }),
+    { by: req.identity.sub, at: req.receivedAt, claim: req.claim },
+  );
 });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { enum as zEnum, object, string } from 'zod';
 import { ROLES } from '#shared/contract/roles';
 import { DEV_PATHS } from '#shared/contract/routes';
-import { UNIT_ID_PATTERN } from '#shared/hierarchy';
+import { isValidOn, UNIT_ID_PATTERN, vietnamDay } from '#shared/hierarchy';
 import type { LocalIssuer } from './identity.ts';
 import { agencyIdentityOf, staffIdentities, type DevIdentity } from './seedData.ts';
 import { CODE } from '#shared/contract/errors';
@@ -30,8 +30,10 @@ export function devRoutes(issuer: LocalIssuer) {
     if (!url.pathname.startsWith('/dev/')) return false;
     if (req.method === 'GET' && url.pathname === DEV_PATHS.users) {
       const { listUnits } = await import('#shared/store/units');
+      const today = vietnamDay(new Date());
       const users: DevIdentity[] = [
-        ...(await listUnits()).filter((u) => u.reports).map(agencyIdentityOf),
+        // Units valid today: a retired unit's users are refused (shared/http/agencyUnit.ts).
+        ...(await listUnits()).filter((u) => u.reports && isValidOn(u, today)).map(agencyIdentityOf),
         ...staffIdentities,
       ];
       send(res, 200, { users });

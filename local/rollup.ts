@@ -51,7 +51,11 @@ async function main() {
     const { listUnits } = await import('#shared/store/units');
     const year = values.year ? Number(values.year) : previousReportingYear(new Date());
     if (!catalogFor(year)) throw new StartupError(`No catalog for ${year}.`);
-    const total = (await listUnits()).length;
+    const { getPeriod } = await import('#shared/store/periods');
+    const { hierarchyDayOf, inYearHierarchy } = await import('#shared/domain/yearHierarchy');
+    // The units of the year's hierarchy, the ones the pass goes through.
+    const day = hierarchyDayOf(await getPeriod(year));
+    const total = (await listUnits()).filter((u) => inYearHierarchy(u, day)).length;
     const started = Date.now();
     const { counts } = await runRollup({ year, requestedBy: 'cli' }, newRunId(new Date()), {
       onProgress: ({ units }) => process.stderr.write(`\r${bar(units, total)}`),

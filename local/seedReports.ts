@@ -14,15 +14,23 @@ import {
   type Actor,
   type ReportState,
 } from '#shared/domain/report';
+import { expectedToReport, hierarchyDayOf } from '#shared/domain/yearHierarchy';
 import type { Unit } from '#shared/hierarchy';
 
 /*
- * Demo history for a fresh local store: the 2024 and 2025 reports of most seeded agencies, submitted within the
- * period and some accepted, so the auditors' list, the revision history and `npm run rollup -- --year 2025`
- * have something to show. They are written through the same pure transitions as the API, at past dates. They
- * carry no evidence files: this is demonstration data, and it says so in the README.
+ * Demo history for a fresh local store: the 2024 and 2025 reports of most units expected in each year (2024
+ * by the three-tier units, 2025 by their successors: the year's hierarchy decides, domain/yearHierarchy.ts),
+ * submitted within the period and some accepted, and 2026 drafts of some, so the auditors' list, the revision
+ * history and `npm run rollup -- --year 2025` have something to show. They are written through the same pure
+ * transitions as the API, at past dates. They carry no evidence files: this is demonstration data, and it
+ * says so in the README. Sở Nội vụ never reports, and xã Hừa Ngài did not report 2024, so xã Pa Ham (its
+ * successor) shows "not comparable" in 2025.
  */
-const SKIPPED = new Set(['so-noi-vu', 'xa-ang-nua']);
+const SKIPPED = new Set(['so-noi-vu', 'xa-hua-ngai']);
+const HISTORY_YEARS = [2024, 2025];
+/** The year agencies are filling in now: drafts of some units only, the others start from an empty form. */
+const OPEN_YEAR = 2026;
+const OPEN_YEAR_DRAFTS = new Set(['so-khcn-2025', 'so-y-te', 'xa-muong-ang', 'phuong-dien-bien-phu']);
 const auditor: Actor = { sub: 'auditor-doan-kiem-tra', role: 'auditor' };
 
 /** Deterministic variation per unit and year, within every cross-field rule of the example report. */
@@ -58,12 +66,25 @@ export function seedReportStates(
   units: readonly Unit[],
 ): { state: ReportState; revisions: ReturnType<typeof submit>[] }[] {
   const out: { state: ReportState; revisions: ReturnType<typeof submit>[] }[] = [];
-  for (const year of [2024, 2025]) {
+  for (const year of [...HISTORY_YEARS, OPEN_YEAR]) {
     const catalog = catalogFor(year) as Catalog;
     const period = defaultPeriod(year);
+    const day = hierarchyDayOf(period);
     units
-      .filter((u) => u.reports && !SKIPPED.has(u.id))
+      .filter((u) => expectedToReport(u, day) && !SKIPPED.has(u.id))
       .forEach((unit, index) => {
+        if (year === OPEN_YEAR) {
+          if (!OPEN_YEAR_DRAFTS.has(unit.id)) return;
+          const draft = saveDraft(
+            emptyReport(year, unit.id),
+            valuesFor(catalog, unit, index),
+            { sub: `agency-${unit.id}`, role: 'agency' },
+            new Date(`${year}-11-${10 + (index % 10)}T09:00:00+07:00`),
+            period,
+          )!;
+          out.push({ state: draft.next, revisions: [draft] });
+          return;
+        }
         const agency: Actor = { sub: `agency-${unit.id}`, role: 'agency' };
         const values = valuesFor(catalog, unit, index);
         const saved = saveDraft(

@@ -6,7 +6,7 @@ import { createLocalIssuer, type LocalIssuer } from './identity.ts';
 import { isPortFree, StartupError } from './ports.ts';
 import { ensureTable } from './provision.ts';
 import { startS3Emulator, type S3Emulator } from './s3.ts';
-import { seedUnits } from './seedData.ts';
+import { seedLevels, seedUnits } from './seedData.ts';
 import { seedReportStates } from './seedReports.ts';
 
 export const LOCAL_TABLE = 'bao-cao-cntt';
@@ -65,18 +65,27 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       bucketPrefix: LOCAL_BUCKET_PREFIX,
     });
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
-    const { listUnits, saveUnits } = await import('#shared/store/units');
-    const seeded = (await listUnits()).length === 0;
+    const { getHierarchyHead, loadHierarchy } = await import('#shared/store/units');
+    const seeded = (await getHierarchyHead()).version === 0;
     if (seeded) {
-      await saveUnits(seedUnits);
+      await loadHierarchy(seedLevels, seedUnits);
       const { transitionItems } = await import('#shared/store/reports');
       const { transact } = await import('#shared/store/transact');
       const reports = seedReportStates(seedUnits);
-      for (const { revisions } of reports) {
-        for (const t of revisions) await transact(transitionItems(t.next.version - 1, t));
+      try {
+        for (const { revisions } of reports) {
+          for (const t of revisions) await transact(transitionItems(t.next.version - 1, t));
+        }
+      } catch (error) {
+        // A data folder from before units had dates has reports but no hierarchy head: it cannot be seeded.
+        throw new Error(
+          `${dataDir ?? 'The store'} holds reports but no dated hierarchy (made before units had dates). ` +
+            'Remove the data folder (rm -rf .data) or run with --in-memory.',
+          { cause: error },
+        );
       }
       log(
-        `Seeded ${seedUnits.length} units of Điện Biên province and ${reports.length} demo reports (2024, 2025).`,
+        `Seeded ${seedUnits.length} units of Điện Biên province (2014–2025 and since) and ${reports.length} demo reports (2024, 2025; 2026 drafts).`,
       );
     }
     const issuer = await createLocalIssuer({

@@ -33,7 +33,7 @@ Báo cáo CNTT is running on ${stack.url}
 Sign in (đăng nhập): pick an identity on the web form, or
   curl ${stack.url}/dev/users
   curl -X POST ${stack.url}/dev/token -H 'content-type: application/json' \\
-       -d '{"sub":"agency-so-tttt","role":"agency","unitId":"so-tttt"}'
+       -d '{"sub":"agency-xa-muong-ang","role":"agency","unitId":"xa-muong-ang"}'
   curl ${stack.url}/me -H "authorization: Bearer <token>"
 Ctrl-C stops everything.`);
   let stopping = false;

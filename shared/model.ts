@@ -4,7 +4,7 @@ import type { PeriodInput } from './contract/bodies.ts';
 import type { ReportState, Revision } from './domain/report.ts';
 import type { RollupSummary } from './domain/rollupRun.ts';
 import { attr, defineEntity } from './entity.ts';
-import { LEVEL_IDS, type Unit } from './hierarchy.ts';
+import type { Level, Unit } from './hierarchy.ts';
 
 /**
  * The data model: one DynamoDB table, its keys and indexes, and every entity's key format and codec. The CDK
@@ -18,7 +18,7 @@ export const dataModel = {
   indexes: {
     /** The year's current reports, sharded so that a rollup reads segments in parallel. */
     byYear: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Collections and secondary look-ups: all units, all periods, a report's evidence. */
+    /** Collections and secondary look-ups: all periods, a report's evidence. */
     byCollection: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   },
   yearShards: 8,
@@ -44,8 +44,14 @@ export function yearShardOf(unitId: string): number {
 }
 
 export const keys = {
-  unit: (unitId: string): ItemKey => ({ pk: `UNIT#${unitId}`, sk: '#UNIT' }),
-  unitsCollection: () => ({ gsi2pk: 'UNITS' }),
+  /*
+   * The hierarchy lives in one partition, so that an edit reads all of it with a consistent Query and
+   * conditions its write on the head's version: a GSI read could miss the edit that landed just before.
+   */
+  hierarchyHead: (): ItemKey => ({ pk: 'HIERARCHY', sk: '#HEAD' }),
+  unit: (unitId: string): ItemKey => ({ pk: 'HIERARCHY', sk: `UNIT#${unitId}` }),
+  hierarchyPartition: 'HIERARCHY',
+  unitPrefix: 'UNIT#',
 
   period: (year: number): ItemKey => ({ pk: `PERIOD#${year}`, sk: '#PERIOD' }),
   periodsCollection: () => ({ gsi2pk: 'PERIODS' }),
@@ -108,11 +114,31 @@ function onIndex(index: IndexName, partition: string) {
 
 /** The index look-ups the store makes; add TableName (and any filter or projection) to run one. */
 export const indexQueries = {
-  units: () => onIndex('byCollection', keys.unitsCollection().gsi2pk),
   evidenceOfReport: (year: number, unitId: string) =>
     onIndex('byCollection', keys.evidenceCollection(year, unitId).gsi2pk),
   yearShard: (year: number, shard: number) => onIndex('byYear', keys.yearShard(year, shard)),
 };
+
+/** The units of the hierarchy: a Query on its one partition of the table, consistent when it asks to be. */
+export const hierarchyUnitsQuery = () => ({
+  KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+  ExpressionAttributeNames: { '#pk': dataModel.partitionKey, '#sk': dataModel.sortKey } as Record<
+    string,
+    string
+  >,
+  ExpressionAttributeValues: { ':pk': keys.hierarchyPartition, ':prefix': keys.unitPrefix } as Record<
+    string,
+    unknown
+  >,
+});
+
+/** The hierarchy's head: the levels through time, and the version every edit conditions on and bumps. */
+export interface HierarchyHead {
+  readonly version: number;
+  readonly levels: readonly Level[];
+  readonly updatedBy?: string;
+  readonly updatedAt?: string;
+}
 
 /** A period as stored: what the admin set, and who set it when. */
 export interface StoredPeriod extends PeriodInput {
@@ -144,14 +170,29 @@ export const entities = {
   unit: defineEntity<Unit, 'unit'>({
     name: 'unit',
     key: (u) => keys.unit(u.id),
-    indexes: (u) => ({ ...keys.unitsCollection(), [collectionSort]: u.id }),
     attributes: {
       id: string,
       code: string,
       name: map,
-      level: attr.oneOf(LEVEL_IDS),
+      level: string,
       parentId: optional(string),
       reports: boolean,
+      validFrom: string,
+      validTo: optional(string),
+      predecessors: optional(list),
+      establishedBy: optional(string),
+      endedBy: optional(string),
+    },
+  }),
+
+  hierarchyHead: defineEntity<HierarchyHead, 'hierarchyHead'>({
+    name: 'hierarchyHead',
+    key: () => keys.hierarchyHead(),
+    attributes: {
+      version: number,
+      levels: list,
+      updatedBy: optional(string),
+      updatedAt: optional(string),
     },
   }),
 
@@ -164,6 +205,7 @@ export const entities = {
       opensAt: string,
       deadline: string,
       lockExceptions: list,
+      hierarchyAsOf: optional(string),
       updatedBy: string,
       updatedAt: string,
     },

@@ -1,5 +1,5 @@
 import { catalogFor, exampleValues, type Catalog, type ReportValues } from '#shared/catalog/index';
-import type { Unit } from '#shared/hierarchy';
+import type { Level, Unit } from '#shared/hierarchy';
 
 /** The year the write-path and evidence benchmarks write to. */
 export const BENCH_YEAR = 2025;
@@ -30,13 +30,29 @@ export function valuesWith(n: number, year = BENCH_YEAR): ReportValues {
   return { ...exampleValues(catalog), [free.code]: free.min + (n % span) };
 }
 
+const BENCH_SINCE = '2000-01-01';
+
+/** Province, district and commune, never ending: the bench measures scale, not reorganizations. */
+export const benchLevels: Level[] = [
+  { id: 'province', name: { vi: 'Cấp tỉnh', en: 'Provincial' }, rank: 0, validFrom: BENCH_SINCE },
+  { id: 'district', name: { vi: 'Cấp huyện', en: 'District' }, rank: 1, validFrom: BENCH_SINCE },
+  { id: 'commune', name: { vi: 'Cấp xã', en: 'Commune' }, rank: 2, validFrom: BENCH_SINCE },
+];
+
 export const districtId = (d: number) => `d-${String(d).padStart(3, '0')}`;
 export const communeId = (i: number) => `u-${String(i).padStart(6, '0')}`;
 
 /** 100 districts (not reporting themselves) under one province. */
 export function districtUnits(count = 100): Unit[] {
   return [
-    { id: 'tinh', code: '11', name: { vi: 'Tỉnh', en: 'Province' }, level: 'province', reports: false },
+    {
+      id: 'tinh',
+      code: '11',
+      name: { vi: 'Tỉnh', en: 'Province' },
+      level: 'province',
+      reports: false,
+      validFrom: BENCH_SINCE,
+    },
     ...Array.from({ length: count }, (_, d): Unit => ({
       id: districtId(d),
       code: `D${d}`,
@@ -44,6 +60,7 @@ export function districtUnits(count = 100): Unit[] {
       level: 'district',
       parentId: 'tinh',
       reports: false,
+      validFrom: BENCH_SINCE,
     })),
   ];
 }
@@ -59,6 +76,7 @@ export function communeUnits(from: number, to: number, districts = 100): Unit[] 
       level: 'commune',
       parentId: districtId(i % districts),
       reports: true,
+      validFrom: BENCH_SINCE,
     });
   }
   return out;

@@ -20,12 +20,16 @@ export interface LoadRequest {
   readonly body?: string;
 }
 
-/** Runs autocannon against `url` for `seconds`, with each request built by `next()`. */
+/**
+ * Runs autocannon against `url` for `seconds`, with each request built by `next()`. `onResponse` gets each
+ * answer with the context `next` was given for its request, so a client can act on what it was told.
+ */
 export async function runLoad(opts: {
   url: string;
   connections: number;
   seconds: number;
-  next: () => LoadRequest;
+  next: (context: Record<string, unknown>) => LoadRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 }): Promise<LoadFigures> {
   const result = await autocannon({
     url: opts.url,
@@ -35,10 +39,11 @@ export async function runLoad(opts: {
     timeout: 30,
     requests: [
       {
-        setupRequest: (req) => {
-          const r = opts.next();
+        setupRequest: (req, context) => {
+          const r = opts.next(context);
           return { ...req, method: r.method, path: r.path, headers: r.headers, body: r.body };
         },
+        ...(opts.onResponse ? { onResponse: opts.onResponse } : {}),
       },
     ],
   });

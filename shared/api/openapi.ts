@@ -46,6 +46,7 @@ const NAMED: Record<string, core.$ZodType> = {
   Unit: wire.unitSchema,
   UnitList: wire.unitListSchema,
   UnitsSaved: wire.unitsSavedSchema,
+  Reorganized: wire.reorganizedSchema,
   ReviewListItem: wire.reviewListItemSchema,
   StatusCounts: wire.statusCountsSchema,
   ReviewList: wire.reviewListSchema,

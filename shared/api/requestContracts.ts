@@ -2,7 +2,14 @@ import { toJSONSchema } from 'zod';
 import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
 import type { RouteId } from '../contract/routes.ts';
-import { acceptBody, periodSchema, returnBody, unitsBody, verificationBody } from '../contract/bodies.ts';
+import {
+  acceptBody,
+  periodSchema,
+  reorganizationBody,
+  returnBody,
+  unitsBody,
+  verificationBody,
+} from '../contract/bodies.ts';
 import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from '../contract/evidence.ts';
 import { parseWith } from './zodIssues.ts';
@@ -105,9 +112,33 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
           level: 'commune',
           parentId: 'muong-ang',
           reports: true,
+          validFrom: '2014-01-01',
         },
       ],
     }),
     parse: (_catalog, body) => parseWith(unitsBody, body),
+  },
+  reorganizeUnits: {
+    schema: () => jsonSchemaOf(reorganizationBody),
+    example: () => ({
+      date: '2025-07-01',
+      document: 'Nghị quyết 1661/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội',
+      changes: [
+        {
+          kind: 'merge',
+          from: ['tt-muong-ang', 'xa-ang-nua', 'xa-ang-cang'],
+          into: {
+            id: 'xa-muong-ang',
+            code: '11.X.MUONG-ANG',
+            name: { vi: 'UBND xã Mường Ảng', en: 'Mường Ảng Commune People’s Committee' },
+            level: 'commune',
+            parentId: 'dien-bien',
+            reports: true,
+          },
+        },
+        { kind: 'retire', unitId: 'muong-ang' },
+      ],
+    }),
+    parse: (_catalog, body) => parseWith(reorganizationBody, body),
   },
 };

@@ -52,7 +52,6 @@ export function publicCatalog(catalog: Catalog, years: readonly number[] = [cata
     version: catalog.version,
     years: [...years],
     changes: catalog.changes ?? [],
-    levels: catalog.levels,
     bands: catalog.bands,
     sections: [...catalog.sections]
       .sort((a, b) => a.order - b.order)
@@ -65,9 +64,9 @@ export function publicCatalog(catalog: Catalog, years: readonly number[] = [cata
     indicators: catalog.indicators.map((i) => ({
       ...i,
       formula: formulaOf(i, label),
-      targetsByLevel: catalog.levels.flatMap((l) => {
-        const t = targetFor(i, l.id);
-        return t ? [{ level: l.id, ...t }] : [];
+      targetsByLevel: Object.keys(i.targets).flatMap((level) => {
+        const t = targetFor(i, level);
+        return t ? [{ level, ...t }] : [];
       }),
     })),
     rules: catalog.rules.map((r) => ({ ...r, description: describeRule(r, catalog, label) })),

@@ -1,4 +1,3 @@
-import type { LEVELS } from '../hierarchy.ts';
 import type { Bilingual } from '../contract/i18n.ts';
 
 /** A report is a flat record keyed by field code; dates are `YYYY-MM-DD` strings; null means cleared. */
@@ -120,7 +119,10 @@ export interface Indicator {
   readonly unit: Bilingual;
   readonly aggregation: Aggregation;
   readonly direction: Direction;
-  /** Target per administrative level id (shared/hierarchy.ts LEVELS); compared by direction. */
+  /**
+   * Target per administrative level id, keyed on the levels of the catalog's year (the hierarchy's levels
+   * valid on its 31 December); compared by direction.
+   */
   readonly targets: Readonly<Partial<Record<string, number>>>;
   readonly scoring?: Scoring;
   readonly outlier?: OutlierRule;
@@ -174,7 +176,6 @@ export interface Catalog {
   readonly fields: readonly CatalogField[];
   readonly indicators: readonly Indicator[];
   readonly rules: readonly CrossFieldRule[];
-  readonly levels: typeof LEVELS;
   /** Ordered from the highest minShare down. */
   readonly bands: readonly Band[];
 }

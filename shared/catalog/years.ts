@@ -1,4 +1,3 @@
-import { LEVELS } from '../hierarchy.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { baseIndicators } from './indicators.ts';
 import { baseRules } from './rules.ts';
@@ -40,7 +39,6 @@ function build(
     fields: withDateBounds(baseFields, year),
     indicators,
     rules: baseRules,
-    levels: LEVELS,
     bands: BANDS,
   };
   return deepFreeze(catalog);
@@ -52,19 +50,31 @@ function build(
  */
 const catalog2024 = build(2024, '2024.1', [], baseIndicators);
 
+/** The indicators with the targets of the levels that exist in the year, and no others. */
+function withTargetsFor(levelIds: readonly string[], indicators: readonly Indicator[]): Indicator[] {
+  return indicators.map((i) => ({
+    ...i,
+    targets: Object.fromEntries(Object.entries(i.targets).filter(([level]) => levelIds.includes(level))),
+  }));
+}
+
+// From 1 July 2025 there is no district level (Resolution 203/2025/QH15): 2025's hierarchy, that of
+// 31 December, has provinces and communes only.
+const twoTierIndicators = withTargetsFor(['province', 'commune'], baseIndicators);
+
 const catalog2025 = build(
   2025,
   '2025.1',
   [
     bi(
-      'Từ 01/7/2025 chính quyền địa phương có hai cấp (tỉnh – xã). Chỉ tiêu và mục tiêu không đổi; số liệu cấp huyện chỉ còn để so sánh với các năm trước.',
-      'Since 1 July 2025 local government has two tiers (province – commune). Indicators and targets are unchanged; district-level figures remain only for comparison with earlier years.',
+      'Từ 01/7/2025 chính quyền địa phương có hai cấp (tỉnh – xã). Chỉ tiêu không đổi; không còn mục tiêu cấp huyện, vì năm 2025 được báo cáo theo danh mục đơn vị ngày 31/12/2025. Xã mới được so sánh với các đơn vị tiền thân cộng lại.',
+      'Since 1 July 2025 local government has two tiers (province – commune). Indicators are unchanged; the district targets are gone, since 2025 is reported by the hierarchy of 31 December 2025. A new commune is compared with its predecessors combined.',
     ),
   ],
-  baseIndicators,
+  twoTierIndicators,
 );
 
-const catalog2026 = build(2026, '2026.1', [], baseIndicators);
+const catalog2026 = build(2026, '2026.1', [], twoTierIndicators);
 
 export const catalogs: ReadonlyMap<number, Catalog> = new Map([
   [catalog2024.year, catalog2024],

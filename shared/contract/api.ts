@@ -2,6 +2,7 @@ import type { core, input, output } from 'zod';
 import {
   acceptBody,
   periodSchema,
+  reorganizationBody,
   returnBody,
   saveReportBody,
   unitsBody,
@@ -26,6 +27,7 @@ import {
   revisionSchema,
   rollupSchema,
   rollupStartedSchema,
+  reorganizedSchema,
   unitListSchema,
   unitsSavedSchema,
 } from './wire.ts';
@@ -72,6 +74,7 @@ export const contracts = {
   putPeriod: { ...ok(periodViewSchema), body: periodSchema },
   listUnits: ok(unitListSchema),
   putUnits: { ...ok(unitsSavedSchema), body: unitsBody },
+  reorganizeUnits: { status: 201, response: reorganizedSchema, body: reorganizationBody },
   declareEvidence: {
     status: 201,
     response: evidenceDeclaredSchema,

@@ -1,6 +1,6 @@
 import { array, iso, object, optional, record, string, unknown as zUnknown, type output } from 'zod';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
-import { unitListSchema } from '../unitSchema.ts';
+import { levelListSchema, reorganizationSchema, unitListSchema } from '../unitSchema.ts';
 
 /*
  * Request bodies, one schema each (the evidence declaration is in evidence.ts). They say which keys a caller
@@ -38,7 +38,15 @@ export const periodSchema = object({
   )
     .max(5000)
     .default([]),
+  /** The day whose hierarchy the year is reported by, when not 31 December (domain/yearHierarchy.ts). */
+  hierarchyAsOf: iso.date().optional(),
 }).strict();
-export const unitsBody = object({ units: unitListSchema }).strict();
+/** Units to add or correct, and the levels through time when they change (docs/hierarchy.md). */
+export const unitsBody = object({
+  units: unitListSchema.optional(),
+  levels: levelListSchema.optional(),
+}).strict();
+/** A reorganization from a date under one legal document: merge, split, rename, retire. */
+export const reorganizationBody = reorganizationSchema;
 
 export type PeriodInput = output<typeof periodSchema>;

@@ -124,7 +124,6 @@ export const publicCatalogSchema = object({
   version: string(),
   years: list(int()),
   changes: list(bilingual),
-  levels: list(object({ id: string(), name: bilingual }).readonly()),
   bands: list(object({ id: string(), label: bilingual, minShare: number() }).readonly()),
   sections: list(
     object({

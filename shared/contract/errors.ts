@@ -10,6 +10,12 @@ export const ERROR_STATUS = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_YOUR_EVIDENCE: 403,
+  /** The token's unit is not in the hierarchy. */
+  UNIT_UNKNOWN: 403,
+  /** The token's unit is not valid today: it ended, or has not begun. */
+  UNIT_NOT_VALID: 403,
+  /** The token's unit is not in the hierarchy of the year asked about. */
+  UNIT_NOT_IN_YEAR: 403,
   NOT_FOUND: 404,
   NO_REPORTING_PERIOD: 404,
   UNIT_NOT_FOUND: 404,
@@ -22,6 +28,8 @@ export const ERROR_STATUS = {
   PERIOD_NOT_OPEN: 409,
   DEADLINE_PASSED: 409,
   CONCURRENT_UPDATE: 409,
+  /** Other hierarchy edits kept landing first; the edit can be sent again. */
+  HIERARCHY_CHANGED: 409,
   TOO_MANY_FILES: 409,
   EVIDENCE_NOT_LIVE: 409,
   EVIDENCE_NOT_VERIFIED: 409,

@@ -1,4 +1,4 @@
-import { UNIT_ID_PATTERN } from '../hierarchy.ts';
+import { ISO_DATE_PATTERN, UNIT_ID_PATTERN } from '../hierarchy.ts';
 import type { Bilingual } from './i18n.ts';
 
 /*
@@ -54,6 +54,13 @@ export const UNIT_ID: StringParam = {
   type: 'string',
   pattern: UNIT_ID_PATTERN,
   label: { vi: 'Mã đơn vị', en: 'unit id' },
+};
+
+/** A calendar day, `YYYY-MM-DD` (its reality, no 30 February, is checked where it is used). */
+export const DAY: StringParam = {
+  type: 'string',
+  pattern: ISO_DATE_PATTERN,
+  label: { vi: 'Ngày (YYYY-MM-DD)', en: 'day (YYYY-MM-DD)' },
 };
 
 export const EVIDENCE_ID: StringParam = {

@@ -2,6 +2,7 @@ import { CODE, type ErrorCode } from './errors.ts';
 import type { Bilingual } from './i18n.ts';
 import {
   CATALOG_YEAR,
+  DAY,
   EVIDENCE_ID,
   REPORTING_YEAR,
   UNIT_ID,
@@ -283,6 +284,10 @@ export const routes = [
     handler: 'listUnits',
     auth: REVIEWERS,
     access: { table: 'read' },
+    query: {
+      asOf: { schema: DAY, required: false },
+      year: { schema: REPORTING_YEAR, required: false },
+    },
     summary: { vi: 'Danh sách đơn vị theo cấp', en: 'The unit hierarchy' },
     params: {},
     errors: [],
@@ -294,9 +299,26 @@ export const routes = [
     handler: 'putUnits',
     auth: ADMIN,
     access: { table: 'readwrite' },
-    summary: { vi: 'Thêm hoặc sửa đơn vị', en: 'Add or change units' },
+    summary: {
+      vi: 'Thêm đơn vị hoặc sửa hồ sơ đơn vị, cấp',
+      en: 'Add units, or correct the record of units and levels',
+    },
     params: {},
-    errors: [],
+    errors: [CODE.HIERARCHY_CHANGED],
+  },
+  {
+    id: 'reorganizeUnits',
+    method: 'POST',
+    path: '/units/reorganizations',
+    handler: 'reorganizeUnits',
+    auth: ADMIN,
+    access: { table: 'readwrite' },
+    summary: {
+      vi: 'Sắp xếp đơn vị từ một ngày: hợp nhất, chia tách, đổi tên, giải thể',
+      en: 'Reorganize units from a date: merge, split, rename, retire',
+    },
+    params: {},
+    errors: [CODE.HIERARCHY_CHANGED],
   },
   {
     id: 'declareEvidence',
@@ -436,6 +458,12 @@ export function errorCodesOf(route: Route): ErrorCode[] {
     codes.add(CODE.UNAUTHORIZED);
     codes.add(CODE.FORBIDDEN);
     if (route.method !== 'GET') codes.add(CODE.IDEMPOTENCY_KEY_REUSED);
+  }
+  // An agency's token must name a unit of today's hierarchy, and of the year's (shared/http/agencyUnit.ts).
+  if (route.auth !== 'public' && (route.auth as readonly string[]).includes('agency')) {
+    codes.add(CODE.UNIT_UNKNOWN);
+    codes.add(CODE.UNIT_NOT_VALID);
+    if (params.includes(REPORTING_YEAR)) codes.add(CODE.UNIT_NOT_IN_YEAR);
   }
   for (const code of route.errors) codes.add(code);
   return [...codes];

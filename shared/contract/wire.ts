@@ -15,6 +15,7 @@ import {
   type output,
   type ZodType,
 } from 'zod';
+import { CHANGE_KINDS } from '../hierarchy.ts';
 import { EVIDENCE_TYPES, type EvidenceContentType } from './evidence.ts';
 import { ROLES } from './roles.ts';
 import { DISPLAY_STATUSES, EVIDENCE_STATUSES, REPORT_STATUSES, REVISION_ACTIONS } from './statuses.ts';
@@ -167,6 +168,7 @@ export const downloadLinkSchema = object({
 }).readonly();
 
 const unitName = bilingual;
+/** A unit through time (shared/hierarchy.ts): its days, where it came from, the documents that made it. */
 export const unitSchema = object({
   id: string(),
   code: string(),
@@ -174,13 +176,31 @@ export const unitSchema = object({
   level: string(),
   parentId: string().optional(),
   reports: boolean(),
+  validFrom: string(),
+  validTo: string().optional(),
+  predecessors: list(object({ unitId: string(), change: zEnum(CHANGE_KINDS) }).readonly()).optional(),
+  establishedBy: string().optional(),
+  endedBy: string().optional(),
+}).readonly();
+const levelSchema = object({
+  id: string(),
+  name: bilingual,
+  rank: int(),
+  validFrom: string(),
+  validTo: string().optional(),
+  establishedBy: string().optional(),
+  endedBy: string().optional(),
 }).readonly();
 const unitRef = object({
   id: string(),
   code: string(),
   name: unitName,
   level: string(),
+  /** The level's name, for the form's "target at your level". */
+  levelName: bilingual.optional(),
   parentId: string().optional(),
+  validFrom: string(),
+  validTo: string().optional(),
 }).readonly();
 
 export const meSchema = object({
@@ -190,11 +210,17 @@ export const meSchema = object({
   unit: unitRef.optional(),
 }).readonly();
 
+/** The hierarchy through time, or of one day (`asOf`, and `year` when asked by reporting year). */
 export const unitListSchema = object({
-  levels: list(object({ id: string(), name: bilingual }).readonly()),
+  year: int().optional(),
+  asOf: string().optional(),
+  levels: list(levelSchema),
   units: list(unitSchema),
 }).readonly();
-export const unitsSavedSchema = object({ saved: int() }).readonly();
+/** The hierarchy's version after the edit. */
+export const unitsSavedSchema = object({ saved: int(), version: int() }).readonly();
+/** Every unit the reorganization ended or created, as stored. */
+export const reorganizedSchema = object({ version: int(), units: list(unitSchema) }).readonly();
 
 export const reviewListItemSchema = object({
   unitId: string(),
@@ -230,6 +256,7 @@ export const periodViewSchema = object({
   opensAt: string(),
   deadline: string(),
   lockExceptions: list(object({ unitId: string(), until: string(), reason: string() }).readonly()),
+  hierarchyAsOf: string().optional(),
   /** True when nobody set the period and Circular 06/2013's defaults apply. */
   isDefault: boolean(),
 }).readonly();
@@ -299,6 +326,7 @@ export type UploadTicket = output<typeof uploadTicketSchema>;
 export type Me = output<typeof meSchema>;
 export type Unit = output<typeof unitSchema>;
 export type UnitRef = output<typeof unitRef>;
+export type Level = output<typeof levelSchema>;
 export type ReviewList = output<typeof reviewListSchema>;
 export type ReviewListItem = output<typeof reviewListItemSchema>;
 export type StatusCounts = output<typeof statusCountsSchema>;

@@ -103,6 +103,10 @@ export function displayStatusOf(
 export const isEditable = (state: ReportState): boolean =>
   state.status === 'draft' || state.status === 'returned';
 
+/** Submitted or accepted: the figures count in a rollup. Drafts and returned reports do not. */
+export const isCounted = (state: Pick<ReportState, 'status'> | undefined): boolean =>
+  state?.status === 'submitted' || state?.status === 'accepted';
+
 /** Drafts lock at the deadline (unless the unit has an exception); a returned report stays open to correction. */
 const pastDeadline = (state: ReportState, period: Period, now: Date): boolean =>
   state.status !== 'returned' && now >= deadlineFor(period, state.unitId);

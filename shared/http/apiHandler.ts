@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { routeById, type PathOf, type RouteId } from '../contract/routes.ts';
 import { pathParams } from '../api/params.ts';
 import { compressResponse } from './compress.ts';
+import { agencyUnit } from './agencyUnit.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
@@ -36,6 +37,20 @@ function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
   };
 }
 
+/**
+ * Routes whose one write is a report command (store/reportCommands.ts changeReport): its transaction carries
+ * the idempotency claim as a condition and replays the first outcome when the claim is taken, so the claim is
+ * not read before the handler. Every other writing route reads it first: some do work besides their claimed
+ * commit (startRollup starts a job, putUnits writes outside the transaction) that a replay must not repeat.
+ */
+const CLAIM_CHECKED_BY_COMMIT: ReadonlySet<RouteId> = new Set<RouteId>([
+  'saveMyReport',
+  'submitMyReport',
+  'putVerification',
+  'acceptReport',
+  'returnReport',
+]);
+
 /** A request with its path parameters parsed as the route's row declares them. */
 export type RouteRequest<Id extends RouteId, R = AuthedRequest> = R & { readonly path: PathOf<Id> };
 
@@ -47,7 +62,8 @@ function build<Id extends RouteId>(routeId: Id, fn: (req: RouteRequest<Id>) => P
     .use(errorResponses())
     .use(authorize(route))
     .use(jsonBody())
-    .use(idempotency(route));
+    .use(idempotency(route, CLAIM_CHECKED_BY_COMMIT.has(routeId) ? 'onConflict' : 'first'))
+    .use(agencyUnit());
   return wrapped.handler(async (event, context) => {
     const req = toRequest(event, context);
     const path = pathParams(route, req.params) as PathOf<Id>;

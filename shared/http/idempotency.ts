@@ -13,8 +13,14 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 /**
  * Every PUT and POST takes an Idempotency-Key. A retry whose first attempt committed gets the first result
  * back; the claim itself is written in the same transaction as the change (see commitClaimed).
+ * `claimRead: 'first'` looks the claim up before the handler runs, for handlers that do something before or
+ * besides their claimed commit (start a job, write outside the transaction). `'onConflict'` leaves the check
+ * to the commit's own condition: a refused commit reads the claim and replays, and so does an error below.
  */
-export function idempotency(route: Route): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
+export function idempotency(
+  route: Route,
+  claimRead: 'first' | 'onConflict' = 'first',
+): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> {
   return {
     before: async (request) => {
       if (route.method === 'GET' || route.auth === 'public') return undefined;
@@ -43,7 +49,7 @@ export function idempotency(route: Route): MiddlewareObj<ApiEvent, ApiResponse, 
         .update(`${route.id}\n${request.event.rawPath}\n${request.event.body ?? ''}`)
         .digest('base64url');
       const claim = claimFor(caller.sub, key, fingerprint);
-      const found = await findClaim(claim);
+      const found = claimRead === 'first' ? await findClaim(claim) : undefined;
       if (found) return resultResponse(replay(found, claim));
       request.context.claim = claim;
       return undefined;
@@ -55,8 +61,14 @@ export function idempotency(route: Route): MiddlewareObj<ApiEvent, ApiResponse, 
       if (!claim || !(request.error instanceof AppError) || request.error.status >= 500) return;
       const found = await findClaim(claim);
       if (!found) return;
-      // Returning the response stops the onError chain, so the error mapper does not overwrite it.
-      return resultResponse(replay(found, claim));
+      try {
+        // Returning the response stops the onError chain, so the error mapper does not overwrite it.
+        return resultResponse(replay(found, claim));
+      } catch (reused) {
+        // The key was first used for a different request: that refusal is the answer, mapped like any error.
+        request.error = reused as Error;
+        return;
+      }
     },
   };
 }

@@ -24,7 +24,10 @@ export interface PublicRequest {
 
 export interface AuthedRequest extends PublicRequest {
   readonly identity: Identity;
-  /** Set when the request carried an Idempotency-Key not seen before; pass it to the store's commit. */
+  /**
+   * Set when the request carried an Idempotency-Key (not seen before, where the route looks first); pass it to
+   * the store's commit, whose condition refuses a key already taken.
+   */
   readonly claim: IdempotencyClaim | undefined;
 }
 

@@ -26,6 +26,8 @@ export function unitsCsvHeader(catalog: Catalog): string {
       'max_score',
       'band',
       'outliers',
+      'compared_with',
+      'predecessors',
       ...catalog.indicators.map((i) => i.code),
     ])
   );
@@ -47,6 +49,8 @@ export function unitsCsvRow(catalog: Catalog, row: UnitRow): string {
     row.score?.max,
     row.score?.band,
     row.outliers?.map((o) => o.indicator).join(' '),
+    row.comparedWith?.basis,
+    row.comparedWith?.predecessors?.join(' '),
     ...catalog.indicators.map((i) => row.indicators?.[i.code]?.value ?? null),
   ]);
 }

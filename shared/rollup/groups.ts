@@ -8,6 +8,7 @@ import {
   type Aggregate,
   type Catalog,
 } from '../catalog/index.ts';
+import type { Level } from '../hierarchy.ts';
 import type { UnitRow } from './unitRow.ts';
 
 export type GroupType = 'overall' | 'level' | 'parent';
@@ -141,9 +142,12 @@ export class GroupAccumulator {
     }
   }
 
-  /** Groups in a stable order: overall, the levels in catalog order, then parents by id. */
-  results(previous: ReadonlyMap<string, Record<string, number | null>>): GroupResult[] {
-    const levelOrder = new Map<string, number>(this.catalog.levels.map((l, i) => [l.id, i]));
+  /** Groups in a stable order: overall, the year's levels highest first, then parents by id. */
+  results(
+    previous: ReadonlyMap<string, Record<string, number | null>>,
+    levels: readonly Level[],
+  ): GroupResult[] {
+    const levelOrder = new Map<string, number>(levels.map((l) => [l.id, l.rank]));
     const rank = (g: GroupTotals) =>
       g.type === 'overall' ? -1 : g.type === 'level' ? (levelOrder.get(g.id) ?? 99) : 100;
     return [...this.groups.entries()]

@@ -1,5 +1,5 @@
 import type { ReportState } from '../domain/report.ts';
-import type { Unit } from '../hierarchy.ts';
+import type { IsoDate, Level, Unit } from '../hierarchy.ts';
 import type { OutputStream } from '../store/multipartOutput.ts';
 import type { RollupFile, RollupSummary } from '../store/rollupOutputs.ts';
 
@@ -15,6 +15,10 @@ export interface RollupSources {
   unitsById(ids: readonly string[]): Promise<ReadonlyMap<string, Unit>>;
   /** A year's current reports, in unit id order. */
   reportsInUnitOrder(year: number): AsyncIterable<ReportState>;
+  /** The hierarchy a year is reported by: its day (domain/yearHierarchy.ts) and the levels of that day. */
+  hierarchyOf(year: number): Promise<{ readonly day: IsoDate; readonly levels: readonly Level[] }>;
+  /** A year's reports of these units; units with none are left out. */
+  reportsOf(year: number, unitIds: readonly string[]): Promise<ReadonlyMap<string, ReportState>>;
   /** The lines of an earlier year's published CSV, BOM stripped; none when that year has no rollup. */
   publishedCsvLines(year: number, file: 'unitsCsv' | 'indicatorsCsv'): AsyncIterable<string>;
 }

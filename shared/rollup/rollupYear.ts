@@ -1,11 +1,13 @@
 import type { Catalog } from '../catalog/index.ts';
-import type { ReportState } from '../domain/report.ts';
+import { isCounted, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
 import { GroupAccumulator, type GroupResult } from './groups.ts';
 import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
 import type { OutputStream, RollupFile, RollupSinks, RollupSources } from './ports.ts';
+import { PreviousYear } from './comparison.ts';
+import { inYearHierarchy } from '../domain/yearHierarchy.ts';
 import { previousGroupValues, previousUnitValues } from './previous.ts';
 import { Ranking } from './ranking.ts';
 import { Distributions, VerificationGaps } from './summaries.ts';
@@ -86,15 +88,24 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const reports = cursor<ReportState>(iterate(sources.reportsInUnitOrder(year)), (r) => r.unitId);
     const previous = cursor(previousUnitValues(sources, catalog, year), (p) => p.unitId);
     const previousGroups = await previousGroupValues(sources, year);
+    // The year is rolled up by its own hierarchy (domain/yearHierarchy.ts), and compared with last year's.
+    const [thisYear, lastYear] = await Promise.all([
+      sources.hierarchyOf(year),
+      sources.hierarchyOf(year - 1),
+    ]);
+    const previousYear = new PreviousYear(catalog, year, lastYear.day, sources);
     await json.write(`{"year":${year},"catalogVersion":${JSON.stringify(catalog.version)},"units":[`);
     await units.write(unitsCsvHeader(catalog));
     let seen = 0;
     let reported = 0;
     for await (const unit of sources.unitsInIdOrder()) {
+      // A unit outside the year's hierarchy is not part of the year: a report it filed is an orphan.
+      if (!inYearHierarchy(unit, thisYear.day)) continue;
       const report = await reports.take(unit.id);
       const before = await previous.take(unit.id);
       if (!unit.reports && !report) continue;
-      const row = unitRow(catalog, unit, report, before?.values);
+      const compared = isCounted(report) ? await previousYear.of(unit, before?.values) : undefined;
+      const row = unitRow(catalog, unit, report, compared);
       groups.add(row);
       distributions.add(row);
       gaps.add(row);
@@ -111,8 +122,8 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
 
     const parents = await parentChain(sources, groups);
     groups.rollUpParents(new Map([...parents].map(([id, u]) => [id, u.parentId])));
-    const groupResults = groups.results(previousGroups);
-    const levelNames = new Map<string, Bilingual>(catalog.levels.map((l) => [l.id, l.name]));
+    const groupResults = groups.results(previousGroups, thisYear.levels);
+    const levelNames = new Map<string, Bilingual>(thisYear.levels.map((l) => [l.id, l.name]));
     const groupName = (g: GroupResult): Bilingual =>
       g.type === 'overall'
         ? bi('Toàn tỉnh', 'Province overall')

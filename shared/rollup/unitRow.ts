@@ -8,9 +8,10 @@ import {
   type ReportValues,
 } from '../catalog/index.ts';
 import type { DisplayStatus } from '../contract/statuses.ts';
-import { displayStatusOf, type ReportState } from '../domain/report.ts';
+import { displayStatusOf, isCounted, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
 import type { Bilingual } from '../contract/i18n.ts';
+import type { ComparedWith, PreviousFigures } from './comparison.ts';
 
 /** What the rollup says about one unit. Numbers are as computed; rounding happens only when writing files. */
 export interface UnitRow {
@@ -31,6 +32,8 @@ export interface UnitRow {
   };
   readonly score?: { total: number; max: number; share: number; band: string };
   readonly previous?: Record<string, number | null>;
+  /** What `previous` is: the unit's own last year, its predecessors combined, or nothing comparable. */
+  readonly comparedWith?: ComparedWith;
   readonly change?: Record<string, number | null>;
   readonly meetsTarget?: Record<string, boolean | null>;
   readonly outliers?: { indicator: string; reason?: Bilingual }[];
@@ -49,10 +52,11 @@ export function unitRow(
   catalog: Catalog,
   unit: Unit,
   report: ReportState | undefined,
-  previous: Record<string, number | null> | undefined,
+  /** Last year's figures to compare with (rollup/comparison.ts). */
+  lastYear: PreviousFigures | undefined,
 ): UnitRow {
   const status = displayStatusOf(report);
-  const reported = !!report && (report.status === 'submitted' || report.status === 'accepted');
+  const reported = isCounted(report);
   const base: UnitRow = {
     unitId: unit.id,
     code: unit.code,
@@ -66,6 +70,7 @@ export function unitRow(
   };
   if (!reported || !report) return base;
 
+  const previous = lastYear?.values;
   const indicators = computeIndicators(catalog, report.values);
   const score = scoreUnit(catalog, indicators, unit.level);
   const change: Record<string, number | null> = {};
@@ -97,6 +102,7 @@ export function unitRow(
     indicators,
     score: { total: score.total, max: score.max, share: score.share, band: score.band.id },
     ...(previous ? { previous } : {}),
+    ...(lastYear ? { comparedWith: lastYear.comparedWith } : {}),
     change,
     meetsTarget: targets,
     outliers,

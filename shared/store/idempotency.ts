@@ -64,7 +64,8 @@ export function replay(found: StoredClaim, claim: IdempotencyClaim): Outcome {
   return { ...found.result, replayed: true };
 }
 
-function claimItem(claim: IdempotencyClaim, outcome: Outcome, now: Date): Write {
+/** The claim as a write of the change's transaction: it lands only if no request used the key before. */
+export function claimItem(claim: IdempotencyClaim, outcome: Outcome, now: Date): Write {
   const stored: StoredClaim = {
     fingerprint: claim.fingerprint,
     result: { status: outcome.status ?? 200, body: outcome.body, headers: { ...outcome.headers } },

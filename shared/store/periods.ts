@@ -32,8 +32,15 @@ async function readPeriod(year: number): Promise<Period> {
     new GetCommand({ TableName: TABLE, Key: keys.period(year), ConsistentRead: true }),
   );
   if (!Item) return defaultPeriod(year);
-  const { opensAt, deadline, lockExceptions } = entities.period.decode(Item);
-  return { year, opensAt, deadline, lockExceptions, isDefault: false };
+  const { opensAt, deadline, lockExceptions, hierarchyAsOf } = entities.period.decode(Item);
+  return {
+    year,
+    opensAt,
+    deadline,
+    lockExceptions,
+    ...(hierarchyAsOf ? { hierarchyAsOf } : {}),
+    isDefault: false,
+  };
 }
 
 /** The write that sets a period; committed together with the request's idempotency claim. */

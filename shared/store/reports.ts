@@ -1,12 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSummary } from '../domain/completeness.ts';
 import type { Revision, ReportState, Transition } from '../domain/report.ts';
-import { dataModel, entities, indexQueries, keys } from '../model.ts';
+import { dataModel, entities, indexQueries, keys, type ItemKey, type StoredClaim } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages, queryPagesAhead, withProjection } from './pages.ts';
-import { conditioned, type Write } from './transact.ts';
+import { doubling, untilProcessed } from './retry.ts';
+import { conditioned, RACE, WriteConflict, type Write } from './transact.ts';
 
 const TABLE = tableName();
+const THROTTLED = doubling(9, 50);
 
 export async function getReport(year: number, unitId: string): Promise<ReportState | undefined> {
   const { Item } = await ddb.send(
@@ -15,11 +17,68 @@ export async function getReport(year: number, unitId: string): Promise<ReportSta
   return Item ? entities.report.decode(Item) : undefined;
 }
 
+/** A year's reports of these units (those with none are left out), in batches of 100. */
+export async function getReports(
+  year: number,
+  unitIds: readonly string[],
+): Promise<Map<string, ReportState>> {
+  const out = new Map<string, ReportState>();
+  for (let i = 0; i < unitIds.length; i += 100) {
+    const request = unitIds.slice(i, i + 100).map((id) => ({ ...keys.report(year, id) }));
+    await untilProcessed(THROTTLED, 'reports', request, async (batch) => {
+      const res = await ddb.send(
+        new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: [...batch], ConsistentRead: true } } }),
+      );
+      for (const item of res.Responses?.[TABLE] ?? []) {
+        const report = entities.report.decode(item);
+        out.set(report.unitId, report);
+      }
+      return (res.UnprocessedKeys?.[TABLE]?.Keys ?? []) as typeof request;
+    });
+  }
+  return out;
+}
+
+/**
+ * The report and an idempotency claim as they stand together, in one consistent read: after a lost race, the
+ * claim tells whether a concurrent retry under the same key is the one that won.
+ */
+export async function getReportAndClaim(
+  year: number,
+  unitId: string,
+  claimKey: ItemKey,
+): Promise<{ report?: ReportState; claim?: StoredClaim }> {
+  const read = new TransactGetCommand({
+    TransactItems: [
+      { Get: { TableName: TABLE, Key: keys.report(year, unitId) } },
+      { Get: { TableName: TABLE, Key: claimKey } },
+    ],
+  });
+  const { Responses } = await ddb.send(read).catch((error: unknown) => {
+    // Refused while a write transaction held one of the items: a race like any other, tried again.
+    throw (error as { name?: string }).name === 'TransactionCanceledException'
+      ? new WriteConflict(RACE, error)
+      : error;
+  });
+  const [report, claim] = (Responses ?? []).map((r) => r?.Item);
+  return {
+    ...(report ? { report: entities.report.decode(report) } : {}),
+    ...(claim ? { claim: entities.idempotency.decode(claim) } : {}),
+  };
+}
+
 /**
  * The current state and its revision, conditioned so that neither a stale writer nor a replayed revision
- * number can land: the report must still be at `fromVersion`, and the revision must be new.
+ * number can land: the report must still be at `fromVersion`, and the revision must be new. A state not read
+ * for this write but remembered (`unchangedSince`, its updatedAt) must also still carry the same time, which
+ * also catches a store that lost acknowledged writes (as DynamoDB Local can) or was rewritten under it.
  */
-export function transitionItems(fromVersion: number, t: Transition): Write[] {
+export function transitionItems(
+  fromVersion: number,
+  t: Transition,
+  opts: { unchangedSince?: string } = {},
+): Write[] {
+  const since = fromVersion !== 0 ? opts.unchangedSince : undefined;
   return [
     conditioned('REPORT_MOVED', {
       Put: {
@@ -27,7 +86,12 @@ export function transitionItems(fromVersion: number, t: Transition): Write[] {
         Item: entities.report.encode(t.next),
         ...(fromVersion === 0
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: 'version = :from', ExpressionAttributeValues: { ':from': fromVersion } }),
+          : since === undefined
+            ? { ConditionExpression: 'version = :from', ExpressionAttributeValues: { ':from': fromVersion } }
+            : {
+                ConditionExpression: 'version = :from AND updatedAt = :since',
+                ExpressionAttributeValues: { ':from': fromVersion, ':since': since },
+              }),
       },
     }),
     conditioned('REVISION_EXISTS', {

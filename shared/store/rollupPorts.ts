@@ -1,7 +1,10 @@
 import type { RollupSinks, RollupSources } from '../rollup/ports.ts';
-import { yearReportsInUnitOrder } from './reports.ts';
+import { hierarchyDayOf } from '../domain/yearHierarchy.ts';
+import { levelsOn } from '../hierarchy.ts';
+import { getPeriod } from './periods.ts';
+import { getReports, yearReportsInUnitOrder } from './reports.ts';
 import { openRunOutput, publishedCsvLines, publishRun, saveRollupSummary } from './rollupOutputs.ts';
-import { getUnits, unitsInIdOrder } from './units.ts';
+import { getHierarchyHead, getUnits, unitsInIdOrder } from './units.ts';
 
 /** The rollup's sources in DynamoDB and S3. `pageSize` is for tests that cross page boundaries. */
 export function storeRollupSources(opts: { pageSize?: number } = {}): RollupSources {
@@ -9,6 +12,12 @@ export function storeRollupSources(opts: { pageSize?: number } = {}): RollupSour
     unitsInIdOrder,
     unitsById: getUnits,
     reportsInUnitOrder: (year) => yearReportsInUnitOrder(year, opts.pageSize),
+    async hierarchyOf(year) {
+      const [period, head] = await Promise.all([getPeriod(year), getHierarchyHead()]);
+      const day = hierarchyDayOf(period);
+      return { day, levels: levelsOn(head.levels, day) };
+    },
+    reportsOf: getReports,
     publishedCsvLines,
   };
 }

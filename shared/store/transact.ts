@@ -21,7 +21,9 @@ export type ConditionReason =
   | 'AUDIT_HEAD_MOVED'
   | 'AUDIT_ENTRY_EXISTS'
   /** A request under the same Idempotency-Key committed first. */
-  | 'KEY_CLAIMED';
+  | 'KEY_CLAIMED'
+  /** Another hierarchy edit landed after this one read the hierarchy. */
+  | 'HIERARCHY_MOVED';
 
 /** Another transaction was writing one of the items at the same moment. */
 export const RACE = 'TRANSACTION_CONFLICT';

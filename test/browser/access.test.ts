@@ -24,8 +24,8 @@ describe('sign-in, access and error pages', () => {
   });
 
   it('an agency cannot open another unit’s report: the auditor’s URL for it shows the 403 page', async () => {
-    await signIn(b, 'agency-so-tttt');
-    await b.page.goto(`${b.base}/#/review/${YEAR}/xa-ang-nua`);
+    await signIn(b, 'agency-so-tu-phap');
+    await b.page.goto(`${b.base}/#/review/${YEAR}/xa-pa-ham-2025`);
     const error = b.page.locator('[data-error="403"]');
     await error.waitFor();
     expect(await error.locator('h1').textContent()).toBe('Không có quyền truy cập');
@@ -34,7 +34,7 @@ describe('sign-in, access and error pages', () => {
   });
 
   it('a page still loading when the address changes never draws over the page that replaced it', async () => {
-    await signIn(b, 'agency-so-tttt');
+    await signIn(b, 'agency-so-tu-phap');
     await b.page.evaluate((y) => (location.hash = `#/report/${y}/receipt`), YEAR);
     await b.page.locator('main h1').waitFor();
     let release!: () => void;
@@ -46,7 +46,7 @@ describe('sign-in, access and error pages', () => {
     });
     try {
       await b.page.evaluate((y) => (location.hash = `#/report/${y}`), YEAR);
-      await b.page.evaluate((y) => (location.hash = `#/review/${y}/xa-ang-nua`), YEAR);
+      await b.page.evaluate((y) => (location.hash = `#/review/${y}/xa-pa-ham-2025`), YEAR);
       const error = b.page.locator('[data-error="403"]');
       await error.waitFor();
       release();
@@ -92,7 +92,7 @@ describe('sign-in, access and error pages', () => {
   });
 
   it('switches to English and remembers the choice', async () => {
-    await signIn(b, 'agency-so-tttt');
+    await signIn(b, 'agency-so-tu-phap');
     await b.page.getByRole('button', { name: 'English' }).click();
     await b.page.locator('main h1', { hasText: `IT use report for ${YEAR}` }).waitFor();
     expect(await b.page.getAttribute('html', 'lang')).toBe('en');

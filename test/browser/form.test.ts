@@ -4,7 +4,7 @@ import { openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
 import { YEAR, catalog, draftInPage, fillField, fieldByCode, waitSaved } from './report.ts';
 
 /* The form's promises to someone typing: the API's own messages beside the field, the keyboard, and autosave. */
-const UNIT = 'so-tai-chinh';
+const UNIT = 'so-tai-chinh-2025';
 let b: Browser;
 beforeAll(async () => {
   b = await openBrowser();

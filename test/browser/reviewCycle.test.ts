@@ -31,7 +31,7 @@ import {
  * two evidence files, the inspection team downloads one, checks its bytes and returns the report with a comment,
  * and the commune corrects it and submits again. The tests run in order and share one browser.
  */
-const UNIT = 'xa-ang-nua';
+const UNIT = 'xa-pa-ham-2025';
 const AGENCY = `agency-${UNIT}`;
 const AUDITOR = 'auditor-doan-kiem-tra';
 /* The committed docs/ screenshots are refreshed only on request (DOCS_SCREENSHOTS=1), so a test run leaves git clean. */

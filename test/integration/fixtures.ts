@@ -13,8 +13,19 @@ export const YEAR = 2025;
 export const catalog = catalogFor(YEAR) as Catalog;
 export const completeValues = () => ({ ...exampleValues(catalog) });
 
+export { timelessLevels } from '../fixtures/hierarchies.ts';
+
+const since = '2000-01-01';
+
 export const units: Unit[] = [
-  { id: 'tinh', code: '11', name: { vi: 'Tỉnh', en: 'Province' }, level: 'province', reports: false },
+  {
+    id: 'tinh',
+    code: '11',
+    name: { vi: 'Tỉnh', en: 'Province' },
+    level: 'province',
+    reports: false,
+    validFrom: since,
+  },
   {
     id: 'so-a',
     code: 'A',
@@ -22,6 +33,7 @@ export const units: Unit[] = [
     level: 'province',
     parentId: 'tinh',
     reports: true,
+    validFrom: since,
   },
   {
     id: 'so-b',
@@ -30,6 +42,7 @@ export const units: Unit[] = [
     level: 'province',
     parentId: 'tinh',
     reports: true,
+    validFrom: since,
   },
   {
     id: 'huyen-c',
@@ -38,6 +51,7 @@ export const units: Unit[] = [
     level: 'district',
     parentId: 'tinh',
     reports: true,
+    validFrom: since,
   },
   {
     id: 'xa-d',
@@ -46,6 +60,7 @@ export const units: Unit[] = [
     level: 'commune',
     parentId: 'huyen-c',
     reports: true,
+    validFrom: since,
   },
 ];
 

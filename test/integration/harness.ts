@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import type { Unit } from '#shared/hierarchy';
+import type { Level, Unit } from '#shared/hierarchy';
 import { startApi, type LocalApi } from '../../local/api.ts';
 import { applyLocalEnv } from '../../local/env.ts';
 import { createLocalIssuer, type LocalIdentityInput, type LocalIssuer } from '../../local/identity.ts';
@@ -26,7 +26,9 @@ export interface TestApi {
  * of this test file's own so files never see each other's data. Every answer `call` receives is checked against
  * the OpenAPI document (responseCheck.ts).
  */
-export async function startTestApi(opts: { units?: readonly Unit[] } = {}): Promise<TestApi> {
+export async function startTestApi(
+  opts: { units?: readonly Unit[]; levels?: readonly Level[] } = {},
+): Promise<TestApi> {
   const tableName = `it-${randomUUID()}`;
   const dynamoEndpoint = inject('dynamoEndpoint');
   applyLocalEnv({
@@ -37,8 +39,9 @@ export async function startTestApi(opts: { units?: readonly Unit[] } = {}): Prom
   });
   await ensureTable(dynamoEndpoint, tableName);
   if (opts.units?.length) {
-    const { saveUnits } = await import('#shared/store/units');
-    await saveUnits(opts.units);
+    const { loadHierarchy } = await import('#shared/store/units');
+    const { timelessLevels } = await import('./fixtures.ts');
+    await loadHierarchy(opts.levels ?? timelessLevels, opts.units);
   }
   const issuer = await createLocalIssuer({ issuer: 'http://127.0.0.1/dev' });
   const api: LocalApi = await startApi({ port: 0, issuer, s3Endpoint: inject('s3Endpoint') });

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { dataModel } from '#shared/model';
-import { seedUnits } from '../../local/seedData.ts';
+import { seedLevels, seedUnits } from '../../local/seedData.ts';
 import { applyLocalEnv } from '../../local/env.ts';
 import { ensureTable } from '../../local/provision.ts';
 import { lambdaBuildOptions, REPO_ROOT } from '../../bench/lambdaBundle.ts';
@@ -32,8 +32,8 @@ beforeAll(async () => {
     bucketPrefix: inject('bucketPrefix'),
   });
   await ensureTable(inject('dynamoEndpoint'), tableName);
-  const { saveUnits } = await import('#shared/store/units');
-  await saveUnits(seedUnits);
+  const { loadHierarchy } = await import('#shared/store/units');
+  await loadHierarchy(seedLevels, seedUnits);
   await build({ ...lambdaBuildOptions('listUnits', bundle), absWorkingDir: REPO_ROOT, logLevel: 'silent' });
   writeFileSync(
     runner,

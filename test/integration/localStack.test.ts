@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/ports.ts';
+import { seedUnits } from '../../local/seedData.ts';
 
 /*
  * `npm start` as a user runs it: a child process on free ports with its own data folder. Stopping it must leave
@@ -74,12 +75,13 @@ describe('npm start', () => {
   it('serves the API and the seeded data; SIGTERM stops everything; a restart finds the data; SIGKILL leaves no Java', async () => {
     const port = await freePort();
     const first = await start(port);
-    expect(first.output()).toContain('Seeded 12 units');
+    expect(first.output()).toContain(`Seeded ${seedUnits.length} units`);
     const token = (await (
       await fetch(`${first.url}/dev/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ sub: 'agency-so-tttt', role: 'agency', unitId: 'so-tttt' }),
+        // A unit of today's hierarchy: xã Mường Ảng, formed on 1 July 2025 (the seed's story).
+        body: JSON.stringify({ sub: 'agency-xa-muong-ang', role: 'agency', unitId: 'xa-muong-ang' }),
       })
     ).json()) as { token: string };
     const me = await fetch(`${first.url}/me`, { headers: { authorization: `Bearer ${token.token}` } });

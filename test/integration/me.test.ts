@@ -21,7 +21,9 @@ describe('GET /me names the caller’s unit, so the form can show the targets of
         code: 'D',
         name: { vi: 'Xã D', en: 'Commune D' },
         level: 'commune',
+        levelName: { vi: 'Cấp xã', en: 'Commune' },
         parentId: 'huyen-c',
+        validFrom: '2000-01-01',
       },
     });
   });

@@ -1,6 +1,8 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS } from '#shared/auth';
+import { routes } from '#shared/contract/routes';
+import { MAX_UNITS_PER_EDIT } from '#shared/hierarchy';
 import { MAX_BODY_BYTES } from '#shared/http/requestParts';
 import { startTestApi, type TestApi } from './harness.ts';
 import { pdfBytes } from './evidenceFiles.ts';
@@ -27,6 +29,12 @@ import {
  * is the one place that shows each risk covered.
  */
 const MAX_FILES = 3;
+/** A unit merged away: its users' tokens outlive it. */
+const retiredUnit = { ...units[1]!, id: 'so-cu', code: 'CU', validTo: '2025-02-28', endedBy: 'NQ 1' };
+/** A unit that began after 2024. */
+const newcomerUnit = { ...units[1]!, id: 'so-moi', code: 'MOI', validFrom: '2025-01-01' };
+/** A unit that begins only next century. */
+const futureUnit = { ...units[1]!, id: 'so-sau', code: 'SAU', validFrom: '2099-01-01' };
 let api: TestApi;
 let evidenceOfA: string;
 
@@ -48,7 +56,7 @@ async function refusedWithoutWrite(
 beforeAll(async () => {
   process.env.EVIDENCE_MAX_FILES = String(MAX_FILES);
   process.env.EVIDENCE_MAX_BYTES = String(1024 * 1024);
-  api = await startTestApi({ units });
+  api = await startTestApi({ units: [...units, retiredUnit, newcomerUnit, futureUnit] });
   await openPeriod(api);
   await api.call(agencyA, 'PUT', `/reports/${YEAR}`, { body: { values: { [freeInteger]: 11 } } });
   await api.call(agencyB, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
@@ -170,6 +178,75 @@ describe('API2:2023 Broken Authentication — tokens the authorizer must refuse'
   });
 });
 
+describe('API2:2023 Broken Authentication — a signed token for a unit that does not exist (now)', () => {
+  const agencyRoutes = routes.filter(
+    (r) => r.auth !== 'public' && (r.auth as readonly string[]).includes('agency'),
+  );
+  const concrete = (path: string) =>
+    path
+      .replace('{year}', String(YEAR))
+      .replace('{evidenceId}', evidenceOfA)
+      .replace('{unitId}', 'so-a')
+      .replace('{n}', '1');
+  const bodyOf = (id: string) =>
+    id === 'saveMyReport'
+      ? { values: { [freeInteger]: 1 } }
+      : id === 'declareEvidence'
+        ? evidenceDeclaration(pdfBytes())
+        : undefined;
+  const cases = [
+    ['unknown', { sub: 'agency-ghost', role: 'agency', unitId: 'khong-co' }, 'UNIT_UNKNOWN'],
+    ['retired', { sub: 'agency-cu', role: 'agency', unitId: retiredUnit.id }, 'UNIT_NOT_VALID'],
+    ['not yet valid', { sub: 'agency-sau', role: 'agency', unitId: futureUnit.id }, 'UNIT_NOT_VALID'],
+  ] as const;
+
+  it('covers every route an agency may call', () => {
+    expect(agencyRoutes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(cases)(
+    'API2: a token for an %s unit gets 403 on every agency route, naming the unit, and writes nothing',
+    async (_kind, who, code) => {
+      for (const route of agencyRoutes) {
+        const path = concrete(route.path);
+        const body = bodyOf(route.id);
+        const res = await refusedWithoutWrite(who, route.method, path, {
+          ...(body ? { body } : {}),
+          ...(route.method === 'GET'
+            ? {}
+            : { headers: { 'idempotency-key': `k-${route.id}-${who.unitId}` } }),
+        });
+        expect(res.status, `${route.method} ${path}`).toBe(403);
+        expect(res.json.error.code, `${route.method} ${path}`).toBe(code);
+        expect(res.json.error.message.vi).not.toBe(res.json.error.message.en);
+      }
+    },
+  );
+
+  it('API2: a unit valid today but outside a year’s hierarchy gets 403 for that year, and writes nothing', async () => {
+    // so-moi began on 1 January 2025: it is not in 2024's hierarchy, so it files 2025 but not 2024.
+    const who = { sub: 'agency-moi', role: 'agency', unitId: newcomerUnit.id } as const;
+    for (const [method, path] of [
+      ['GET', '/reports/2024'],
+      ['PUT', '/reports/2024'],
+      ['POST', '/reports/2024/submit'],
+    ] as const) {
+      const res = await refusedWithoutWrite(
+        who,
+        method,
+        path,
+        method === 'PUT' ? { body: { values: {} } } : {},
+      );
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.json.error.code).toBe('UNIT_NOT_IN_YEAR');
+    }
+    expect((await api.call(who, 'GET', `/reports/${YEAR}`)).status).toBe(200);
+    // A year outside the parameter rules stays the handler's 400, not a 403.
+    const bad = await refusedWithoutWrite(who, 'PUT', '/reports/1999', { body: { values: {} } });
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('API3:2023 Broken Object Property Level Authorization — properties a caller may not set', () => {
   it.each([
     ['status', { status: 'accepted' }],
@@ -273,17 +350,20 @@ describe('API4:2023 Unrestricted Resource Consumption — size and count limits'
     expect((await api.call(auditor, 'GET', `/review/${YEAR}/reports?limit=100000`)).status).toBe(400);
   });
 
-  it('API4: a units upload over 5,000 rows is refused and writes nothing', async () => {
-    const many = Array.from({ length: 5001 }, (_, i) => ({
-      id: `xa-${i}`,
-      code: `X${i}`,
-      name: { vi: `Xã ${i}`, en: `Commune ${i}` },
-      level: 'commune',
-      parentId: 'tinh',
-      reports: true,
-    }));
-    const res = await refusedWithoutWrite(admin, 'PUT', '/units', { body: { units: many } });
-    expect([400, 413]).toContain(res.status);
+  it(`API4: a units upload over ${MAX_UNITS_PER_EDIT} rows (one transaction) is refused and writes nothing`, async () => {
+    for (const rows of [MAX_UNITS_PER_EDIT + 1, 5001]) {
+      const many = Array.from({ length: rows }, (_, i) => ({
+        id: `xa-${i}`,
+        code: `X${i}`,
+        name: { vi: `Xã ${i}`, en: `Commune ${i}` },
+        level: 'commune',
+        parentId: 'tinh',
+        reports: true,
+        validFrom: '2025-01-01',
+      }));
+      const res = await refusedWithoutWrite(admin, 'PUT', '/units', { body: { units: many } });
+      expect([400, 413], String(rows)).toContain(res.status);
+    }
   });
 });
 

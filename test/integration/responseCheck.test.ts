@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeById } from '#shared/contract/routes';
 import { startTestApi, type TestApi } from './harness.ts';
 import { checkedResponses, responseProblem } from './responseCheck.ts';
-import { agencyA, YEAR } from './fixtures.ts';
+import { agencyA, units, YEAR } from './fixtures.ts';
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  // Agency A must be a unit of the hierarchy, or every agency route answers 403 (http/agencyUnit.ts).
+  api = await startTestApi({ units });
 });
 afterAll(() => api.stop());
 

@@ -3,11 +3,19 @@ import { SignJWT, generateKeyPair } from 'jose';
 import { startTestApi, type TestApi } from './harness.ts';
 
 const agency = { sub: 'agency-a', role: 'agency', unitId: 'unit-a' } as const;
+const unitA = {
+  id: 'unit-a',
+  code: 'A',
+  name: { vi: 'Đơn vị A', en: 'Unit A' },
+  level: 'province',
+  reports: true,
+  validFrom: '2000-01-01',
+};
 
 describe('the spine: health and identity through the local adapter', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ units: [unitA] });
   });
   afterAll(() => api.stop());
 
@@ -20,7 +28,19 @@ describe('the spine: health and identity through the local adapter', () => {
   it('GET /me returns the identity from the token claims', async () => {
     const res = await api.call(agency, 'GET', '/me');
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ sub: 'agency-a', role: 'agency', unitId: 'unit-a' });
+    expect(res.json).toEqual({
+      sub: 'agency-a',
+      role: 'agency',
+      unitId: 'unit-a',
+      unit: {
+        id: 'unit-a',
+        code: 'A',
+        name: unitA.name,
+        level: 'province',
+        levelName: { vi: 'Cấp tỉnh', en: 'Provincial' },
+        validFrom: '2000-01-01',
+      },
+    });
   });
 
   it('GET /me without a token is 401', async () => {

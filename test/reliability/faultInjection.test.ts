@@ -13,6 +13,7 @@ import { applyLocalEnv } from '../../local/env.ts';
 import { createLocalIssuer, type LocalIssuer } from '../../local/identity.ts';
 import { freePort, LOCAL_CLIENT_CONFIG } from '../../local/ports.ts';
 import { ensureTable } from '../../local/provision.ts';
+import { timelessLevels } from '../integration/fixtures.ts';
 
 /*
  * Fault injection. 1,100 saves and submissions over 100 units (20 of them with a second writer racing the first),
@@ -99,14 +100,16 @@ beforeAll(async () => {
   doc = DynamoDBDocumentClient.from(
     new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint: dynamo.endpoint }),
   );
-  const { saveUnits } = await import('#shared/store/units');
-  await saveUnits(
+  const { loadHierarchy } = await import('#shared/store/units');
+  await loadHierarchy(
+    timelessLevels,
     Array.from({ length: UNITS }, (_, i) => ({
       id: unitId(i),
       code: `FI${i}`,
       name: { vi: `Đơn vị ${i}`, en: `Unit ${i}` },
       level: 'commune' as const,
       reports: true,
+      validFrom: '2000-01-01',
     })),
   );
   // Verified evidence for every field that needs it, as the evidence flow records after checking an upload.

@@ -27,9 +27,15 @@ describe('publicCatalog', () => {
     expect(pub.indicators.find((i) => i.code === 'computers_per_staff')?.formula.expression).toBe(
       'computers_in_use / staff_total',
     );
-    expect(pub.indicators.find((i) => i.code === 'foreign_mail_pct')?.targetsByLevel).toEqual([
+    const foreign = (c: typeof c2024) =>
+      publicCatalog(c).indicators.find((i) => i.code === 'foreign_mail_pct')?.targetsByLevel;
+    expect(foreign(c2024)).toEqual([
       { level: 'province', op: '<=', value: 10 },
       { level: 'district', op: '<=', value: 10 },
+      { level: 'commune', op: '<=', value: 20 },
+    ]);
+    expect(foreign(c2025)).toEqual([
+      { level: 'province', op: '<=', value: 10 },
       { level: 'commune', op: '<=', value: 20 },
     ]);
   });
@@ -43,10 +49,16 @@ describe('publicCatalog', () => {
     }
   });
 
-  it('carries scoring, bands, levels and the year’s changes', () => {
+  it('carries scoring, bands, the targets of the year’s levels and the year’s changes', () => {
     expect(pub.scoring.maxPoints).toBe(100);
     expect(pub.bands.map((b) => b.label.vi)).toEqual(['Tốt', 'Khá', 'Trung bình', 'Yếu']);
-    expect(pub.levels.map((l) => l.id)).toEqual(['province', 'district', 'commune']);
+    // 2025 is reported by the hierarchy of 31 December 2025: no district level, so no district target.
+    expect(new Set(pub.indicators.flatMap((i) => i.targetsByLevel.map((t) => t.level)))).toEqual(
+      new Set(['province', 'commune']),
+    );
+    expect(
+      new Set(publicCatalog(c2024).indicators.flatMap((i) => i.targetsByLevel.map((t) => t.level))),
+    ).toEqual(new Set(['province', 'district', 'commune']));
     expect(pub.changes).toHaveLength(1);
     expect(publicCatalog(c2024).changes).toEqual([]);
   });

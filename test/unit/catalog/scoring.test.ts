@@ -11,6 +11,8 @@ import {
   type Indicator,
   type IndicatorValue,
 } from '#shared/catalog/index';
+import { levelsOn, yearEnd } from '#shared/hierarchy';
+import { seedLevels } from '../../../local/seedData.ts';
 import { c2024, c2025, indicatorOf } from './helpers.ts';
 
 const value = (v: number | null): IndicatorValue => ({
@@ -52,9 +54,14 @@ describe('targets per administrative level', () => {
     expect(targetFor(email2024, 'toString')).toBeUndefined();
   });
 
-  it('every indicator has a target for every level of the hierarchy', () => {
-    for (const i of c2025.indicators)
-      for (const l of c2025.levels) expect(targetFor(i, l.id), i.code).toBeDefined();
+  it('every indicator has a target for every level of its year’s hierarchy, and no other', () => {
+    for (const c of [c2024, c2025]) {
+      const levels = levelsOn(seedLevels, yearEnd(c.year)).map((l) => l.id);
+      for (const i of c.indicators) {
+        for (const l of levels) expect(targetFor(i, l), `${c.year} ${i.code} ${l}`).toBeDefined();
+        expect(Object.keys(i.targets).sort(), `${c.year} ${i.code}`).toEqual([...levels].sort());
+      }
+    }
   });
 });
 
@@ -181,8 +188,13 @@ describe('scoreUnit and bands', () => {
   });
 
   it('the full catalog scores the example report out of 100, every number finite', () => {
-    for (const level of ['province', 'district', 'commune']) {
-      const s = scoreUnit(c2025, computeIndicators(c2025, exampleValues(c2025)), level);
+    // Each level in a year that has it: 2025 has no district level.
+    for (const [c, level] of [
+      [c2024, 'district'],
+      [c2025, 'province'],
+      [c2025, 'commune'],
+    ] as const) {
+      const s = scoreUnit(c, computeIndicators(c, exampleValues(c)), level);
       expect(s.max).toBe(100);
       expect(s.total).toBeGreaterThan(0);
       expect(s.total).toBeLessThanOrEqual(100);

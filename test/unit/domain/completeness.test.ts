@@ -22,6 +22,7 @@ const unit = (id: string, level: Unit['level'], parentId?: string, reports = tru
   level,
   ...(parentId ? { parentId } : {}),
   reports,
+  validFrom: '2014-01-01',
 });
 
 // hn ─┬─ hn-bd ─┬─ hn-bd-x

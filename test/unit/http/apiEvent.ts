@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
 import { matchPath, routeById, type RouteId } from '#shared/contract/routes';
-import { entities } from '#shared/model';
+import { entities, keys } from '#shared/model';
 
 /** The variables every store module reads at cold start; set them before importing a handler. */
 export const TEST_ENV = {
@@ -29,6 +29,18 @@ export const openPeriodItem = (year: number) =>
 
 export const UNIT = 'hn-so-tttt';
 export const AGENCY: Claims = { sub: 'agency-user', 'cognito:groups': '[agency]', 'custom:unitId': UNIT };
+/** The agency's unit as stored: every agency request looks it up first (shared/http/agencyUnit.ts). */
+export const AGENCY_UNIT = {
+  key: keys.unit(UNIT),
+  item: entities.unit.encode({
+    id: UNIT,
+    code: 'STTTT',
+    name: { vi: 'Sở TT&TT', en: 'Department of Information and Communications' },
+    level: 'province',
+    reports: true,
+    validFrom: '2000-01-01',
+  }),
+};
 export const AUDITOR: Claims = { sub: 'auditor-user', 'cognito:groups': '[auditor]' };
 export const ADMIN: Claims = { sub: 'admin-user', 'cognito:groups': '[admin]' };
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { asTransient } from '#shared/http/errorResponses';
 import { keys } from '#shared/model';
-import { AGENCY, call, expectError, TEST_ENV, UNIT, type Handler } from './apiEvent.ts';
+import { AGENCY, AGENCY_UNIT, call, expectError, type Handler, TEST_ENV, UNIT } from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -16,6 +16,7 @@ const getMine = (path = '/reports/2025') => call(handler, 'getMyReport', { path,
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand, { Key: AGENCY_UNIT.key }).resolves({ Item: AGENCY_UNIT.item });
 });
 
 describe('a handler that reads, with no failure', () => {

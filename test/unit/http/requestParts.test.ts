@@ -14,6 +14,7 @@ import {
   type CallOptions,
   type Handler,
   openPeriodItem,
+  AGENCY_UNIT,
 } from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
@@ -30,6 +31,7 @@ const valid = JSON.stringify({ values: { staff_total: 40 } });
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand, { Key: AGENCY_UNIT.key }).resolves({ Item: AGENCY_UNIT.item });
   ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: openPeriodItem(2025) });
   ddb.on(TransactWriteCommand).resolves({});
 });

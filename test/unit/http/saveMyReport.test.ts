@@ -3,8 +3,17 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyReport, type ReportState } from '#shared/domain/report';
-import { keys } from '#shared/model';
-import { AGENCY, call, expectError, TEST_ENV, UNIT, type Handler, openPeriodItem } from './apiEvent.ts';
+import { entities, keys } from '#shared/model';
+import {
+  AGENCY,
+  call,
+  expectError,
+  TEST_ENV,
+  UNIT,
+  type Handler,
+  openPeriodItem,
+  AGENCY_UNIT,
+} from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -40,6 +49,7 @@ const put = (ifMatch: string | undefined, staffTotal = 50) =>
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand, { Key: AGENCY_UNIT.key }).resolves({ Item: AGENCY_UNIT.item });
   ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: openPeriodItem(2025) });
   ddb.on(TransactWriteCommand).resolves({});
 });
@@ -106,5 +116,62 @@ describe('PUT /reports/{year} under If-Match', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers.etag).toBe('"v3"');
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+});
+
+describe('PUT /reports/{year} under If-Match of a state this function already knows', () => {
+  // A unit of its own per test: the function remembers what it committed for as long as the module lives.
+  const as = (unitId: string) => {
+    const agency = { ...AGENCY, 'custom:unitId': unitId };
+    const reportKey = keys.report(2025, unitId);
+    // The token's unit exists (http/agencyUnit.ts); its read is the unit check's, not the report's.
+    ddb.on(GetCommand, { Key: keys.unit(unitId) }).resolves({
+      Item: entities.unit.encode({ ...entities.unit.decode(AGENCY_UNIT.item), id: unitId }),
+    });
+    return {
+      put: (ifMatch: string, staffTotal: number) =>
+        call(save, 'saveMyReport', {
+          path: '/reports/2025',
+          claims: agency,
+          headers: { 'content-type': 'application/json', 'if-match': ifMatch },
+          body: JSON.stringify({ values: { staff_total: staffTotal } }),
+        }),
+      reads: () => ddb.commandCalls(GetCommand).filter((c) => c.args[0].input.Key?.pk === reportKey.pk),
+      writes: () => ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems ?? []),
+    };
+  };
+
+  it('a first save under "v0" reads nothing: its commit is conditioned on there being no report yet', async () => {
+    const unit = as('known-first');
+    const reply = await unit.put('"v0"', 10);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.etag).toBe('"v1"');
+    expect(unit.reads()).toHaveLength(0);
+    expect(unit.writes()[0]?.[0]?.Put?.ConditionExpression).toBe('attribute_not_exists(pk)');
+  });
+
+  it('the next save, naming the version this function committed, reads nothing and is conditioned on that state', async () => {
+    const unit = as('known-next');
+    const first = await unit.put('"v0"', 10);
+    const next = await unit.put('"v1"', 11);
+    expect(next.status).toBe(200);
+    expect(next.headers.etag).toBe('"v2"');
+    expect(unit.reads()).toHaveLength(0);
+    const [report, revision] = unit.writes()[1] ?? [];
+    expect(report?.Put?.ConditionExpression).toBe('version = :from AND updatedAt = :since');
+    expect(report?.Put?.ExpressionAttributeValues).toEqual({ ':from': 1, ':since': first.body.updatedAt });
+    expect(revision?.Put?.Item?.diff).toEqual([{ field: 'staff_total', from: 10, to: 11 }]);
+  });
+
+  it('when the known state is no longer current, the refused commit falls back to one read: 412 as before', async () => {
+    const unit = as('known-moved');
+    await unit.put('"v0"', 10);
+    ddb.on(TransactWriteCommand).rejects(conditionFailed());
+    ddb.on(GetCommand, { Key: keys.report(2025, 'known-moved') }).resolves({
+      Item: item({ ...stored(2, 45), unitId: 'known-moved' }),
+    });
+    expectError(await unit.put('"v1"', 11), 412, 'VERSION_MISMATCH');
+    expect(unit.writes()).toHaveLength(2);
+    expect(unit.reads()).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { emptyReport, type ReportState } from '#shared/domain/report';
-import type { Unit } from '#shared/hierarchy';
+import { levelsOn, yearEnd, type Level, type Unit } from '#shared/hierarchy';
 import type {
   OutputStream,
   RollupFile,
@@ -9,10 +9,15 @@ import type {
 } from '#shared/rollup/ports';
 
 /**
- * The rollup's sources and sinks over arrays: units and reports in memory, published files as strings keyed
- * by year and file, summaries in the order they were saved. `failOn` makes a write to one file fail.
+ * The rollup's sources and sinks over arrays: units, levels and reports in memory, published files as strings
+ * keyed by year and file, summaries in the order they were saved. `failOn` makes a write to one file fail.
+ * Each year is reported by the hierarchy of its 31 December.
  */
-export function memoryRollupStore(data: { units: readonly Unit[]; reports: readonly ReportState[] }) {
+export function memoryRollupStore(data: {
+  units: readonly Unit[];
+  levels: readonly Level[];
+  reports: readonly ReportState[];
+}) {
   const published = new Map<string, string>();
   const summaries: RollupSummary[] = [];
   const key = (year: number, file: RollupFile) => `${year}/${file}`;
@@ -34,6 +39,11 @@ export function memoryRollupStore(data: { units: readonly Unit[]; reports: reado
           data.reports.filter((r) => r.year === year),
           (r) => r.unitId,
         ),
+      ),
+    hierarchyOf: async (year) => ({ day: yearEnd(year), levels: levelsOn(data.levels, yearEnd(year)) }),
+    reportsOf: async (year, ids) =>
+      new Map(
+        data.reports.filter((r) => r.year === year && ids.includes(r.unitId)).map((r) => [r.unitId, r]),
       ),
     async *publishedCsvLines(year, file) {
       const text = published.get(key(year, file));

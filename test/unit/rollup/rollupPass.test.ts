@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
 import { rollupYear } from '#shared/rollup/rollupYear';
-import { seedUnits } from '../../../local/seedData.ts';
+import { elevenAgencies, timelessLevels } from '../../fixtures/hierarchies.ts';
 import { memoryRollupStore, reportOf } from './memoryPorts.ts';
 
 /*
@@ -13,7 +13,8 @@ const base = () => ({ ...exampleValues(c2025) });
 
 function store() {
   return memoryRollupStore({
-    units: seedUnits,
+    units: elevenAgencies,
+    levels: timelessLevels,
     reports: [
       reportOf(2024, 'so-tttt', { ...base(), staff_email_regular: 90 }),
       reportOf(2025, 'so-tttt', base(), { status: 'accepted', acceptedAt: '2026-03-01T03:00:00.000Z' }),

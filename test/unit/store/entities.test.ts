@@ -12,6 +12,7 @@ const unit: Unit = {
   name: { vi: 'Sở', en: 'Department' },
   level: 'province',
   reports: true,
+  validFrom: '2014-01-01',
 };
 const report: ReportState = {
   ...emptyReport(2025, unit.id),
@@ -72,15 +73,19 @@ const auditEntry: AuditEntry = {
 };
 
 describe('entity codecs', () => {
-  it('a unit round-trips, keyed and in the units collection', () => {
+  it('a unit round-trips, keyed in the hierarchy’s partition, with its dates and predecessors', () => {
     const item = entities.unit.encode(unit);
-    expect(item).toMatchObject({
-      ...keys.unit(unit.id),
-      ...keys.unitsCollection(),
-      gsi2sk: unit.id,
-      entity: 'unit',
-    });
+    expect(item).toMatchObject({ ...keys.unit(unit.id), entity: 'unit' });
+    expect(item.pk).toBe(keys.hierarchyPartition);
     expect(entities.unit.decode(item)).toEqual(unit);
+    const merged: Unit = {
+      ...unit,
+      id: 'xa-moi',
+      validFrom: '2025-07-01',
+      predecessors: [{ unitId: 'xa-cu', change: 'merge' }],
+      establishedBy: 'NQ 1661',
+    };
+    expect(entities.unit.decode(entities.unit.encode(merged))).toEqual(merged);
   });
 
   it('a report round-trips, keyed and in its shard of the year index', () => {
@@ -154,7 +159,14 @@ describe('a malformed item is refused with a clear error, not cast', () => {
   });
 
   it('refuses a value outside an attribute’s allowed values', () => {
-    expect(() => entities.unit.decode({ ...entities.unit.encode(unit), level: 'galaxy' })).toThrow(/level/);
+    // Levels are data now (docs/hierarchy.md), so the allowed values are shown on an entity of the test's own.
+    const shape = defineEntity<{ kind: string }, 'shape'>({
+      name: 'shape',
+      key: () => ({ pk: 'SHAPE', sk: '#SHAPE' }),
+      attributes: { kind: attr.oneOf(['merge', 'split'] as const) },
+    });
+    expect(() => shape.decode({ ...shape.encode({ kind: 'merge' }), kind: 'galaxy' })).toThrow(/kind/);
+    expect(() => entities.unit.decode({ ...entities.unit.encode(unit), level: 7 })).toThrow(/level/);
   });
 
   it('refuses to encode a value that breaks its declaration', () => {

@@ -1,7 +1,7 @@
 import type { CatalogField } from '#shared/catalog/types';
 import { h } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
-import type { PublicCatalog, ReviewComment } from '../types.ts';
+import type { PublicCatalog, ReviewComment, LevelRef } from '../types.ts';
 import { indicatorPanel } from './indicators.ts';
 import { controlFor, hintOf, inputId, type FieldControl } from './inputs.ts';
 import { A } from './messages.ts';
@@ -147,7 +147,7 @@ function fieldBlock(
 export function renderForm(
   catalog: PublicCatalog,
   opts: {
-    readonly level: string | undefined;
+    readonly level: LevelRef | undefined;
     readonly comments: ReadonlyMap<string, readonly ReviewComment[]>;
     readonly onInput: (code: string) => void;
   },

@@ -6,15 +6,16 @@ import { asCatalog } from '../catalog.ts';
 import { h } from '../dom.ts';
 import { L, fmtNumber } from '../i18n.ts';
 import { A } from './messages.ts';
-import type { PublicCatalog } from '../types.ts';
+import type { LevelRef, PublicCatalog } from '../types.ts';
 
 export function formatIndicator(indicator: Indicator, value: number): string {
   const unit = L(indicator.unit);
   return indicator.unit.en === '%' ? `${fmtNumber(value, 1)}%` : `${fmtNumber(value, 2)} ${unit}`;
 }
 
-export function levelName(catalog: PublicCatalog, level: string | undefined): string | undefined {
-  const found = catalog.levels.find((l) => l.id === level);
+/** A level's name from the hierarchy's levels (GET /units), or undefined for an unknown level. */
+export function levelName(levels: readonly LevelRef[], level: string | undefined): string | undefined {
+  const found = levels.find((l) => l.id === level);
   return found ? L(found.name) : undefined;
 }
 
@@ -25,12 +26,12 @@ export function levelName(catalog: PublicCatalog, level: string | undefined): st
 export function indicatorPanel(
   catalog: PublicCatalog,
   codes: readonly string[],
-  level: string | undefined,
+  level: LevelRef | undefined,
 ): { element: HTMLElement; update(values: ReportValues, untrusted: ReadonlySet<string>): void } {
   const indicators = catalog.indicators.filter((i) => codes.includes(i.code));
   const rows = indicators.map((indicator) => {
     const value = h('output', { class: 'indicator__value' });
-    const target = targetFor(indicator, level ?? '');
+    const target = targetFor(indicator, level?.id ?? '');
     const badge = h('span', { class: 'badge' });
     const row = h(
       'li',
@@ -43,7 +44,7 @@ export function indicatorPanel(
             { class: 'indicator__target' },
             L(
               A.target(
-                levelName(catalog, level) ?? level,
+                L(level.name),
                 target.op === '>=' ? '≥' : '≤',
                 formatIndicator(indicator, target.value),
               ),
@@ -73,7 +74,7 @@ export function indicatorPanel(
         r.value.textContent = v === null ? L(A.noData) : formatIndicator(r.indicator, v);
         r.value.classList.toggle('muted', v === null);
         const doubtful = indicatorInputs(r.indicator).some((code) => untrusted.has(code));
-        const met = level ? meetsTarget(r.indicator, level, v) : null;
+        const met = level ? meetsTarget(r.indicator, level.id, v) : null;
         r.badge.hidden = met === null;
         r.badge.textContent = doubtful ? L(A.inputsBroken) : met ? L(A.met) : L(A.notMet);
         r.badge.className = `badge ${met && !doubtful ? 'badge--ok' : doubtful ? 'badge--error' : 'badge--warn'}`;

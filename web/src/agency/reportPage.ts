@@ -20,14 +20,13 @@ import { L } from '../i18n.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
-import type { PublicCatalog, Report } from '../types.ts';
+import type { LevelRef, PublicCatalog, Report } from '../types.ts';
 import { Autosave } from './autosave.ts';
 import { conflictPanel } from './conflicts.ts';
 import { printView } from './printView.ts';
 import { dropDraft, readCopied, readDraft, writeCopied, type Draft } from './drafts.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
-import { levelName } from './indicators.ts';
 import { A } from './messages.ts';
 import { saveStatus } from './saveStatus.ts';
 import { submitPanel } from './submit.ts';
@@ -61,7 +60,7 @@ export const reportPage: Page = async ({ main, params }) => {
     copied,
     store,
     unitName: me.unit ? L(me.unit.name) : report.unitId,
-    level: me.unit?.level,
+    ...(me.unit?.levelName ? { level: { id: me.unit.level, name: me.unit.levelName } } : {}),
   });
 };
 
@@ -75,7 +74,7 @@ function renderReport(
     copied: readonly string[];
     store: EvidenceStore;
     unitName: string;
-    level?: string;
+    level?: LevelRef;
   },
 ): () => void {
   const { year, catalog, report, store } = ctx;
@@ -111,7 +110,7 @@ function renderReport(
   const labelOf = (code: string) => fieldsByCode.get(code)?.label ?? { vi: code, en: code };
   const evidenceFields = () => catalog.fields.filter((f) => needsEvidence(f, valid[f.code]));
 
-  const level = levelName(catalog, ctx.level);
+  const level = ctx.level ? L(ctx.level.name) : undefined;
   const header = pageHeader({
     year,
     unitLine: level ? L(A.unitLine(ctx.unitName, level)) : ctx.unitName,

@@ -142,7 +142,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
       h(
         'p',
         { class: 'page-header__unit' },
-        [unit?.code, levelName(catalog, level)].filter(Boolean).join(' · '),
+        [unit?.code, levelName(unitsBody.levels, level)].filter(Boolean).join(' · '),
       ),
       h(
         'p',
