@@ -136,6 +136,38 @@ describe('the agency form', () => {
     expect(await box.locator('li', { hasText: file.name }).count()).toBe(0);
   });
 
+  it('takes a second file in the same panel without a reload, the panel cleared after the first', async () => {
+    const { page } = b;
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    const panel = page.locator('#up-budget_total');
+    if (await panel.isHidden()) await box.locator('button[aria-controls]').click();
+    const files = [
+      { name: 'du-toan-dot-1.pdf', mimeType: 'application/pdf', buffer: pdfBytes('dot 1') },
+      { name: 'du-toan-dot-2.pdf', mimeType: 'application/pdf', buffer: pdfBytes('dot 2') },
+    ];
+    for (const [k, file] of files.entries()) {
+      await panel.locator('input[type=file]').setInputFiles(file);
+      await panel.locator('#up-budget_total-title').fill(`Quyết định giao dự toán đợt ${k + 1}`);
+      const upload = panel.getByRole('button', { name: 'Tải lên' });
+      expect(await upload.isEnabled()).toBe(true);
+      await upload.click();
+      await panel.locator('.upload__status', { hasText: file.name }).waitFor();
+      await box.locator('li', { hasText: file.name }).waitFor();
+      // Nothing of this file is left to be sent with the next one.
+      expect(await panel.locator('input[type=file]').evaluate((i: HTMLInputElement) => i.files?.length)).toBe(
+        0,
+      );
+      expect(await panel.locator('#up-budget_total-title').inputValue()).toBe('');
+      expect(await panel.locator('#up-budget_total-cover-budget_total').isChecked()).toBe(true);
+    }
+    for (const file of files) {
+      const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name });
+      await row.getByRole('button', { name: `Rút tài liệu ${file.name}` }).click();
+      await row.getByRole('button', { name: 'Rút', exact: true }).click();
+      await expect.poll(() => box.locator('li', { hasText: file.name }).count()).toBe(0);
+    }
+  });
+
   it('shows its upload-failed message when storage refuses a body that does not match its SHA-256 (400 BadDigest)', async () => {
     const { page } = b;
     const box = page.locator('[data-evidence-for="budget_total"]');
