@@ -3,7 +3,7 @@ import { openBrowser, signIn, type Browser } from './browser.ts';
 import { YEAR, fieldByCode, fillField, waitSaved } from './report.ts';
 
 /* The form asks only what applies: the catalog's conditions drive what is shown and what is required. */
-const UNIT = 'so-khdt';
+const UNIT = 'so-gd-dt';
 let b: Browser;
 beforeAll(async () => {
   b = await openBrowser();

@@ -8,7 +8,7 @@ import { YEAR, fieldByCode, fillField, waitSaved } from './report.ts';
  * offline (also after an offline reload) reach the server when the link is back, and an edit that meets a newer
  * version on the server is shown beside it, never written over it.
  */
-const UNIT = 'so-khcn';
+const UNIT = 'so-noi-vu';
 const SUB = `agency-${UNIT}`;
 let b: Browser;
 beforeAll(async () => {

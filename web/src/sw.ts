@@ -5,7 +5,14 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { HASHED_ASSETS_DIR } from '#shared/contract/site';
-import { apiRouteOf, CACHE, cacheKeyFor, CONFIG_PATH, UNIT_ROUTES } from './offline/caches.ts';
+import {
+  apiRouteOf,
+  CACHE,
+  cacheKeyFor,
+  CONFIG_PATH,
+  OFFLINE_COPY_HEADER,
+  UNIT_ROUTES,
+} from './offline/caches.ts';
 
 /*
  * The service worker, built with Workbox (injectManifest: web/build.ts lists the precache). It keeps the app
@@ -60,6 +67,17 @@ registerRoute(
       {
         cacheKeyWillBeUsed: async ({ request }) =>
           cacheKeyFor(request.url, request.headers.get('authorization')),
+        // NetworkFirst reads its cache only when the network failed or timed out.
+        cachedResponseWillBeUsed: async ({ cachedResponse }) => {
+          if (!cachedResponse) return cachedResponse;
+          const headers = new Headers(cachedResponse.headers);
+          headers.set(OFFLINE_COPY_HEADER, '1');
+          return new Response(cachedResponse.body, {
+            status: cachedResponse.status,
+            statusText: cachedResponse.statusText,
+            headers,
+          });
+        },
       },
     ],
   }),

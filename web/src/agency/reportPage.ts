@@ -18,6 +18,7 @@ import { E } from '../evidence/messages.ts';
 import { EvidenceStore } from '../evidence/store.ts';
 import { L } from '../i18n.ts';
 import { showError } from '../pages/errors.ts';
+import { OFFLINE_COPY_HEADER } from '../offline/caches.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
 import type { LevelRef, PublicCatalog, Report } from '../types.ts';
@@ -36,7 +37,7 @@ export const reportPage: Page = async ({ main, params }) => {
   const year = Number(params.year);
   // Everything the form needs is asked for at once: on a 400 ms link each request waited for is a round trip.
   const store = new EvidenceStore(() => get('listMyEvidence', { params: { year } }));
-  const reportAnswer = get('getMyReport', { params: { year } });
+  const reportAnswer = call('getMyReport', { params: { year } });
   const evidenceLoaded = store.load();
   // A year with no catalog has no report either; its refusals must not surface unhandled.
   reportAnswer.catch(() => undefined);
@@ -46,7 +47,8 @@ export const reportPage: Page = async ({ main, params }) => {
     showError(main, { kind: '404' });
     return;
   }
-  const report = await reportAnswer;
+  const answer = await reportAnswer;
+  const report = answer.data;
   const [draft, copied] = await Promise.all([
     readDraft(report.unitId, year),
     readCopied(report.unitId, year),
@@ -56,6 +58,7 @@ export const reportPage: Page = async ({ main, params }) => {
     year,
     catalog,
     report,
+    offlineCopy: answer.headers.has(OFFLINE_COPY_HEADER) || !navigator.onLine,
     draft,
     copied,
     store,
@@ -70,6 +73,8 @@ function renderReport(
     year: number;
     catalog: PublicCatalog;
     report: Report;
+    /** The report is the copy the service worker kept: the network failed. */
+    offlineCopy: boolean;
     draft: Draft | undefined;
     copied: readonly string[];
     store: EvidenceStore;
@@ -102,7 +107,7 @@ function renderReport(
     restored = true;
     notice(L(A.restoredLocal));
   }
-  if (!navigator.onLine) notice(L(A.offlineCopy));
+  if (ctx.offlineCopy) notice(L(A.offlineCopy));
 
   const conditions = conditionsOf(c);
   const comments = latestComments(report);

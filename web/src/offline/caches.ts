@@ -18,6 +18,13 @@ export const CACHE = {
 /** The deployment's settings (web/src/config.ts); the local stack has none, and that answer is kept too. */
 export const CONFIG_PATH = '/config.json';
 
+/**
+ * Set by the worker on an answer it gave from its cache because the network failed: the page says it is
+ * showing the copy kept on this computer. `navigator.onLine` cannot say so; it is true on a link that is up
+ * but leads nowhere, and browsers disagree on it.
+ */
+export const OFFLINE_COPY_HEADER = 'x-bccntt-offline-copy';
+
 /** GET routes whose last answer opens the agency's form with no connection. */
 export const UNIT_ROUTES: readonly RouteId[] = ['getMe', 'getMyReport', 'listMyEvidence'];
 
