@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiListener } from './adapter.ts';
 import { devRoutes } from './devRoutes.ts';
@@ -9,6 +9,17 @@ export interface LocalApi {
   readonly url: string;
   readonly server: Server;
   stop(): Promise<void>;
+}
+
+/**
+ * The site asks for the deployment's /config.json on every load. Locally it gets one too, naming no identity
+ * provider, so the site signs in through /dev/token, and a normal page load meets no 404.
+ */
+function answerLocalConfig(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  if (req.method !== 'GET' || url.pathname !== '/config.json') return false;
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end('{}');
+  return true;
 }
 
 /** The HTTP side of the local stack: the route table's handlers, /dev routes and the static site. */
@@ -22,7 +33,9 @@ export async function startApi(opts: {
   const listener = createApiListener({
     verifyToken: opts.issuer.verify,
     localRoutes: async (req, res, url) =>
-      (await answerLambdaInvoke(req, res, url)) || (await dev(req, res, url)),
+      answerLocalConfig(req, res, url) ||
+      (await answerLambdaInvoke(req, res, url)) ||
+      (await dev(req, res, url)),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
     staticHeaders: {
       'content-security-policy': `default-src 'self'; connect-src 'self' ${opts.s3Endpoint}; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,

@@ -271,6 +271,9 @@ export const rollupSchema = object({
   links: record(string(), string()).readonly().optional(),
 }).readonly();
 
+/** Ascending; a year not listed has no catalog, so nothing need ask for it. */
+export const catalogYearsSchema = object({ years: list(int()).readonly() }).readonly();
+
 export const healthSchema = object({
   status: zEnum(['ok', 'degraded']),
   checks: record(string(), zEnum(['ok', 'down'])).readonly(),

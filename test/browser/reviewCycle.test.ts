@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
   checkPage,
+  failOnProblems,
   openBrowser,
   pdfBytes,
   pngBytes,
@@ -56,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+failOnProblems(() => b);
 
 describe('the review cycle in the browser', () => {
   it('an agency fills in and submits a complete report with two evidence files', async () => {
