@@ -53,6 +53,7 @@ const NAMED: Record<string, core.$ZodType> = {
   RollupStarted: wire.rollupStartedSchema,
   Rollup: wire.rollupSchema,
   Health: wire.healthSchema,
+  CatalogYears: wire.catalogYearsSchema,
   OpenApiDocument: wire.openApiSchema,
   PublicCatalog: publicCatalogSchema,
 };
