@@ -3,30 +3,18 @@ import { ownUnit, reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { intEnv } from '#shared/config';
 import { declarationSchema, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from '#shared/contract/evidence';
-import { evidenceObjectKey, type EvidenceItem } from '#shared/domain/evidence';
-import { ConflictError } from '#shared/errors';
+import { evidenceLocked, evidenceObjectKey, tooManyFiles, type EvidenceItem } from '#shared/domain/evidence';
 import { apiHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/contract/i18n';
 import { declareItems } from '#shared/store/evidence';
 import { presignUpload } from '#shared/store/evidenceObjects';
-import { commitClaimed } from '#shared/store/idempotency';
-import { CODE, unknownField } from '#shared/contract/errors';
+import { commitClaimed, type Refusals } from '#shared/store/idempotency';
+import { unknownField } from '#shared/contract/errors';
 
 const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', EVIDENCE_MAX_BYTES);
 const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', EVIDENCE_MAX_FILES);
 const schema = declarationSchema(MAX_BYTES);
 
-const tooMany = new ConflictError(
-  bi(
-    `Mỗi báo cáo có tối đa ${MAX_FILES} tệp kiểm chứng.`,
-    `A report may have at most ${MAX_FILES} evidence files.`,
-  ),
-  { code: CODE.TOO_MANY_FILES },
-);
-const locked = new ConflictError(
-  bi('Báo cáo đã nộp; không thể thêm tài liệu.', 'The report is submitted; evidence can no longer be added.'),
-  { code: CODE.REPORT_LOCKED },
-);
+const refusals: Refusals = { TOO_MANY_FILES: tooManyFiles(MAX_FILES), REPORT_LOCKED: evidenceLocked('add') };
 
 export const handler = apiHandler('declareEvidence', async (req) => {
   const { year, catalog } = reportingYear(req);
@@ -52,6 +40,6 @@ export const handler = apiHandler('declareEvidence', async (req) => {
     req.claim,
     { status: 201, body: { evidence: item, upload } },
     req.receivedAt,
-    (index) => [tooMany, locked][index],
+    refusals,
   );
 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { createApiListener } from './adapter.ts';
 import { devRoutes } from './devRoutes.ts';
 import { answerLambdaInvoke } from './lambdaInvoke.ts';
@@ -38,7 +39,10 @@ export async function startApi(opts: {
       (await dev(req, res, url)),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
     staticHeaders: {
-      'content-security-policy': `default-src 'self'; connect-src 'self' ${opts.s3Endpoint}; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+      'content-security-policy': contentSecurityPolicy({
+        connectSources: [opts.s3Endpoint],
+        upgradeInsecureRequests: false,
+      }),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'strict-origin-when-cross-origin',
       'x-frame-options': 'DENY',

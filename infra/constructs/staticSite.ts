@@ -23,6 +23,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
+import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { Construct } from 'constructs';
 import { SecureBucket } from './buckets.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
@@ -38,31 +39,6 @@ export function siteSource(webAssetPath: string): ISource {
   return existsSync(join(webAssetPath, 'index.html'))
     ? Source.asset(webAssetPath)
     : Source.data('index.html', PLACEHOLDER_INDEX);
-}
-
-export interface ContentSecurityPolicyOptions {
-  /** Origins the page may fetch from besides its own (presigned S3 uploads, the Cognito token endpoint). */
-  readonly connectSources: readonly string[];
-}
-
-/**
- * A strict CSP for a static site with no inline code: everything from its own origin, nothing framed, no
- * plugins, and fetches only to its own origin and the few origins named.
- */
-export function contentSecurityPolicy(options: ContentSecurityPolicyOptions): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${options.connectSources.join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
 }
 
 export interface SiteDomain {

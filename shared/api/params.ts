@@ -16,13 +16,18 @@ const WHOLE_NUMBER = /^-?\d{1,16}$/;
 
 function parseParam(schema: ParamSchema, path: string, raw: string | undefined): string | number {
   const { label } = schema;
+  if (raw === undefined) {
+    throw invalidInput([
+      { path, code: 'required', message: bi(`Cần ${label.vi}`, `The ${label.en} is required`) },
+    ]);
+  }
   if (schema.type === 'string') {
-    if (raw !== undefined && schema.pattern.test(raw)) return raw;
+    if (schema.pattern.test(raw)) return raw;
     throw invalidInput([
       { path, code: 'invalid_format', message: bi(`${label.vi} không hợp lệ`, `Invalid ${label.en}`) },
     ]);
   }
-  const n = raw !== undefined && WHOLE_NUMBER.test(raw) ? Number(raw) : Number.NaN;
+  const n = WHOLE_NUMBER.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(n)) {
     throw invalidInput([
       {

@@ -4,7 +4,7 @@ import { pathParams } from '../api/params.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
-import { jsonResponse } from './respond.ts';
+import { resultResponse } from './respond.ts';
 import type { ApiEvent, ApiResponse, ApiResult, AuthedRequest, PublicRequest } from './types.ts';
 
 function lowerCaseHeaders(event: ApiEvent): Record<string, string> {
@@ -35,10 +35,6 @@ function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
   };
 }
 
-function toResponse(result: ApiResult): ApiResponse {
-  return jsonResponse(result.status ?? 200, result.body, result.headers);
-}
-
 /** A request with its path parameters parsed as the route's row declares them. */
 export type RouteRequest<Id extends RouteId, R = AuthedRequest> = R & { readonly path: PathOf<Id> };
 
@@ -52,7 +48,7 @@ function build<Id extends RouteId>(routeId: Id, fn: (req: RouteRequest<Id>) => P
   return wrapped.handler(async (event, context) => {
     const req = toRequest(event, context);
     const path = pathParams(route, req.params) as PathOf<Id>;
-    return toResponse(await fn({ ...req, path }));
+    return resultResponse(await fn({ ...req, path }));
   });
 }
 

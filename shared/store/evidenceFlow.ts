@@ -4,6 +4,7 @@ import { bi } from '../contract/i18n.ts';
 import { getEvidence, rejectedItems, verifiedItems } from './evidence.ts';
 import { deleteStored, inspectStored } from './evidenceObjects.ts';
 import { transact, WriteConflict } from './transact.ts';
+import { CODE } from '../contract/errors.ts';
 
 /**
  * Checks a pending upload against its declaration: the stored size, the SHA-256 of the stored bytes and the
@@ -19,7 +20,7 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
         'Chưa nhận được tệp tải lên; hãy tải tệp rồi thử lại.',
         'The upload has not arrived yet; upload the file and retry.',
       ),
-      { code: 'UPLOAD_MISSING' },
+      { code: CODE.UPLOAD_MISSING },
     );
   }
   const problem = storedObjectProblem(item, stored);

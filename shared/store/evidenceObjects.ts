@@ -3,10 +3,9 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sd
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { attachmentDisposition, type EvidenceItem } from '../domain/evidence.ts';
 import { bucketName, s3 } from './s3.ts';
+import { LINK_SECONDS } from '../contract/evidence.ts';
 
 const BUCKET = bucketName('evidence');
-/** Presigned URLs live at most five minutes. */
-export const URL_SECONDS = 300;
 const SNIFF_BYTES = 64 * 1024;
 
 export interface UploadTicket {
@@ -26,7 +25,7 @@ export async function presignUpload(item: EvidenceItem, now: Date): Promise<Uplo
     ChecksumSHA256: item.sha256,
   });
   const url = await getSignedUrl(s3, command, {
-    expiresIn: URL_SECONDS,
+    expiresIn: LINK_SECONDS,
     signingDate: now,
     signableHeaders: new Set(['content-type', 'content-length']),
     // Kept as a signed header rather than a query parameter, so the client must send the declared digest.
@@ -39,7 +38,7 @@ export async function presignUpload(item: EvidenceItem, now: Date): Promise<Uplo
       'content-type': item.contentType,
       'x-amz-checksum-sha256': item.sha256,
     },
-    expiresAt: new Date(now.getTime() + URL_SECONDS * 1000).toISOString(),
+    expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
   };
 }
 
@@ -53,8 +52,8 @@ export async function presignDownload(
     ResponseContentDisposition: attachmentDisposition(item.fileName),
     ResponseContentType: item.contentType,
   });
-  const url = await getSignedUrl(s3, command, { expiresIn: URL_SECONDS, signingDate: now });
-  return { url, expiresAt: new Date(now.getTime() + URL_SECONDS * 1000).toISOString() };
+  const url = await getSignedUrl(s3, command, { expiresIn: LINK_SECONDS, signingDate: now });
+  return { url, expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString() };
 }
 
 export interface StoredObject {

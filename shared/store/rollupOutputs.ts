@@ -3,10 +3,14 @@ import type { Readable } from 'node:stream';
 import { CopyObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { keys } from '../model.ts';
+import type { RollupSummary } from '../domain/rollupRun.ts';
+import { entities, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { openOutput, type OutputStream } from './multipartOutput.ts';
 import { bucketName, s3 } from './s3.ts';
+import { LINK_SECONDS } from '../contract/evidence.ts';
+
+export type { RollupSummary };
 
 const BUCKET = bucketName('reports');
 const TABLE = tableName();
@@ -66,23 +70,11 @@ export async function* publishedCsvLines(
   }
 }
 
-export interface RollupSummary {
-  readonly year: number;
-  readonly status: 'running' | 'succeeded' | 'failed';
-  readonly runId: string;
-  readonly requestedBy: string;
-  readonly startedAt: string;
-  readonly finishedAt?: string;
-  readonly error?: string;
-  readonly counts?: Record<string, number>;
-  readonly catalogVersion?: string;
-}
-
 export async function saveRollupSummary(summary: RollupSummary): Promise<void> {
   await ddb.send(
     new PutCommand({
       TableName: TABLE,
-      Item: { ...keys.rollupSummary(summary.year), entity: 'rollup', ...summary },
+      Item: entities.rollupSummary.encode(summary),
     }),
   );
 }
@@ -91,18 +83,16 @@ export async function getRollupSummary(year: number): Promise<RollupSummary | un
   const { Item } = await ddb.send(
     new GetCommand({ TableName: TABLE, Key: keys.rollupSummary(year), ConsistentRead: true }),
   );
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, entity: _e, ...summary } = Item;
-  return summary as RollupSummary;
+  return Item ? entities.rollupSummary.decode(Item) : undefined;
 }
 
-/** Five-minute links to the published files. */
+/** Short-lived links (LINK_SECONDS) to the published files. */
 export async function rollupLinks(year: number): Promise<Record<RollupFile, string>> {
   const entries = await Promise.all(
     (Object.keys(ROLLUP_FILES) as RollupFile[]).map(async (file) => [
       file,
       await getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: rollupKey(year, file) }), {
-        expiresIn: 300,
+        expiresIn: LINK_SECONDS,
       }),
     ]),
   );

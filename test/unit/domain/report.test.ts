@@ -4,6 +4,7 @@ import type { ReportValues } from '#shared/catalog/index';
 import { defaultPeriod, type Period } from '#shared/domain/period';
 import {
   acceptReport,
+  canStillEdit,
   diffValues,
   displayStatusOf,
   emptyReport,
@@ -98,6 +99,37 @@ describe('emptyReport, displayStatusOf, isEditable', () => {
     expect(isEditable(returned())).toBe(true);
     expect(isEditable(submitted())).toBe(false);
     expect(isEditable(accepted())).toBe(false);
+  });
+});
+
+describe('canStillEdit: what the API tells the browser as `editable`', () => {
+  it('a draft until its deadline, not after', () => {
+    expect(canStillEdit(drafted(), period, NOW)).toBe(true);
+    expect(canStillEdit(fresh(), period, later(-1, DEADLINE))).toBe(true);
+    expect(canStillEdit(drafted(), period, DEADLINE)).toBe(false);
+  });
+
+  it('a lock exception moves the unit’s deadline', () => {
+    const until = '2026-02-15T00:00:00+07:00';
+    const excepted = { ...period, lockExceptions: [{ unitId: UNIT, until, reason: 'Mất điện' }] };
+    expect(canStillEdit(drafted(), excepted, DEADLINE)).toBe(true);
+    expect(canStillEdit(drafted(), excepted, new Date(until))).toBe(false);
+  });
+
+  it('a returned report stays editable after the deadline; submitted and accepted never are', () => {
+    expect(canStillEdit(returned(), period, later(1000, DEADLINE))).toBe(true);
+    expect(canStillEdit(submitted(), period, NOW)).toBe(false);
+    expect(canStillEdit(accepted(), period, NOW)).toBe(false);
+  });
+
+  it('agrees with saveDraft: whenever it says no to a draft, a save is refused', () => {
+    const afterDeadline = later(1, DEADLINE);
+    expect(canStillEdit(drafted(), period, afterDeadline)).toBe(false);
+    expectAppError(
+      () => saveDraft(drafted(), { staff_total: 41 }, agency, afterDeadline, period),
+      'DEADLINE_PASSED',
+      409,
+    );
   });
 });
 
