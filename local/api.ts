@@ -41,6 +41,7 @@ export async function startApi(opts: {
     staticHeaders: {
       'content-security-policy': contentSecurityPolicy({
         connectSources: [opts.s3Endpoint],
+        frameSources: [opts.s3Endpoint],
         upgradeInsecureRequests: false,
       }),
       'x-content-type-options': 'nosniff',

@@ -303,3 +303,5 @@ export type ReviewListItem = output<typeof reviewListItemSchema>;
 export type StatusCounts = output<typeof statusCountsSchema>;
 export type PeriodView = output<typeof periodViewSchema>;
 export type DownloadLink = output<typeof downloadLinkSchema>;
+export type AuditLog = output<typeof auditLogSchema>;
+export type Rollup = output<typeof rollupSchema>;

@@ -10,7 +10,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = resolve(ROOT, 'test-results/browser');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export const WIDTHS = [1280, 375] as const;
+export const WIDTHS = [1280, 390] as const;
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -134,7 +134,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function checkPage(b: Browser, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const width of WIDTHS) {
-    await b.page.setViewportSize({ width, height: width === 375 ? 740 : 900 });
+    await b.page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     const violations = await axeViolations(b.page);
     expect(
       violations.map(
