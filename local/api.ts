@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { createApiListener } from './adapter.ts';
@@ -12,6 +12,17 @@ export interface LocalApi {
   stop(): Promise<void>;
 }
 
+/**
+ * The site asks for the deployment's /config.json on every load. Locally it gets one too, naming no identity
+ * provider, so the site signs in through /dev/token, and a normal page load meets no 404.
+ */
+function answerLocalConfig(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  if (req.method !== 'GET' || url.pathname !== '/config.json') return false;
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end('{}');
+  return true;
+}
+
 /** The HTTP side of the local stack: the route table's handlers, /dev routes and the static site. */
 export async function startApi(opts: {
   port: number;
@@ -23,11 +34,14 @@ export async function startApi(opts: {
   const listener = createApiListener({
     verifyToken: opts.issuer.verify,
     localRoutes: async (req, res, url) =>
-      (await answerLambdaInvoke(req, res, url)) || (await dev(req, res, url)),
+      answerLocalConfig(req, res, url) ||
+      (await answerLambdaInvoke(req, res, url)) ||
+      (await dev(req, res, url)),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
     staticHeaders: {
       'content-security-policy': contentSecurityPolicy({
         connectSources: [opts.s3Endpoint],
+        frameSources: [opts.s3Endpoint],
         upgradeInsecureRequests: false,
       }),
       'x-content-type-options': 'nosniff',

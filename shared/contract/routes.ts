@@ -97,6 +97,17 @@ export const routes = [
     errors: [],
   },
   {
+    id: 'listCatalogYears',
+    method: 'GET',
+    path: '/catalog',
+    handler: 'listCatalogYears',
+    auth: 'public',
+    access: {},
+    summary: { vi: 'Các năm đã có danh mục chỉ tiêu', en: 'The years that have an indicator catalog' },
+    params: {},
+    errors: [],
+  },
+  {
     id: 'getCatalog',
     method: 'GET',
     path: '/catalog/{year}',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, openBrowser, signIn, type Browser } from './browser.ts';
+import { checkPage, failOnProblems, openBrowser, signIn, type Browser } from './browser.ts';
 import { YEAR } from './report.ts';
 
 /* Who may see what, and what a user sees when something is refused or unreachable. */
@@ -10,6 +10,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+failOnProblems(() => b);
 
 describe('sign-in, access and error pages', () => {
   it('offers the seeded identities to sign in as, grouped by role', async () => {
@@ -22,6 +23,7 @@ describe('sign-in, access and error pages', () => {
 
   it('an agency cannot open another unit’s report: the auditor’s URL for it shows the 403 page', async () => {
     await signIn(b, 'agency-so-tu-phap');
+    b.expectFailures(/\/review\/|\/units$/);
     await b.page.goto(`${b.base}/#/review/${YEAR}/xa-pa-ham-2025`);
     const error = b.page.locator('[data-error="403"]');
     await error.waitFor();
@@ -37,6 +39,7 @@ describe('sign-in, access and error pages', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const reportApi = new RegExp(`/reports/${YEAR}$`);
+    b.expectFailures(/\/review\/|\/units$/);
     await b.page.route(reportApi, async (route) => {
       await held;
       await route.continue();
@@ -65,6 +68,7 @@ describe('sign-in, access and error pages', () => {
   });
 
   it('a network failure shows its own page, and "try again" recovers', async () => {
+    b.expectFailures(/./);
     await b.context.setOffline(true);
     await b.page.evaluate((y) => (location.hash = `#/report/${y}/receipt`), YEAR);
     await b.page.locator('[data-error="network"]').waitFor();
@@ -81,6 +85,7 @@ describe('sign-in, access and error pages', () => {
         JSON.stringify({ token: 'e30.e30.forged', expiresAt: Date.now() + 3_600_000, mode: 'local' }),
       ),
     );
+    b.expectFailures(new RegExp(`/reports/${YEAR}$|/me$`));
     await b.page.goto(`${b.base}/#/report/${YEAR}`);
     await b.page.locator('[data-error="401"]').waitFor();
     await checkPage(b, 'error-401');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDraft } from '#shared/catalog/index';
-import { openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
+import { failOnProblems, openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
 import { YEAR, catalog, fillField, fieldByCode, waitSaved } from './report.ts';
 
 /* The form's promises to someone typing: the API's own messages beside the field, the keyboard, and autosave. */
@@ -13,6 +13,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+failOnProblems(() => b);
 
 const apiMessage = (code: string, value: unknown) => {
   const checked = validateDraft(catalog, { [code]: value });
@@ -104,6 +105,7 @@ describe('the agency form', () => {
 
     // Storage drops the first PUT: the bytes are sent again, the declaration is not repeated.
     let puts = 0;
+    b.expectFailures(/\/bao-cao-cntt-evidence\//);
     await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
       route.request().method() === 'PUT' && ++puts === 1 ? route.abort('connectionreset') : route.fallback(),
     );
@@ -193,6 +195,7 @@ describe('the agency form', () => {
 
   it('keeps what is typed on this computer while the server is unreachable, and sends it when it is back', async () => {
     const { page } = b;
+    b.expectFailures(new RegExp(`/reports/${YEAR}$`));
     await page.route('**/reports/*', (route) =>
       route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback(),
     );

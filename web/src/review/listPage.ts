@@ -1,6 +1,6 @@
 import { DISPLAY_STATUSES } from '#shared/contract/statuses';
 import { get } from '../api.ts';
-import { loadCatalog } from '../catalog.ts';
+import { catalogYears } from '../catalog.ts';
 import { h, replace } from '../dom.ts';
 import { L, fmtDateTime, fmtDeadline, fmtNumber } from '../i18n.ts';
 import { M } from '../messages.ts';
@@ -105,11 +105,7 @@ export const listPage: Page = async ({ main, params, query }) => {
   const [unitsBody, list, years] = await Promise.all([
     get('listUnits'),
     get('listReviewReports', { params: { year }, query: search }),
-    Promise.all(
-      [0, 1, 2, 3].map(async (d) =>
-        (await loadCatalog(new Date().getFullYear() - d)) ? new Date().getFullYear() - d : 0,
-      ),
-    ),
+    catalogYears(),
   ]);
   setTitle(R.listTitle(year));
   const units = new Map(unitsBody.units.map((u) => [u.id, u]));
@@ -123,7 +119,7 @@ export const listPage: Page = async ({ main, params, query }) => {
   const yearSel = select(
     'flt-year',
     L(R.year),
-    years.filter(Boolean).map((y) => [String(y), String(y)]),
+    [...years].reverse().map((y) => [String(y), String(y)]),
     String(year),
   );
   const levelSel = select(

@@ -52,6 +52,15 @@ export const R = {
     'When returning, the general comment and the comments on fields are sent to the agency.',
   ),
   accept: bi('Chấp nhận báo cáo', 'Accept the report'),
+  confirmAccept: (unit: string) => bi(`Chấp nhận báo cáo của ${unit}?`, `Accept the report of ${unit}?`),
+  confirmReturn: (unit: string) =>
+    bi(`Trả lại báo cáo của ${unit} để chỉnh sửa?`, `Return the report of ${unit} for correction?`),
+  willSend: bi('Đơn vị sẽ nhận được:', 'The unit will receive:'),
+  sendsNothingElse: bi(
+    'Chỉ thông báo quyết định, không kèm nhận xét.',
+    'The decision alone, with no comment.',
+  ),
+  cancel: bi('Huỷ', 'Cancel'),
   returnIt: bi('Trả lại để chỉnh sửa', 'Return for correction'),
   needComment: bi(
     'Cần ít nhất một nhận xét (chung hoặc ở một chỉ tiêu) để trả lại báo cáo.',

@@ -97,6 +97,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
     report,
     rows,
     reviewable,
+    unitName: name,
     onError,
     onDone: (done) => {
       flash = done;
