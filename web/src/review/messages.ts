@@ -8,6 +8,13 @@ export const R = {
   parent: bi('Trực thuộc', 'Under'),
   status: bi('Trạng thái', 'Status'),
   all: bi('Tất cả', 'All'),
+  nameSearch: bi('Tên hoặc mã đơn vị', 'Unit name or code'),
+  submittedFrom: bi('Nộp từ ngày', 'Submitted from'),
+  submittedTo: bi('Nộp đến ngày', 'Submitted until'),
+  sortBy: (column: string, descending: boolean) =>
+    descending
+      ? bi(`Sắp xếp theo ${column}, giảm dần`, `Sort by ${column}, descending`)
+      : bi(`Sắp xếp theo ${column}, tăng dần`, `Sort by ${column}, ascending`),
   apply: bi('Lọc', 'Apply'),
   clear: bi('Bỏ lọc', 'Clear'),
   counts: bi('Tổng hợp', 'Summary'),
