@@ -49,9 +49,11 @@ describe('sign-in, access and error pages', () => {
       await b.page.evaluate((y) => (location.hash = `#/review/${y}/xa-pa-ham-2025`), YEAR);
       const error = b.page.locator('[data-error="403"]');
       await error.waitFor();
+      // Listen before releasing: the held answer can arrive before a later listener is set.
+      const answered = b.page.waitForResponse(reportApi);
       release();
       // Give the held page time to finish; it must land in its own detached view.
-      await b.page.waitForResponse(reportApi);
+      await answered;
       await b.page.waitForTimeout(300);
       expect(await error.isVisible()).toBe(true);
       expect(await b.page.locator('[data-field]').count()).toBe(0);
