@@ -49,7 +49,10 @@ describe("the admin's console", () => {
     const { page } = b;
     await page.locator('[data-action="start-rollup"]').click();
     await page.locator('[data-rollup-status="succeeded"]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-rollup-status]').textContent()).toContain(ADMIN);
+    // Who ran it, by name: never the login id.
+    const status = await page.locator('[data-rollup-status]').textContent();
+    expect(status).toContain('Người chạy: Quản trị');
+    expect(status).not.toContain(ADMIN);
     await page.locator('[data-action="open-report"]').click();
     const frame = page.locator('iframe.preview-frame');
     await frame.waitFor();
@@ -77,6 +80,9 @@ describe("the admin's console", () => {
     await audit.locator('[data-chain]').waitFor();
     const units = await audit.locator('tbody th').allTextContents();
     expect(new Set(units).size).toBeLessThanOrEqual(1);
+    // People by name (the unit's name for an agency user, the role for staff); the id stays in data-sub.
+    const people = await audit.locator('tbody .person').allTextContents();
+    for (const p of people) expect(p).not.toMatch(/^(agency|auditor|admin)-/);
     expect(await audit.locator('[data-page]').getAttribute('data-page')).toBe('1');
   });
 });

@@ -148,3 +148,72 @@ describe("the auditors' list", () => {
     await checkPage(b, 'auditor-list-filtered');
   });
 });
+
+/* so-tai-chinh-2025: the inspection team recounted two figures on site in 2025, then accepted the report. */
+const CORRECTED = 'so-tai-chinh-2025';
+
+describe("the auditors' report page", () => {
+  it('names people, never their login ids', async () => {
+    const { page } = b;
+    await page.goto(`${b.base}/#/review/${YEAR}/${CORRECTED}`);
+    await page.locator('.history li').first().waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\b(agency|auditor|admin)-[a-z0-9-]+/);
+    const people = await page.locator('.history .person').allTextContents();
+    expect(new Set(people)).toEqual(new Set(['Sở Tài chính', 'Đoàn kiểm tra']));
+    // The id is kept for tracing, out of the text.
+    expect(await page.locator('.history .person[data-sub="auditor-doan-kiem-tra"]').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await page.locator('.verify-table .person').first().textContent()).toBe('Đoàn kiểm tra');
+    expect(await page.locator('header .who').innerText()).not.toContain('auditor-doan-kiem-tra');
+  });
+
+  it('shows verified beside reported, each with its met / not met badge, and highlights the gap', async () => {
+    const { page } = b;
+    const table = page.locator('.indicator-table');
+    expect(await page.locator('#ind-h + p').textContent()).toMatch(/2025\.v\d+/);
+    const gapRows = table.locator('tbody tr[data-gap="true"]');
+    expect(await gapRows.count()).toBeGreaterThan(0);
+    for (const row of await gapRows.all()) {
+      expect(await row.getAttribute('class')).toContain('row--differs');
+      expect(await row.locator('td.cell--gap').count()).toBe(1);
+      expect(await row.locator('.gap').textContent()).toMatch(/^[+−]\d/);
+    }
+    // Rows verification did not move show no gap.
+    const same = table.locator('tbody tr:not([data-gap])');
+    expect(await same.count()).toBeGreaterThan(0);
+    expect((await same.first().locator('td').nth(2).textContent())?.trim()).toBe('—');
+    // Badges on both sides, where the level has a target.
+    const reportedBadges = table.locator('[data-met-reported]');
+    const verifiedBadges = table.locator('[data-met-verified]');
+    expect(await reportedBadges.count()).toBeGreaterThan(0);
+    expect(await verifiedBadges.count()).toBe(await reportedBadges.count());
+    for (const badge of await verifiedBadges.all())
+      expect(await badge.textContent()).toBe(
+        (await badge.getAttribute('data-met-verified')) === 'true' ? 'Đạt' : 'Chưa đạt',
+      );
+    await checkPage(b, 'auditor-report-verified');
+  });
+
+  it('the history says what a verification changed, field by field', async () => {
+    const { page } = b;
+    const verify = page.locator('.history li', { hasText: 'Ghi kết quả xác minh' });
+    await verify.locator('button[data-version]').click();
+    const box = verify.locator('[data-verification]');
+    await box.waitFor();
+    expect(await verify.textContent()).not.toContain('Không thay đổi số liệu');
+    expect(await box.locator('p').first().textContent()).toBe(
+      'Ghi kết quả xác minh cho 2 chỉ tiêu; 2 giá trị khác số đơn vị báo cáo.',
+    );
+    const rows = box.locator('tbody tr');
+    expect(
+      await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-verified-field')).sort()),
+    ).toEqual(['computers_in_use', 'staff_email_regular']);
+    const email = box.locator('tr[data-verified-field="staff_email_regular"]');
+    expect(await email.getAttribute('data-changed')).toBe('true');
+    expect(await email.locator('td').nth(1).textContent()).toContain('42');
+    expect(await email.locator('td').nth(2).textContent()).toBe('Đếm lại tại chỗ / Recounted on site');
+    await checkPage(b, 'auditor-history-verification');
+  });
+});

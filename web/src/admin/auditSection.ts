@@ -2,6 +2,7 @@ import { get } from '../api.ts';
 import { h } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
 import { inlineFailure } from '../inlineFailure.ts';
+import { person } from '../people.ts';
 import type { AuditLog, Unit } from '../types.ts';
 import { A } from './messages.ts';
 
@@ -79,7 +80,7 @@ export function auditSection(
                   'tr',
                   { 'data-seq': e.seq },
                   h('td', { 'data-label': L(A.at) }, fmtDateTime(e.at)),
-                  h('td', { 'data-label': L(A.actor) }, e.actor.sub),
+                  h('td', { 'data-label': L(A.actor) }, person(e.actor, nameOf(e.unitId))),
                   h('td', { 'data-label': L(A.action) }, e.action),
                   h('th', { scope: 'row', 'data-label': L(A.unit) }, nameOf(e.unitId)),
                 ),

@@ -3,6 +3,7 @@ import { CODE } from '#shared/contract/errors';
 import { h, replace } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
 import { inlineFailure } from '../inlineFailure.ts';
+import { personName } from '../people.ts';
 import { fetchLinked, saveAs } from '../savedFile.ts';
 import type { Rollup } from '../types.ts';
 import { A } from './messages.ts';
@@ -53,7 +54,8 @@ export function rollupSection(
         { 'data-rollup-status': r.status },
         h('span', { class: `badge badge--rollup-${r.status}` }, L(A.rollupStatus[r.status])),
         ' ',
-        L(A.ranBy(r.requestedBy, fmtDateTime(r.startedAt))),
+        // Only an admin starts a rollup from the API; the schedule and the command line are named as such.
+        L(A.ranBy(personName({ sub: r.requestedBy, role: 'admin' }), fmtDateTime(r.startedAt))),
         r.finishedAt ? ` · ${L(A.finishedAt(fmtDateTime(r.finishedAt)))}` : '',
       ),
       r.error ? h('p', { class: 'field__error' }, r.error) : null,

@@ -5,6 +5,7 @@ import { asCatalog } from '../catalog.ts';
 import { h } from '../dom.ts';
 import { L, fmtNumber } from '../i18n.ts';
 import { A } from './messages.ts';
+import { M } from '../messages.ts';
 import type { LevelRef, PublicCatalog } from '../types.ts';
 
 export function formatIndicator(indicator: Indicator, value: number): string {
@@ -74,7 +75,7 @@ export function indicatorPanel(
         r.value.classList.toggle('muted', v === null);
         const met = level ? meetsTarget(r.indicator, level.id, v) : null;
         r.badge.hidden = met === null;
-        r.badge.textContent = met ? L(A.met) : L(A.notMet);
+        r.badge.textContent = met ? L(M.met) : L(M.notMet);
         r.badge.className = `badge ${met ? 'badge--ok' : 'badge--warn'}`;
       }
     },

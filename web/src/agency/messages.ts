@@ -67,8 +67,6 @@ export const A = {
   noData: bi('chưa đủ số liệu', 'not enough data'),
   target: (level: string, op: string, value: string) =>
     bi(`Chỉ tiêu ${level.toLowerCase()}: ${op} ${value}`, `${level} target: ${op} ${value}`),
-  met: bi('Đạt', 'Met'),
-  notMet: bi('Chưa đạt', 'Not met'),
   ruleWarning: bi('Cần kiểm tra', 'Check'),
   checkSubmit: bi('Kiểm tra và nộp báo cáo', 'Check and submit the report'),
   problemsTitle: (n: number) =>
