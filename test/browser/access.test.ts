@@ -23,7 +23,7 @@ describe('sign-in, access and error pages', () => {
 
   it('an agency cannot open another unit’s report: the auditor’s URL for it shows the 403 page', async () => {
     await signIn(b, 'agency-so-tu-phap');
-    b.expectFailures(/\/review\/|\/units$/);
+    b.expectFailures(/\/review\/|\/units$|\/targets\//);
     await b.page.goto(`${b.base}/#/review/${YEAR}/xa-pa-ham-2025`);
     const error = b.page.locator('[data-error="403"]');
     await error.waitFor();
@@ -39,7 +39,7 @@ describe('sign-in, access and error pages', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const reportApi = new RegExp(`/reports/${YEAR}$`);
-    b.expectFailures(/\/review\/|\/units$/);
+    b.expectFailures(/\/review\/|\/units$|\/targets\//);
     await b.page.route(reportApi, async (route) => {
       await held;
       await route.continue();
