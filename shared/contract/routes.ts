@@ -11,6 +11,7 @@ import {
   type ParamValues,
 } from './params.ts';
 import { ROLES, type Role } from './roles.ts';
+import { REVIEW_LIST_QUERY } from './reviewList.ts';
 
 /**
  * The route table: the single source for the CDK stack (one function and one API route per row), the local
@@ -199,6 +200,9 @@ export const routes = [
       en: 'Every expected unit with its report status',
     },
     params: YEAR,
+    query: Object.fromEntries(
+      Object.entries(REVIEW_LIST_QUERY).map(([name, schema]) => [name, { schema, required: false }]),
+    ),
     errors: [],
   },
   {

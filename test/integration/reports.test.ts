@@ -286,6 +286,8 @@ describe('review: verify, return, correct, resubmit, accept', () => {
       'submittedFrom=2025-02-30',
       'cursor=bm90LWpzb24',
       `name=${'x'.repeat(101)}`,
+      // A misspelt filter is refused, not ignored: the route row declares every query parameter.
+      'sorted=name',
     ])
       expect((await api.call(auditor, 'GET', `/review/${YEAR}/reports?${bad}`)).status).toBe(400);
   });
