@@ -5,6 +5,7 @@ import { canStillEdit, displayStatusOf, emptyReport, type ReportState } from '..
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import { auditAppendItems } from '../store/audit.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
+import { receiptReference, valuesSha256 } from '../contract/receipt.ts';
 import { etagOf, ifMatchVersion } from './params.ts';
 
 /** The report as the API shows it: the state, its derived indicators and whether its unit can still edit it. */
@@ -27,6 +28,10 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period,
     deadline: deadlineFor(period, state.unitId).toISOString(),
     editable: canStillEdit(state, period, now),
     catalogVersion: catalog.version,
+    // While submitted or accepted the values are the submitted ones, locked: the receipt can vouch for them.
+    ...(state.submittedAt && (state.status === 'submitted' || state.status === 'accepted')
+      ? { receipt: { reference: receiptReference(state), valuesSha256: valuesSha256(state.values) } }
+      : {}),
   };
 }
 

@@ -1,3 +1,6 @@
+import { CONFIG_PATH } from './offline/caches.ts';
+import { keepForOffline } from './offline/remember.ts';
+
 /** What the deployment writes to /config.json; the local stack serves one naming no provider (dev sign-in). */
 export interface DeployConfig {
   readonly apiUrl: string;
@@ -13,7 +16,8 @@ export interface DeployConfig {
 let loaded: Promise<DeployConfig | null> | undefined;
 
 async function fetchConfig(): Promise<DeployConfig | null> {
-  const res = await fetch('/config.json', { cache: 'no-store', credentials: 'omit' });
+  const res = await fetch(CONFIG_PATH, { cache: 'no-store', credentials: 'omit' });
+  keepForOffline(CONFIG_PATH, 'GET', undefined, res);
   if (!res.ok) return null;
   // A CDN that answers unknown paths with index.html must not be mistaken for a configuration.
   if (!(res.headers.get('content-type') ?? '').includes('json')) return null;

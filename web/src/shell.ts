@@ -4,6 +4,7 @@ import { byId, h, replace } from './dom.ts';
 import { L, lang, setLang, type Lang } from './i18n.ts';
 import { personName } from './people.ts';
 import { M } from './messages.ts';
+import { forgetUnitData } from './offline/register.ts';
 
 let pageTitle: Bilingual | undefined;
 
@@ -14,6 +15,7 @@ const signOutButton = () =>
       type: 'button',
       class: 'link-button',
       onclick: async () => {
+        if (!(await forgetUnitData())) return;
         await signOut();
         await renderHeader();
       },
