@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE } from '../../web/src/offline/caches.ts';
-import { openBrowser, signIn, signOut, type Browser } from './browser.ts';
+import { failOnProblems, openBrowser, signIn, signOut, type Browser } from './browser.ts';
 import { YEAR, fieldByCode, fillField, waitSaved } from './report.ts';
 
 /*
@@ -17,6 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+failOnProblems(() => b);
 
 async function apiToken(): Promise<string> {
   const res = await fetch(`${b.base}/dev/token`, {

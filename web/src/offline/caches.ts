@@ -1,4 +1,5 @@
 import { matchPath, routes, type RouteId } from '#shared/contract/routes';
+import { CONFIG_FILE } from '#shared/contract/site';
 
 /*
  * What the service worker keeps, shared by the worker (which fills the caches) and the page (which empties
@@ -16,7 +17,7 @@ export const CACHE = {
 } as const;
 
 /** The deployment's settings (web/src/config.ts); the local stack's names no provider, and it is kept too. */
-export const CONFIG_PATH = '/config.json';
+export const CONFIG_PATH = `/${CONFIG_FILE}`;
 
 /**
  * Set by the worker on an answer it gave from its cache because the network failed: the page says it is
