@@ -1,27 +1,54 @@
 import { encodeCursor, reviewListQuery } from '#shared/api/reviewList';
 import { reportingYear } from '#shared/api/params';
-import { countStatuses, filterUnits, pageOf, unitStatuses } from '#shared/domain/completeness';
+import {
+  compareSortKeys,
+  countStatuses,
+  filterUnits,
+  pageOf,
+  sortUnits,
+  unitStatuses,
+} from '#shared/domain/completeness';
 import { deadlineFor } from '#shared/domain/period';
 import { hierarchyDayOf, inYearHierarchy } from '#shared/domain/yearHierarchy';
 import { apiHandler } from '#shared/http/apiHandler';
 import { getPeriod } from '#shared/store/periods';
 import { yearSummaries } from '#shared/store/reports';
-import { listUnits } from '#shared/store/units';
+import { getHierarchyHead, listUnits } from '#shared/store/units';
 
 export const handler = apiHandler('listReviewReports', async (req) => {
   const { year } = reportingYear(req);
   const query = reviewListQuery(req);
-  const [everUnits, summaries, period] = await Promise.all([
+  const [everUnits, summaries, period, head] = await Promise.all([
     listUnits(),
     yearSummaries(year),
     getPeriod(year),
+    getHierarchyHead(),
   ]);
   // The year's own hierarchy: who is expected, and under which parent (domain/yearHierarchy.ts).
   const day = hierarchyDayOf(period);
   const units = everUnits.filter((u) => inYearHierarchy(u, day));
   const all = unitStatuses(units, summaries, (unitId) => deadlineFor(period, unitId), req.receivedAt);
-  const inScope = filterUnits(all, units, { ...query, statuses: [] });
-  const { items, nextCursor } = pageOf(filterUnits(inScope, units, query), query.cursor, query.limit);
+  // The counts are the scope's (level, parent, unit); the status, name and date filters narrow the rows only.
+  const inScope = filterUnits(all, units, {
+    ...(query.within ? { within: query.within } : {}),
+    ...(query.level ? { level: query.level } : {}),
+    ...(query.parent ? { parent: query.parent } : {}),
+  });
+  const ranks = new Map(head.levels.map((l) => [l.id, l.rank]));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const sorted = sortUnits(filterUnits(inScope, units, query), query.sort, {
+    levelRank: (id) => ranks.get(id) ?? Number.MAX_SAFE_INTEGER,
+    nameOf: (id) => byId.get(id)?.name.vi,
+  });
+  const page = pageOf(
+    sorted.map((s) => ({ ...s, unitId: s.row.unitId })),
+    query.cursor,
+    query.limit,
+    (s) => s.key,
+    compareSortKeys(query.sort),
+  );
+  const items = page.items.map((s) => s.row);
+  const nextCursor = page.nextCursor;
   return {
     body: {
       year,

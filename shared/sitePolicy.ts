@@ -7,6 +7,11 @@ export interface ContentSecurityPolicyOptions {
   /** Origins the page may fetch from besides its own (presigned S3 uploads, the Cognito token endpoint). */
   readonly connectSources: readonly string[];
   /**
+   * Storage origins whose presigned links the page may show in a sandboxed frame (the rollup's HTML report).
+   * @default - none: only frames of bytes the page fetched itself (blob:)
+   */
+  readonly frameSources?: readonly string[];
+  /**
    * Rewrite http: subresources to https:. Off only for the local stack, which serves plain HTTP on loopback.
    * @default true
    */
@@ -22,6 +27,8 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions): st
     "font-src 'self'",
     `connect-src 'self' ${options.connectSources.join(' ')}`,
     "object-src 'none'",
+    // Reports and verified evidence preview in sandboxed frames of bytes the page itself fetched and checked.
+    ['frame-src blob:', ...(options.frameSources ?? [])].join(' '),
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",

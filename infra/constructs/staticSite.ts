@@ -25,7 +25,12 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { Construct } from 'constructs';
-import { HASHED_ASSETS_DIR, IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '#shared/contract/site';
+import {
+  CONFIG_FILE,
+  HASHED_ASSETS_DIR,
+  IMMUTABLE_CACHE_CONTROL,
+  REVALIDATE_CACHE_CONTROL,
+} from '#shared/contract/site';
 import { SecureBucket } from './buckets.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
@@ -246,7 +251,7 @@ export class StaticSite extends Construct {
           })
         : undefined;
     const deployment = new BucketDeployment(this, 'Deployment', {
-      sources: [siteSource(webAssetPath), Source.jsonData('config.json', config)],
+      sources: [siteSource(webAssetPath), Source.jsonData(CONFIG_FILE, config)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

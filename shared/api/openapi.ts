@@ -56,6 +56,7 @@ const NAMED: Record<string, core.$ZodType> = {
   RollupStarted: wire.rollupStartedSchema,
   Rollup: wire.rollupSchema,
   Health: wire.healthSchema,
+  CatalogYears: wire.catalogYearsSchema,
   OpenApiDocument: wire.openApiSchema,
   PublicCatalog: publicCatalogSchema,
 };

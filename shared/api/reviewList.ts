@@ -1,35 +1,72 @@
-import { array, coerce, enum as zEnum, object, string } from 'zod';
-import { DISPLAY_STATUSES } from '../contract/statuses.ts';
-import { UNIT_ID_PATTERN } from '../hierarchy.ts';
+import { bi } from '../contract/i18n.ts';
+import { DISPLAY_STATUSES, type DisplayStatus } from '../contract/statuses.ts';
+import { DEFAULT_REVIEW_SORT, parseSortParam, type ReviewSort } from '../contract/reviewList.ts';
+import { routeById } from '../contract/routes.ts';
+import type { SortKey } from '../domain/completeness.ts';
+import { isIsoDate } from '../hierarchy.ts';
 import type { PublicRequest } from '../http/types.ts';
-import { parseWith } from './zodIssues.ts';
+import { queryParams } from './params.ts';
+import { invalidInput } from './zodIssues.ts';
 
-const querySchema = object({
-  status: string()
-    .optional()
-    .transform((s) => (s ? s.split(',').map((x) => x.trim()) : []))
-    .pipe(array(zEnum(DISPLAY_STATUSES))),
-  unit: string().regex(UNIT_ID_PATTERN).optional(),
-  level: string().max(32).optional(),
-  parent: string().regex(UNIT_ID_PATTERN).optional(),
-  cursor: string()
-    .max(200)
-    .optional()
-    .transform((c) => (c ? Buffer.from(c, 'base64url').toString('utf8') : undefined)),
-  limit: coerce.number().int().min(1).max(200).default(50),
-}).strict();
+const route = routeById('listReviewReports');
+const DEFAULT_LIMIT = 50;
 
+/** A page's last key, as the cursor carries it (base64url JSON): [sorted value, name, unit id]. */
+function decodeCursor(raw: string): SortKey {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  const ok =
+    Array.isArray(key) &&
+    key.length === 3 &&
+    (key[0] === null || typeof key[0] === 'string' || Number.isFinite(key[0])) &&
+    typeof key[1] === 'string' &&
+    typeof key[2] === 'string';
+  if (!ok) {
+    throw invalidInput([
+      {
+        path: 'query.cursor',
+        code: 'invalid_format',
+        message: bi('Con trỏ trang không hợp lệ', 'Not a cursor this list gave'),
+      },
+    ]);
+  }
+  return key as unknown as SortKey;
+}
+
+const realDay = (name: string, day: string | undefined): string | undefined => {
+  if (day === undefined || isIsoDate(day)) return day;
+  throw invalidInput([
+    { path: `query.${name}`, code: 'invalid_format', message: bi('Ngày không có thật', 'Not a real day') },
+  ]);
+};
+
+/** The list's query, parsed from the route row's declaration (shared/contract/reviewList.ts). */
 export function reviewListQuery(req: PublicRequest) {
-  const q = parseWith(querySchema, req.query, 'query');
+  const q = queryParams(route, req.query) as Partial<Record<string, string>> & { limit?: number };
+  const statuses = (q.status?.split(',') ?? []).filter((s): s is DisplayStatus =>
+    (DISPLAY_STATUSES as readonly string[]).includes(s),
+  );
+  const name = q.name?.trim();
+  const submittedFrom = realDay('submittedFrom', q.submittedFrom);
+  const submittedTo = realDay('submittedTo', q.submittedTo);
+  const sort: ReviewSort = parseSortParam(q.sort) ?? DEFAULT_REVIEW_SORT;
   return {
-    statuses: q.status,
+    statuses,
     ...(q.unit ? { within: q.unit } : {}),
     ...(q.level ? { level: q.level } : {}),
     ...(q.parent ? { parent: q.parent } : {}),
-    cursor: q.cursor,
-    limit: q.limit,
+    ...(name ? { name } : {}),
+    ...(submittedFrom ? { submittedFrom } : {}),
+    ...(submittedTo ? { submittedTo } : {}),
+    sort,
+    cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit ?? DEFAULT_LIMIT,
   };
 }
 
-export const encodeCursor = (unitId: string | null): string | null =>
-  unitId === null ? null : Buffer.from(unitId, 'utf8').toString('base64url');
+export const encodeCursor = (key: SortKey | null): string | null =>
+  key === null ? null : Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');

@@ -14,6 +14,7 @@ import { declarationSchema, EVIDENCE_MAX_BYTES } from './evidence.ts';
 import type { RouteId } from './routes.ts';
 import {
   auditLogSchema,
+  catalogYearsSchema,
   downloadLinkSchema,
   evidenceDeclaredSchema,
   evidenceListSchema,
@@ -58,6 +59,7 @@ const ok = <R extends ZodType>(response: R) => ({ status: 200, response }) as co
 export const contracts = {
   getHealth: { ...ok(healthSchema), alsoAnswers: { 503: healthSchema } },
   getMe: ok(meSchema),
+  listCatalogYears: ok(catalogYearsSchema),
   getCatalog: { ...ok(publicCatalogSchema), notModified: true },
   getOpenApi: ok(openApiSchema),
   getMyReport: ok(reportViewSchema),

@@ -11,6 +11,7 @@ import {
   type ParamValues,
 } from './params.ts';
 import { ROLES, type Role } from './roles.ts';
+import { REVIEW_LIST_QUERY } from './reviewList.ts';
 
 /**
  * The route table: the single source for the CDK stack (one function and one API route per row), the local
@@ -93,6 +94,17 @@ export const routes = [
     auth: ANY_ROLE,
     access: { table: 'read' },
     summary: { vi: 'Thông tin người dùng đăng nhập và đơn vị', en: 'The signed-in identity and its unit' },
+    params: {},
+    errors: [],
+  },
+  {
+    id: 'listCatalogYears',
+    method: 'GET',
+    path: '/catalog',
+    handler: 'listCatalogYears',
+    auth: 'public',
+    access: {},
+    summary: { vi: 'Các năm đã có danh mục chỉ tiêu', en: 'The years that have an indicator catalog' },
     params: {},
     errors: [],
   },
@@ -188,6 +200,9 @@ export const routes = [
       en: 'Every expected unit with its report status',
     },
     params: YEAR,
+    query: Object.fromEntries(
+      Object.entries(REVIEW_LIST_QUERY).map(([name, schema]) => [name, { schema, required: false }]),
+    ),
     errors: [],
   },
   {

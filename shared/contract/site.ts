@@ -4,6 +4,8 @@
  * else (index.html, the service worker, the manifest, config.json) is revalidated on every use.
  */
 export const HASHED_ASSETS_DIR = 'assets';
+/** The deployment's settings beside the site (web/src/config.ts reads it; the local stack serves its own). */
+export const CONFIG_FILE = 'config.json';
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 export const REVALIDATE_CACHE_CONTROL = 'no-cache';
 

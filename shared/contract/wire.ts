@@ -330,6 +330,9 @@ export const targetSetViewSchema = object({
   setAt: string().optional(),
 }).readonly();
 
+/** Ascending; a year not listed has no catalog, so nothing need ask for it. */
+export const catalogYearsSchema = object({ years: list(int()).readonly() }).readonly();
+
 export const healthSchema = object({
   status: zEnum(['ok', 'degraded']),
   checks: record(string(), zEnum(['ok', 'down'])).readonly(),
@@ -361,3 +364,5 @@ export type StatusCounts = output<typeof statusCountsSchema>;
 export type PeriodView = output<typeof periodViewSchema>;
 export type TargetSetView = output<typeof targetSetViewSchema>;
 export type DownloadLink = output<typeof downloadLinkSchema>;
+export type AuditLog = output<typeof auditLogSchema>;
+export type Rollup = output<typeof rollupSchema>;

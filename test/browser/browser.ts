@@ -4,21 +4,27 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { pdf } from '../unit/domain/files.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = resolve(ROOT, 'test-results/browser');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export const WIDTHS = [1280, 375] as const;
+export const WIDTHS = [1280, 390] as const;
 
 export interface Browser {
   readonly context: BrowserContext;
   readonly page: Page;
   readonly base: string;
-  /** Uncaught errors, and console errors other than failed requests (some tests cause those on purpose). */
+  /**
+   * Uncaught errors, console errors, 4xx/5xx answers and requests that never got one, except those a test
+   * announced with expectFailures. After each test, failOnProblems asserts it is empty.
+   */
   readonly problems: string[];
+  /** Failures the test provokes on purpose: requests whose URL matches, until the test ends. */
+  expectFailures(url: RegExp): void;
+  readonly expectedFailures: RegExp[];
   close(): Promise<void>;
 }
 
@@ -51,22 +57,49 @@ export async function openBrowser(opts: { serviceWorkers?: 'allow' | 'block' } =
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   const problems: string[] = [];
+  const expected: RegExp[] = [];
+  const isExpected = (url: string) => expected.some((re) => re.test(url));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    // Locally there is no /config.json (404), and the error pages are the point of some tests.
+    // A failed load is reported below with its URL, where an announced failure can be told apart.
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()))
       problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !isExpected(r.url()))
+      problems.push(`http ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => {
+    // A download handed to the browser ends its request on purpose.
+    if (!isExpected(r.url()) && r.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`);
   });
   return {
     context,
     page,
     base: inject('webUrl'),
     problems,
+    expectFailures: (url) => void expected.push(url),
+    expectedFailures: expected,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The guard every browser test file installs: a walk through the site fails on any console error, uncaught
+ * error or 4xx/5xx answer that the test did not announce. Announcements last one test.
+ */
+export function failOnProblems(browser: () => Browser | undefined): void {
+  afterEach(() => {
+    const b = browser();
+    if (!b) return;
+    const seen = b.problems.splice(0);
+    b.expectedFailures.splice(0);
+    expect(seen, 'console errors or failed requests during the walk').toEqual([]);
+  });
 }
 
 export async function signIn(b: Browser, sub: string): Promise<void> {
@@ -107,7 +140,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function checkPage(b: Browser, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const width of WIDTHS) {
-    await b.page.setViewportSize({ width, height: width === 375 ? 740 : 900 });
+    await b.page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     const violations = await axeViolations(b.page);
     expect(
       violations.map(

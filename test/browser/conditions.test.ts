@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, signIn, type Browser } from './browser.ts';
+import { failOnProblems, openBrowser, signIn, type Browser } from './browser.ts';
 import { YEAR, fieldByCode, fillField, waitSaved } from './report.ts';
 
 /* The form asks only what applies: the catalog's conditions drive what is shown and what is required. */
@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+failOnProblems(() => b);
 
 async function serverValues(): Promise<Record<string, unknown>> {
   const { token } = (await (

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDraft } from '#shared/catalog/index';
-import { openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
+import { failOnProblems, openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
 import { YEAR, catalog, draftInPage, fillField, fieldByCode, waitSaved } from './report.ts';
 
 /* The form's promises to someone typing: the API's own messages beside the field, the keyboard, and autosave. */
@@ -13,6 +13,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+failOnProblems(() => b);
 
 const apiMessage = (code: string, value: unknown) => {
   const checked = validateDraft(catalog, { [code]: value });
@@ -114,6 +115,7 @@ describe('the agency form', () => {
 
     // Storage drops the first PUT: the bytes are sent again, the declaration is not repeated.
     let puts = 0;
+    b.expectFailures(/\/bao-cao-cntt-evidence\//);
     await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
       route.request().method() === 'PUT' && ++puts === 1 ? route.abort('connectionreset') : route.fallback(),
     );
@@ -187,6 +189,7 @@ describe('the agency form', () => {
       if (r.request().method() === 'PUT' && /\/bao-cao-cntt-evidence\//.test(r.url()))
         answers.push(r.status());
     });
+    b.expectFailures(/\/bao-cao-cntt-evidence\//);
     await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
       route.request().method() === 'PUT' ? route.continue({ postData: altered }) : route.fallback(),
     );
@@ -216,6 +219,7 @@ describe('the agency form', () => {
     const file = { name: 'bo-do.pdf', mimeType: 'application/pdf', buffer: pdfBytes('bo do') };
     await panel.locator('input[type=file]').setInputFiles(file);
     await panel.locator('#up-budget_total-title').fill('Tờ trình chưa gửi');
+    b.expectFailures(/\/bao-cao-cntt-evidence\//);
     await page.route(/\/bao-cao-cntt-evidence\//, (route) =>
       route.request().method() === 'PUT' ? route.abort('connectionreset') : route.fallback(),
     );
@@ -235,6 +239,7 @@ describe('the agency form', () => {
 
   it('keeps what is typed on this computer while the server is unreachable, and sends it when it is back', async () => {
     const { page } = b;
+    b.expectFailures(new RegExp(`/reports/${YEAR}$`));
     await page.route('**/reports/*', (route) =>
       route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback(),
     );

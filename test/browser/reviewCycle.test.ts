@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
   checkPage,
+  failOnProblems,
   openBrowser,
   pdfBytes,
   pngBytes,
@@ -57,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+failOnProblems(() => b);
 
 let submittedHash = '';
 
@@ -216,6 +218,15 @@ describe('the review cycle in the browser', () => {
     await page.click('button[data-version]:last-of-type');
     await page.fill('#review-general', 'Đề nghị rà soát lại mục 5 trước khi nộp lại.');
     await page.click('[data-action="return"]');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(COMMENT);
+    // Cancelling sends nothing; the report is still submitted.
+    await dialog.getByRole('button', { name: 'Huỷ' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator('.page-header [data-status]').getAttribute('data-status')).not.toBe('returned');
+    await page.click('[data-action="return"]');
+    await page.getByRole('dialog').locator('[data-action="confirm"]').click();
     await page.locator('.notice--ok', { hasText: /trả lại|returned/ }).waitFor();
     expect(await page.locator('.page-header [data-status]').getAttribute('data-status')).toBe('returned');
     await checkPage(b, 'auditor-report-returned');
@@ -259,6 +270,12 @@ describe('the review cycle in the browser', () => {
     ).toEqual(['100 người', '90 người']);
     await page.fill('#review-general', 'Đạt yêu cầu.');
     await page.click('[data-action="accept"]');
+    // Nothing is sent before the auditor confirms, and the dialog says what the unit will receive.
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Đạt yêu cầu.');
+    await checkPage(b, 'auditor-confirm-accept');
+    await dialog.locator('[data-action="confirm"]').click();
     await page.locator('.notice--ok', { hasText: 'chấp nhận' }).waitFor();
     expect(await page.locator('.page-header [data-status]').getAttribute('data-status')).toBe('accepted');
     await page.goto(`${b.base}/#/review/${YEAR}?status=accepted`);

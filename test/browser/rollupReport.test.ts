@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollUpSeed } from '../unit/rollup/seedRollup.ts';
-import { ARTIFACTS, axeViolations, openBrowser, WIDTHS, type Browser } from './browser.ts';
+import { ARTIFACTS, axeViolations, failOnProblems, openBrowser, WIDTHS, type Browser } from './browser.ts';
 
 /*
  * The HTML report auditors and leaders read, from the seed's demo history, opened in Chromium: accessible,
@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+failOnProblems(() => b);
 
 describe('the rollup’s HTML report', () => {
   it('passes axe with no serious or critical violation at both widths', async () => {

@@ -29,6 +29,15 @@ describe('GET /catalog/{year} through the local adapter', () => {
     expect(email.targetsByLevel).toContainEqual({ level: 'commune', op: '>=', value: 30 });
   });
 
+  it('lists the years that have a catalog, each of which answers 200', async () => {
+    const res = await api.call(undefined, 'GET', '/catalog');
+    expect(res.status).toBe(200);
+    expect(res.json.years).toEqual(expect.arrayContaining([2024, 2025]));
+    expect([...res.json.years].sort((a: number, b: number) => a - b)).toEqual(res.json.years);
+    for (const year of res.json.years as number[])
+      expect((await api.call(undefined, 'GET', `/catalog/${year}`)).status).toBe(200);
+  });
+
   it('serves each year’s own catalog', async () => {
     const res = await api.call(undefined, 'GET', '/catalog/2024');
     expect(res.status).toBe(200);

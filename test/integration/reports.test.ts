@@ -218,7 +218,8 @@ describe('review: verify, return, correct, resubmit, accept', () => {
       `/review/${YEAR}/reports?limit=2&cursor=${first.json.nextCursor}`,
     );
     const all = [...first.json.items, ...second.json.items].map((i: { unitId: string }) => i.unitId);
-    expect(all).toEqual(['huyen-c', 'so-a', 'so-b', 'xa-d']);
+    // By level (highest first), then by name: never by internal id.
+    expect(all).toEqual(['so-a', 'so-b', 'huyen-c', 'xa-d']);
     expect(second.json.nextCursor).toBeNull();
     const statuses = Object.fromEntries(
       [...first.json.items, ...second.json.items].map((i: { unitId: string; status: string }) => [
@@ -238,5 +239,56 @@ describe('review: verify, return, correct, resubmit, accept', () => {
     const district = await api.call(auditor, 'GET', `/review/${YEAR}/reports?unit=huyen-c`);
     expect(district.json.items.map((i: { unitId: string }) => i.unitId)).toEqual(['huyen-c', 'xa-d']);
     expect((await api.call(auditor, 'GET', `/review/${YEAR}/reports?status=bogus`)).status).toBe(400);
+  });
+
+  it('sorts by any column either way, pages through that order, and filters by name and submission day', async () => {
+    const order = async (query: string) => {
+      const res = await api.call(auditor, 'GET', `/review/${YEAR}/reports?${query}`);
+      expect(res.status).toBe(200);
+      return res.json.items.map((i: { unitId: string }) => i.unitId) as string[];
+    };
+    expect(await order('sort=-name')).toEqual(['xa-d', 'so-b', 'so-a', 'huyen-c']);
+    expect(await order('sort=code')).toEqual(['so-a', 'so-b', 'huyen-c', 'xa-d']);
+    // Status in the list's order: draft, submitted, accepted; a column without a value goes last both ways.
+    expect(await order('sort=status')).toEqual(['xa-d', 'so-a', 'so-b', 'huyen-c']);
+    const submitted = await order('sort=submittedAt');
+    expect(submitted.slice(-2).sort()).toEqual(['so-a', 'xa-d']);
+    expect((await order('sort=-submittedAt')).slice(-2).sort()).toEqual(['so-a', 'xa-d']);
+
+    // Pages follow the order asked for.
+    const first = await api.call(auditor, 'GET', `/review/${YEAR}/reports?sort=-name&limit=3`);
+    const rest = await api.call(
+      auditor,
+      'GET',
+      `/review/${YEAR}/reports?sort=-name&limit=3&cursor=${first.json.nextCursor}`,
+    );
+    expect([...first.json.items, ...rest.json.items].map((i: { unitId: string }) => i.unitId)).toEqual([
+      'xa-d',
+      'so-b',
+      'so-a',
+      'huyen-c',
+    ]);
+
+    // The name search ignores case and diacritics and reads both languages; the counts stay the scope's.
+    expect(await order('name=so')).toEqual(['so-a', 'so-b']);
+    expect(await order('name=HUYEN')).toEqual(['huyen-c']);
+    expect(await order('name=commune')).toEqual(['xa-d']);
+    const named = await api.call(auditor, 'GET', `/review/${YEAR}/reports?name=xa`);
+    expect(named.json.counts.expected).toBe(4);
+
+    // Submission days are Vietnam's; a unit never submitted is outside any range.
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    expect((await order(`submittedFrom=${today}&submittedTo=${today}`)).sort()).toEqual(['huyen-c', 'so-b']);
+    expect(await order('submittedTo=2000-01-01')).toEqual([]);
+
+    for (const bad of [
+      'sort=id',
+      'submittedFrom=2025-02-30',
+      'cursor=bm90LWpzb24',
+      `name=${'x'.repeat(101)}`,
+      // A misspelt filter is refused, not ignored: the route row declares every query parameter.
+      'sorted=name',
+    ])
+      expect((await api.call(auditor, 'GET', `/review/${YEAR}/reports?${bad}`)).status).toBe(400);
   });
 });

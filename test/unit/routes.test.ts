@@ -96,6 +96,7 @@ describe('the route table', () => {
   it('only reads are public', () => {
     expect(table.filter(isPublic).map((r) => [r.id, r.method])).toEqual([
       ['getHealth', 'GET'],
+      ['listCatalogYears', 'GET'],
       ['getCatalog', 'GET'],
       ['getOpenApi', 'GET'],
     ]);

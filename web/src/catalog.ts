@@ -7,26 +7,46 @@ export const asCatalog = (c: PublicCatalog): Catalog => c;
 
 const cache = new Map<number, Promise<PublicCatalog | undefined>>();
 
-/** GET /catalog/{year}: the catalog itself plus what the form needs to lay it out; undefined for no catalog. */
+/**
+ * GET /catalog/{year}: the catalog itself plus what the form needs to lay it out; undefined for no catalog.
+ * A year missing from GET /catalog is never asked for, so a normal page load meets no 404.
+ */
 export function loadCatalog(year: number): Promise<PublicCatalog | undefined> {
   let hit = cache.get(year);
   if (!hit) {
-    hit = call('getCatalog', { params: { year }, cache: 'default' }).then(
-      (r) => r.data,
-      (error: unknown) => {
+    hit = catalogYears()
+      .then(async (available) =>
+        available.includes(year)
+          ? (await call('getCatalog', { params: { year }, cache: 'default' })).data
+          : undefined,
+      )
+      .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return undefined;
         cache.delete(year);
         throw error;
-      },
-    );
+      });
     cache.set(year, hit);
   }
   return hit;
 }
 
+let years: Promise<readonly number[]> | undefined;
+
+/** GET /catalog: the years that have a catalog, so no page asks for one that does not exist. */
+export function catalogYears(): Promise<readonly number[]> {
+  years ??= call('listCatalogYears', { cache: 'default' }).then(
+    (r) => r.data.years,
+    (error: unknown) => {
+      years = undefined;
+      throw error;
+    },
+  );
+  return years;
+}
+
 /** The year being reported on is the current one; before its catalog exists, the newest year that has one. */
 export async function defaultYear(now = new Date()): Promise<number | undefined> {
+  const available = await catalogYears();
   const thisYear = now.getFullYear();
-  for (let y = thisYear; y >= thisYear - 3; y--) if (await loadCatalog(y)) return y;
-  return undefined;
+  return available.includes(thisYear) ? thisYear : available.filter((y) => y < thisYear).at(-1);
 }

@@ -1,7 +1,7 @@
 import { CONFIG_PATH } from './offline/caches.ts';
 import { keepForOffline } from './offline/remember.ts';
 
-/** What the deployment writes to /config.json; without the file the site runs against the local stack. */
+/** What the deployment writes to /config.json; the local stack serves one naming no provider (dev sign-in). */
 export interface DeployConfig {
   readonly apiUrl: string;
   readonly region: string;

@@ -39,6 +39,11 @@ route(
   signedIn(async () => (await import('./review/reportPage.ts')).reviewReportPage),
 );
 
+route(
+  '/admin/:year',
+  signedIn(async () => (await import('./admin/consolePage.ts')).consolePage),
+);
+
 document.querySelector('[data-skip]')?.addEventListener('click', (event) => {
   event.preventDefault();
   focusElement(byId('main'));

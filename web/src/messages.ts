@@ -26,6 +26,8 @@ export const M = {
   } as Record<string, ReturnType<typeof bi>>,
   signedInAs: (who: string) => bi(`Đang đăng nhập: ${who}`, `Signed in: ${who}`),
   retry: bi('Thử lại', 'Try again'),
+  met: bi('Đạt', 'Met'),
+  notMet: bi('Chưa đạt', 'Not met'),
   home: bi('Về trang chủ', 'Go to the start page'),
   error401Title: bi('Phiên đăng nhập đã hết hạn', 'Your session has ended'),
   error401Text: bi(

@@ -2,6 +2,7 @@ import type { Bilingual } from '#shared/contract/i18n';
 import { isSignedIn, signOut, whoAmI } from './auth.ts';
 import { byId, h, replace } from './dom.ts';
 import { L, lang, setLang, type Lang } from './i18n.ts';
+import { personName } from './people.ts';
 import { M } from './messages.ts';
 import { forgetUnitData } from './offline/register.ts';
 
@@ -61,8 +62,8 @@ export async function renderHeader(): Promise<void> {
   if (!isSignedIn()) return;
   try {
     const me = await whoAmI();
-    const who = me.unit ? L(me.unit.name) : `${L(M.role[me.role])} (${me.sub})`;
-    tools.append(h('span', { class: 'who' }, L(M.signedInAs(who))), signOutButton());
+    const who = personName({ sub: me.sub, role: me.role }, me.unit?.name);
+    tools.append(h('span', { class: 'who', title: me.sub }, L(M.signedInAs(who))), signOutButton());
   } catch {
     // The page itself shows why /me failed; the header stays usable.
     tools.append(signOutButton());

@@ -1,13 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  compareSortKeys,
   countStatuses,
   filterUnits,
   pageOf,
+  searchable,
+  sortUnits,
   unitStatuses,
   type ReportSummary,
+  type SortKey,
   type UnitStatus,
 } from '#shared/domain/completeness';
+import type { ReviewSort } from '#shared/contract/reviewList';
 import { DISPLAY_STATUSES } from '#shared/contract/statuses';
 import { UNIT_ID_PATTERN, type Unit } from '#shared/hierarchy';
 
@@ -275,5 +280,72 @@ describe('lock exceptions on the review list', () => {
     );
     expect(excepted.overdue).toBe(false);
     expect(others.every((r) => r.overdue)).toBe(true);
+  });
+});
+
+describe('sortUnits and the name and date filters', () => {
+  const rows = unitStatuses(UNITS, SUMMARIES, () => DEADLINE, AFTER);
+  const ctx = {
+    levelRank: (id: string) => ['province', 'district', 'commune'].indexOf(id),
+    nameOf: (id: string) => UNITS.find((u) => u.id === id)?.name.vi,
+  };
+  const sorted = (key: ReviewSort['key'], descending = false) =>
+    sortUnits(rows, { key, descending }, ctx).map((s) => s.row.unitId);
+
+  it('by level, highest first, then by name', () => {
+    expect(sorted('level')).toEqual(['dn', 'hn', 'dn-hc', 'hn-bd', 'hn-cg', 'dn-hc-z', 'hn-bd-x', 'hn-bd-y']);
+  });
+
+  it('a missing value (never submitted, no parent) goes last in both directions', () => {
+    expect(sorted('submittedAt')[0]).toBe('hn');
+    expect(sorted('submittedAt', true)[0]).toBe('hn');
+    expect(sorted('parent').slice(-2)).toEqual(['dn', 'hn']);
+    expect(sorted('parent', true).slice(-2)).toEqual(['dn', 'hn']);
+  });
+
+  it('descending reverses the sorted column, and ties keep the name order', () => {
+    expect(sorted('status', true).slice(0, 1)).toEqual(['dn']);
+    const asc = sorted('name');
+    expect(sorted('name', true)).toEqual([...asc].reverse());
+  });
+
+  it('pages by key through any order, whatever the page size', () => {
+    for (const key of ['name', 'level', 'parent', 'status', 'submittedAt'] as const) {
+      const sort = { key, descending: key === 'name' };
+      const all = sortUnits(rows, sort, ctx).map((s) => ({ ...s, unitId: s.row.unitId }));
+      const cmp = compareSortKeys(sort);
+      const seen: string[] = [];
+      let cursor: SortKey | undefined;
+      for (;;) {
+        const page = pageOf(all, cursor, 3, (s) => s.key, cmp);
+        seen.push(...page.items.map((s) => s.unitId));
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen).toEqual(all.map((s) => s.unitId));
+    }
+  });
+
+  it('the name search ignores case and diacritics, in either language or the code', () => {
+    const named = (name: string) => ids(filterUnits(rows, UNITS, { name }));
+    expect(named('ĐƠN VỊ HN-BD')).toEqual(['hn-bd', 'hn-bd-x', 'hn-bd-y']);
+    expect(named('don vi hn-cg')).toEqual(['hn-cg']);
+    expect(named('unit dn-hc-z')).toEqual(['dn-hc-z']);
+    expect(named('HN-BD-X')).toEqual(['hn-bd-x']);
+    expect(searchable('Điện Biên Phủ')).toBe('dien bien phu');
+  });
+
+  it('the submission days are Vietnam’s, inclusive, and a unit never submitted is outside any range', () => {
+    const between = (submittedFrom?: string, submittedTo?: string) =>
+      ids(
+        filterUnits(rows, UNITS, {
+          ...(submittedFrom ? { submittedFrom } : {}),
+          ...(submittedTo ? { submittedTo } : {}),
+        }),
+      );
+    // hn submitted at 2026-01-10T00:00Z, 07:00 in Vietnam the same day.
+    expect(between('2026-01-10', '2026-01-10')).toEqual(['hn']);
+    expect(between('2026-01-11')).toEqual([]);
+    expect(between(undefined, '2026-01-09')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { asCatalog } from '../catalog.ts';
 import { h } from '../dom.ts';
 import { L, fmtNumber } from '../i18n.ts';
 import { A } from './messages.ts';
+import { M } from '../messages.ts';
 import type { LevelRef, PublicCatalog } from '../types.ts';
 
 export function formatIndicator(indicator: Indicator, value: number): string {
@@ -76,7 +77,7 @@ export function indicatorPanel(
         const doubtful = indicatorInputs(r.indicator).some((code) => untrusted.has(code));
         const met = level ? meetsTarget(r.indicator, level.id, v) : null;
         r.badge.hidden = met === null;
-        r.badge.textContent = doubtful ? L(A.inputsBroken) : met ? L(A.met) : L(A.notMet);
+        r.badge.textContent = doubtful ? L(A.inputsBroken) : met ? L(M.met) : L(M.notMet);
         r.badge.className = `badge ${met && !doubtful ? 'badge--ok' : doubtful ? 'badge--error' : 'badge--warn'}`;
       }
     },

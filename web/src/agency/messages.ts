@@ -113,8 +113,6 @@ export const A = {
   noData: bi('chưa đủ số liệu', 'not enough data'),
   target: (level: string, op: string, value: string) =>
     bi(`Chỉ tiêu ${level.toLowerCase()}: ${op} ${value}`, `${level} target: ${op} ${value}`),
-  met: bi('Đạt', 'Met'),
-  notMet: bi('Chưa đạt', 'Not met'),
   inputsBroken: bi('Số liệu đầu vào chưa hợp lệ', 'Its figures break a rule'),
   ruleError: bi('Phải sửa trước khi nộp', 'Must be fixed before submitting'),
   checkSubmit: bi('Kiểm tra và nộp báo cáo', 'Check and submit the report'),

@@ -5,6 +5,7 @@ import type { EvidenceItem } from '../types.ts';
 import { E } from './messages.ts';
 import { downloadEvidence, type EvidenceStore } from './store.ts';
 import { base64ToHex } from './checksum.ts';
+import { inlineFailure, type InlineFailure } from '../inlineFailure.ts';
 
 export function statusBadge(item: EvidenceItem): HTMLElement {
   return h('span', { class: `badge badge--ev-${item.status}` }, L(E.status[item.status]));
@@ -25,11 +26,7 @@ export interface EvidenceTableOptions {
   readonly onError: (error: unknown) => void;
 }
 
-function withdrawControl(
-  store: EvidenceStore,
-  item: EvidenceItem,
-  onError: (e: unknown) => void,
-): HTMLElement {
+function withdrawControl(store: EvidenceStore, item: EvidenceItem, failure: InlineFailure): HTMLElement {
   // A declaration still waiting for its file is cancelled; a checked file is withdrawn. Both free the slot.
   const pending = item.status === 'pending';
   const box = h('span', { class: 'inline-confirm' });
@@ -41,7 +38,10 @@ function withdrawControl(
         {
           type: 'button',
           class: 'button button--small button--danger',
-          onclick: () => void store.withdraw(item).catch(onError),
+          onclick: () => {
+            idle();
+            void failure.run(() => store.withdraw(item));
+          },
         },
         L(pending ? E.cancelYes : E.withdrawYes),
       ),
@@ -100,8 +100,10 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
         h(
           'tbody',
           null,
-          items.map((item) =>
-            h(
+          items.map((item) => {
+            // A failed download or withdrawal is said beside its file, with a retry; the page stays.
+            const failure = inlineFailure(opts.onError);
+            return h(
               'tr',
               { 'data-evidence': item.evidenceId },
               h(
@@ -142,16 +144,17 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
                             type: 'button',
                             class: 'button button--small',
                             'aria-label': L(E.downloadOf(item.fileName)),
-                            onclick: () => void downloadEvidence(item).catch(opts.onError),
+                            onclick: () => void failure.run(() => downloadEvidence(item)),
                           },
                           L(E.download),
                         )
                       : null,
-                    opts.canWithdraw ? withdrawControl(store, item, opts.onError) : null,
+                    opts.canWithdraw ? withdrawControl(store, item, failure) : null,
+                    failure.el,
                   )
                 : null,
-            ),
-          ),
+            );
+          }),
         ),
       );
     wrap.replaceChildren();

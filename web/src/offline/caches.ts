@@ -1,4 +1,5 @@
 import { matchPath, routes, type RouteId } from '#shared/contract/routes';
+import { CONFIG_FILE } from '#shared/contract/site';
 
 /*
  * What the service worker keeps, shared by the worker (which fills the caches) and the page (which empties
@@ -7,7 +8,7 @@ import { matchPath, routes, type RouteId } from '#shared/contract/routes';
 export const CACHE = {
   /** Hashed chunks of pages not precached (the auditors' pages): kept once fetched, never revalidated. */
   assets: 'bccntt-assets',
-  /** config.json: its absence is an answer too (locally there is none). */
+  /** config.json: its absence (a 404) is an answer too; the local stack serves one naming no provider. */
   config: 'bccntt-config',
   /** The public catalogs: served at once from the cache, revalidated (a 304) behind it. */
   catalog: 'bccntt-catalog',
@@ -15,8 +16,8 @@ export const CACHE = {
   unit: 'bccntt-unit',
 } as const;
 
-/** The deployment's settings (web/src/config.ts); the local stack has none, and that answer is kept too. */
-export const CONFIG_PATH = '/config.json';
+/** The deployment's settings (web/src/config.ts); the local stack's names no provider, and it is kept too. */
+export const CONFIG_PATH = `/${CONFIG_FILE}`;
 
 /**
  * Set by the worker on an answer it gave from its cache because the network failed: the page says it is

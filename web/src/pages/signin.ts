@@ -85,5 +85,6 @@ export const homePage: Page = async ({ main }) => {
     replace(main, h('h1', null, L(M.noCatalog)));
     return;
   }
-  navigate(me.role === 'agency' ? `#/report/${year}` : `#/review/${year}`);
+  const home = { agency: `#/report/${year}`, auditor: `#/review/${year}`, admin: `#/admin/${year}` } as const;
+  navigate(home[me.role]);
 };

@@ -7,6 +7,7 @@ import { L } from '../i18n.ts';
 import type { PublicCatalog, Report } from '../types.ts';
 import { R } from './messages.ts';
 import type { VerifyRow } from './verifyTable.ts';
+import { confirmDecision } from './confirmDialog.ts';
 
 export interface ReviewActionOptions {
   /** The report under review. */
@@ -15,6 +16,8 @@ export interface ReviewActionOptions {
   readonly report: Report;
   readonly rows: readonly VerifyRow[];
   readonly reviewable: boolean;
+  /** The unit's name, as the confirmation names it. */
+  readonly unitName: string;
   readonly onError: (error: unknown) => void;
   /** The action went through; the page reloads with this message. */
   readonly onDone: (message: string) => void;
@@ -93,12 +96,29 @@ export function reviewActions(opts: ReviewActionOptions): HTMLElement {
       ...rows.filter((r) => r.comment()).map((r) => ({ field: r.field.code, text: r.comment() })),
     ];
     if (!comments.length) return fail(L(R.needComment), general);
-    void act(() => call('returnReport', { params, body: { comments } }), L(R.doneReturn));
+    const labelOf = (code: string) => L(rows.find((r) => r.field.code === code)?.field.label) || code;
+    void confirmDecision({
+      title: L(R.confirmReturn(opts.unitName)),
+      lines: comments.map((c) => ('field' in c ? `${labelOf(c.field)}: ${c.text}` : c.text)),
+      confirm: L(R.returnIt),
+      danger: true,
+    }).then(
+      (ok) => void (ok && act(() => call('returnReport', { params, body: { comments } }), L(R.doneReturn))),
+    );
   };
 
   const accept = () => {
     const comment = general.value.trim();
-    void act(() => call('acceptReport', { params, body: comment ? { comment } : {} }), L(R.doneAccept));
+    void confirmDecision({
+      title: L(R.confirmAccept(opts.unitName)),
+      lines: comment ? [comment] : [],
+      confirm: L(R.accept),
+    }).then(
+      (ok) =>
+        void (
+          ok && act(() => call('acceptReport', { params, body: comment ? { comment } : {} }), L(R.doneAccept))
+        ),
+    );
   };
 
   const button = (text: string, onclick: () => void, cls: string, action: string) =>

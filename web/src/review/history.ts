@@ -1,8 +1,66 @@
+import type { CatalogField } from '#shared/catalog/types';
 import { h } from '../dom.ts';
 import { formatValue } from '../format.ts';
 import { L, fmtDateTime, fmtNumber } from '../i18n.ts';
+import { person } from '../people.ts';
 import type { PublicCatalog, Revision, RevisionSummary } from '../types.ts';
 import { R } from './messages.ts';
+
+/**
+ * What one verification recorded: for each field, what the unit reported and the value the inspection team
+ * verified (or only a comment), the rows where the two differ marked.
+ */
+function verificationTable(
+  version: number,
+  rev: Revision,
+  fieldOf: (code: string) => CatalogField | undefined,
+): HTMLElement {
+  const entries = Object.entries(rev.verification ?? {});
+  const changed = entries.filter(([f, e]) => e.value !== undefined && e.value !== rev.values[f]).length;
+  return h(
+    'div',
+    { 'data-verification': version },
+    h('p', null, L(R.verificationSummary(entries.length, changed))),
+    h(
+      'table',
+      { class: 'table table--stack diff-table' },
+      h('caption', { class: 'visually-hidden' }, L(R.verificationOf(version))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          [R.field, R.reported, R.verified, R.comment].map((c) => h('th', { scope: 'col' }, L(c))),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        entries.map(([field, e]) => {
+          const f = fieldOf(field);
+          const differs = e.value !== undefined && e.value !== rev.values[field];
+          return h(
+            'tr',
+            {
+              'data-verified-field': field,
+              'data-changed': String(differs),
+              class: differs ? 'row--differs' : undefined,
+            },
+            h('th', { scope: 'row', 'data-label': L(R.field) }, L(f?.label) || field),
+            h('td', { 'data-label': L(R.reported) }, formatValue(f, rev.values[field])),
+            h(
+              'td',
+              { 'data-label': L(R.verified) },
+              e.value === undefined ? L(R.commentOnly) : formatValue(f, e.value),
+            ),
+            h('td', { 'data-label': L(R.comment) }, e.comment ?? ''),
+          );
+        }),
+      ),
+    ),
+  );
+}
 
 /** Every revision, newest first; each one's diff is fetched when asked for (slow links pay only for what they read). */
 export function historyList(
@@ -11,6 +69,8 @@ export function historyList(
   revision: (version: number) => Promise<Revision>,
   versions: readonly RevisionSummary[],
   onError: (error: unknown) => void,
+  /** The unit whose report it is: its users are named by it. */
+  unitName: string,
 ): HTMLElement {
   const byCode = new Map(catalog.fields.map((f) => [f.code, f]));
   const items = [...versions].sort((a, b) => b.version - a.version);
@@ -70,7 +130,9 @@ export function historyList(
                       ),
                     ),
                   )
-                : h('p', { class: 'muted' }, L(R.noDiff)),
+                : rev.verification && Object.keys(rev.verification).length
+                  ? verificationTable(v.version, rev, (c) => byCode.get(c))
+                  : h('p', { class: 'muted' }, L(R.noDiff)),
               rev.comments?.length
                 ? h(
                     'ul',
@@ -95,7 +157,7 @@ export function historyList(
         { 'data-version': v.version },
         h('strong', null, `v${fmtNumber(v.version)} · ${L(R.action[v.action]) || v.action}`),
         ' — ',
-        h('span', { class: 'muted' }, L(R.by(v.by.sub, fmtDateTime(v.at)))),
+        h('span', { class: 'muted' }, person(v.by, unitName), `, ${fmtDateTime(v.at)}`),
         ' ',
         toggle,
         diffBox,

@@ -1,6 +1,15 @@
 import { DISPLAY_STATUSES } from '#shared/contract/statuses';
+import {
+  DEFAULT_REVIEW_SORT,
+  REVIEW_NAME_QUERY_MAX,
+  parseSortParam,
+  sortParam,
+  type ReviewSort,
+  type ReviewSortKey,
+} from '#shared/contract/reviewList';
+import type { Bilingual } from '#shared/contract/i18n';
 import { get } from '../api.ts';
-import { loadCatalog } from '../catalog.ts';
+import { catalogYears } from '../catalog.ts';
 import { h, replace } from '../dom.ts';
 import { L, fmtDateTime, fmtDeadline, fmtNumber } from '../i18n.ts';
 import { M } from '../messages.ts';
@@ -92,24 +101,63 @@ function rows(
   );
 }
 
-/** Every unit expected to report in a year, filterable by level, parent and status, with completeness counts. */
+/** The list's query: the filters and the order, read from and written to the page's address. */
+const FILTER_KEYS = ['level', 'parent', 'status', 'name', 'submittedFrom', 'submittedTo'] as const;
+
+const listHref = (year: string | number, q: URLSearchParams) => {
+  const text = q.toString();
+  return `#/review/${year}${text ? `?${text}` : ''}`;
+};
+
+/** A column header that sorts by its column, saying which way it is sorted now (aria-sort). */
+function sortHeader(
+  label: Bilingual,
+  key: ReviewSortKey | undefined,
+  current: ReviewSort,
+  hrefFor: (sort: ReviewSort) => string,
+): HTMLElement {
+  if (!key) return h('th', { scope: 'col' }, L(label));
+  const active = current.key === key;
+  const next: ReviewSort = { key, descending: active ? !current.descending : false };
+  const arrow = active ? (current.descending ? ' ▼' : ' ▲') : '';
+  return h(
+    'th',
+    {
+      scope: 'col',
+      'aria-sort': active ? (current.descending ? 'descending' : 'ascending') : 'none',
+      'data-sort-key': key,
+    },
+    h(
+      'a',
+      {
+        href: hrefFor(next),
+        class: 'sort-link',
+        'aria-label': L(R.sortBy(L(label), next.descending)),
+      },
+      L(label),
+      h('span', { 'aria-hidden': 'true' }, arrow),
+    ),
+  );
+}
+
+/**
+ * Every unit expected to report in a year, sortable by each column and filterable by name, level, parent,
+ * status and submission day, with completeness counts. The server sorts and filters; the address keeps both.
+ */
 export const listPage: Page = async ({ main, params, query }) => {
   const year = Number(params.year);
-  const filters = {
-    status: query.get('status') ?? '',
-    level: query.get('level') ?? '',
-    parent: query.get('parent') ?? '',
-  };
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? ''])) as Record<
+    (typeof FILTER_KEYS)[number],
+    string
+  >;
+  const sort = parseSortParam(query.get('sort')) ?? DEFAULT_REVIEW_SORT;
   const search: Record<string, string> = { limit: '50' };
   for (const [k, v] of Object.entries(filters)) if (v) search[k] = v;
+  if (query.get('sort')) search.sort = sortParam(sort);
   const [unitsBody, list, years] = await Promise.all([
-    get('listUnits'),
+    get('listUnits', { query: { year: String(year) } }),
     get('listReviewReports', { params: { year }, query: search }),
-    Promise.all(
-      [0, 1, 2, 3].map(async (d) =>
-        (await loadCatalog(new Date().getFullYear() - d)) ? new Date().getFullYear() - d : 0,
-      ),
-    ),
+    catalogYears(),
   ]);
   setTitle(R.listTitle(year));
   const units = new Map(unitsBody.units.map((u) => [u.id, u]));
@@ -123,7 +171,7 @@ export const listPage: Page = async ({ main, params, query }) => {
   const yearSel = select(
     'flt-year',
     L(R.year),
-    years.filter(Boolean).map((y) => [String(y), String(y)]),
+    [...years].reverse().map((y) => [String(y), String(y)]),
     String(year),
   );
   const levelSel = select(
@@ -144,14 +192,31 @@ export const listPage: Page = async ({ main, params, query }) => {
     [['', L(R.all)], ...STATUSES.map((s): [string, string] => [s, L(M.status[s])])],
     filters.status,
   );
+  const input = (id: string, label: Bilingual, attrs: Record<string, string | number>) => {
+    const el = h('input', { id, name: id, ...attrs }) as HTMLInputElement;
+    return {
+      el,
+      row: h('div', { class: 'field field--compact' }, h('label', { class: 'label', for: id }, L(label)), el),
+    };
+  };
+  const nameIn = input('flt-name', R.nameSearch, {
+    type: 'search',
+    maxlength: REVIEW_NAME_QUERY_MAX,
+    value: filters.name,
+  });
+  const fromIn = input('flt-from', R.submittedFrom, { type: 'date', value: filters.submittedFrom });
+  const toIn = input('flt-to', R.submittedTo, { type: 'date', value: filters.submittedTo });
   const form = h(
     'form',
     { class: 'filters', 'aria-labelledby': 'filters-h' },
     h('h2', { id: 'filters-h', class: 'visually-hidden' }, L(R.filters)),
     yearSel.row,
+    nameIn.row,
     levelSel.row,
     parentSel.row,
     statusSel.row,
+    fromIn.row,
+    toIn.row,
     h(
       'div',
       { class: 'filters__actions' },
@@ -162,12 +227,34 @@ export const listPage: Page = async ({ main, params, query }) => {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const next = new URLSearchParams();
-    if (levelSel.el.value) next.set('level', levelSel.el.value);
-    if (parentSel.el.value) next.set('parent', parentSel.el.value);
-    if (statusSel.el.value) next.set('status', statusSel.el.value);
-    const q = next.toString();
-    navigate(`#/review/${yearSel.el.value}${q ? `?${q}` : ''}`);
+    const chosen: Record<(typeof FILTER_KEYS)[number], string> = {
+      level: levelSel.el.value,
+      parent: parentSel.el.value,
+      status: statusSel.el.value,
+      name: nameIn.el.value.trim(),
+      submittedFrom: fromIn.el.value,
+      submittedTo: toIn.el.value,
+    };
+    for (const k of FILTER_KEYS) if (chosen[k]) next.set(k, chosen[k]);
+    if (query.get('sort')) next.set('sort', sortParam(sort));
+    navigate(listHref(yearSel.el.value, next));
   });
+  // A header keeps the filters and changes the order.
+  const hrefFor = (s: ReviewSort) => {
+    const q = new URLSearchParams();
+    for (const k of FILTER_KEYS) if (filters[k]) q.set(k, filters[k]);
+    q.set('sort', sortParam(s));
+    return listHref(year, q);
+  };
+  const columns: [Bilingual, ReviewSortKey | undefined][] = [
+    [R.code, 'code'],
+    [R.unit, 'name'],
+    [R.level, 'level'],
+    [R.parent, 'parent'],
+    [R.status, 'status'],
+    [R.version, undefined],
+    [R.submittedAt, 'submittedAt'],
+  ];
 
   const tbody = h('tbody', null, rows(year, list.items, units, levels));
   let cursor = list.nextCursor;
@@ -207,9 +294,7 @@ export const listPage: Page = async ({ main, params, query }) => {
               h(
                 'tr',
                 null,
-                [R.code, R.unit, R.level, R.parent, R.status, R.version, R.submittedAt].map((c) =>
-                  h('th', { scope: 'col' }, L(c)),
-                ),
+                columns.map(([label, key]) => sortHeader(label, key, sort, hrefFor)),
               ),
             ),
             tbody,

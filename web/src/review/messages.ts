@@ -8,6 +8,13 @@ export const R = {
   parent: bi('Trực thuộc', 'Under'),
   status: bi('Trạng thái', 'Status'),
   all: bi('Tất cả', 'All'),
+  nameSearch: bi('Tên hoặc mã đơn vị', 'Unit name or code'),
+  submittedFrom: bi('Nộp từ ngày', 'Submitted from'),
+  submittedTo: bi('Nộp đến ngày', 'Submitted until'),
+  sortBy: (column: string, descending: boolean) =>
+    descending
+      ? bi(`Sắp xếp theo ${column}, giảm dần`, `Sort by ${column}, descending`)
+      : bi(`Sắp xếp theo ${column}, tăng dần`, `Sort by ${column}, ascending`),
   apply: bi('Lọc', 'Apply'),
   clear: bi('Bỏ lọc', 'Clear'),
   counts: bi('Tổng hợp', 'Summary'),
@@ -36,10 +43,18 @@ export const R = {
   verifiedOf: (label: string) => bi(`Giá trị xác minh: ${label}`, `Verified value: ${label}`),
   commentOf: (label: string) => bi(`Nhận xét: ${label}`, `Comment: ${label}`),
   notSet: bi('— chưa xác minh —', '— not verified —'),
-  verifiedBy: (who: string, at: string) => bi(`Xác minh bởi ${who}, ${at}`, `Verified by ${who}, ${at}`),
+  verifiedByPrefix: bi('Xác minh bởi ', 'Verified by '),
   indicatorsTitle: bi('Chỉ số: tự báo cáo và sau xác minh', 'Indicators: self-reported and verified'),
   indicator: bi('Chỉ số', 'Indicator'),
   target: bi('Chỉ tiêu', 'Target'),
+  gap: bi('Chênh lệch (xác minh − báo cáo)', 'Gap (verified − reported)'),
+  nowMet: bi('đạt sau xác minh', 'met once verified'),
+  noLongerMet: bi('không còn đạt sau xác minh', 'not met once verified'),
+  targetSetUsed: (name: string) =>
+    bi(
+      `Mục tiêu theo bộ ${name}, bộ mà tổng hợp năm dùng.`,
+      `Targets of set ${name}, the one the rollup scores with.`,
+    ),
   actions: bi('Kết luận kiểm tra', 'Review decision'),
   onlySubmitted: bi(
     'Chỉ xác minh, chấp nhận hoặc trả lại được báo cáo đã nộp.',
@@ -52,6 +67,15 @@ export const R = {
     'When returning, the general comment and the comments on fields are sent to the agency.',
   ),
   accept: bi('Chấp nhận báo cáo', 'Accept the report'),
+  confirmAccept: (unit: string) => bi(`Chấp nhận báo cáo của ${unit}?`, `Accept the report of ${unit}?`),
+  confirmReturn: (unit: string) =>
+    bi(`Trả lại báo cáo của ${unit} để chỉnh sửa?`, `Return the report of ${unit} for correction?`),
+  willSend: bi('Đơn vị sẽ nhận được:', 'The unit will receive:'),
+  sendsNothingElse: bi(
+    'Chỉ thông báo quyết định, không kèm nhận xét.',
+    'The decision alone, with no comment.',
+  ),
+  cancel: bi('Huỷ', 'Cancel'),
   returnIt: bi('Trả lại để chỉnh sửa', 'Return for correction'),
   needComment: bi(
     'Cần ít nhất một nhận xét (chung hoặc ở một chỉ tiêu) để trả lại báo cáo.',
@@ -68,6 +92,13 @@ export const R = {
   showDiff: (n: number) => bi(`Xem thay đổi của phiên bản ${n}`, `Show the changes in version ${n}`),
   hideDiff: bi('Ẩn thay đổi', 'Hide changes'),
   noDiff: bi('Không thay đổi số liệu.', 'No figures changed.'),
+  verificationSummary: (fields: number, changed: number) =>
+    bi(
+      `Ghi kết quả xác minh cho ${fields} chỉ tiêu; ${changed} giá trị khác số đơn vị báo cáo.`,
+      `Verified ${fields} field(s); ${changed} value(s) differ from what the unit reported.`,
+    ),
+  verificationOf: (n: number) => bi(`Kết quả xác minh ở phiên bản ${n}`, `Verified in version ${n}`),
+  commentOnly: bi('(chỉ nhận xét)', '(comment only)'),
   from: bi('Trước', 'Before'),
   to: bi('Sau', 'After'),
   action: {
@@ -77,7 +108,6 @@ export const R = {
     return: bi('Trả lại', 'Returned'),
     accept: bi('Chấp nhận', 'Accepted'),
   } as Record<string, ReturnType<typeof bi>>,
-  by: (who: string, at: string) => bi(`${who}, ${at}`, `${who}, ${at}`),
   commentsTitle: bi('Các nhận xét đã gửi', 'Comments sent'),
   round: (n: number) => bi(`Lần nộp ${n}`, `Submission ${n}`),
   general: bi('Chung', 'General'),

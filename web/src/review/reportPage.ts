@@ -1,6 +1,7 @@
 import { computeIndicators } from '#shared/catalog/formulas';
-import { targetFor } from '#shared/catalog/scoring';
-import type { FieldValue } from '#shared/catalog/types';
+import { meetsTarget, targetFor } from '#shared/catalog/scoring';
+import { applyTargetSet } from '#shared/catalog/targetSet';
+import type { Catalog, FieldValue } from '#shared/catalog/types';
 import { get } from '../api.ts';
 import { formatIndicator, levelName } from '../agency/indicators.ts';
 import { asCatalog, loadCatalog } from '../catalog.ts';
@@ -14,21 +15,36 @@ import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { receiptLines } from '../receiptCheck.ts';
 import { setTitle } from '../shell.ts';
-import type { PublicCatalog, Report } from '../types.ts';
+import type { Report } from '../types.ts';
 import { historyList } from './history.ts';
 import { R } from './messages.ts';
+import { person } from '../people.ts';
 import { reviewActions } from './actions.ts';
 import { verifyTables } from './verifyTable.ts';
 
 /** A message for the next render of the page, after an action reloads it. */
 let flash: string | undefined;
 
-function indicatorTable(catalog: PublicCatalog, report: Report, level: string): HTMLElement {
+/** A value's badge against the year's target: met, not met, or nothing when there is no target or no data. */
+function metBadge(met: boolean | null, which: 'reported' | 'verified'): HTMLElement | null {
+  if (met === null) return null;
+  return h(
+    'span',
+    { class: `badge ${met ? 'badge--ok' : 'badge--warn'}`, [`data-met-${which}`]: String(met) },
+    L(met ? M.met : M.notMet),
+  );
+}
+
+/**
+ * The unit's indicators as it reported them beside the same formulas over the verified values, each against
+ * the year's target set (the one the rollup scores with), with the gap where verification moved a value.
+ */
+function indicatorTable(catalog: Catalog, report: Report, level: string): HTMLElement {
   const verifiedValues: Record<string, FieldValue> = { ...report.values };
   for (const [code, v] of Object.entries(report.verification))
     if (v.value !== undefined) verifiedValues[code] = v.value;
-  const verified = computeIndicators(asCatalog(catalog), verifiedValues);
-  const show = (i: PublicCatalog['indicators'][number], v: number | null | undefined) =>
+  const verified = computeIndicators(catalog, verifiedValues);
+  const show = (i: Catalog['indicators'][number], v: number | null | undefined) =>
     v === null || v === undefined ? '—' : formatIndicator(i, v);
   return h(
     'table',
@@ -40,7 +56,7 @@ function indicatorTable(catalog: PublicCatalog, report: Report, level: string): 
       h(
         'tr',
         null,
-        [R.indicator, R.reported, R.verified, R.target].map((c) => h('th', { scope: 'col' }, L(c))),
+        [R.indicator, R.reported, R.verified, R.gap, R.target].map((c) => h('th', { scope: 'col' }, L(c))),
       ),
     ),
     h(
@@ -48,12 +64,45 @@ function indicatorTable(catalog: PublicCatalog, report: Report, level: string): 
       null,
       catalog.indicators.map((i) => {
         const t = targetFor(i, level);
+        const reported = report.indicators[i.code]?.value ?? null;
+        const checked = verified[i.code]?.value ?? null;
+        // Shown to the precision the table prints: a difference below it is no gap a reader could see.
+        const gap =
+          reported !== null && checked !== null && show(i, reported) !== show(i, checked)
+            ? checked - reported
+            : null;
+        const metReported = meetsTarget(i, level, reported);
+        const metVerified = meetsTarget(i, level, checked);
         return h(
           'tr',
-          { 'data-indicator': i.code },
+          {
+            'data-indicator': i.code,
+            class: gap !== null ? 'row--differs' : undefined,
+            'data-gap': gap !== null ? 'true' : undefined,
+          },
           h('th', { scope: 'row', 'data-label': L(R.indicator) }, L(i.label)),
-          h('td', { 'data-label': L(R.reported) }, show(i, report.indicators[i.code]?.value)),
-          h('td', { 'data-label': L(R.verified) }, show(i, verified[i.code]?.value)),
+          h('td', { 'data-label': L(R.reported) }, show(i, reported), ' ', metBadge(metReported, 'reported')),
+          h(
+            'td',
+            { 'data-label': L(R.verified), class: gap !== null ? 'cell--gap' : undefined },
+            show(i, checked),
+            ' ',
+            metBadge(metVerified, 'verified'),
+          ),
+          h(
+            'td',
+            { 'data-label': L(R.gap) },
+            gap === null
+              ? '—'
+              : h(
+                  'strong',
+                  { class: 'gap' },
+                  `${gap > 0 ? '+' : '−'}${formatIndicator(i, Math.abs(gap))}`,
+                  metReported !== null && metReported !== metVerified
+                    ? h('span', { class: 'gap__note' }, ` · ${L(metVerified ? R.nowMet : R.noLongerMet)}`)
+                    : null,
+                ),
+          ),
           h(
             'td',
             { 'data-label': L(R.target) },
@@ -69,11 +118,12 @@ export const reviewReportPage: Page = async ({ main, params }) => {
   const year = Number(params.year);
   const unitId = params.unitId ?? '';
   const target = { year, unitId };
-  const [catalog, report, unitsBody, versions] = await Promise.all([
+  const [catalog, report, unitsBody, versions, targets] = await Promise.all([
     loadCatalog(year),
     get('getReviewReport', { params: target }),
     get('listUnits'),
     get('listReviewReportVersions', { params: target }),
+    get('getTargets', { params: { year } }),
   ]);
   if (!catalog) {
     showError(main, { kind: '404' });
@@ -85,7 +135,10 @@ export const reviewReportPage: Page = async ({ main, params }) => {
   const name = unit ? L(unit.name) : unitId;
   setTitle(R.reportTitle(name, year));
   const reviewable = report.status === 'submitted' || report.status === 'late';
-  const { sections, rows } = verifyTables(catalog, report, reviewable);
+  // Comments and verified values name their author by id alone; the history says which role each one has.
+  const roles = new Map(versions.versions.map((v) => [v.by.sub, v.by.role]));
+  const reviewer = (sub: string) => person({ sub, role: roles.get(sub) ?? 'auditor' }, name);
+  const { sections, rows } = verifyTables(catalog, report, reviewable, reviewer);
   const fieldLabel = (code: string) =>
     catalog.fields.find((f) => f.code === code)?.label ?? { vi: code, en: code };
   const onError = (error: unknown) => showError(main, { error, retry: () => navigate(location.hash) });
@@ -98,6 +151,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
     report,
     rows,
     reviewable,
+    unitName: name,
     onError,
     onDone: (done) => {
       flash = done;
@@ -124,7 +178,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
               ),
               c.text,
               ' ',
-              h('span', { class: 'muted' }, `(${c.by}, ${fmtDateTime(c.at)})`),
+              h('span', { class: 'muted' }, '(', reviewer(c.by), `, ${fmtDateTime(c.at)})`),
             ),
           ),
         ),
@@ -168,7 +222,8 @@ export const reviewReportPage: Page = async ({ main, params }) => {
       'section',
       { 'aria-labelledby': 'ind-h' },
       h('h2', { id: 'ind-h' }, L(R.indicatorsTitle)),
-      indicatorTable(catalog, report, level),
+      h('p', { class: 'muted small' }, L(R.targetSetUsed(targets.name))),
+      indicatorTable(applyTargetSet(asCatalog(catalog), targets), report, level),
     ),
     h(
       'section',
@@ -194,6 +249,7 @@ export const reviewReportPage: Page = async ({ main, params }) => {
         (n) => get('getReviewReportVersion', { params: { ...target, n } }),
         versions.versions,
         onError,
+        name,
       ),
     ),
   );

@@ -69,7 +69,13 @@ function valueControl(
 }
 
 /** One table per section: what the unit reported beside what the auditor verified, row by row. */
-export function verifyTables(catalog: PublicCatalog, report: Report, editable: boolean) {
+export function verifyTables(
+  catalog: PublicCatalog,
+  report: Report,
+  editable: boolean,
+  /** Who recorded a verified value, by name. */
+  reviewer: (sub: string) => HTMLElement,
+) {
   const byCode = new Map(catalog.fields.map((f) => [f.code, f]));
   const rows: VerifyRow[] = [];
   const sections = catalog.sections.map((s) => {
@@ -123,7 +129,15 @@ export function verifyTables(catalog: PublicCatalog, report: Report, editable: b
             { 'data-label': L(R.verified) },
             value.el,
             err,
-            v ? h('p', { class: 'muted small' }, L(R.verifiedBy(v.by, fmtDateTime(v.at)))) : null,
+            v
+              ? h(
+                  'p',
+                  { class: 'muted small' },
+                  L(R.verifiedByPrefix),
+                  reviewer(v.by),
+                  `, ${fmtDateTime(v.at)}`,
+                )
+              : null,
           ),
           h('td', { 'data-label': L(R.comment) }, comment),
         ),

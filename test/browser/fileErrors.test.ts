@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failOnProblems, openBrowser, pdfBytes, pngBytes, signIn, type Browser } from './browser.ts';
+import { fieldByCode, fillField, uploadEvidence } from './report.ts';
+
+/* A failure about one file is said beside that file, with a retry; the form around it stays as it was. */
+const UNIT = 'so-khcn-2025';
+let b: Browser;
+beforeAll(async () => {
+  b = await openBrowser();
+  await signIn(b, `agency-${UNIT}`);
+});
+afterAll(async () => {
+  await b?.close();
+});
+failOnProblems(() => b);
+
+const formStays = async () => {
+  expect(await b.page.locator('[data-error]').count()).toBe(0);
+  expect(await b.page.locator('#f-budget_total').inputValue()).toBe('31000');
+};
+
+describe('errors stay beside the file that failed', () => {
+  it('a rejected file whose withdrawal fails shows the 409 beside it, with a retry, and the form stays', async () => {
+    const { page } = b;
+    await fillField(page, fieldByCode('budget_total'), 31000);
+    // Named and typed as a PDF, but its bytes are a PNG: the server's sniffing rejects it.
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    await box.locator('button[aria-controls]').click();
+    const panel = page.locator('#up-budget_total');
+    b.expectFailures(/\/evidence\/[^/]+\/complete$/);
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: pngBytes() });
+    await panel.locator('#up-budget_total-title').fill('Tệp sai định dạng');
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'gia-mao.pdf' });
+    await row.locator('.badge', { hasText: 'Bị từ chối' }).waitFor();
+
+    b.expectFailures(/\/evidence\/[^/]+$/);
+    await row.getByRole('button', { name: 'Rút tài liệu gia-mao.pdf' }).click();
+    await row.getByRole('button', { name: 'Rút', exact: true }).click();
+    const failure = row.locator('[data-inline-error]');
+    await failure.waitFor();
+    expect(await failure.getAttribute('role')).toBe('alert');
+    expect((await failure.textContent())?.length).toBeGreaterThan(10);
+    await formStays();
+    // The retry asks again and fails the same way, still in place.
+    await failure.getByRole('button', { name: 'Thử lại' }).click();
+    await failure.waitFor();
+    await formStays();
+  });
+
+  it('a checked download that storage refuses shows its message beside the file, and the retry succeeds', async () => {
+    const { page } = b;
+    await page.reload();
+    await page.locator('#f-budget_total').waitFor();
+    await uploadEvidence(page, {
+      field: 'budget_total',
+      file: { name: 'du-toan-khcn.pdf', mimeType: 'application/pdf', buffer: pdfBytes('khcn') },
+      title: 'Quyết định giao dự toán',
+    });
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'du-toan-khcn.pdf' });
+    const storage = /\/bao-cao-cntt-evidence\//;
+    b.expectFailures(storage);
+    await page.route(storage, (route) =>
+      route.request().method() === 'GET' ? route.fulfill({ status: 403, body: 'denied' }) : route.fallback(),
+    );
+    await row.getByRole('button', { name: 'Tải về du-toan-khcn.pdf' }).click();
+    const failure = row.locator('[data-inline-error]');
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain('Kho lưu trữ từ chối tải tệp');
+    await formStays();
+    await page.unroute(storage);
+    const download = page.waitForEvent('download');
+    await failure.getByRole('button', { name: 'Thử lại' }).click();
+    expect((await download).suggestedFilename()).toBe('du-toan-khcn.pdf');
+    await expect.poll(() => failure.isHidden()).toBe(true);
+    await formStays();
+  });
+});

@@ -1,0 +1,97 @@
+import { get } from '../api.ts';
+import { catalogYears } from '../catalog.ts';
+import { h, replace } from '../dom.ts';
+import { L } from '../i18n.ts';
+import { showError } from '../pages/errors.ts';
+import { navigate, type Page } from '../router.ts';
+import { setTitle } from '../shell.ts';
+import type { ReviewList, Unit } from '../types.ts';
+import { auditSection } from './auditSection.ts';
+import { A } from './messages.ts';
+import { periodSection } from './periodSection.ts';
+import { readRollup, rollupSection } from './rollupSection.ts';
+
+function completenessSection(year: number, list: ReviewList): HTMLElement {
+  const missing = list.items.filter((i) => i.status === 'not_started' || i.status === 'draft');
+  return h(
+    'section',
+    { class: 'admin-card', 'aria-labelledby': 'complete-h', id: 'admin-completeness' },
+    h('h2', { id: 'complete-h' }, L(A.completeness)),
+    h('p', null, missing.length ? L(A.notSubmitted(missing.length)) : L(A.allSubmitted)),
+    missing.length
+      ? h(
+          'ul',
+          null,
+          missing.map((i) =>
+            h(
+              'li',
+              { 'data-missing': i.unitId },
+              h('a', { href: `#/review/${year}/${encodeURIComponent(i.unitId)}` }, L(i.name)),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+/** `#/admin/:year`: the admin's own page — the period, the rollup, completeness and the audit log. */
+export const consolePage: Page = async ({ main, params }) => {
+  const year = Number(params.year);
+  const [years, period, units, list, rollup] = await Promise.all([
+    catalogYears(),
+    get('getPeriod', { params: { year } }),
+    get('listUnits'),
+    get('listReviewReports', { params: { year }, query: { limit: '200' } }),
+    readRollup(year),
+  ]);
+  setTitle(A.title(year));
+  const toPage = (e: unknown) => showError(main, { error: e, retry: () => navigate(location.hash) });
+  const yearSel = h(
+    'select',
+    {
+      id: 'admin-year',
+      onchange: (e: Event) => navigate(`#/admin/${(e.target as HTMLSelectElement).value}`),
+    },
+    [...years].reverse().map((y) => h('option', { value: String(y) }, String(y))),
+  );
+  yearSel.value = String(year);
+  const allUnits: readonly Unit[] = units.units;
+  const roll = rollupSection(year, rollup, toPage);
+  replace(
+    main,
+    h('h1', null, L(A.title(year))),
+    h(
+      'div',
+      { class: 'field field--compact' },
+      h('label', { class: 'label', for: yearSel.id }, L(A.year)),
+      yearSel,
+    ),
+    h(
+      'nav',
+      { class: 'admin-toc', 'aria-label': L(A.title(year)) },
+      h(
+        'ul',
+        null,
+        [
+          ['admin-period', A.period],
+          ['admin-rollup', A.rollup],
+          ['admin-completeness', A.completeness],
+          ['admin-audit', A.audit],
+        ].map(([id, label]) =>
+          h('li', null, h('a', { href: `#/admin/${year}`, 'data-jump': id as string }, L(label as never))),
+        ),
+      ),
+    ),
+    periodSection(year, period, allUnits, toPage),
+    roll.el,
+    completenessSection(year, list),
+    auditSection(year, allUnits, toPage),
+  );
+  main.querySelectorAll<HTMLAnchorElement>('[data-jump]').forEach((a) =>
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      document.getElementById(a.dataset.jump ?? '')?.scrollIntoView();
+    }),
+  );
+  return roll.stop;
+};

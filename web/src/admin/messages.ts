@@ -1,0 +1,68 @@
+import { bi } from '#shared/contract/i18n';
+
+export const A = {
+  title: (year: number) => bi(`Quản trị hệ thống — năm ${year}`, `Administration — ${year}`),
+  year: bi('Năm', 'Year'),
+  // Reporting period
+  period: bi('Kỳ báo cáo', 'Reporting period'),
+  periodDefault: bi(
+    'Chưa đặt kỳ báo cáo: đang áp dụng mặc định của Thông tư 06/2013/TT-BTTTT.',
+    'No period set: Circular 06/2013/TT-BTTTT defaults apply.',
+  ),
+  opensAt: bi('Ngày mở', 'Opens'),
+  deadline: bi('Hạn nộp', 'Deadline'),
+  exceptions: bi('Gia hạn cho đơn vị', 'Lock exceptions'),
+  exceptionUnit: bi('Đơn vị', 'Unit'),
+  exceptionUntil: bi('Gia hạn đến', 'Open until'),
+  exceptionReason: bi('Lý do', 'Reason'),
+  addException: bi('Thêm gia hạn', 'Add an exception'),
+  removeException: (unit: string) => bi(`Bỏ gia hạn của ${unit}`, `Remove the exception of ${unit}`),
+  noExceptions: bi('Chưa có gia hạn nào.', 'No exceptions.'),
+  needReason: bi('Hãy nhập lý do gia hạn.', 'Enter the reason for the exception.'),
+  needDate: bi('Hãy chọn ngày giờ.', 'Choose a date and time.'),
+  savePeriod: bi('Lưu kỳ báo cáo', 'Save the period'),
+  periodSaved: bi('Đã lưu kỳ báo cáo.', 'The period is saved.'),
+  // Rollup
+  rollup: bi('Tổng hợp số liệu năm', "The year's rollup"),
+  noRollup: bi('Chưa chạy tổng hợp cho năm này.', 'No rollup has run for this year.'),
+  startRollup: bi('Chạy tổng hợp', 'Run the rollup'),
+  rollupStatus: {
+    running: bi('Đang chạy…', 'Running…'),
+    succeeded: bi('Đã xong', 'Finished'),
+    failed: bi('Thất bại', 'Failed'),
+  },
+  ranBy: (who: string, at: string) => bi(`Người chạy: ${who}, lúc ${at}`, `Run by ${who} at ${at}`),
+  finishedAt: (at: string) => bi(`Xong lúc ${at}`, `Finished at ${at}`),
+  openReport: bi('Xem báo cáo tổng hợp', 'Open the report'),
+  reportFrame: (year: number) => bi(`Báo cáo tổng hợp năm ${year}`, `The ${year} rollup report`),
+  downloads: bi('Tải về', 'Downloads'),
+  downloadAs: (name: string) => bi(`Tải ${name}`, `Download ${name}`),
+  files: {
+    json: bi('Số liệu (JSON)', 'Figures (JSON)'),
+    indicatorsCsv: bi('Chỉ tiêu (CSV)', 'Indicators (CSV)'),
+    unitsCsv: bi('Đơn vị (CSV)', 'Units (CSV)'),
+    html: bi('Báo cáo (HTML)', 'Report (HTML)'),
+    xlsx: bi('Bảng tính (XLSX)', 'Workbook (XLSX)'),
+  } as Record<string, ReturnType<typeof bi>>,
+  // Completeness
+  completeness: bi('Tình hình nộp báo cáo', 'Completeness'),
+  notSubmitted: (n: number) => bi(`${n} đơn vị chưa nộp`, `${n} units have not submitted`),
+  allSubmitted: bi('Tất cả đơn vị đã nộp.', 'Every unit has submitted.'),
+  // Audit log
+  audit: bi('Nhật ký kiểm tra', 'Audit log'),
+  auditUnit: bi('Lọc theo đơn vị', 'Filter by unit'),
+  auditAction: bi('Lọc theo thao tác', 'Filter by action'),
+  allUnits: bi('Tất cả đơn vị', 'All units'),
+  allActions: bi('Tất cả thao tác', 'All actions'),
+  chainOk: (n: number) => bi(`Chuỗi băm toàn vẹn (${n} mục).`, `The hash chain is intact (${n} entries).`),
+  chainBroken: (at: number) =>
+    bi(`Chuỗi băm bị đứt tại mục ${at}.`, `The hash chain is broken at entry ${at}.`),
+  at: bi('Thời điểm', 'When'),
+  actor: bi('Người thực hiện', 'Who'),
+  action: bi('Thao tác', 'Action'),
+  unit: bi('Đơn vị', 'Unit'),
+  noEntries: bi('Không có mục nào.', 'No entries.'),
+  pageOf: (n: number, of: number) => bi(`Trang ${n}/${of}`, `Page ${n} of ${of}`),
+  prev: bi('Trang trước', 'Previous page'),
+  next: bi('Trang sau', 'Next page'),
+};

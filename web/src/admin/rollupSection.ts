@@ -1,0 +1,147 @@
+import { ApiError, call, get } from '../api.ts';
+import { CODE } from '#shared/contract/errors';
+import { h, replace } from '../dom.ts';
+import { L, fmtDateTime } from '../i18n.ts';
+import { inlineFailure } from '../inlineFailure.ts';
+import { personName } from '../people.ts';
+import { fetchLinked, saveAs } from '../savedFile.ts';
+import type { Rollup } from '../types.ts';
+import { A } from './messages.ts';
+
+/** What each published file is saved as: the year and what it holds, never the storage key's bare name. */
+const fileName = (year: number, file: string, url: string) => {
+  const ext = /\.(\w+)(?:\?|$)/.exec(new URL(url).pathname)?.[1] ?? 'bin';
+  const what = file.replace(/Csv$|Xlsx$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return `bao-cao-cntt-tong-hop-${year}-${what}.${ext}`;
+};
+
+const POLL_MS = 1000;
+
+function reportFrame(url: string, title: string): HTMLIFrameElement {
+  const frame = h('iframe', { sandbox: '', title, class: 'preview-frame', referrerpolicy: 'no-referrer' });
+  frame.src = url;
+  return frame;
+}
+
+async function readRollup(year: number): Promise<Rollup | undefined> {
+  try {
+    return await get('getRollup', { params: { year } });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === CODE.NO_ROLLUP) return undefined;
+    throw error;
+  }
+}
+
+/** Start the year's rollup, watch it run, open its report here and download its files. */
+export function rollupSection(
+  year: number,
+  first: Rollup | undefined,
+  onSessionEnded: (e: unknown) => void,
+): { el: HTMLElement; stop: () => void } {
+  const body = h('div', { 'aria-live': 'polite' });
+  const viewer = h('div', { class: 'report-viewer' });
+  const failure = inlineFailure(onSessionEnded);
+  let timer: number | undefined;
+  const stop = () => window.clearTimeout(timer);
+
+  const draw = (r: Rollup | undefined) => {
+    if (!r) return replace(body, h('p', { class: 'muted' }, L(A.noRollup)));
+    const links = Object.entries(r.links ?? {});
+    replace(
+      body,
+      h(
+        'p',
+        { 'data-rollup-status': r.status },
+        h('span', { class: `badge badge--rollup-${r.status}` }, L(A.rollupStatus[r.status])),
+        ' ',
+        // Only an admin starts a rollup from the API; the schedule and the command line are named as such.
+        L(A.ranBy(personName({ sub: r.requestedBy, role: 'admin' }), fmtDateTime(r.startedAt))),
+        r.finishedAt ? ` · ${L(A.finishedAt(fmtDateTime(r.finishedAt)))}` : '',
+      ),
+      r.error ? h('p', { class: 'field__error' }, r.error) : null,
+      links.length
+        ? h(
+            'div',
+            null,
+            r.links?.html
+              ? h(
+                  'p',
+                  null,
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'button',
+                      'data-action': 'open-report',
+                      // The report is the rollup's own HTML with its inline styles: framed from its link,
+                      // sandboxed with no permission, rather than as a blob under this page's CSP.
+                      onclick: () =>
+                        viewer.replaceChildren(reportFrame(r.links!.html!, L(A.reportFrame(year)))),
+                    },
+                    L(A.openReport),
+                  ),
+                )
+              : null,
+            h('h3', null, L(A.downloads)),
+            h(
+              'ul',
+              { class: 'downloads' },
+              links.map(([file, url]) =>
+                h(
+                  'li',
+                  null,
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'button button--small button--secondary',
+                      'data-download': file,
+                      onclick: () =>
+                        void failure.run(async () =>
+                          saveAs(await fetchLinked(url), fileName(year, file, url)),
+                        ),
+                    },
+                    L(A.downloadAs(L(A.files[file]) || file)),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : null,
+    );
+    if (r.status === 'running') timer = window.setTimeout(() => void poll(), POLL_MS);
+  };
+  const poll = () => failure.run(async () => draw(await readRollup(year)));
+
+  const start = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--primary',
+      'data-action': 'start-rollup',
+      onclick: () =>
+        void failure.run(async () => {
+          stop();
+          viewer.replaceChildren();
+          await call('startRollup', { params: { year } });
+          await poll();
+        }),
+    },
+    L(A.startRollup),
+  );
+  draw(first);
+  return {
+    el: h(
+      'section',
+      { class: 'admin-card', 'aria-labelledby': 'rollup-h', id: 'admin-rollup' },
+      h('h2', { id: 'rollup-h' }, L(A.rollup)),
+      h('p', null, start),
+      failure.el,
+      body,
+      viewer,
+    ),
+    stop,
+  };
+}
+
+export { readRollup };
