@@ -19,8 +19,14 @@ failOnProblems(() => b);
 
 const column = async (label: string) => {
   const { page } = b;
-  const headers = await page.locator('.units-table thead th').allTextContents();
-  const index = headers.findIndex((t) => t.replace(/[▲▼]/g, '').trim() === label);
+  // The list is redrawn when a filter or an order is applied: read the headers once the table is back.
+  let headers: string[] = [];
+  const indexOf = async () => {
+    headers = await page.locator('.units-table thead th').allTextContents();
+    return headers.findIndex((t) => t.replace(/[▲▼]/g, '').trim() === label);
+  };
+  await expect.poll(indexOf, { message: `column ${label}` }).toBeGreaterThanOrEqual(0);
+  const index = await indexOf();
   expect(index, `column ${label} in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
   return page
     .locator('.units-table tbody tr')
