@@ -2,6 +2,8 @@ import { Aws, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-
 import { Construct } from 'constructs';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import {
   DEFAULT_JOB_MEMORY,
   jobNodeFlags,
@@ -22,6 +24,7 @@ import { RouteApi } from './constructs/routeApi.ts';
 import { ScheduledJob } from './constructs/scheduledJob.ts';
 import { StaticSite, type SiteDomain } from './constructs/staticSite.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
+import { acknowledge } from './constructs/nag.ts';
 import { DEFAULT_WEB_ASSET_PATH } from './paths.ts';
 import type { StageSettings } from './stage.ts';
 
@@ -91,6 +94,8 @@ export class BaoCaoStack extends Stack {
   readonly users: UserDirectory;
   readonly alerts: Alerts;
   readonly data: DataResources;
+  /** What CloudFront sends the API so that the API can tell it from a direct call (shared/http/originCheck.ts). */
+  readonly originSecret: Secret;
   readonly jobs = new Map<string, { fn: HandlerFunction; job: ScheduledJob }>();
   readonly triggers = new Map<string, HandlerFunction>();
 
@@ -123,12 +128,26 @@ export class BaoCaoStack extends Stack {
     const hostedUiPrefix = `${prefix}-${Aws.ACCOUNT_ID}`;
     const hostedUiUrl = `https://${hostedUiPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
 
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Sent by CloudFront to the API origin; the API refuses requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: stage.removalPolicy,
+    });
+    acknowledge(
+      this.originSecret,
+      'AwsSolutions-SMG4',
+      'The value lives in the distribution and the route functions, both set at deploy time; rotating it is a redeploy after `aws secretsmanager rotate-secret` (infra/README.md), not a rotation Lambda.',
+    );
     this.api = new RouteApi(this, 'Api', logs);
     this.site = new StaticSite(this, 'Site', {
       logsBucket,
       // Presigned uploads and downloads go straight to S3; the browser exchanges its code at the hosted UI.
       connectSources: [evidenceOrigin, hostedUiUrl],
-      api: { domainName: this.api.originDomainName, pathPattern: `/${this.api.stage.stageName}/*` },
+      api: {
+        domainName: this.api.originDomainName,
+        pathPattern: `/${this.api.stage.stageName}/*`,
+        originHeaders: { [ORIGIN_VERIFY_HEADER]: this.originSecret.secretValue.unsafeUnwrap() },
+      },
       ...lifecycle,
       ...(props.siteDomain ? { domain: props.siteDomain } : {}),
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
@@ -203,6 +222,7 @@ export class BaoCaoStack extends Stack {
       data: { ...this.data, jobs: new Map([...this.jobs].map(([id, j]) => [id, j.fn])) },
       userPool: this.users.userPool,
       userPoolClient: this.users.webClient,
+      originSecret: this.originSecret,
     });
     for (const [routeId, fn] of this.api.functions) this.alerts.watchFunction(fn, `Route-${routeId}`);
     this.alerts.watchApi(this.api.stage);

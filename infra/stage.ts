@@ -17,6 +17,8 @@ export interface StageSettings {
   readonly accessLogExpiration: Duration;
   /** How long overwritten or deleted object versions are kept in versioned buckets. */
   readonly noncurrentVersionExpiration: Duration;
+  /** A WAF web ACL of the project's own (infra/edgeStack.ts) on the distribution, unless one is passed in. */
+  readonly edgeFirewall: boolean;
 }
 
 const SETTINGS: Record<StageName, StageSettings> = {
@@ -28,6 +30,7 @@ const SETTINGS: Record<StageName, StageSettings> = {
     logRetention: RetentionDays.ONE_MONTH,
     accessLogExpiration: Duration.days(30),
     noncurrentVersionExpiration: Duration.days(7),
+    edgeFirewall: false,
   },
   prod: {
     name: 'prod',
@@ -37,6 +40,7 @@ const SETTINGS: Record<StageName, StageSettings> = {
     logRetention: RetentionDays.ONE_YEAR,
     accessLogExpiration: Duration.days(365),
     noncurrentVersionExpiration: Duration.days(90),
+    edgeFirewall: true,
   },
 };
 

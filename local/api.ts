@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiListener } from './adapter.ts';
 import { devRoutes } from './devRoutes.ts';
-import { answerLambdaInvoke } from './lambdaInvoke.ts';
+import { answerLambdaInvoke, lambdaEndpoint } from './lambdaInvoke.ts';
 import type { LocalIssuer } from './identity.ts';
 
 export interface LocalApi {
@@ -39,7 +39,7 @@ export async function startApi(opts: {
   });
   const { port } = server.address() as AddressInfo;
   // Routes that start a job call Lambda's Invoke API; locally this server answers it.
-  process.env.LAMBDA_ENDPOINT = `http://127.0.0.1:${port}`;
+  process.env.LAMBDA_ENDPOINT = lambdaEndpoint(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,
     server,

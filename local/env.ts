@@ -1,5 +1,7 @@
 import { buckets, type BucketPurpose } from '#shared/buckets';
 import { jobFunctionEnv, jobs } from '#shared/jobs';
+import { randomBytes } from 'node:crypto';
+import { ORIGIN_VERIFY_ENV } from '#shared/http/originCheck';
 import { dataModel } from '#shared/model';
 
 export interface LocalEnvInput {
@@ -28,5 +30,7 @@ export function applyLocalEnv(input: LocalEnvInput): void {
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // The adapter adds it to every request, as CloudFront does; kept for the process, since handlers read it once.
+    [ORIGIN_VERIFY_ENV]: process.env[ORIGIN_VERIFY_ENV] || randomBytes(32).toString('base64url'),
   });
 }

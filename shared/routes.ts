@@ -45,8 +45,18 @@ export const routes = [
     path: '/health',
     handler: 'getHealth',
     auth: 'public',
+    // Anonymous, so it touches no storage: nobody can spend the table's or the buckets' budget through it.
+    access: {},
+    summary: { vi: 'Hệ thống đang chạy', en: 'The API is up' },
+  },
+  {
+    id: 'getDeepHealth',
+    method: 'GET',
+    path: '/health/deep',
+    handler: 'getDeepHealth',
+    auth: ADMIN,
     access: { table: 'read', evidence: 'read', reports: 'read' },
-    summary: { vi: 'Kiểm tra tình trạng hệ thống', en: 'Check that storage is reachable' },
+    summary: { vi: 'Kiểm tra kết nối tới kho dữ liệu', en: 'Check that storage is reachable' },
   },
   {
     id: 'getMe',

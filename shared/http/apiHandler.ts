@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { routeById, type RouteId } from '../routes.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
+import { originCheck } from './originCheck.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
 import { jsonResponse } from './respond.ts';
 import type { ApiEvent, ApiResponse, ApiResult, AuthedRequest, PublicRequest } from './types.ts';
@@ -42,6 +43,7 @@ function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>)
   const route = routeById(routeId);
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponses())
+    .use(originCheck())
     .use(authorize(route))
     .use(jsonBody())
     .use(idempotency(route));

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
+import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import { matchPath, routeById, type RouteId } from '#shared/routes';
 
 /** The variables every store module reads at cold start; set them before importing a handler. */
@@ -11,6 +12,7 @@ export const TEST_ENV = {
   AWS_REGION: 'ap-southeast-1',
   AWS_ACCESS_KEY_ID: 'unit-test',
   AWS_SECRET_ACCESS_KEY: 'unit-test',
+  [ORIGIN_VERIFY_ENV]: 'unit-test-origin-secret',
 } as const;
 
 export type Claims = Record<string, string | number | boolean | string[]>;
@@ -70,7 +72,12 @@ export function apiEvent(routeId: RouteId, opts: CallOptions): ApiEvent {
     routeKey,
     rawPath: opts.path,
     rawQueryString: new URLSearchParams(opts.query ?? {}).toString(),
-    headers: { host: 'api.example.gov.vn', ...opts.headers },
+    // CloudFront adds the origin secret to every request it forwards (shared/http/originCheck.ts).
+    headers: {
+      host: 'api.example.gov.vn',
+      [ORIGIN_VERIFY_HEADER]: TEST_ENV[ORIGIN_VERIFY_ENV],
+      ...opts.headers,
+    },
     ...(opts.query ? { queryStringParameters: opts.query } : {}),
     ...(Object.keys(params).length ? { pathParameters: params } : {}),
     requestContext: requestContext as ApiEvent['requestContext'],
