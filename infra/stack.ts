@@ -232,12 +232,19 @@ export class BaoCaoStack extends Stack {
       props.webAssetPath ?? DEFAULT_WEB_ASSET_PATH,
       {
         stage: stage.name,
-        region: Aws.REGION,
         apiUrl,
-        userPoolId: this.users.userPool.userPoolId,
-        userPoolClientId: this.users.webClient.userPoolClientId,
-        cognitoDomain: this.users.hostedUiUrl,
-        redirectUri: `${this.site.origin}/`,
+        // web/src/config.ts: the sign-in provider, the same fields the local stack serves for its own.
+        auth: {
+          authority: this.users.issuerUrl,
+          clientId: this.users.webClient.userPoolClientId,
+          redirectUri: `${this.site.origin}/`,
+          scope: UserDirectory.WEB_SCOPES.map((s) => s.scopeName).join(' '),
+          endpoints: {
+            authorization: `${this.users.hostedUiUrl}/oauth2/authorize`,
+            token: `${this.users.hostedUiUrl}/oauth2/token`,
+            endSession: `${this.users.hostedUiUrl}/logout`,
+          },
+        },
       },
       stage.logRetention,
     );

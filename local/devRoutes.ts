@@ -22,17 +22,18 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
 }
 
+/** The seeded identities: one agency user per reporting unit, the auditor and the admin. */
+export async function localUsers(): Promise<DevIdentity[]> {
+  const { listUnits } = await import('#shared/store/units');
+  return [...(await listUnits()).filter((u) => u.reports).map(agencyIdentityOf), ...staffIdentities];
+}
+
 /** Local-only routes: never in the route table, so never in the CDK stack. */
 export function devRoutes(issuer: LocalIssuer) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!url.pathname.startsWith('/dev/')) return false;
     if (req.method === 'GET' && url.pathname === '/dev/users') {
-      const { listUnits } = await import('#shared/store/units');
-      const users: DevIdentity[] = [
-        ...(await listUnits()).filter((u) => u.reports).map(agencyIdentityOf),
-        ...staffIdentities,
-      ];
-      send(res, 200, { users });
+      send(res, 200, { users: await localUsers() });
       return true;
     }
     if (req.method === 'POST' && url.pathname === '/dev/token') {

@@ -30,6 +30,8 @@ export interface LocalIdentityInput {
 export interface LocalIssuer {
   readonly issuer: string;
   readonly audience: string;
+  /** The private key, for the local OIDC provider to sign its ID tokens with (local/oidcProvider.ts). */
+  readonly signingKey: JWK;
   sign(identity: LocalIdentityInput, opts?: { expiresInSeconds?: number }): Promise<string>;
   /** Signs exactly these claims with the issuer's key: for tests of what the authorizer refuses. */
   signPayload(payload: JWTPayload): Promise<string>;
@@ -57,7 +59,11 @@ async function loadOrCreateKey(keyFile: string | undefined): Promise<StoredKey> 
   return stored;
 }
 
-/** The local stand-in for Cognito: a signing key kept beside the data, so tokens survive a restart. */
+/**
+ * The local stand-in for Cognito's keys: a signing key kept beside the data, so tokens survive a restart. The
+ * local OIDC provider signs its ID tokens with it; `sign` makes the same tokens at once for scripts and tests
+ * (`POST /dev/token`, local only).
+ */
 export async function createLocalIssuer(opts: { issuer: string; keyFile?: string }): Promise<LocalIssuer> {
   const key = await loadOrCreateKey(opts.keyFile);
   const privateKey = await importJWK(key.privateJwk, ALG);
@@ -65,10 +71,12 @@ export async function createLocalIssuer(opts: { issuer: string; keyFile?: string
   return {
     issuer: opts.issuer,
     audience: LOCAL_AUDIENCE,
+    signingKey: key.privateJwk,
     sign: (identity, { expiresInSeconds = 8 * 3600 } = {}) =>
       new SignJWT({
         [CLAIMS.groups]: [identity.role],
         ...(identity.unitId ? { [CLAIMS.unitId]: identity.unitId } : {}),
+        'cognito:username': identity.sub,
         token_use: 'id',
       })
         .setProtectedHeader({ alg: ALG, kid: key.privateJwk.kid as string, typ: 'JWT' })

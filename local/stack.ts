@@ -3,6 +3,7 @@ import { startApi, type LocalApi } from './api.ts';
 import { startDynamoLocal, type DynamoLocal } from './dynamo.ts';
 import { applyLocalEnv, localBucketName, localBucketPurposes } from './env.ts';
 import { createLocalIssuer, type LocalIssuer } from './identity.ts';
+import { OIDC_MOUNT } from './oidcProvider.ts';
 import { isPortFree, StartupError } from './ports.ts';
 import { ensureTable } from './provision.ts';
 import { startS3Emulator, type S3Emulator } from './s3.ts';
@@ -80,13 +81,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       );
     }
     const issuer = await createLocalIssuer({
-      issuer: `http://127.0.0.1:${opts.port}/dev`,
+      issuer: `http://127.0.0.1:${opts.port}${OIDC_MOUNT}`,
       ...(dataDir ? { keyFile: join(dataDir, 'signing-key.json') } : {}),
     });
     const api: LocalApi = await startApi({
       port: opts.port,
       issuer,
       s3Endpoint: s3.endpoint,
+      oidc: true,
       ...(opts.webDir ? { webDir: opts.webDir } : {}),
     });
     started.push(api);

@@ -244,7 +244,7 @@ export class StaticSite extends Construct {
    */
   deploy(
     webAssetPath: string,
-    config: Readonly<Record<string, string>>,
+    config: Readonly<Record<string, unknown>>,
     logRetention: RetentionDays = RetentionDays.ONE_MONTH,
   ): BucketDeployment {
     const logGroup = new LogGroup(this, 'DeploymentLogs', {
