@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { jobs, uploadTriggers } from '#shared/jobs';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/contract/routes';
 import {
   BUNDLE_ALIASES,
   CREATE_REQUIRE_BANNER,

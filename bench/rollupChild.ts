@@ -12,9 +12,7 @@ const year = Number(yearArg);
 
 // Modules load before the clock starts, so that the rollup's larger module graph is not counted as work.
 const { readYearReports } = await import('#shared/store/reports');
-const { rollupYear } = await import('#shared/rollup/rollupYear');
-const { newRunId } = await import('#shared/rollup/runner');
-const { catalogFor } = await import('#shared/catalog/index');
+const { newRunId, runRollup } = await import('#shared/rollup/runner');
 
 // Where the peak lives: V8's heap (its size, not only what is in use) or memory outside it (buffers).
 const peak = { heapTotal: 0, heapUsed: 0, external: 0 };
@@ -38,15 +36,7 @@ if (mode === 'read') {
   }
   if (fields === 0 && items > 0) throw new Error('items without values');
 } else {
-  const catalog = catalogFor(year);
-  if (!catalog) throw new Error(`no catalog for ${year}`);
-  const { counts } = await rollupYear({
-    year,
-    catalog,
-    runId: newRunId(new Date()),
-    requestedBy: 'bench',
-    now: () => new Date(),
-  });
+  const { counts } = await runRollup({ year, requestedBy: 'bench' }, newRunId(new Date()));
   items = counts.units ?? 0;
 }
 const ms = performance.now() - started;

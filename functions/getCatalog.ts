@@ -1,7 +1,7 @@
 import { catalogFor, catalogYears, publicCatalog } from '#shared/catalog/index';
 import { NotFoundError, ValidationError } from '#shared/errors';
 import { publicHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 
 // Built once per cold start: the catalogs are constant for the life of a deployment.
 const bodies = new Map<number, unknown>();

@@ -1,7 +1,7 @@
 import { reportingYear } from '#shared/api/params';
 import { NotFoundError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 import { getRollupSummary, rollupLinks } from '#shared/store/rollupOutputs';
 
 export const handler = apiHandler('getRollup', async (req) => {

@@ -3,7 +3,7 @@ import { reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { periodProblems } from '#shared/domain/period';
 import { apiHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 import { commitClaimed } from '#shared/store/idempotency';
 import { forgetPeriod, periodWrite } from '#shared/store/periods';
 

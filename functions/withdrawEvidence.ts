@@ -1,7 +1,7 @@
 import { reachableEvidence } from '#shared/api/evidenceAccess';
 import { ConflictError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 import { withdrawnItems } from '#shared/store/evidence';
 import { commitClaimed } from '#shared/store/idempotency';
 

@@ -12,7 +12,7 @@ import {
   type Job,
   type UploadTrigger,
 } from '#shared/jobs';
-import { routes as routeTable, type Route } from '#shared/routes';
+import { routes as routeTable, type Route } from '#shared/contract/routes';
 import type { DataResources } from './constructs/bind.ts';
 import { bindAccess } from './constructs/bind.ts';
 import { Alerts } from './constructs/alerts.ts';
@@ -34,7 +34,7 @@ export interface BaoCaoStackProps extends StackProps {
   readonly stage: StageSettings;
   /**
    * Rows to serve; any number, read as they are.
-   * @default the route table in shared/routes.ts
+   * @default the route table in shared/contract/routes.ts
    */
   readonly routes?: readonly Route[];
   /**

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { matchPath, routes, type Route } from '#shared/routes';
+import { matchPath, routes, type Route } from '#shared/contract/routes';
 import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { enum as zEnum, object, string } from 'zod';
-import { ROLES } from '#shared/routes';
+import { ROLES } from '#shared/contract/roles';
 import { UNIT_ID_PATTERN } from '#shared/hierarchy';
 import type { LocalIssuer } from './identity.ts';
 import { agencyIdentityOf, staffIdentities, type DevIdentity } from './seedData.ts';

@@ -11,7 +11,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import { CLAIMS } from '#shared/auth';
-import type { Role } from '#shared/routes';
+import type { Role } from '#shared/contract/roles';
 
 export const LOCAL_AUDIENCE = 'bao-cao-cntt-local';
 const ALG = 'ES256';

@@ -46,21 +46,14 @@ async function main() {
       s3Endpoint: `http://127.0.0.1:${s3Port}`,
       bucketPrefix: LOCAL_BUCKET_PREFIX,
     });
-    const { newRunId, previousReportingYear } = await import('#shared/rollup/runner');
-    const { rollupYear } = await import('#shared/rollup/rollupYear');
+    const { newRunId, previousReportingYear, runRollup } = await import('#shared/rollup/runner');
     const { catalogFor } = await import('#shared/catalog/index');
     const { listUnits } = await import('#shared/store/units');
     const year = values.year ? Number(values.year) : previousReportingYear(new Date());
-    const catalog = catalogFor(year);
-    if (!catalog) throw new StartupError(`No catalog for ${year}.`);
+    if (!catalogFor(year)) throw new StartupError(`No catalog for ${year}.`);
     const total = (await listUnits()).length;
     const started = Date.now();
-    const { counts } = await rollupYear({
-      year,
-      catalog,
-      runId: newRunId(new Date()),
-      requestedBy: 'cli',
-      now: () => new Date(),
+    const { counts } = await runRollup({ year, requestedBy: 'cli' }, newRunId(new Date()), {
       onProgress: ({ units }) => process.stderr.write(`\r${bar(units, total)}`),
     });
     process.stderr.write('\n');

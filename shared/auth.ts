@@ -1,5 +1,5 @@
 import { UNIT_ID_PATTERN } from './hierarchy.ts';
-import { ROLES, type Role } from './routes.ts';
+import { ROLES, type Role } from './contract/roles.ts';
 
 /** Claim names shared by Cognito (in AWS) and the local signing key. */
 export const CLAIMS = {

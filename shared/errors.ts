@@ -1,11 +1,5 @@
-import type { Bilingual } from './i18n.ts';
-
-/** One failing field: where, what kind of failure, and what to tell the user in both languages. */
-export interface FieldIssue {
-  readonly path: string;
-  readonly code: string;
-  readonly message: Bilingual;
-}
+import type { FieldIssue } from './contract/errors.ts';
+import type { Bilingual } from './contract/i18n.ts';
 
 /**
  * Domain errors are typed; one middleware maps them to HTTP. Nothing else builds an error response.

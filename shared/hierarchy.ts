@@ -1,4 +1,4 @@
-import type { Bilingual } from './i18n.ts';
+import type { Bilingual } from './contract/i18n.ts';
 
 /**
  * The administrative hierarchy is data, not code: any number of levels, any depth. 2014 had

@@ -1,4 +1,4 @@
-import type { RouteAccess } from './routes.ts';
+import type { RouteAccess } from './contract/routes.ts';
 
 /**
  * The job table: the single source for functions that no HTTP route calls. The CDK stack makes one function

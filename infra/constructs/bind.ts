@@ -5,7 +5,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { jobFunctionEnv } from '#shared/jobs';
 import { buckets, type BucketPurpose } from '#shared/buckets';
 import { dataModel } from '#shared/model';
-import type { RouteAccess } from '#shared/routes';
+import type { RouteAccess } from '#shared/contract/routes';
 import type { HandlerFunction } from './handlerFunction.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 

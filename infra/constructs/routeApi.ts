@@ -17,7 +17,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_ENV } from '#shared/http/originCheck';
-import { isPublic, type Route } from '#shared/routes';
+import { isPublic, type Route } from '#shared/contract/routes';
 import { bindAccess, type DataResources } from './bind.ts';
 import { HandlerFunction } from './handlerFunction.ts';
 import { acknowledge } from './nag.ts';

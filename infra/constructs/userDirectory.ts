@@ -14,7 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { CLAIMS } from '#shared/auth';
-import { ROLES, type Role } from '#shared/routes';
+import { ROLES, type Role } from '#shared/contract/roles';
 
 /** The custom attribute behind the `custom:unitId` claim. */
 export const UNIT_ID_ATTRIBUTE = CLAIMS.unitId.replace(/^custom:/, '');

@@ -1,9 +1,9 @@
 import { array, object, optional, record, string, unknown as zUnknown } from 'zod';
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
 import { periodSchema } from '../domain/period.ts';
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../contract/errors.ts';
 import { unitListSchema } from '../unitSchema.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
 
 /*

@@ -1,7 +1,7 @@
 import type { EvidenceItem } from '../domain/evidence.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { AuthedRequest } from '../http/types.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { getEvidence } from '../store/evidence.ts';
 import { pathParam } from './params.ts';
 

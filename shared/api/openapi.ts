@@ -1,5 +1,5 @@
 import { catalogYears, catalogFor, type Catalog } from '../catalog/index.ts';
-import { routes, type Route } from '../routes.ts';
+import { routes, type Route } from '../contract/routes.ts';
 import { requestContracts } from './requestContracts.ts';
 
 const ERROR_STATUSES: Record<string, string> = {

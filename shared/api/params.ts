@@ -1,7 +1,7 @@
 import { catalogFor, type Catalog } from '../catalog/index.ts';
 import { NotFoundError, PreconditionFailedError } from '../errors.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import type { AuthedRequest, PublicRequest } from '../http/types.ts';
 import { invalidInput } from './zodIssues.ts';
 

@@ -1,7 +1,7 @@
 import { toJSONSchema } from 'zod';
 import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
-import type { RouteId } from '../routes.ts';
+import type { RouteId } from '../contract/routes.ts';
 import {
   acceptBody,
   parseDraftValues,
@@ -12,7 +12,7 @@ import {
   unitsBody,
   verificationBody,
 } from './contracts.ts';
-import { declarationSchema } from '../domain/evidence.ts';
+import { declarationSchema } from '../contract/evidence.ts';
 import { parseWith } from './zodIssues.ts';
 
 /** The per-file limit the OpenAPI document states; the function reads its own from EVIDENCE_MAX_BYTES. */

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/index.ts';
 import type { Period } from '../domain/period.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AuthedRequest } from '../http/types.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { getPeriod } from '../store/periods.ts';
 import { getUnit } from '../store/units.ts';
 import { reportingYear, unitParam } from './params.ts';

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors.ts';
 import type { ApiResult } from '../http/types.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { getRevision, listRevisions } from '../store/reports.ts';
 
 export async function revisionsResult(year: number, unitId: string): Promise<ApiResult> {

@@ -1,6 +1,7 @@
 import type { core } from 'zod';
-import { ValidationError, type FieldIssue } from '../errors.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import type { FieldIssue } from '../contract/errors.ts';
+import { ValidationError } from '../errors.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 
 /** Fields a caller may never set: the server owns them. */
 export const SERVER_OWNED = new Set([

@@ -1,4 +1,4 @@
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import { UNITS } from './define.ts';
 import type { Indicator } from './types.ts';
 

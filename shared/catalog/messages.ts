@@ -1,4 +1,4 @@
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import type { CatalogField, CompareOp, Condition } from './types.ts';
 
 /* Every message names fields by their labels, in both languages; codes carry the meaning for programs. */

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import { num } from './messages.ts';
 import type { Indicator } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import { labelLookup, type LabelOf } from './messages.ts';
 import { targetFor } from './scoring.ts';
 import type { Catalog, CrossFieldRule, Indicator } from './types.ts';

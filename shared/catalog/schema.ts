@@ -9,7 +9,7 @@ import {
   type ZodType,
   type core,
 } from 'zod';
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../contract/errors.ts';
 import { expectedType, fieldMessages } from './messages.ts';
 import type { Catalog, CatalogField, FieldValue, ReportValues } from './types.ts';
 

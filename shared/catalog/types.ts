@@ -1,5 +1,5 @@
 import type { LEVELS } from '../hierarchy.ts';
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 
 /** A report is a flat record keyed by field code; dates are `YYYY-MM-DD` strings; null means cleared. */
 export type FieldValue = number | boolean | string | null;

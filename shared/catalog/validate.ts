@@ -1,5 +1,5 @@
-import type { FieldIssue } from '../errors.ts';
-import type { Bilingual } from '../i18n.ts';
+import type { FieldIssue } from '../contract/errors.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import {
   compareMessage,
   conditionText,

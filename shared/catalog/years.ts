@@ -1,5 +1,5 @@
 import { LEVELS } from '../hierarchy.ts';
-import { bi, type Bilingual } from '../i18n.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import { baseIndicators } from './indicators.ts';
 import { baseRules } from './rules.ts';
 import { baseFields, baseSections } from './sections/index.ts';

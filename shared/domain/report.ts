@@ -1,7 +1,8 @@
 import type { FieldValue, ReportValues } from '../catalog/index.ts';
-import { ConflictError, type FieldIssue, UnprocessableError } from '../errors.ts';
-import { bi } from '../i18n.ts';
-import type { Role } from '../routes.ts';
+import type { FieldIssue } from '../contract/errors.ts';
+import { ConflictError, UnprocessableError } from '../errors.ts';
+import { bi } from '../contract/i18n.ts';
+import type { Role } from '../contract/roles.ts';
 import { deadlineFor, isLate, isOpen, type Period } from './period.ts';
 
 /**
@@ -9,8 +10,8 @@ import { deadlineFor, isLate, isOpen, type Period } from './period.ts';
  * revision that records it; the store writes both in one transaction.
  */
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
-import type { DisplayStatus } from './statuses.ts';
-export { DISPLAY_STATUSES, type DisplayStatus } from './statuses.ts';
+import type { DisplayStatus } from '../contract/statuses.ts';
+export { DISPLAY_STATUSES, type DisplayStatus } from '../contract/statuses.ts';
 
 export interface Actor {
   readonly sub: string;

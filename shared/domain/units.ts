@@ -1,6 +1,6 @@
-import type { FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../contract/errors.ts';
 import type { Unit } from '../hierarchy.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 
 /**
  * Checks a batch of units against the hierarchy it joins: ids unique in the batch, every parent known, and

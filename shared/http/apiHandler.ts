@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { routeById, type RouteId } from '../routes.ts';
+import { routeById, type RouteId } from '../contract/routes.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
 import { originCheck } from './originCheck.ts';

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import { AppError, ServiceUnavailableError } from '../errors.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { logger } from './logger.ts';
 import { jsonResponse } from './respond.ts';
 import type { ApiContext } from './requestParts.ts';

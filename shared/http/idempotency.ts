@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import { AppError, BadRequestError } from '../errors.ts';
-import { bi } from '../i18n.ts';
-import type { Route } from '../routes.ts';
+import { bi } from '../contract/i18n.ts';
+import type { Route } from '../contract/routes.ts';
 import { claimFor, findClaim, replay } from '../store/idempotency.ts';
 import { headerOf, type ApiContext } from './requestParts.ts';
 import { jsonResponse } from './respond.ts';

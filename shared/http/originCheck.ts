@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import { requireEnv } from '../config.ts';
 import { ForbiddenError } from '../errors.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import type { ApiContext } from './requestParts.ts';
 import type { ApiEvent, ApiResponse } from './types.ts';
 

@@ -7,8 +7,8 @@ import {
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from '../errors.ts';
-import { bi } from '../i18n.ts';
-import type { Route } from '../routes.ts';
+import { bi } from '../contract/i18n.ts';
+import type { Route } from '../contract/routes.ts';
 import type { IdempotencyClaim } from '../store/idempotency.ts';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from './types.ts';

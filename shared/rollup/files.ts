@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/index.ts';
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import { BOM, csvLine, round } from './csv.ts';
 import type { GroupResult } from './groups.ts';
 import type { UnitRow } from './unitRow.ts';

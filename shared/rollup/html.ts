@@ -1,5 +1,5 @@
 import type { Catalog, Indicator } from '../catalog/index.ts';
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import { round } from './csv.ts';
 import type { Completeness, GroupResult } from './groups.ts';
 import type { RankedEntry } from './ranking.ts';

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/index.ts';
-import { publishedCsvLines } from '../store/rollupOutputs.ts';
 import { parseCsvLine } from './csv.ts';
 import { groupKey, type GroupType } from './groups.ts';
+import type { RollupSources } from './ports.ts';
 
 const toNumber = (cell: string | undefined): number | null => {
   if (cell === undefined || cell === '') return null;
@@ -11,11 +11,12 @@ const toNumber = (cell: string | undefined): number | null => {
 
 /** Last year's per-unit indicator values, in unit id order, read from its published units.csv. */
 export async function* previousUnitValues(
+  sources: RollupSources,
   catalog: Catalog,
   year: number,
 ): AsyncGenerator<{ unitId: string; values: Record<string, number | null> }> {
   let columns: Map<string, number> | undefined;
-  for await (const line of publishedCsvLines(year - 1, 'unitsCsv')) {
+  for await (const line of sources.publishedCsvLines(year - 1, 'unitsCsv')) {
     const cells = parseCsvLine(line);
     if (!columns) {
       columns = new Map(cells.map((c, i) => [c, i]));
@@ -30,10 +31,13 @@ export async function* previousUnitValues(
 }
 
 /** Last year's group values, keyed like this year's groups. Small: a few rows per group and indicator. */
-export async function previousGroupValues(year: number): Promise<Map<string, Record<string, number | null>>> {
+export async function previousGroupValues(
+  sources: RollupSources,
+  year: number,
+): Promise<Map<string, Record<string, number | null>>> {
   const out = new Map<string, Record<string, number | null>>();
   let columns: Map<string, number> | undefined;
-  for await (const line of publishedCsvLines(year - 1, 'indicatorsCsv')) {
+  for await (const line of sources.publishedCsvLines(year - 1, 'indicatorsCsv')) {
     const cells = parseCsvLine(line);
     if (!columns) {
       columns = new Map(cells.map((c, i) => [c, i]));

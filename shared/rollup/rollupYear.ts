@@ -1,14 +1,11 @@
 import type { Catalog } from '../catalog/index.ts';
 import type { ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
-import { bi, type Bilingual } from '../i18n.ts';
-import { yearReportsInUnitOrder } from '../store/reports.ts';
-import { openRunOutput, publishRun, saveRollupSummary, type RollupFile } from '../store/rollupOutputs.ts';
-import type { OutputStream } from '../store/multipartOutput.ts';
-import { getUnits, unitsInIdOrder } from '../store/units.ts';
+import { bi, type Bilingual } from '../contract/i18n.ts';
 import { indicatorsCsv, stableJson, unitsCsvHeader, unitsCsvRow } from './files.ts';
 import { GroupAccumulator, type GroupResult } from './groups.ts';
 import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
+import type { OutputStream, RollupFile, RollupSinks, RollupSources } from './ports.ts';
 import { previousGroupValues, previousUnitValues } from './previous.ts';
 import { Ranking } from './ranking.ts';
 import { Distributions, VerificationGaps } from './summaries.ts';
@@ -21,9 +18,11 @@ export interface RollupRun {
   readonly requestedBy: string;
   readonly now: () => Date;
   readonly onProgress?: (p: { units: number; reports: number }) => void;
-  /** Page size for reading reports; tests use small pages to cross page boundaries. */
-  readonly pageSize?: number;
+  readonly sources: RollupSources;
+  readonly sinks: RollupSinks;
 }
+
+const iterate = <T>(items: AsyncIterable<T>): AsyncIterator<T> => items[Symbol.asyncIterator]();
 
 /** Pulls items of a sorted stream up to `id`, handing back the one equal to it. */
 function cursor<T>(it: AsyncIterator<T>, idOf: (t: T) => string) {
@@ -52,11 +51,11 @@ function cursor<T>(it: AsyncIterator<T>, idOf: (t: T) => string) {
   };
 }
 
-async function parentChain(groups: GroupAccumulator): Promise<Map<string, Unit>> {
+async function parentChain(sources: RollupSources, groups: GroupAccumulator): Promise<Map<string, Unit>> {
   const known = new Map<string, Unit>();
   let wanted = groups.parentIds();
   while (wanted.length) {
-    const found = await getUnits(wanted);
+    const found = await sources.unitsById(wanted);
     for (const [id, unit] of found) known.set(id, unit);
     wanted = [
       ...new Set([...found.values()].map((u) => u.parentId).filter((p): p is string => !!p && !known.has(p))),
@@ -71,11 +70,11 @@ async function parentChain(groups: GroupAccumulator): Promise<Map<string, Unit>>
  * every one is complete, so a failed run leaves the previous outputs as they were.
  */
 export async function rollupYear(run: RollupRun): Promise<{ counts: Record<string, number> }> {
-  const { year, catalog, runId } = run;
+  const { year, catalog, runId, sources, sinks } = run;
   const startedAt = run.now().toISOString();
-  await saveRollupSummary({ year, status: 'running', runId, requestedBy: run.requestedBy, startedAt });
+  await sinks.saveSummary({ year, status: 'running', runId, requestedBy: run.requestedBy, startedAt });
   const outputs: Partial<Record<RollupFile, OutputStream>> = {};
-  const open = (file: RollupFile) => (outputs[file] = openRunOutput(year, file, runId));
+  const open = (file: RollupFile) => (outputs[file] = sinks.open(file));
   try {
     const json = open('json');
     const units = open('unitsCsv');
@@ -84,14 +83,14 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const gaps = new VerificationGaps();
     const ranking = new Ranking();
     const missing: { unitId: string; status: string }[] = [];
-    const reports = cursor<ReportState>(yearReportsInUnitOrder(year, run.pageSize), (r) => r.unitId);
-    const previous = cursor(previousUnitValues(catalog, year), (p) => p.unitId);
-    const previousGroups = await previousGroupValues(year);
+    const reports = cursor<ReportState>(iterate(sources.reportsInUnitOrder(year)), (r) => r.unitId);
+    const previous = cursor(previousUnitValues(sources, catalog, year), (p) => p.unitId);
+    const previousGroups = await previousGroupValues(sources, year);
     await json.write(`{"year":${year},"catalogVersion":${JSON.stringify(catalog.version)},"units":[`);
     await units.write(unitsCsvHeader(catalog));
     let seen = 0;
     let reported = 0;
-    for await (const unit of unitsInIdOrder()) {
+    for await (const unit of sources.unitsInIdOrder()) {
       const report = await reports.take(unit.id);
       const before = await previous.take(unit.id);
       if (!unit.reports && !report) continue;
@@ -110,7 +109,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const orphanReports = await reports.rest();
     await previous.rest();
 
-    const parents = await parentChain(groups);
+    const parents = await parentChain(sources, groups);
     groups.rollUpParents(new Map([...parents].map(([id, u]) => [id, u.parentId])));
     const groupResults = groups.results(previousGroups);
     const levelNames = new Map<string, Bilingual>(catalog.levels.map((l) => [l.id, l.name]));
@@ -131,7 +130,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       ...topRanked.map((r) => r.unitId),
       ...missing.slice(0, HTML_MISSING_ROWS).map((m) => m.unitId),
     ];
-    const names = new Map([...(await getUnits(listed))].map(([id, u]) => [id, u.name]));
+    const names = new Map([...(await sources.unitsById(listed))].map(([id, u]) => [id, u.name]));
     const overall = groupResults.find((g) => g.type === 'overall')?.completeness;
     const counts = { units: seen, reported, orphanReports, ...(overall ?? {}) };
 
@@ -167,8 +166,8 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     );
     for (const out of Object.values(outputs)) await out.close();
     run.onProgress?.({ units: seen, reports: reported });
-    await publishRun(year, runId);
-    await saveRollupSummary({
+    await sinks.publish();
+    await sinks.saveSummary({
       year,
       status: 'succeeded',
       runId,
@@ -181,15 +180,17 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     return { counts };
   } catch (error) {
     await Promise.all(Object.values(outputs).map((o) => o.abort()));
-    await saveRollupSummary({
-      year,
-      status: 'failed',
-      runId,
-      requestedBy: run.requestedBy,
-      startedAt,
-      finishedAt: run.now().toISOString(),
-      error: error instanceof Error ? error.message : String(error),
-    }).catch(() => undefined);
+    await sinks
+      .saveSummary({
+        year,
+        status: 'failed',
+        runId,
+        requestedBy: run.requestedBy,
+        startedAt,
+        finishedAt: run.now().toISOString(),
+        error: error instanceof Error ? error.message : String(error),
+      })
+      .catch(() => undefined);
     throw error;
   }
 }

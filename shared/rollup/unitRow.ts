@@ -9,7 +9,7 @@ import {
 } from '../catalog/index.ts';
 import { displayStatusOf, type DisplayStatus, type ReportState } from '../domain/report.ts';
 import type { Unit } from '../hierarchy.ts';
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 
 /** What the rollup says about one unit. Numbers are as computed; rounding happens only when writing files. */
 export interface UnitRow {

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EvidenceItem } from '../domain/evidence.ts';
-import type { Bilingual } from '../i18n.ts';
+import type { Bilingual } from '../contract/i18n.ts';
 import { dataModel, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages } from './pages.ts';

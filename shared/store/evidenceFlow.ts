@@ -1,6 +1,6 @@
 import { storedObjectProblem, type EvidenceItem } from '../domain/evidence.ts';
 import { ConflictError } from '../errors.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { getEvidence, rejectedItems, verifiedItems } from './evidence.ts';
 import { deleteStored, inspectStored } from './evidenceObjects.ts';
 import { transact, WriteConflict } from './transact.ts';

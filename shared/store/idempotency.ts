@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { UnprocessableError } from '../errors.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { dataModel, keys, type ItemKey } from '../model.ts';
 import type { ApiResult } from '../http/types.ts';
 import { ddb, tableName } from './dynamo.ts';

@@ -1,7 +1,7 @@
 import { ConflictError, PreconditionFailedError } from '../errors.ts';
 import { emptyReport, type ReportState, type Transition } from '../domain/report.ts';
 import type { ApiResult } from '../http/types.ts';
-import { bi } from '../i18n.ts';
+import { bi } from '../contract/i18n.ts';
 import { commitClaimed, findClaim, replay, type IdempotencyClaim } from './idempotency.ts';
 import { getReport, transitionItems } from './reports.ts';
 import { WriteConflict, type TransactItem } from './transact.ts';

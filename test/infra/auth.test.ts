@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIMS } from '#shared/auth';
-import { ROLES } from '#shared/routes';
+import { ROLES } from '#shared/contract/roles';
 import { logicalIdOf, onlyResourceOf, resourcesOf, synthStack } from './synth.ts';
 
 const { stack, template } = synthStack('dev');

@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
-import { isPublic, routes, type Route } from '#shared/routes';
+import { isPublic, routes, type Route } from '#shared/contract/routes';
 import { EdgeFirewall } from '../../infra/constructs/edgeFirewall.ts';
 import { RouteApi } from '../../infra/constructs/routeApi.ts';
 import { EDGE_REGION } from '../../infra/edgeStack.ts';

@@ -1,6 +1,6 @@
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/contract/routes';
 import { HandlerFunction } from '../../infra/constructs/handlerFunction.ts';
 import { logicalIdOf, resourcesOf, synthStack, type CfnResourceJson } from './synth.ts';
 

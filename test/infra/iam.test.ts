@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buckets } from '#shared/buckets';
 import { dataModel } from '#shared/model';
 import { jobFunctionEnv, jobs, type Job } from '#shared/jobs';
-import { routes, type Route, type RouteAccess } from '#shared/routes';
+import { routes, type Route, type RouteAccess } from '#shared/contract/routes';
 import { BUCKET_ACTIONS, OBJECT_ACTIONS, TABLE_ACTIONS } from '../../infra/constructs/bind.ts';
 import { flatten, wildcardResourceFinding } from '../../infra/constructs/nag.ts';
 import type { BaoCaoStack } from '../../infra/stack.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublic, routes, type Route } from '#shared/routes';
+import { isPublic, routes, type Route } from '#shared/contract/routes';
 import { logicalIdOf, onlyResourceOf, resourcesOf, synthStack } from './synth.ts';
 
 const { stack, template } = synthStack('dev');

@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { keys } from '#shared/model';
-import { routes, type Route } from '#shared/routes';
+import { routes, type Route } from '#shared/contract/routes';
 import { startTestApi, type TestApi } from './harness.ts';
 import { pdfBytes, pngBytes, sha256b64, zipBytes } from './evidenceFiles.ts';
 import {

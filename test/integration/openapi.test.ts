@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestContracts } from '#shared/api/requestContracts';
-import { routes } from '#shared/routes';
+import { routes } from '#shared/contract/routes';
 import { startTestApi, type TestApi } from './harness.ts';
 import { catalog } from './fixtures.ts';
 

@@ -67,12 +67,8 @@ async function report(year: number, unitId: string, values: Record<string, unkno
 }
 
 async function runRollup(year: number, onProgress?: () => void) {
-  const { rollupYear } = await import('#shared/rollup/rollupYear');
-  return rollupYear({
-    year,
-    catalog: catalogFor(year) as Catalog,
-    runId: `run-${year}-${Math.random().toString(36).slice(2)}`,
-    requestedBy: 'test',
+  const { runRollup: run } = await import('#shared/rollup/runner');
+  return run({ year, requestedBy: 'test' }, `run-${year}-${Math.random().toString(36).slice(2)}`, {
     now: () => new Date('2026-02-01T00:30:00+07:00'),
     pageSize: 2,
     ...(onProgress ? { onProgress } : {}),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestContracts } from '#shared/api/requestContracts';
 import { CLAIMS } from '#shared/auth';
 import { catalogYears } from '#shared/catalog/index';
-import { routes, type Route } from '#shared/routes';
+import { routes, type Route } from '#shared/contract/routes';
 import { startTestApi, type TestApi } from '../integration/harness.ts';
 import {
   YEAR,

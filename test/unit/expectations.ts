@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { AppError } from '#shared/errors';
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 
 /** Both languages present and not the same text; the wording itself is free to change. */
 export function expectBilingual(message: Bilingual | undefined): void {

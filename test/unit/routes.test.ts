@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jobs, uploadTriggers } from '#shared/jobs';
-import { isPublic, matchPath, ROLES, routeById, routes, type Route } from '#shared/routes';
+import { ROLES } from '#shared/contract/roles';
+import { isPublic, matchPath, routeById, routes, type Route } from '#shared/contract/routes';
 
 const FUNCTIONS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'functions');
 

@@ -1,4 +1,4 @@
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 import { apiBase } from './config.ts';
 
 export interface ApiIssue {

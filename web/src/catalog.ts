@@ -1,5 +1,5 @@
 import type { Catalog, CatalogField, Indicator } from '#shared/catalog/types';
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 import { ApiError, call } from './api.ts';
 
 /** GET /catalog/{year}: the catalog itself plus what the form needs to lay it out. */

@@ -1,4 +1,4 @@
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 
 /*
  * Vietnamese is the default and English sits one click away; the choice survives reloads. Every text the user

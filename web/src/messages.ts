@@ -1,4 +1,4 @@
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 
 /* Texts of the shell, sign-in and error pages. Page modules keep their own texts beside them. */
 export const M = {

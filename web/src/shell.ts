@@ -1,4 +1,4 @@
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 import { isSignedIn, signOut, whoAmI } from './auth.ts';
 import { byId, h, replace } from './dom.ts';
 import { L, lang, setLang, type Lang } from './i18n.ts';

@@ -9,10 +9,10 @@ import type { Revision as StoredRevision } from '#shared/domain/report';
 import type { Unit as HierarchyUnit } from '#shared/hierarchy';
 import type { UploadTicket as Ticket } from '#shared/store/evidenceObjects';
 import type { RevisionSummary as StoredSummary } from '#shared/store/reports';
-import type { Role } from '#shared/routes';
+import type { Role } from '#shared/contract/roles';
 
 export type { DisplayStatus, ReviewComment, VerifiedField } from '#shared/domain/report';
-export type { EvidenceStatus } from '#shared/domain/evidence';
+export type { EvidenceStatus } from '#shared/contract/evidence';
 export type { Role };
 export type { StatusCounts };
 

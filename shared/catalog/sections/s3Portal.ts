@@ -1,4 +1,4 @@
-import { bi } from '../../i18n.ts';
+import { bi } from '../../contract/i18n.ts';
 import { UNITS, evidenceIfTrue, inSection, integer, text, yesNo } from '../define.ts';
 import type { CatalogField, CatalogSection } from '../types.ts';
 

@@ -1,4 +1,4 @@
-import { bi, type Bilingual } from '../../i18n.ts';
+import { bi, type Bilingual } from '../../contract/i18n.ts';
 import { UNITS, date, evidenceIfTrue, inSection, integer, percent, text, yesNo } from '../define.ts';
 import type { CatalogField, CatalogSection } from '../types.ts';
 

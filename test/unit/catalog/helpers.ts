@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { catalogFor, type Catalog, type FieldValue, type ReportValues } from '#shared/catalog/index';
-import type { FieldIssue } from '#shared/errors';
+import type { FieldIssue } from '#shared/contract/errors';
 
 export function mustCatalog(year: number): Catalog {
   const catalog = catalogFor(year);

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { declarationSchema, EVIDENCE_TYPES, type EvidenceContentType } from '#shared/contract/evidence';
 import {
   attachmentDisposition,
-  declarationSchema,
-  EVIDENCE_TYPES,
   evidenceObjectKey,
   matchesDeclaredType,
   parseEvidenceKey,
   storedObjectProblem,
-  type EvidenceContentType,
 } from '#shared/domain/evidence';
 import { UNIT_ID_PATTERN } from '#shared/hierarchy';
 import { expectBilingual } from '../expectations.ts';

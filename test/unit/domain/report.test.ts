@@ -17,7 +17,7 @@ import {
   type ReportStatus,
   type Transition,
 } from '#shared/domain/report';
-import type { FieldIssue } from '#shared/errors';
+import type { FieldIssue } from '#shared/contract/errors';
 import { expectAppError } from '../expectations.ts';
 
 const YEAR = 2025;

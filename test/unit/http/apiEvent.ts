@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
 import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
-import { matchPath, routeById, type RouteId } from '#shared/routes';
+import { matchPath, routeById, type RouteId } from '#shared/contract/routes';
 
 /** The variables every store module reads at cold start; set them before importing a handler. */
 export const TEST_ENV = {

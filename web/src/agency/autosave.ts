@@ -1,5 +1,5 @@
 import type { FieldValue, ReportValues } from '#shared/catalog/types';
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, get, newKey } from '../api.ts';
 import type { Report } from '../types.ts';
 

@@ -1,4 +1,4 @@
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 import { h } from '../dom.ts';
 import { L, fmtDeadline } from '../i18n.ts';
 import { M } from '../messages.ts';

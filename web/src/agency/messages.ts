@@ -1,4 +1,4 @@
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 
 export const A = {
   title: (year: number) => bi(`Báo cáo ứng dụng CNTT năm ${year}`, `IT use report for ${year}`),

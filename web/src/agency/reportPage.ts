@@ -1,6 +1,6 @@
 import type { FieldValue, ReportValues } from '#shared/catalog/types';
 import { validateSubmission } from '#shared/catalog/validate';
-import type { FieldIssue } from '#shared/errors';
+import type { FieldIssue } from '#shared/contract/errors';
 import { ApiError, NetworkError, call, get, newKey } from '../api.ts';
 import { whoAmI } from '../auth.ts';
 import { asCatalog, loadCatalog, needsEvidence, type PublicCatalog } from '../catalog.ts';

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '#shared/errors';
+import type { FieldIssue } from '#shared/contract/errors';
 import { h, focusElement, replace } from '../dom.ts';
 import { L } from '../i18n.ts';
 import { A } from './messages.ts';

@@ -1,4 +1,4 @@
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, newKey } from '../api.ts';
 import type { EvidenceDocument, EvidenceItem, UploadTicket } from '../types.ts';
 import { sha256Base64 } from './checksum.ts';

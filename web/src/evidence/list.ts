@@ -1,4 +1,4 @@
-import type { Bilingual } from '#shared/i18n';
+import type { Bilingual } from '#shared/contract/i18n';
 import { h, type Child } from '../dom.ts';
 import { L, fmtBytes, fmtIsoDate } from '../i18n.ts';
 import type { EvidenceItem } from '../types.ts';

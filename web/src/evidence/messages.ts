@@ -1,4 +1,4 @@
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 
 export const E = {
   heading: bi('Tài liệu kiểm chứng', 'Evidence documents'),

@@ -1,4 +1,4 @@
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, get } from '../api.ts';
 import type { EvidenceItem } from '../types.ts';
 import { sha256Base64 } from './checksum.ts';

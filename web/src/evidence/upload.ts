@@ -1,4 +1,4 @@
-import { EVIDENCE_TYPES } from '#shared/domain/evidence';
+import { EVIDENCE_TYPES } from '#shared/contract/evidence';
 import type { UploadTicket } from '../types.ts';
 
 export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;

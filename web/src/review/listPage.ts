@@ -1,4 +1,4 @@
-import { DISPLAY_STATUSES } from '#shared/domain/statuses';
+import { DISPLAY_STATUSES } from '#shared/contract/statuses';
 import { get } from '../api.ts';
 import { loadCatalog } from '../catalog.ts';
 import { h, replace } from '../dom.ts';

@@ -1,4 +1,4 @@
-import { bi } from '#shared/i18n';
+import { bi } from '#shared/contract/i18n';
 
 export const R = {
   listTitle: (year: number) => bi(`Tình hình báo cáo năm ${year}`, `Reports for ${year}`),

@@ -1,12 +1,10 @@
 import type { Bilingual } from './i18n.ts';
+import { ROLES, type Role } from './roles.ts';
 
 /**
  * The route table: the single source for the CDK stack (one function and one API route per row), the local
  * HTTP adapter and the OpenAPI document. Adding a route is one row here plus its handler module.
  */
-export const ROLES = ['agency', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 /** What a route's function may touch; the stack turns this into least-privilege grants. */
