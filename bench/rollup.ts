@@ -3,7 +3,7 @@ import { defaultPeriod } from '#shared/domain/period';
 import { emptyReport, saveDraft, submit } from '#shared/domain/report';
 import type { Unit } from '#shared/hierarchy';
 import { jobNodeFlags, jobs } from '#shared/jobs';
-import { dataModel, keys } from '#shared/model';
+import { entities } from '#shared/model';
 import { communeUnits, districtUnits, ROLLUP_YEAR, valuesWith } from './lib/data.ts';
 import { childResult, spawnTsx, type BenchStack } from './lib/benchStack.ts';
 import { log, ratio, round } from './lib/stats.ts';
@@ -65,7 +65,7 @@ async function reportItemsFor(units: readonly Unit[]): Promise<Record<string, un
     if (!draft) return;
     const t = kind <= 2 ? draft : submit(draft.next, actor, now, period, []);
     const from = kind <= 2 ? 0 : 1;
-    const put = transitionItems(from, t)[0]?.Put;
+    const put = transitionItems(from, t)[0]?.item.Put;
     if (put?.Item) out.push(put.Item as Record<string, unknown>);
   });
   return out;
@@ -154,14 +154,8 @@ export async function rollupBench(
       const started = Date.now();
       const deadline = started + opts.loadBudgetSeconds * 1000;
       const units = communeUnits(loaded, size);
-      // The item saveUnits writes (shared/store/units.ts), loaded in parallel batches rather than one by one.
-      const unitItems = units.map((u) => ({
-        ...keys.unit(u.id),
-        ...keys.unitsCollection(),
-        [dataModel.indexes.byCollection.sortKey]: u.id,
-        entity: 'unit',
-        ...u,
-      }));
+      // The item saveUnits writes, loaded in parallel batches rather than one by one.
+      const unitItems = units.map((u) => entities.unit.encode(u));
       const reportItems = await reportItemsFor(units);
       log(`rollup: loading ${units.length} units and ${reportItems.length} reports (to ${size} units)`);
       await batchLoad(unitItems, { parallel: 6, deadline, label: 'units' });

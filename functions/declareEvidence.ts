@@ -3,29 +3,18 @@ import { ownUnit, reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { intEnv } from '#shared/config';
 import { declarationSchema } from '#shared/contract/evidence';
-import { evidenceObjectKey, type EvidenceItem } from '#shared/domain/evidence';
-import { ConflictError } from '#shared/errors';
+import { evidenceLocked, evidenceObjectKey, tooManyFiles, type EvidenceItem } from '#shared/domain/evidence';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/contract/i18n';
 import { declareItems } from '#shared/store/evidence';
 import { presignUpload } from '#shared/store/evidenceObjects';
-import { commitClaimed } from '#shared/store/idempotency';
+import { commitClaimed, type Refusals } from '#shared/store/idempotency';
 
 const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', 50 * 1024 * 1024);
 const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', 30);
 const schema = declarationSchema(MAX_BYTES);
 
-const tooMany = new ConflictError(
-  bi(
-    `Mỗi báo cáo có tối đa ${MAX_FILES} tệp kiểm chứng.`,
-    `A report may have at most ${MAX_FILES} evidence files.`,
-  ),
-  { code: 'TOO_MANY_FILES' },
-);
-const locked = new ConflictError(
-  bi('Báo cáo đã nộp; không thể thêm tài liệu.', 'The report is submitted; evidence can no longer be added.'),
-  { code: 'REPORT_LOCKED' },
-);
+const refusals: Refusals = { TOO_MANY_FILES: tooManyFiles(MAX_FILES), REPORT_LOCKED: evidenceLocked('add') };
 
 export const handler = apiHandler('declareEvidence', async (req) => {
   const { year, catalog } = reportingYear(req);
@@ -61,6 +50,6 @@ export const handler = apiHandler('declareEvidence', async (req) => {
     req.claim,
     { status: 201, body: { evidence: item, upload } },
     req.receivedAt,
-    (index) => [tooMany, locked][index],
+    refusals,
   );
 });

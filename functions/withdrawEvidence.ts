@@ -1,23 +1,13 @@
 import { reachableEvidence } from '#shared/api/evidenceAccess';
-import { ConflictError } from '#shared/errors';
+import { evidenceLocked, evidenceNotLive } from '#shared/domain/evidence';
 import { apiHandler } from '#shared/http/apiHandler';
-import { bi } from '#shared/contract/i18n';
 import { withdrawnItems } from '#shared/store/evidence';
-import { commitClaimed } from '#shared/store/idempotency';
+import { commitClaimed, type Refusals } from '#shared/store/idempotency';
 
-const notLive = new ConflictError(
-  bi('Tài liệu đã bị loại hoặc đã rút.', 'The evidence is already rejected or withdrawn.'),
-  {
-    code: 'EVIDENCE_NOT_LIVE',
-  },
-);
-const locked = new ConflictError(
-  bi(
-    'Báo cáo đã nộp; không thể rút tài liệu.',
-    'The report is submitted; evidence can no longer be withdrawn.',
-  ),
-  { code: 'REPORT_LOCKED' },
-);
+const refusals: Refusals = {
+  EVIDENCE_NOT_LIVE: evidenceNotLive(),
+  REPORT_LOCKED: evidenceLocked('withdraw'),
+};
 
 /** Withdrawn evidence stays on record, and its object stays in the versioned bucket. */
 export const handler = apiHandler('withdrawEvidence', async (req) => {
@@ -28,6 +18,6 @@ export const handler = apiHandler('withdrawEvidence', async (req) => {
     req.claim,
     { body: { evidence: withdrawn } },
     req.receivedAt,
-    (index) => [notLive, locked][index],
+    refusals,
   );
 });

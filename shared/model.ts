@@ -1,6 +1,14 @@
+import type { AuditEntry } from './domain/auditChain.ts';
+import type { EvidenceItem } from './domain/evidence.ts';
+import type { PeriodInput } from './domain/period.ts';
+import type { ReportState, Revision } from './domain/report.ts';
+import type { RollupSummary } from './domain/rollupRun.ts';
+import { attr, defineEntity } from './entity.ts';
+import { LEVEL_IDS, type Unit } from './hierarchy.ts';
+
 /**
- * The data model: one DynamoDB table, its keys and indexes, and every entity's key format. The CDK table, the
- * local table creation and the store code all read this; nothing else spells a key.
+ * The data model: one DynamoDB table, its keys and indexes, and every entity's key format and codec. The CDK
+ * table, the local table creation and the store code all read this; nothing else spells a key or an index.
  */
 export const dataModel = {
   tableNameEnv: 'TABLE_NAME',
@@ -87,3 +95,191 @@ export function keyAttributes(): string[] {
   }
   return [...names];
 }
+
+/** A Query on one partition of an index, in the shape QueryCommand takes. */
+function onIndex(index: IndexName, partition: string) {
+  return {
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': dataModel.indexes[index].partitionKey } as Record<string, string>,
+    ExpressionAttributeValues: { ':pk': partition } as Record<string, unknown>,
+  };
+}
+
+/** The index look-ups the store makes; add TableName (and any filter or projection) to run one. */
+export const indexQueries = {
+  units: () => onIndex('byCollection', keys.unitsCollection().gsi2pk),
+  evidenceOfReport: (year: number, unitId: string) =>
+    onIndex('byCollection', keys.evidenceCollection(year, unitId).gsi2pk),
+  yearShard: (year: number, shard: number) => onIndex('byYear', keys.yearShard(year, shard)),
+};
+
+/** A period as stored: what the admin set, and who set it when. */
+export interface StoredPeriod extends PeriodInput {
+  readonly year: number;
+  readonly updatedBy: string;
+  readonly updatedAt: string;
+}
+
+/** An idempotency claim as stored: the request's fingerprint and the outcome it got (see store/idempotency). */
+export interface StoredClaim {
+  readonly fingerprint: string;
+  readonly result: {
+    readonly status: number;
+    readonly body?: unknown;
+    readonly headers: Record<string, string>;
+  };
+}
+
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+const collectionSort = dataModel.indexes.byCollection.sortKey;
+const { string, number, boolean, list, map, optional } = attr;
+
+/** One codec per entity: its key, its index membership and its attributes. */
+export const entities = {
+  unit: defineEntity<Unit, 'unit'>({
+    name: 'unit',
+    key: (u) => keys.unit(u.id),
+    indexes: (u) => ({ ...keys.unitsCollection(), [collectionSort]: u.id }),
+    attributes: {
+      id: string,
+      code: string,
+      name: map,
+      level: attr.oneOf(LEVEL_IDS),
+      parentId: optional(string),
+      reports: boolean,
+    },
+  }),
+
+  period: defineEntity<StoredPeriod, 'period'>({
+    name: 'period',
+    key: (p) => keys.period(p.year),
+    indexes: (p) => ({ ...keys.periodsCollection(), [collectionSort]: String(p.year) }),
+    attributes: {
+      year: number,
+      opensAt: string,
+      deadline: string,
+      lockExceptions: list,
+      updatedBy: string,
+      updatedAt: string,
+    },
+  }),
+
+  report: defineEntity<ReportState, 'report'>({
+    name: 'report',
+    key: (r) => keys.report(r.year, r.unitId),
+    indexes: (r) => keys.reportYearIndex(r.year, r.unitId),
+    attributes: {
+      year: number,
+      unitId: string,
+      status: string,
+      version: number,
+      values: map,
+      verification: map,
+      comments: list,
+      submissions: number,
+      firstSubmittedAt: optional(string),
+      submittedAt: optional(string),
+      late: boolean,
+      acceptedAt: optional(string),
+      createdAt: string,
+      updatedAt: string,
+      updatedBy: string,
+    },
+  }),
+
+  revision: defineEntity<Revision, 'revision'>({
+    name: 'revision',
+    key: (r) => keys.revision(r.year, r.unitId, r.version),
+    attributes: {
+      year: number,
+      unitId: string,
+      version: number,
+      action: string,
+      status: string,
+      at: string,
+      by: map,
+      values: map,
+      diff: list,
+      comments: optional(list),
+      verification: optional(map),
+    },
+  }),
+
+  evidence: defineEntity<EvidenceItem, 'evidence'>({
+    name: 'evidence',
+    key: (e) => keys.evidence(e.evidenceId),
+    indexes: (e) => keys.evidenceOfReport(e.year, e.unitId, e.createdAt, e.evidenceId),
+    attributes: {
+      evidenceId: string,
+      year: number,
+      unitId: string,
+      status: string,
+      objectKey: string,
+      uploadedBy: string,
+      createdAt: string,
+      fileName: string,
+      contentType: string,
+      size: number,
+      sha256: string,
+      fields: list,
+      document: map,
+      verifiedAt: optional(string),
+      rejectedReason: optional(map),
+      rejectedAt: optional(string),
+      withdrawnAt: optional(string),
+    },
+  }),
+
+  /** Keyed by the caller's principal and Idempotency-Key, which the claim carries: encode with that key. */
+  idempotency: defineEntity<StoredClaim, 'idempotency'>({
+    name: 'idempotency',
+    attributes: { fingerprint: string, result: map },
+  }),
+
+  /** Keyed by year, which the head does not store: encode with keys.auditHead(year). */
+  auditHead: defineEntity<AuditHead, 'auditHead'>({
+    name: 'auditHead',
+    attributes: { seq: number, hash: string },
+  }),
+
+  auditEntry: defineEntity<AuditEntry, 'auditEntry'>({
+    name: 'auditEntry',
+    key: (e) => keys.auditEntry(e.year, e.seq),
+    attributes: {
+      year: number,
+      at: string,
+      actor: map,
+      action: string,
+      unitId: string,
+      object: optional(string),
+      evidenceId: optional(string),
+      sourceIp: string,
+      forwardedFor: optional(string),
+      details: optional(map),
+      seq: number,
+      prevHash: string,
+      hash: string,
+    },
+  }),
+
+  rollupSummary: defineEntity<RollupSummary, 'rollup'>({
+    name: 'rollup',
+    key: (r) => keys.rollupSummary(r.year),
+    attributes: {
+      year: number,
+      status: string,
+      runId: string,
+      requestedBy: string,
+      startedAt: string,
+      finishedAt: optional(string),
+      error: optional(string),
+      counts: optional(map),
+      catalogVersion: optional(string),
+    },
+  }),
+} as const;

@@ -5,6 +5,7 @@ import {
   type EvidenceStatus,
 } from '../contract/evidence.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
+import { ConflictError } from '../errors.ts';
 
 /**
  * Evidence documents (tài liệu kiểm chứng): what may be uploaded, and how the stored bytes are checked before
@@ -20,6 +21,7 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly createdAt: string;
   readonly verifiedAt?: string;
   readonly rejectedReason?: Bilingual;
+  readonly rejectedAt?: string;
   readonly withdrawnAt?: string;
 }
 
@@ -108,3 +110,35 @@ export function storedObjectProblem(
   }
   return undefined;
 }
+
+/*
+ * What to tell the user when the store refuses an evidence change, one error per rule: the per-report limit,
+ * the report's lock, and the evidence's own life (only pending or verified evidence can be withdrawn).
+ */
+export const tooManyFiles = (max: number) =>
+  new ConflictError(
+    bi(`Mỗi báo cáo có tối đa ${max} tệp kiểm chứng.`, `A report may have at most ${max} evidence files.`),
+    { code: 'TOO_MANY_FILES' },
+  );
+
+export const evidenceLocked = (change: 'add' | 'withdraw') =>
+  new ConflictError(
+    change === 'add'
+      ? bi(
+          'Báo cáo đã nộp; không thể thêm tài liệu.',
+          'The report is submitted; evidence can no longer be added.',
+        )
+      : bi(
+          'Báo cáo đã nộp; không thể rút tài liệu.',
+          'The report is submitted; evidence can no longer be withdrawn.',
+        ),
+    { code: 'REPORT_LOCKED' },
+  );
+
+export const evidenceNotLive = () =>
+  new ConflictError(
+    bi('Tài liệu đã bị loại hoặc đã rút.', 'The evidence is already rejected or withdrawn.'),
+    {
+      code: 'EVIDENCE_NOT_LIVE',
+    },
+  );

@@ -4,7 +4,7 @@ import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
 import { originCheck } from './originCheck.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
-import { jsonResponse } from './respond.ts';
+import { resultResponse } from './respond.ts';
 import type { ApiEvent, ApiResponse, ApiResult, AuthedRequest, PublicRequest } from './types.ts';
 
 function lowerCaseHeaders(event: ApiEvent): Record<string, string> {
@@ -35,10 +35,6 @@ function toRequest(event: ApiEvent, context: ApiContext): AuthedRequest {
   };
 }
 
-function toResponse(result: ApiResult): ApiResponse {
-  return jsonResponse(result.status ?? 200, result.body, result.headers);
-}
-
 function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>) {
   const route = routeById(routeId);
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
@@ -47,7 +43,7 @@ function build(routeId: RouteId, fn: (req: AuthedRequest) => Promise<ApiResult>)
     .use(authorize(route))
     .use(jsonBody())
     .use(idempotency(route));
-  return wrapped.handler(async (event, context) => toResponse(await fn(toRequest(event, context))));
+  return wrapped.handler(async (event, context) => resultResponse(await fn(toRequest(event, context))));
 }
 
 /** A route that needs a signed-in caller with one of the route table's roles. */

@@ -5,7 +5,7 @@ import { bi } from '../contract/i18n.ts';
 import type { Route } from '../contract/routes.ts';
 import { claimFor, findClaim, replay } from '../store/idempotency.ts';
 import { headerOf, type ApiContext } from './requestParts.ts';
-import { jsonResponse } from './respond.ts';
+import { resultResponse } from './respond.ts';
 import type { ApiEvent, ApiResponse } from './types.ts';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -44,10 +44,7 @@ export function idempotency(route: Route): MiddlewareObj<ApiEvent, ApiResponse, 
         .digest('base64url');
       const claim = claimFor(caller.sub, key, fingerprint);
       const found = await findClaim(claim);
-      if (found) {
-        const result = replay(found, claim);
-        return jsonResponse(result.status ?? 200, result.body, result.headers);
-      }
+      if (found) return resultResponse(replay(found, claim));
       request.context.claim = claim;
       return undefined;
     },
@@ -58,9 +55,8 @@ export function idempotency(route: Route): MiddlewareObj<ApiEvent, ApiResponse, 
       if (!claim || !(request.error instanceof AppError) || request.error.status >= 500) return;
       const found = await findClaim(claim);
       if (!found) return;
-      const result = replay(found, claim);
       // Returning the response stops the onError chain, so the error mapper does not overwrite it.
-      return jsonResponse(result.status ?? 200, result.body, result.headers);
+      return resultResponse(replay(found, claim));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ApiResponse } from './types.ts';
+import type { ApiResponse, ApiResult } from './types.ts';
 
 export function jsonResponse(
   status: number,
@@ -15,3 +15,10 @@ export function jsonResponse(
     body: body === undefined ? '' : JSON.stringify(body),
   };
 }
+
+/** A handler's result on the wire; an outcome replayed under an Idempotency-Key says so in a header. */
+export const resultResponse = (result: ApiResult): ApiResponse =>
+  jsonResponse(result.status ?? 200, result.body, {
+    ...result.headers,
+    ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
+  });

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Identity } from '../auth.ts';
-import type { IdempotencyClaim } from '../store/idempotency.ts';
+import type { IdempotencyClaim, Outcome } from '../store/idempotency.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
@@ -28,8 +28,5 @@ export interface AuthedRequest extends PublicRequest {
   readonly claim: IdempotencyClaim | undefined;
 }
 
-export interface ApiResult {
-  readonly status?: number;
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/** What a handler answers: a command's outcome, which resultResponse puts on the wire. */
+export type ApiResult = Outcome;

@@ -1,10 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EvidenceItem } from '../domain/evidence.ts';
 import type { Bilingual } from '../contract/i18n.ts';
-import { dataModel, keys } from '../model.ts';
+import { dataModel, entities, indexQueries, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages } from './pages.ts';
-import type { TransactItem } from './transact.ts';
+import { conditioned, unconditioned, type ConditionReason, type Write } from './transact.ts';
 
 const TABLE = tableName();
 const PENDING_SECONDS = 24 * 3600;
@@ -12,19 +12,9 @@ const EDITABLE = { ':draft': 'draft', ':returned': 'returned' };
 
 const byReport = (year: number, unitId: string) => ({
   TableName: TABLE,
-  IndexName: 'byCollection',
-  KeyConditionExpression: '#pk = :pk',
-  ExpressionAttributeNames: { '#pk': dataModel.indexes.byCollection.partitionKey } as Record<string, string>,
-  ExpressionAttributeValues: { ':pk': keys.evidenceCollection(year, unitId).gsi2pk } as Record<
-    string,
-    unknown
-  >,
+  ...indexQueries.evidenceOfReport(year, unitId),
 });
-
-function fromItem(item: Record<string, unknown>): EvidenceItem {
-  const { pk: _pk, sk: _sk, gsi2pk: _g, gsi2sk: _s, entity: _e, expiresAt: _x, ...rest } = item;
-  return rest as unknown as EvidenceItem;
-}
+const fromItem = (item: Record<string, unknown>): EvidenceItem => entities.evidence.decode(item);
 
 export async function getEvidence(evidenceId: string): Promise<EvidenceItem | undefined> {
   const { Item } = await ddb.send(
@@ -48,14 +38,15 @@ export async function verifiedEvidenceFields(year: number, unitId: string): Prom
     ExpressionAttributeValues: { ...q.ExpressionAttributeValues, ':verified': 'verified' },
     ProjectionExpression: '#fields',
   })) {
-    for (const item of page) for (const field of (item.fields as string[] | undefined) ?? []) out.add(field);
+    for (const item of page)
+      for (const field of entities.evidence.decodeSome(item, ['fields']).fields) out.add(field);
   }
   return out;
 }
 
 /** The report must not exist yet or still be editable for its evidence to change. */
-function reportEditable(year: number, unitId: string): TransactItem {
-  return {
+function reportEditable(year: number, unitId: string): Write {
+  return conditioned('REPORT_LOCKED', {
     ConditionCheck: {
       TableName: TABLE,
       Key: keys.report(year, unitId),
@@ -63,11 +54,12 @@ function reportEditable(year: number, unitId: string): TransactItem {
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: EDITABLE,
     },
-  };
+  });
 }
 
-function counterChange(year: number, unitId: string, delta: 1 | -1, max?: number): TransactItem {
-  return {
+/** Counts a report's live evidence; with `max`, refuses to count past it. */
+function counterChange(year: number, unitId: string, delta: 1 | -1, max?: number): Write {
+  const item = {
     Update: {
       TableName: TABLE,
       Key: keys.evidenceCounter(year, unitId),
@@ -80,27 +72,27 @@ function counterChange(year: number, unitId: string, delta: 1 | -1, max?: number
       ...(max ? { ConditionExpression: 'attribute_not_exists(live) OR live < :max' } : {}),
     },
   };
+  return max ? conditioned('TOO_MANY_FILES', item) : unconditioned(item);
 }
 
-/** Order matters: the caller explains a failed condition by its index (0: too many files, 1: report locked). */
-export function declareItems(item: EvidenceItem, maxFiles: number, now: Date): TransactItem[] {
+/**
+ * A new declaration, counted against the report's limit. When both fail, TOO_MANY_FILES is reported before
+ * REPORT_LOCKED: the first failed write in this order names the reason.
+ */
+export function declareItems(item: EvidenceItem, maxFiles: number, now: Date): Write[] {
   return [
     counterChange(item.year, item.unitId, 1, maxFiles),
     reportEditable(item.year, item.unitId),
-    {
+    conditioned('EVIDENCE_EXISTS', {
       Put: {
         TableName: TABLE,
-        Item: {
-          ...keys.evidence(item.evidenceId),
-          ...keys.evidenceOfReport(item.year, item.unitId, item.createdAt, item.evidenceId),
-          entity: 'evidence',
-          ...item,
-          // A declaration never completed expires; the bucket's lifecycle rules clear what it left behind.
+        // A declaration never completed expires; the bucket's lifecycle rules clear what it left behind.
+        Item: entities.evidence.encode(item, {
           [dataModel.timeToLiveAttribute]: Math.floor(now.getTime() / 1000) + PENDING_SECONDS,
-        },
+        }),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
+    }),
   ];
 }
 
@@ -108,7 +100,8 @@ function statusChange(
   item: EvidenceItem,
   from: readonly string[],
   set: Record<string, unknown>,
-): TransactItem {
+  failsAs: ConditionReason,
+): Write {
   const names: Record<string, string> = { '#status': 'status', '#ttl': dataModel.timeToLiveAttribute };
   const values: Record<string, unknown> = {};
   const sets = Object.entries(set).map(([k, v], i) => {
@@ -117,7 +110,7 @@ function statusChange(
     return `#s${i} = :s${i}`;
   });
   from.forEach((s, i) => (values[`:from${i}`] = s));
-  return {
+  return conditioned(failsAs, {
     Update: {
       TableName: TABLE,
       Key: keys.evidence(item.evidenceId),
@@ -126,25 +119,31 @@ function statusChange(
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
-  };
+  });
 }
 
-export const verifiedItems = (item: EvidenceItem, now: Date): TransactItem[] => [
-  statusChange(item, ['pending'], { status: 'verified', verifiedAt: now.toISOString() }),
+export const verifiedItems = (item: EvidenceItem, now: Date): Write[] => [
+  statusChange(item, ['pending'], { status: 'verified', verifiedAt: now.toISOString() }, 'EVIDENCE_SETTLED'),
 ];
 
-export const rejectedItems = (item: EvidenceItem, reason: Bilingual, now: Date): TransactItem[] => [
-  statusChange(item, ['pending'], {
-    status: 'rejected',
-    rejectedReason: reason,
-    rejectedAt: now.toISOString(),
-  }),
+export const rejectedItems = (item: EvidenceItem, reason: Bilingual, now: Date): Write[] => [
+  statusChange(
+    item,
+    ['pending'],
+    { status: 'rejected', rejectedReason: reason, rejectedAt: now.toISOString() },
+    'EVIDENCE_SETTLED',
+  ),
   counterChange(item.year, item.unitId, -1),
 ];
 
-/** Order: 0 the evidence is no longer live, 1 the report is locked. */
-export const withdrawnItems = (item: EvidenceItem, now: Date): TransactItem[] => [
-  statusChange(item, ['pending', 'verified'], { status: 'withdrawn', withdrawnAt: now.toISOString() }),
+/** When both fail, EVIDENCE_NOT_LIVE is reported before REPORT_LOCKED. */
+export const withdrawnItems = (item: EvidenceItem, now: Date): Write[] => [
+  statusChange(
+    item,
+    ['pending', 'verified'],
+    { status: 'withdrawn', withdrawnAt: now.toISOString() },
+    'EVIDENCE_NOT_LIVE',
+  ),
   reportEditable(item.year, item.unitId),
   counterChange(item.year, item.unitId, -1),
 ];

@@ -1,10 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { UnprocessableError } from '../errors.ts';
 import { bi } from '../contract/i18n.ts';
-import { dataModel, keys, type ItemKey } from '../model.ts';
-import type { ApiResult } from '../http/types.ts';
+import { dataModel, entities, keys, type ItemKey, type StoredClaim } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
-import { transact, WriteConflict, type TransactItem } from './transact.ts';
+import { conditioned, transact, WriteConflict, type ConditionReason, type Write } from './transact.ts';
 
 /*
  * Looked up on use rather than at module scope: every handler loads this module through the middleware, but
@@ -19,11 +18,20 @@ export interface IdempotencyClaim {
   readonly fingerprint: string;
 }
 
-export interface StoredResult {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers: Record<string, string>;
+/**
+ * What a command answered, kept with its claim so that a retry under the same key gets the same answer. The
+ * store keeps it as given; the HTTP layer decides what it means on the wire.
+ */
+export interface Outcome {
+  readonly status?: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Read back from the request that first used the key, not produced by this one. */
+  readonly replayed?: boolean;
 }
+
+/** The domain error to throw for each named reason a command's writes may fail with. */
+export type Refusals = Partial<Record<ConditionReason, Error>>;
 
 export const claimFor = (
   principal: string,
@@ -34,20 +42,15 @@ export const claimFor = (
   fingerprint,
 });
 
-export async function findClaim(
-  claim: IdempotencyClaim,
-): Promise<{ fingerprint: string; result: StoredResult } | undefined> {
+export async function findClaim(claim: IdempotencyClaim): Promise<StoredClaim | undefined> {
   const { Item } = await ddb.send(
     new GetCommand({ TableName: table(), Key: claim.key, ConsistentRead: true }),
   );
-  return Item ? { fingerprint: Item.fingerprint as string, result: Item.result as StoredResult } : undefined;
+  return Item ? entities.idempotency.decode(Item) : undefined;
 }
 
-/** The stored first result, or 422 when the key was used for a different request. */
-export function replay(
-  found: { fingerprint: string; result: StoredResult },
-  claim: IdempotencyClaim,
-): ApiResult {
+/** The stored first outcome, or 422 when the key was used for a different request. */
+export function replay(found: StoredClaim, claim: IdempotencyClaim): Outcome {
   if (found.fingerprint !== claim.fingerprint) {
     throw new UnprocessableError(
       bi(
@@ -57,57 +60,49 @@ export function replay(
       { code: 'IDEMPOTENCY_KEY_REUSED' },
     );
   }
-  return {
-    status: found.result.status,
-    body: found.result.body,
-    headers: { ...found.result.headers, 'idempotent-replayed': 'true' },
-  };
+  return { ...found.result, replayed: true };
 }
 
-function claimItem(claim: IdempotencyClaim, result: ApiResult, now: Date): TransactItem {
-  const stored: StoredResult = {
-    status: result.status ?? 200,
-    body: result.body,
-    headers: { ...result.headers },
+function claimItem(claim: IdempotencyClaim, outcome: Outcome, now: Date): Write {
+  const stored: StoredClaim = {
+    fingerprint: claim.fingerprint,
+    result: { status: outcome.status ?? 200, body: outcome.body, headers: { ...outcome.headers } },
   };
-  return {
+  return conditioned('KEY_CLAIMED', {
     Put: {
       TableName: table(),
-      Item: {
+      Item: entities.idempotency.encode(stored, {
         ...claim.key,
-        entity: 'idempotency',
-        fingerprint: claim.fingerprint,
-        result: stored,
         [dataModel.timeToLiveAttribute]: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
-      },
+      }),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
-  };
+  });
 }
 
 /**
  * Commits the change together with the claim. If a concurrent retry with the same key won the race, its
- * result is returned instead, so a retried request never writes twice.
+ * outcome is returned instead, so a retried request never writes twice. A write refused for a reason that
+ * `refusals` names throws that reason's domain error.
  */
 export async function commitClaimed(
-  items: readonly TransactItem[],
+  writes: readonly Write[],
   claim: IdempotencyClaim | undefined,
-  result: ApiResult,
+  outcome: Outcome,
   now: Date,
-  /** The domain error for a failed condition on the i-th item, when there is one. */
-  explain?: (index: number) => Error | undefined,
-): Promise<ApiResult> {
-  const all = claim ? [...items, claimItem(claim, result, now)] : items;
-  if (all.length === 0) return result;
+  refusals: Refusals = {},
+): Promise<Outcome> {
+  const all = claim ? [...writes, claimItem(claim, outcome, now)] : writes;
+  if (all.length === 0) return outcome;
   try {
     await transact(all);
-    return result;
+    return outcome;
   } catch (error) {
-    if (claim && error instanceof WriteConflict) {
+    if (!(error instanceof WriteConflict)) throw error;
+    if (claim) {
       const found = await findClaim(claim);
       if (found) return replay(found, claim);
     }
-    if (error instanceof WriteConflict && error.reason === 'condition') throw explain?.(error.index) ?? error;
-    throw error;
+    throw (error.reason === 'TRANSACTION_CONFLICT' ? undefined : refusals[error.reason]) ?? error;
   }
 }

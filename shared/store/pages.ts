@@ -36,3 +36,17 @@ export async function queryAll(input: QueryCommandInput): Promise<Record<string,
   for await (const page of queryPages(input)) out.push(...page);
   return out;
 }
+
+/** The query with only `attributes` read, each through a placeholder name so that reserved words are safe. */
+export function withProjection<Q extends { ExpressionAttributeNames?: Record<string, string> }>(
+  query: Q,
+  attributes: readonly string[] | undefined,
+): Q & { ProjectionExpression?: string } {
+  if (!attributes) return query;
+  const names: Record<string, string> = { ...query.ExpressionAttributeNames };
+  const placeholders = attributes.map((attribute, i) => {
+    names[`#p${i}`] = attribute;
+    return `#p${i}`;
+  });
+  return { ...query, ExpressionAttributeNames: names, ProjectionExpression: placeholders.join(', ') };
+}

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultPeriod, type Period, type PeriodInput } from '../domain/period.ts';
-import { dataModel, keys } from '../model.ts';
+import { entities, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
-import type { TransactItem } from './transact.ts';
+import { unconditioned, type Write } from './transact.ts';
 
 const TABLE = tableName();
 
@@ -31,25 +31,16 @@ async function readPeriod(year: number): Promise<Period> {
     new GetCommand({ TableName: TABLE, Key: keys.period(year), ConsistentRead: true }),
   );
   if (!Item) return defaultPeriod(year);
-  const { opensAt, deadline, lockExceptions } = Item as unknown as PeriodInput;
+  const { opensAt, deadline, lockExceptions } = entities.period.decode(Item);
   return { year, opensAt, deadline, lockExceptions, isDefault: false };
 }
 
 /** The write that sets a period; committed together with the request's idempotency claim. */
-export function periodWrite(year: number, input: PeriodInput, by: string, now: Date): TransactItem {
-  return {
+export function periodWrite(year: number, input: PeriodInput, by: string, now: Date): Write {
+  return unconditioned({
     Put: {
       TableName: TABLE,
-      Item: {
-        ...keys.period(year),
-        ...keys.periodsCollection(),
-        [dataModel.indexes.byCollection.sortKey]: String(year),
-        entity: 'period',
-        year,
-        ...input,
-        updatedBy: by,
-        updatedAt: now.toISOString(),
-      },
+      Item: entities.period.encode({ year, ...input, updatedBy: by, updatedAt: now.toISOString() }),
     },
-  };
+  });
 }

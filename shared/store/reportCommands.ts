@@ -1,10 +1,10 @@
 import { ConflictError, PreconditionFailedError } from '../errors.ts';
 import { emptyReport, type ReportState, type Transition } from '../domain/report.ts';
-import type { ApiResult } from '../http/types.ts';
 import { bi } from '../contract/i18n.ts';
-import { commitClaimed, findClaim, replay, type IdempotencyClaim } from './idempotency.ts';
+import { commitClaimed, findClaim, replay, type IdempotencyClaim, type Outcome } from './idempotency.ts';
 import { getReport, transitionItems } from './reports.ts';
-import { WriteConflict, type TransactItem } from './transact.ts';
+import { jittered, retry } from './retry.ts';
+import { WriteConflict, type Write } from './transact.ts';
 
 export interface ReportCommand {
   readonly year: number;
@@ -14,12 +14,12 @@ export interface ReportCommand {
   readonly claim?: IdempotencyClaim;
   readonly now: Date;
   /** The response for the resulting state; stored with the idempotency claim. */
-  readonly render: (state: ReportState) => ApiResult;
+  readonly render: (state: ReportState) => Outcome;
   /** Extra writes that must land with the transition, such as the audit entry of a review action. */
-  readonly alsoWrite?: (t: Transition) => Promise<TransactItem[]>;
+  readonly alsoWrite?: (t: Transition) => Promise<Write[]>;
 }
 
-const MAX_ATTEMPTS = 4;
+const RACES = jittered(4, 20);
 
 function stale(expected: number, actual: number): PreconditionFailedError {
   return new PreconditionFailedError(
@@ -38,38 +38,39 @@ function stale(expected: number, actual: number): PreconditionFailedError {
 export async function changeReport(
   cmd: ReportCommand,
   apply: (state: ReportState) => Transition | undefined,
-): Promise<ApiResult> {
-  for (let attempt = 1; ; attempt++) {
-    if (attempt > 1 && cmd.claim) {
-      // A concurrent retry under the same key may be the one that won.
-      const found = await findClaim(cmd.claim);
-      if (found) return replay(found, cmd.claim);
-    }
-    const current = (await getReport(cmd.year, cmd.unitId)) ?? emptyReport(cmd.year, cmd.unitId);
-    if (cmd.ifMatch !== undefined && cmd.ifMatch !== current.version)
-      throw stale(cmd.ifMatch, current.version);
-    const transition = apply(current);
-    if (!transition) return cmd.render(current);
-    const items = [
-      ...transitionItems(current.version, transition),
-      ...((await cmd.alsoWrite?.(transition)) ?? []),
-    ];
-    try {
-      return await commitClaimed(items, cmd.claim, cmd.render(transition.next), cmd.now);
-    } catch (error) {
-      if (!(error instanceof WriteConflict)) throw error;
-      // Lost a race (on the report, or on an extra write such as the audit head): the next attempt re-reads,
-      // so a version that moved becomes 412 under If-Match.
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new ConflictError(
-          bi(
-            'Báo cáo đang được nhiều người sửa cùng lúc; hãy thử lại.',
-            'The report is being changed concurrently; retry.',
-          ),
-          { code: 'CONCURRENT_UPDATE' },
-        );
-      }
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-    }
+): Promise<Outcome> {
+  try {
+    // Lost a race (on the report, or on an extra write such as the audit head): the next attempt re-reads,
+    // so a version that moved becomes 412 under If-Match.
+    return await retry(
+      RACES,
+      (error) => error instanceof WriteConflict,
+      async (attempt) => {
+        if (attempt > 1 && cmd.claim) {
+          // A concurrent retry under the same key may be the one that won.
+          const found = await findClaim(cmd.claim);
+          if (found) return replay(found, cmd.claim);
+        }
+        const current = (await getReport(cmd.year, cmd.unitId)) ?? emptyReport(cmd.year, cmd.unitId);
+        if (cmd.ifMatch !== undefined && cmd.ifMatch !== current.version)
+          throw stale(cmd.ifMatch, current.version);
+        const transition = apply(current);
+        if (!transition) return cmd.render(current);
+        const writes = [
+          ...transitionItems(current.version, transition),
+          ...((await cmd.alsoWrite?.(transition)) ?? []),
+        ];
+        return commitClaimed(writes, cmd.claim, cmd.render(transition.next), cmd.now);
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof WriteConflict)) throw error;
+    throw new ConflictError(
+      bi(
+        'Báo cáo đang được nhiều người sửa cùng lúc; hãy thử lại.',
+        'The report is being changed concurrently; retry.',
+      ),
+      { code: 'CONCURRENT_UPDATE', cause: error },
+    );
   }
 }

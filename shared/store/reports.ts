@@ -1,78 +1,57 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSummary } from '../domain/completeness.ts';
 import type { Revision, ReportState, Transition } from '../domain/report.ts';
-import { dataModel, keys } from '../model.ts';
+import { dataModel, entities, indexQueries, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
-import { queryAll, queryPages, queryPagesAhead } from './pages.ts';
-import type { TransactItem } from './transact.ts';
+import { queryAll, queryPages, queryPagesAhead, withProjection } from './pages.ts';
+import { conditioned, type Write } from './transact.ts';
 
 const TABLE = tableName();
-const KEY_ATTRIBUTES = new Set<string>([
-  dataModel.partitionKey,
-  dataModel.sortKey,
-  ...Object.values(dataModel.indexes).flatMap((ix) => [ix.partitionKey, ix.sortKey]),
-  'entity',
-]);
-
-function withoutKeys<T>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) out[k] = v;
-  return out as T;
-}
 
 export async function getReport(year: number, unitId: string): Promise<ReportState | undefined> {
   const { Item } = await ddb.send(
     new GetCommand({ TableName: TABLE, Key: keys.report(year, unitId), ConsistentRead: true }),
   );
-  return Item ? withoutKeys<ReportState>(Item) : undefined;
+  return Item ? entities.report.decode(Item) : undefined;
 }
 
 /**
  * The current state and its revision, conditioned so that neither a stale writer nor a replayed revision
  * number can land: the report must still be at `fromVersion`, and the revision must be new.
  */
-export function transitionItems(fromVersion: number, t: Transition): TransactItem[] {
+export function transitionItems(fromVersion: number, t: Transition): Write[] {
   return [
-    {
+    conditioned('REPORT_MOVED', {
       Put: {
         TableName: TABLE,
-        Item: {
-          ...keys.report(t.next.year, t.next.unitId),
-          ...keys.reportYearIndex(t.next.year, t.next.unitId),
-          entity: 'report',
-          ...t.next,
-        },
+        Item: entities.report.encode(t.next),
         ...(fromVersion === 0
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : { ConditionExpression: 'version = :from', ExpressionAttributeValues: { ':from': fromVersion } }),
       },
-    },
-    {
+    }),
+    conditioned('REVISION_EXISTS', {
       Put: {
         TableName: TABLE,
-        Item: {
-          ...keys.revision(t.revision.year, t.revision.unitId, t.revision.version),
-          entity: 'revision',
-          ...t.revision,
-        },
+        Item: entities.revision.encode(t.revision),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
+    }),
   ];
 }
 
-export type RevisionSummary = Pick<Revision, 'version' | 'action' | 'status' | 'at' | 'by'>;
+const SUMMARY = ['version', 'action', 'status', 'at', 'by'] as const;
+export type RevisionSummary = Pick<Revision, (typeof SUMMARY)[number]>;
 
 export async function listRevisions(year: number, unitId: string): Promise<RevisionSummary[]> {
   const items = await queryAll({
     TableName: TABLE,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rev)',
     ExpressionAttributeValues: { ':pk': keys.report(year, unitId).pk, ':rev': keys.revisionPrefix },
-    ProjectionExpression: 'version, #action, #status, #at, #by',
-    ExpressionAttributeNames: { '#action': 'action', '#status': 'status', '#at': 'at', '#by': 'by' },
+    ...withProjection({}, SUMMARY),
     ConsistentRead: true,
   });
-  return items as unknown as RevisionSummary[];
+  return items.map((item) => entities.revision.decodeSome(item, SUMMARY));
 }
 
 export async function getRevision(
@@ -83,7 +62,7 @@ export async function getRevision(
   const { Item } = await ddb.send(
     new GetCommand({ TableName: TABLE, Key: keys.revision(year, unitId, version), ConsistentRead: true }),
   );
-  return Item ? withoutKeys<Revision>(Item) : undefined;
+  return Item ? entities.revision.decode(Item) : undefined;
 }
 
 /**
@@ -94,20 +73,10 @@ export async function* readYearReports(
   year: number,
   opts: { projection?: readonly string[]; pageSize?: number } = {},
 ): AsyncGenerator<Record<string, unknown>[]> {
-  const ix = dataModel.indexes.byYear;
-  const names: Record<string, string> = { '#pk': ix.partitionKey };
-  const projection = opts.projection?.map((attr, i) => {
-    names[`#p${i}`] = attr;
-    return `#p${i}`;
-  });
   const shards = Array.from({ length: dataModel.yearShards }, (_, shard) =>
     queryPages({
       TableName: TABLE,
-      IndexName: 'byYear',
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ':pk': keys.yearShard(year, shard) },
-      ...(projection ? { ProjectionExpression: projection.join(', ') } : {}),
+      ...withProjection(indexQueries.yearShard(year, shard), opts.projection),
       ...(opts.pageSize ? { Limit: opts.pageSize } : {}),
     })[Symbol.asyncIterator](),
   );
@@ -130,9 +99,20 @@ export async function* readYearReports(
 /** Status fields of every report of the year, keyed by unit, for listings and completeness. */
 export async function yearSummaries(year: number): Promise<Map<string, ReportSummary>> {
   const out = new Map<string, ReportSummary>();
-  const projection = ['unitId', 'status', 'late', 'version', 'submittedAt', 'updatedAt', 'acceptedAt'];
+  const projection = [
+    'unitId',
+    'status',
+    'late',
+    'version',
+    'submittedAt',
+    'updatedAt',
+    'acceptedAt',
+  ] as const;
   for await (const page of readYearReports(year, { projection })) {
-    for (const item of page) out.set(item.unitId as string, item as unknown as ReportSummary);
+    for (const item of page) {
+      const summary = entities.report.decodeSome(item, projection);
+      out.set(summary.unitId, summary);
+    }
   }
   return out;
 }
@@ -142,14 +122,10 @@ export async function yearSummaries(year: number): Promise<Map<string, ReportSum
  * the shards (read in parallel, a page at a time) gives one sorted stream without holding the year.
  */
 export async function* yearReportsInUnitOrder(year: number, pageSize?: number): AsyncGenerator<ReportState> {
-  const ix = dataModel.indexes.byYear;
   const shards = Array.from({ length: dataModel.yearShards }, (_, shard) => ({
     pages: queryPagesAhead({
       TableName: TABLE,
-      IndexName: 'byYear',
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': ix.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.yearShard(year, shard) },
+      ...indexQueries.yearShard(year, shard),
       ...(pageSize ? { Limit: pageSize } : {}),
     }),
     page: [] as Record<string, unknown>[],
@@ -177,6 +153,6 @@ export async function* yearReportsInUnitOrder(year: number, pageSize?: number): 
     if (min < 0) return;
     const item = heads[min] as Record<string, unknown>;
     heads[min] = await step(shards[min] as (typeof shards)[number]);
-    yield withoutKeys<ReportState>(item);
+    yield entities.report.decode(item);
   }
 }

@@ -3,10 +3,13 @@ import type { Readable } from 'node:stream';
 import { CopyObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { keys } from '../model.ts';
+import type { RollupSummary } from '../domain/rollupRun.ts';
+import { entities, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { openOutput, type OutputStream } from './multipartOutput.ts';
 import { bucketName, s3 } from './s3.ts';
+
+export type { RollupSummary };
 
 const BUCKET = bucketName('reports');
 const TABLE = tableName();
@@ -66,23 +69,11 @@ export async function* publishedCsvLines(
   }
 }
 
-export interface RollupSummary {
-  readonly year: number;
-  readonly status: 'running' | 'succeeded' | 'failed';
-  readonly runId: string;
-  readonly requestedBy: string;
-  readonly startedAt: string;
-  readonly finishedAt?: string;
-  readonly error?: string;
-  readonly counts?: Record<string, number>;
-  readonly catalogVersion?: string;
-}
-
 export async function saveRollupSummary(summary: RollupSummary): Promise<void> {
   await ddb.send(
     new PutCommand({
       TableName: TABLE,
-      Item: { ...keys.rollupSummary(summary.year), entity: 'rollup', ...summary },
+      Item: entities.rollupSummary.encode(summary),
     }),
   );
 }
@@ -91,9 +82,7 @@ export async function getRollupSummary(year: number): Promise<RollupSummary | un
   const { Item } = await ddb.send(
     new GetCommand({ TableName: TABLE, Key: keys.rollupSummary(year), ConsistentRead: true }),
   );
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, entity: _e, ...summary } = Item;
-  return summary as RollupSummary;
+  return Item ? entities.rollupSummary.decode(Item) : undefined;
 }
 
 /** Five-minute links to the published files. */

@@ -3,33 +3,83 @@ import { ddb } from './dynamo.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/**
- * A transaction did not land because of one of its items: its condition failed (`condition`), or another
- * transaction was writing it at the same moment (`race`). `index` is in the order the items were given.
- */
+/** What a failed condition means, named by the rule it guards. */
+export type ConditionReason =
+  /** The report already has its limit of live evidence files. */
+  | 'TOO_MANY_FILES'
+  /** The report is submitted or accepted: its evidence can no longer change. */
+  | 'REPORT_LOCKED'
+  /** The evidence was already rejected or withdrawn. */
+  | 'EVIDENCE_NOT_LIVE'
+  /** The upload was already verified or rejected. */
+  | 'EVIDENCE_SETTLED'
+  | 'EVIDENCE_EXISTS'
+  /** The report is no longer at the version the writer read. */
+  | 'REPORT_MOVED'
+  | 'REVISION_EXISTS'
+  /** Another appender took the audit log's next sequence number. */
+  | 'AUDIT_HEAD_MOVED'
+  | 'AUDIT_ENTRY_EXISTS'
+  /** A request under the same Idempotency-Key committed first. */
+  | 'KEY_CLAIMED';
+
+/** Another transaction was writing one of the items at the same moment. */
+export const RACE = 'TRANSACTION_CONFLICT';
+
+/** One write of a transaction. A write with a condition names what its failure means. */
+export interface Write {
+  readonly item: TransactItem;
+  readonly failsAs?: ConditionReason;
+}
+
+export const conditioned = (failsAs: ConditionReason, item: TransactItem): Write => ({ item, failsAs });
+export const unconditioned = (item: TransactItem): Write => ({ item });
+
+/** A transaction did not land: the named condition of one of its writes failed, or it lost a race. */
 export class WriteConflict extends Error {
   constructor(
-    readonly index: number,
-    readonly reason: 'condition' | 'race',
+    readonly reason: ConditionReason | typeof RACE,
     cause: unknown,
   ) {
-    super(`Transaction item ${index}: ${reason}`, { cause });
+    super(`Transaction refused: ${reason}`, { cause });
+    this.name = 'WriteConflict';
   }
 }
 
+const hasCondition = (item: TransactItem): boolean =>
+  Boolean(
+    item.ConditionCheck ||
+    item.Put?.ConditionExpression ||
+    item.Update?.ConditionExpression ||
+    item.Delete?.ConditionExpression,
+  );
+
+/**
+ * The one place a cancelled transaction is read: the first write whose condition failed gives its reason;
+ * failing that, a write another transaction held makes it a race. Anything else is not a conflict.
+ */
+export function conflictOf(error: unknown, writes: readonly Write[]): WriteConflict | undefined {
+  const { name, CancellationReasons: reasons } = error as {
+    name?: string;
+    CancellationReasons?: { Code?: string }[];
+  };
+  if (name !== 'TransactionCanceledException' || !reasons) return undefined;
+  const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+  const reason = failed >= 0 ? writes[failed]?.failsAs : undefined;
+  if (reason) return new WriteConflict(reason, error);
+  if (reasons.some((r) => r.Code === 'TransactionConflict')) return new WriteConflict(RACE, error);
+  return undefined;
+}
+
 /** All or nothing: the report, its revision and the idempotency record land together or not at all. */
-export async function transact(items: readonly TransactItem[]): Promise<void> {
+export async function transact(writes: readonly Write[]): Promise<void> {
+  writes.forEach((w, i) => {
+    if (hasCondition(w.item) !== Boolean(w.failsAs))
+      throw new Error(`Transaction write ${i}: a condition and its reason go together`);
+  });
   try {
-    await ddb.send(new TransactWriteCommand({ TransactItems: [...items] }));
+    await ddb.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
   } catch (error) {
-    const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] })
-      .CancellationReasons;
-    if ((error as { name?: string }).name === 'TransactionCanceledException' && reasons) {
-      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      if (failed >= 0) throw new WriteConflict(failed, 'condition', error);
-      const raced = reasons.findIndex((r) => r.Code === 'TransactionConflict');
-      if (raced >= 0) throw new WriteConflict(raced, 'race', error);
-    }
-    throw error;
+    throw conflictOf(error, writes) ?? error;
   }
 }

@@ -4,7 +4,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
 import type { Unit } from '#shared/hierarchy';
-import { keys } from '#shared/model';
+import { evidenceObjectKey } from '#shared/domain/evidence';
+import { entities } from '#shared/model';
 import { sha256b64 } from './evidenceFiles.ts';
 import type { TestApi } from './harness.ts';
 
@@ -126,23 +127,35 @@ export async function recordVerifiedEvidence(
   year = YEAR,
 ) {
   const evidenceId = `ev-${unitId}-${Math.random().toString(36).slice(2, 10)}`;
-  const createdAt = new Date().toISOString();
   await client().send(
     new PutCommand({
       TableName: tableName,
-      Item: {
-        ...keys.evidence(evidenceId),
-        ...keys.evidenceOfReport(year, unitId, createdAt, evidenceId),
-        entity: 'evidence',
-        evidenceId,
-        year,
-        unitId,
-        fields,
-        status: 'verified',
-        createdAt,
-      },
+      Item: verifiedEvidenceItem({ evidenceId, year, unitId, fields }),
     }),
   );
+}
+
+/** A verified evidence item as the store writes it once an upload checked out. */
+export function verifiedEvidenceItem(e: {
+  evidenceId: string;
+  year: number;
+  unitId: string;
+  fields: string[];
+}) {
+  const bytes = Buffer.from(`evidence ${e.evidenceId}`);
+  return entities.evidence.encode({
+    ...e,
+    status: 'verified',
+    objectKey: evidenceObjectKey(e.year, e.unitId, e.evidenceId),
+    uploadedBy: `agency-${e.unitId}`,
+    createdAt: new Date().toISOString(),
+    verifiedAt: new Date().toISOString(),
+    fileName: 'kiem-chung.pdf',
+    contentType: 'application/pdf',
+    size: bytes.length,
+    sha256: sha256b64(bytes),
+    document: { title: 'Quy chế an toàn thông tin' },
+  });
 }
 
 /** An integer field that no cross-field rule mentions, so changing it alone keeps a report valid. */

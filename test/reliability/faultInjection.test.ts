@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dy
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
-import { keys } from '#shared/model';
+import { verifiedEvidenceItem } from '../integration/fixtures.ts';
 import { startApi, type LocalApi } from '../../local/api.ts';
 import { startDynamoLocal, type DynamoLocal } from '../../local/dynamo.ts';
 import { applyLocalEnv } from '../../local/env.ts';
@@ -111,22 +111,15 @@ beforeAll(async () => {
   );
   // Verified evidence for every field that needs it, as the evidence flow records after checking an upload.
   for (let i = 0; i < UNITS; i++) {
-    const evidenceId = `ev-${unitId(i)}`;
-    const createdAt = new Date().toISOString();
     await doc.send(
       new PutCommand({
         TableName: tableName,
-        Item: {
-          ...keys.evidence(evidenceId),
-          ...keys.evidenceOfReport(YEAR, unitId(i), createdAt, evidenceId),
-          entity: 'evidence',
-          evidenceId,
+        Item: verifiedEvidenceItem({
+          evidenceId: `ev-${unitId(i)}`,
           year: YEAR,
           unitId: unitId(i),
           fields: needsEvidence,
-          status: 'verified',
-          createdAt,
-        },
+        }),
       }),
     );
   }

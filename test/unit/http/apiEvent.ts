@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
 import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import { matchPath, routeById, type RouteId } from '#shared/contract/routes';
+import { entities } from '#shared/model';
 
 /** The variables every store module reads at cold start; set them before importing a handler. */
 export const TEST_ENV = {
@@ -16,6 +17,17 @@ export const TEST_ENV = {
 } as const;
 
 export type Claims = Record<string, string | number | boolean | string[]>;
+
+/** A period item as the store writes it, open from 2000 to 2100. */
+export const openPeriodItem = (year: number) =>
+  entities.period.encode({
+    year,
+    opensAt: '2000-01-01T00:00:00Z',
+    deadline: '2100-01-01T00:00:00Z',
+    lockExceptions: [],
+    updatedBy: 'admin-user',
+    updatedAt: '2000-01-01T00:00:00Z',
+  });
 
 export const UNIT = 'hn-so-tttt';
 export const AGENCY: Claims = { sub: 'agency-user', 'cognito:groups': '[agency]', 'custom:unitId': UNIT };

@@ -1,15 +1,23 @@
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { keys } from '#shared/model';
-import { AGENCY, call, expectError, TEST_ENV, type CallOptions, type Handler } from './apiEvent.ts';
+import { emptyReport } from '#shared/domain/report';
+import { entities, keys } from '#shared/model';
+import {
+  AGENCY,
+  call,
+  expectError,
+  TEST_ENV,
+  type CallOptions,
+  type Handler,
+  openPeriodItem,
+} from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
 const ddb = mockClient(DynamoDBDocumentClient);
 const save = ((await import('../../../functions/saveMyReport.ts')) as { handler: Handler }).handler;
 const getMine = ((await import('../../../functions/getMyReport.ts')) as { handler: Handler }).handler;
 
-const OPEN_PERIOD = { opensAt: '2000-01-01T00:00:00Z', deadline: '2100-01-01T00:00:00Z', lockExceptions: [] };
 const KEY = 'save-2025-0001';
 const CLAIM_KEY = keys.idempotency(AGENCY.sub as string, KEY);
 const put = (body: object, headers: Record<string, string> = { 'idempotency-key': KEY }) =>
@@ -23,7 +31,7 @@ const put = (body: object, headers: Record<string, string> = { 'idempotency-key'
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
-  ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: { ...keys.period(2025), ...OPEN_PERIOD } });
+  ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: openPeriodItem(2025) });
   ddb.on(TransactWriteCommand).resolves({});
 });
 
@@ -75,13 +83,15 @@ describe('idempotency middleware', () => {
     const { reply: first, claim } = await firstAttempt(body);
     ddb.reset();
     ddb.on(GetCommand).resolves({});
-    ddb
-      .on(GetCommand, { Key: keys.period(2025) })
-      .resolves({ Item: { ...keys.period(2025), ...OPEN_PERIOD } });
+    ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: openPeriodItem(2025) });
     // Not committed when this request starts; committed (and the report submitted) by the time it fails.
     ddb.on(GetCommand, { Key: CLAIM_KEY }).resolvesOnce({}).resolves({ Item: claim });
     ddb.on(GetCommand, { Key: keys.report(2025, AGENCY['custom:unitId'] as string) }).resolves({
-      Item: { year: 2025, unitId: AGENCY['custom:unitId'], status: 'submitted', version: 2, values: {} },
+      Item: entities.report.encode({
+        ...emptyReport(2025, AGENCY['custom:unitId'] as string),
+        status: 'submitted',
+        version: 2,
+      }),
     });
     const again = await put(body);
     expect(again.status).toBe(200);
@@ -92,9 +102,7 @@ describe('idempotency middleware', () => {
   it('the same key for another path (another year) is also a reuse', async () => {
     const { claim } = await firstAttempt({ values: { staff_total: 40 } });
     ddb.on(GetCommand, { Key: CLAIM_KEY }).resolves({ Item: claim });
-    ddb
-      .on(GetCommand, { Key: keys.period(2024) })
-      .resolves({ Item: { ...keys.period(2024), ...OPEN_PERIOD } });
+    ddb.on(GetCommand, { Key: keys.period(2024) }).resolves({ Item: openPeriodItem(2024) });
     const reply = await call(save, 'saveMyReport', {
       path: '/reports/2024',
       claims: AGENCY,

@@ -13,6 +13,7 @@ import {
   UNIT,
   type CallOptions,
   type Handler,
+  openPeriodItem,
 } from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
@@ -21,7 +22,6 @@ const save = ((await import('../../../functions/saveMyReport.ts')) as { handler:
 const getMine = ((await import('../../../functions/getMyReport.ts')) as { handler: Handler }).handler;
 
 /** A period open from 2000 to 2100, so that the tests do not depend on today's date. */
-const OPEN_PERIOD = { opensAt: '2000-01-01T00:00:00Z', deadline: '2100-01-01T00:00:00Z', lockExceptions: [] };
 const JSON_HEADERS = { 'content-type': 'application/json' };
 const put = (opts: Partial<CallOptions>) =>
   call(save, 'saveMyReport', { path: '/reports/2025', claims: AGENCY, headers: JSON_HEADERS, ...opts });
@@ -30,7 +30,7 @@ const valid = JSON.stringify({ values: { staff_total: 40 } });
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
-  ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: { ...keys.period(2025), ...OPEN_PERIOD } });
+  ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: openPeriodItem(2025) });
   ddb.on(TransactWriteCommand).resolves({});
 });
 

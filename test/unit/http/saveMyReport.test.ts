@@ -4,13 +4,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyReport, type ReportState } from '#shared/domain/report';
 import { keys } from '#shared/model';
-import { AGENCY, call, expectError, TEST_ENV, UNIT, type Handler } from './apiEvent.ts';
+import { AGENCY, call, expectError, TEST_ENV, UNIT, type Handler, openPeriodItem } from './apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
 const ddb = mockClient(DynamoDBDocumentClient);
 const save = ((await import('../../../functions/saveMyReport.ts')) as { handler: Handler }).handler;
 
-const OPEN_PERIOD = { opensAt: '2000-01-01T00:00:00Z', deadline: '2100-01-01T00:00:00Z', lockExceptions: [] };
 const REPORT_KEY = keys.report(2025, UNIT);
 
 const stored = (version: number, staffTotal: number): ReportState => ({
@@ -41,7 +40,7 @@ const put = (ifMatch: string | undefined, staffTotal = 50) =>
 beforeEach(() => {
   ddb.reset();
   ddb.on(GetCommand).resolves({});
-  ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: { ...keys.period(2025), ...OPEN_PERIOD } });
+  ddb.on(GetCommand, { Key: keys.period(2025) }).resolves({ Item: openPeriodItem(2025) });
   ddb.on(TransactWriteCommand).resolves({});
 });
 

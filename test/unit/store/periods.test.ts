@@ -1,19 +1,21 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { keys } from '#shared/model';
+import { entities } from '#shared/model';
 import { TEST_ENV } from '../http/apiEvent.ts';
 
 for (const [name, value] of Object.entries(TEST_ENV)) vi.stubEnv(name, value);
 const ddb = mockClient(DynamoDBDocumentClient);
 const { forgetPeriod, getPeriod } = await import('#shared/store/periods');
 
-const stored = {
-  ...keys.period(2025),
+const stored = entities.period.encode({
+  year: 2025,
   opensAt: '2025-01-01T00:00:00+07:00',
   deadline: '2026-03-01T00:00:00+07:00',
   lockExceptions: [],
-};
+  updatedBy: 'admin-user',
+  updatedAt: '2025-01-01T00:00:00Z',
+});
 const reads = () => ddb.commandCalls(GetCommand).length;
 
 beforeEach(() => {

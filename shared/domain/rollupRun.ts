@@ -1,0 +1,12 @@
+/** A year's rollup run as the status route shows it: running, or finished with its counts or its error. */
+export interface RollupSummary {
+  readonly year: number;
+  readonly status: 'running' | 'succeeded' | 'failed';
+  readonly runId: string;
+  readonly requestedBy: string;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  readonly error?: string;
+  readonly counts?: Record<string, number>;
+  readonly catalogVersion?: string;
+}
