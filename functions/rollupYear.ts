@@ -1,4 +1,5 @@
 import { logger } from '#shared/http/logger';
+import { startJob } from '#shared/store/jobInvoker';
 import { RUN_ID_PATTERN } from '#shared/rollup/runId';
 import { newRunId, previousReportingYear, runRollup } from '#shared/rollup/runner';
 
@@ -35,5 +36,7 @@ export const handler = async (input: RollupEvent = {}) => {
   const runId = event.runId ?? newRunId(now);
   const result = await runRollup({ year, requestedBy: event.requestedBy ?? 'scheduler' }, runId);
   logger.info('rollup finished', { year, runId, ...result.counts });
+  // Every rollup anchors its year's audit log, so what the published figures rest on is on record.
+  await startJob('anchorAudit', { year, reason: 'rollup' });
   return { year, runId, ...result };
 };

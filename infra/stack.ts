@@ -2,6 +2,7 @@ import { Aws, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-
 import { Construct } from 'constructs';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import {
@@ -169,7 +170,20 @@ export class BaoCaoStack extends Stack {
       noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
       ...lifecycle,
     });
-    this.data = { table, evidence, reports };
+    const anchors = new SecureBucket(this, 'AnchorsBucket', {
+      accessLogs: { bucket: logsBucket, prefix: 's3/anchors/' },
+      noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
+      ...lifecycle,
+      ...(stage.auditAnchorRetention ? { objectLockRetention: stage.auditAnchorRetention } : {}),
+    });
+    // HMAC keys cannot rotate automatically; the key never leaves KMS and only the anchoring job may MAC with it.
+    const auditKey = new Key(this, 'AuditMacKey', {
+      description: 'MACs the audit log anchors; GenerateMac for the anchoring job only',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: stage.removalPolicy,
+    });
+    this.data = { table, evidence, reports, anchors, auditKey };
 
     this.users = new UserDirectory(this, 'Users', {
       siteOrigin: this.site.origin,
@@ -179,7 +193,8 @@ export class BaoCaoStack extends Stack {
     });
 
     const jobsScope = new Construct(this, 'Jobs');
-    for (const job of props.jobs ?? jobTable) {
+    const jobRows: readonly Job[] = props.jobs ?? jobTable;
+    for (const job of jobRows) {
       if (this.jobs.has(job.id)) throw new Error(`Job id ${job.id} appears twice in the job table.`);
       const fn = new HandlerFunction(jobsScope, `${job.id}Function`, {
         handler: job.handler,
@@ -189,7 +204,6 @@ export class BaoCaoStack extends Stack {
         nodeFlags: jobNodeFlags(job),
         ...logs,
       });
-      bindAccess(fn, job.access, this.data);
       const scheduled = new ScheduledJob(jobsScope, job.id, {
         fn,
         schedule: job.schedule,
@@ -198,6 +212,10 @@ export class BaoCaoStack extends Stack {
       });
       this.jobs.set(job.id, { fn, job: scheduled });
     }
+    // Grants after every job function exists, since a job may start another (the rollup anchors the log).
+    const jobFunctions = new Map([...this.jobs].map(([id, j]) => [id, j.fn]));
+    for (const job of jobRows)
+      bindAccess(this.jobs.get(job.id)!.fn, job.access, { ...this.data, jobs: jobFunctions });
 
     const triggersScope = new Construct(this, 'Triggers');
     for (const trigger of props.uploadTriggers ?? uploadTriggerTable) {
@@ -219,13 +237,14 @@ export class BaoCaoStack extends Stack {
 
     this.api.addRouteTable({
       routes: props.routes ?? routeTable,
-      data: { ...this.data, jobs: new Map([...this.jobs].map(([id, j]) => [id, j.fn])) },
+      data: { ...this.data, jobs: jobFunctions },
       userPool: this.users.userPool,
       userPoolClient: this.users.webClient,
       originSecret: this.originSecret,
     });
     for (const [routeId, fn] of this.api.functions) this.alerts.watchFunction(fn, `Route-${routeId}`);
     this.alerts.watchApi(this.api.stage);
+    this.alerts.watchAuditLog();
 
     const apiUrl = `${this.site.origin}/${this.api.stage.stageName}`;
     this.site.deploy(

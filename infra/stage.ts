@@ -17,6 +17,11 @@ export interface StageSettings {
   readonly accessLogExpiration: Duration;
   /** How long overwritten or deleted object versions are kept in versioned buckets. */
   readonly noncurrentVersionExpiration: Duration;
+  /**
+   * Object Lock (governance) on the audit anchors: an anchor cannot be overwritten or deleted this long.
+   * Undefined where the stage's buckets are destroyed with the stack.
+   */
+  readonly auditAnchorRetention?: Duration;
   /** A WAF web ACL of the project's own (infra/edgeStack.ts) on the distribution, unless one is passed in. */
   readonly edgeFirewall: boolean;
 }
@@ -41,6 +46,8 @@ const SETTINGS: Record<StageName, StageSettings> = {
     accessLogExpiration: Duration.days(365),
     noncurrentVersionExpiration: Duration.days(90),
     edgeFirewall: true,
+    // Three reporting years and their reviews.
+    auditAnchorRetention: Duration.days(3 * 366),
   },
 };
 

@@ -1,4 +1,6 @@
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { startApi, type LocalApi } from './api.ts';
 import { startDynamoLocal, type DynamoLocal } from './dynamo.ts';
 import { applyLocalEnv, localBucketName, localBucketPurposes } from './env.ts';
@@ -28,6 +30,15 @@ export interface LocalStack {
   readonly issuer: LocalIssuer;
   readonly seeded: boolean;
   stop(): Promise<void>;
+}
+
+/** A secret kept in a file beside the data, made on first use. */
+function localSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** DynamoDB Local, the S3 emulator and the API, started in order and stopped in reverse. */
@@ -64,6 +75,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
       bucketPrefix: LOCAL_BUCKET_PREFIX,
+      ...(dataDir ? { auditMacKey: localSecret(join(dataDir, 'audit-mac-key')) } : {}),
     });
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
     const { listUnits, saveUnits } = await import('#shared/store/units');

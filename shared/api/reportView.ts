@@ -2,8 +2,8 @@ import { computeIndicators, type Catalog } from '../catalog/index.ts';
 import { deadlineFor, type Period } from '../domain/period.ts';
 import { displayStatusOf, emptyReport, isEditable, type ReportState } from '../domain/report.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
-import { auditAppendItems } from '../store/audit.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
+import { reviewAuditWrites } from './audit.ts';
 import { etagOf, ifMatchVersion } from './params.ts';
 
 /** The report as the API shows it: the state, its derived indicators and what the caller can still do. */
@@ -60,14 +60,10 @@ export function commandFor(
     ...(audit
       ? {
           alsoWrite: (t) =>
-            auditAppendItems({
+            reviewAuditWrites(req, {
               year: ctx.year,
-              at: req.receivedAt.toISOString(),
-              actor: { sub: req.identity.sub, role: req.identity.role },
               action: audit,
               unitId: ctx.unitId,
-              sourceIp: req.sourceIp,
-              ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
               details: { version: t.next.version, status: t.next.status },
             }),
         }

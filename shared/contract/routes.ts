@@ -12,6 +12,12 @@ export interface RouteAccess {
   readonly table?: 'read' | 'readwrite';
   readonly evidence?: 'read' | 'readwrite';
   readonly reports?: 'read' | 'readwrite';
+  /**
+   * The audit log: `append` may add entries (never delete one); `verify` reads the anchors and checks MACs;
+   * `anchor` also writes anchors and makes MACs, which only the anchoring job may do.
+   * @default - the audit log's partitions are closed to the function's writes
+   */
+  readonly audit?: 'append' | 'verify' | 'anchor';
   /** Jobs (shared/jobs.ts) the function may start asynchronously. */
   readonly invokes?: readonly string[];
 }
@@ -176,7 +182,7 @@ export const routes = [
     path: '/review/{year}/reports/{unitId}/verification',
     handler: 'putVerification',
     auth: AUDITOR,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Ghi kết quả xác minh theo từng chỉ tiêu', en: 'Record verified values and comments' },
   },
   {
@@ -185,7 +191,7 @@ export const routes = [
     path: '/review/{year}/reports/{unitId}/accept',
     handler: 'acceptReport',
     auth: AUDITOR,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Chấp nhận báo cáo', en: 'Accept the report' },
   },
   {
@@ -194,7 +200,7 @@ export const routes = [
     path: '/review/{year}/reports/{unitId}/return',
     handler: 'returnReport',
     auth: AUDITOR,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Trả lại báo cáo kèm nhận xét', en: 'Return the report with comments' },
   },
   {
@@ -215,7 +221,7 @@ export const routes = [
     path: '/periods/{year}',
     handler: 'putPeriod',
     auth: ADMIN,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Đặt kỳ báo cáo', en: 'Set the reporting period' },
   },
   {
@@ -233,7 +239,7 @@ export const routes = [
     path: '/units',
     handler: 'putUnits',
     auth: ADMIN,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Thêm hoặc sửa đơn vị', en: 'Add or change units' },
   },
   {
@@ -281,7 +287,7 @@ export const routes = [
     path: '/evidence/{evidenceId}/download',
     handler: 'downloadEvidence',
     auth: ANY_ROLE,
-    access: { table: 'readwrite', evidence: 'read' },
+    access: { table: 'readwrite', evidence: 'read', audit: 'append' },
     summary: { vi: 'Liên kết tải tệp (5 phút), có ghi nhật ký', en: 'A 5-minute download link, logged' },
   },
   {
@@ -304,8 +310,20 @@ export const routes = [
     auth: ADMIN,
     access: { table: 'read' },
     summary: {
-      vi: 'Nhật ký kiểm tra và xác minh chuỗi băm',
-      en: 'The audit log, with its hash chain checked',
+      vi: 'Nhật ký kiểm tra, theo trang, lọc theo đơn vị, thao tác, người thực hiện và thời gian',
+      en: 'The audit log, a page at a time, by unit, action, actor and time',
+    },
+  },
+  {
+    id: 'verifyAuditLog',
+    method: 'GET',
+    path: '/audit/verification',
+    handler: 'verifyAuditLog',
+    auth: ADMIN,
+    access: { table: 'read', audit: 'verify' },
+    summary: {
+      vi: 'Kiểm tra chuỗi băm nhật ký của một đơn vị với các mốc neo',
+      en: "Check a unit's audit chains against the anchors",
     },
   },
   {
@@ -314,7 +332,7 @@ export const routes = [
     path: '/rollups/{year}',
     handler: 'startRollup',
     auth: ADMIN,
-    access: { table: 'readwrite', invokes: ['rollupYear'] },
+    access: { table: 'readwrite', audit: 'append', invokes: ['rollupYear'] },
     summary: { vi: 'Chạy tổng hợp năm ngay', en: "Run the year's rollup now" },
   },
   {

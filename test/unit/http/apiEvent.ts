@@ -10,6 +10,8 @@ export const TEST_ENV = {
   TABLE_NAME: 'bao-cao-unit-test',
   EVIDENCE_BUCKET: 'bao-cao-unit-evidence',
   REPORTS_BUCKET: 'bao-cao-unit-reports',
+  ANCHORS_BUCKET: 'bao-cao-unit-anchors',
+  AUDIT_LOCAL_MAC_KEY: 'unit-test-audit-mac-key',
   AWS_REGION: 'ap-southeast-1',
   AWS_ACCESS_KEY_ID: 'unit-test',
   AWS_SECRET_ACCESS_KEY: 'unit-test',

@@ -1,0 +1,75 @@
+import {
+  AUDIT_STREAMS,
+  MAX_FORWARDED_FOR,
+  type AuditEntryInput,
+  type AuditStream,
+} from '../domain/auditChain.ts';
+import type { AuthedRequest } from '../http/types.ts';
+import { appendAudit, auditAppendWrites } from '../store/audit.ts';
+import { jittered, retry } from '../store/retry.ts';
+import { WriteConflict, type Write } from '../store/transact.ts';
+
+/**
+ * The one way a route records what it did on the audit log. Admin actions about no single unit (a period, a
+ * rollup) go to the province's own chains, PROVINCE_SCOPE, which no unit id can equal.
+ */
+export const PROVINCE_SCOPE = '*';
+
+export interface AuditedAction {
+  readonly year: number;
+  /** A dotted name: `period.set`, `units.put`, `rollup.start`, `review.accept`, `evidence.download`. */
+  readonly action: string;
+  /** @default PROVINCE_SCOPE */
+  readonly unitId?: string;
+  readonly object?: string;
+  readonly evidenceId?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** The entry for an action of this request: the caller from the token, the addresses as received (bounded). */
+export function auditInput(req: AuthedRequest, what: AuditedAction): AuditEntryInput {
+  const forwardedFor = req.forwardedFor?.slice(0, MAX_FORWARDED_FOR);
+  return {
+    year: what.year,
+    at: req.receivedAt.toISOString(),
+    actor: { sub: req.identity.sub, role: req.identity.role },
+    action: what.action,
+    unitId: what.unitId ?? PROVINCE_SCOPE,
+    ...(what.object ? { object: what.object } : {}),
+    ...(what.evidenceId ? { evidenceId: what.evidenceId } : {}),
+    sourceIp: req.sourceIp,
+    ...(forwardedFor ? { forwardedFor } : {}),
+    ...(what.details ? { details: what.details } : {}),
+  };
+}
+
+/** Appends at once, on its own (an evidence download: on record before the link leaves the server). */
+export const recordAction = (req: AuthedRequest, stream: AuditStream, what: AuditedAction): Promise<void> =>
+  appendAudit(auditInput(req, what), stream);
+
+/** The writes of a review action's entry, to commit in the same transaction as the change itself. */
+export const reviewAuditWrites = (req: AuthedRequest, what: AuditedAction): Promise<Write[]> =>
+  auditAppendWrites(auditInput(req, what), 'review');
+
+/**
+ * An admin change committed together with its entries: `commit` receives the audit writes to include in its
+ * transaction, and runs again on another lane when another admin's entry took the chain's head first.
+ */
+export async function withAdminAudit<T>(
+  req: AuthedRequest,
+  actions: readonly AuditedAction[],
+  commit: (auditWrites: Write[]) => Promise<T>,
+): Promise<T> {
+  return retry(
+    jittered(6, 20),
+    (error) => error instanceof WriteConflict && error.reason === 'AUDIT_HEAD_MOVED',
+    async () => {
+      const writes: Write[] = [];
+      for (const what of actions) {
+        const lane = Math.floor(Math.random() * AUDIT_STREAMS.admin.lanes);
+        writes.push(...(await auditAppendWrites(auditInput(req, what), 'admin', lane)));
+      }
+      return commit(writes);
+    },
+  );
+}
