@@ -1,3 +1,4 @@
+import { unitsAuditAction, withAdminAudit } from '#shared/api/audit';
 import { unitsBody } from '#shared/api/contracts';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { hierarchyProblems } from '#shared/domain/units';
@@ -11,6 +12,8 @@ export const handler = apiHandler('putUnits', async (req) => {
   if (problems.length) throw invalidInput(problems);
   await saveUnits(units);
   // A hierarchy is too large for one transaction; writing it twice is harmless, and the claim makes a retry
-  // answer with the first result.
-  return commitClaimed([], req.claim, { body: { saved: units.length } }, req.receivedAt);
+  // answer with the first result. Its audit entry lands with the claim.
+  return withAdminAudit(req, [unitsAuditAction(req.receivedAt, units)], (auditWrites) =>
+    commitClaimed(auditWrites, req.claim, { body: { saved: units.length } }, req.receivedAt),
+  );
 });

@@ -1,5 +1,6 @@
 import { logger } from '#shared/http/logger';
 import { startJob } from '#shared/store/jobInvoker';
+import { WriteConflict } from '#shared/store/transact';
 import { RUN_ID_PATTERN } from '#shared/rollup/runId';
 import { newRunId, previousReportingYear, runRollup } from '#shared/rollup/runner';
 
@@ -34,7 +35,20 @@ export const handler = async (input: RollupEvent = {}) => {
   const now = new Date();
   const year = event.year ?? previousReportingYear(now);
   const runId = event.runId ?? newRunId(now);
-  const result = await runRollup({ year, requestedBy: event.requestedBy ?? 'scheduler' }, runId);
+  let result;
+  try {
+    result = await runRollup({ year, requestedBy: event.requestedBy ?? 'scheduler' }, runId);
+  } catch (error) {
+    // Another run holds the year (or took it from this one): that run's outcome stands, and this one stops.
+    if (
+      error instanceof WriteConflict &&
+      (error.reason === 'ROLLUP_RUNNING' || error.reason === 'ROLLUP_CLAIM_LOST')
+    ) {
+      logger.warn('rollup not run: another run holds the year', { year, runId, reason: error.reason });
+      return { year, runId, skipped: error.reason };
+    }
+    throw error;
+  }
   logger.info('rollup finished', { year, runId, ...result.counts });
   // Every rollup anchors its year's audit log, so what the published figures rest on is on record.
   await startJob('anchorAudit', { year, reason: 'rollup' });

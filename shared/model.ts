@@ -2,7 +2,7 @@ import type { AuditEntry, ChainHead } from './domain/auditChain.ts';
 import type { EvidenceItem } from './domain/evidence.ts';
 import type { PeriodInput } from './domain/period.ts';
 import type { ReportState, Revision } from './domain/report.ts';
-import type { RollupSummary } from './domain/rollupRun.ts';
+import type { PublishedRollup, RollupSummary } from './domain/rollupRun.ts';
 import { attr, defineEntity } from './entity.ts';
 import { LEVEL_IDS, type Unit } from './hierarchy.ts';
 
@@ -100,6 +100,8 @@ export const keys = {
   auditSortKey: (at: string, chain: string, seq: number) => `${at}#${chain}#${pad(seq, 10)}`,
 
   rollupSummary: (year: number): ItemKey => ({ pk: `ROLLUP#${year}`, sk: '#SUMMARY' }),
+  /** The pointer to the year's published run. */
+  rollupPublished: (year: number): ItemKey => ({ pk: `ROLLUP#${year}`, sk: '#PUBLISHED' }),
 
   health: (): ItemKey => ({ pk: 'HEALTH', sk: '#HEALTH' }),
 } as const;
@@ -302,6 +304,12 @@ export const entities = {
       prevHash: string,
       hash: string,
     },
+  }),
+
+  rollupPublished: defineEntity<PublishedRollup, 'rollupPublished'>({
+    name: 'rollupPublished',
+    key: (p) => keys.rollupPublished(p.year),
+    attributes: { year: number, runId: string, publishedAt: string },
   }),
 
   rollupSummary: defineEntity<RollupSummary, 'rollup'>({

@@ -4,6 +4,9 @@ import {
   type AuditEntryInput,
   type AuditStream,
 } from '../domain/auditChain.ts';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../domain/auditChain.ts';
+import { lockExceptionChanges, type Period, type PeriodInput } from '../domain/period.ts';
 import type { AuthedRequest } from '../http/types.ts';
 import { appendAudit, auditAppendWrites } from '../store/audit.ts';
 import { jittered, retry } from '../store/retry.ts';
@@ -72,4 +75,53 @@ export async function withAdminAudit<T>(
       return commit(writes);
     },
   );
+}
+
+/**
+ * Lock exceptions itemized in the affected unit's chain, at most this many per request: a transaction holds
+ * 100 writes, and each entry is two. The period's own entry counts every change and carries a digest of all.
+ */
+export const ITEMIZED_LOCK_EXCEPTIONS = 40;
+
+/** A period change as audit entries: the period in the province's chain, each lock exception in its unit's. */
+export function adminActionsForPeriod(year: number, before: Period, after: PeriodInput): AuditedAction[] {
+  const changes = lockExceptionChanges(before.lockExceptions, after.lockExceptions);
+  const itemized = changes.slice(0, ITEMIZED_LOCK_EXCEPTIONS);
+  return [
+    {
+      year,
+      action: 'period.set',
+      details: {
+        opensAt: after.opensAt,
+        deadline: after.deadline,
+        before: { opensAt: before.opensAt, deadline: before.deadline, isDefault: before.isDefault },
+        lockExceptions: after.lockExceptions.length,
+        changes: changes.length,
+        notItemized: changes.length - itemized.length,
+        changesSha256: createHash('sha256').update(canonicalJson(changes)).digest('hex'),
+      },
+    },
+    ...itemized.map(({ unitId, ...change }): AuditedAction => ({
+      year,
+      action: 'period.lockException',
+      unitId,
+      details: change,
+    })),
+  ];
+}
+
+/** The calendar year in Vietnam (UTC+7) of an instant: where an action that belongs to no reporting year goes. */
+export const vietnamYearOf = (at: Date): number => new Date(at.getTime() + 7 * 3600_000).getUTCFullYear();
+
+/** Units added or changed: one entry with their ids (the first hundred) and a digest of what was saved. */
+export function unitsAuditAction(at: Date, units: readonly { id: string }[]): AuditedAction {
+  return {
+    year: vietnamYearOf(at),
+    action: 'units.put',
+    details: {
+      count: units.length,
+      unitIds: units.slice(0, 100).map((u) => u.id),
+      sha256: createHash('sha256').update(canonicalJson(units)).digest('hex'),
+    },
+  };
 }

@@ -10,3 +10,10 @@ export interface RollupSummary {
   readonly counts?: Record<string, number>;
   readonly catalogVersion?: string;
 }
+
+/** Which run of the year is published (its files are the ones linked), and since when. */
+export interface PublishedRollup {
+  readonly year: number;
+  readonly runId: string;
+  readonly publishedAt: string;
+}

@@ -21,7 +21,11 @@ export type ConditionReason =
   | 'AUDIT_HEAD_MOVED'
   | 'AUDIT_ENTRY_EXISTS'
   /** A request under the same Idempotency-Key committed first. */
-  | 'KEY_CLAIMED';
+  | 'KEY_CLAIMED'
+  /** Another rollup of the year is running. */
+  | 'ROLLUP_RUNNING'
+  /** A newer run took the year's claim: this one may no longer publish or record its outcome. */
+  | 'ROLLUP_CLAIM_LOST';
 
 /** Another transaction was writing one of the items at the same moment. */
 export const RACE = 'TRANSACTION_CONFLICT';

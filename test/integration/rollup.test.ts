@@ -49,9 +49,15 @@ async function period(year: number, daysAhead: number, lockExceptions: unknown[]
   expect(res.status).toBe(200);
 }
 
+/** A file of the year's published run (the pointer names it). */
 async function file(year: number, name: string): Promise<Buffer> {
+  const { publishedRollup } = await import('#shared/store/rollupOutputs');
+  const published = await publishedRollup(year);
   const res = await s3.send(
-    new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: `rollups/${year}/${name}` }),
+    new GetObjectCommand({
+      Bucket: process.env.REPORTS_BUCKET,
+      Key: `rollups/${year}/runs/${published!.runId}/${name}`,
+    }),
   );
   return Buffer.from(await res.Body!.transformToByteArray());
 }
