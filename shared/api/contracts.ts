@@ -1,6 +1,12 @@
-import { array, object, optional, record, string, unknown as zUnknown } from 'zod';
+import { array, enum as zEnum, object, optional, record, string, unknown as zUnknown } from 'zod';
+import {
+  COMMENT_VISIBILITIES,
+  MAX_COMMENT_CHARS,
+  MAX_COMMENTS_PER_REPORT,
+} from '../domain/report.ts';
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
 import { periodSchema } from '../domain/period.ts';
+import type { VerificationEntry } from '../domain/report.ts';
 import type { FieldIssue } from '../contract/errors.ts';
 import { unitListSchema } from '../unitSchema.ts';
 import { bi } from '../contract/i18n.ts';
@@ -11,20 +17,35 @@ import { invalidInput, parseWith } from './zodIssues.ts';
  * wrappers here only say which keys a caller may send at all.
  */
 export const saveReportBody = object({ values: record(string(), zUnknown()) }).strict();
+/** Who a comment is for: the unit (shown to it once the report is returned or accepted), or the auditors only. */
+const visibility = zEnum(COMMENT_VISIBILITIES);
 export const verificationBody = object({
   fields: record(
     string(),
-    object({ value: optional(zUnknown()), comment: string().min(1).max(2000).optional() }).strict(),
+    object({
+      value: optional(zUnknown()),
+      comment: string().min(1).max(MAX_COMMENT_CHARS).optional(),
+      /** @default 'internal': a note made while verifying stays with the auditors unless marked for the unit. */
+      visibility: visibility.optional(),
+    }).strict(),
   ),
 }).strict();
 export const returnBody = object({
   comments: array(
-    object({ field: string().max(64).optional(), text: string().trim().min(1).max(2000) }).strict(),
+    object({
+      field: string().max(64).optional(),
+      text: string().trim().min(1).max(MAX_COMMENT_CHARS),
+      /** @default 'unit': what a return is for. */
+      visibility: visibility.optional(),
+    }).strict(),
   )
     .min(1)
-    .max(200),
+    .max(MAX_COMMENTS_PER_REPORT),
 }).strict();
-export const acceptBody = object({ comment: string().trim().min(1).max(2000).optional() }).strict();
+export const acceptBody = object({
+  comment: string().trim().min(1).max(MAX_COMMENT_CHARS).optional(),
+  visibility: visibility.optional(),
+}).strict();
 export const periodBody = periodSchema;
 export const unitsBody = object({ units: unitListSchema }).strict();
 
@@ -44,7 +65,7 @@ export function parseDraftValues(catalog: Catalog, body: unknown): ReportValues 
 export function parseVerification(
   catalog: Catalog,
   body: unknown,
-): Record<string, { value?: FieldValue; comment?: string }> {
+): Record<string, VerificationEntry> {
   const { fields } = parseWith(verificationBody, body);
   const known = new Set(catalog.fields.map((f) => f.code));
   const issues: FieldIssue[] = [];
@@ -75,7 +96,7 @@ export function parseVerification(
   const checked = validateDraft(catalog, values);
   if (!checked.ok) issues.push(...checked.issues.map((i) => ({ ...i, path: `fields.${i.path}.value` })));
   if (issues.length) throw invalidInput(issues);
-  return fields as Record<string, { value?: FieldValue; comment?: string }>;
+  return fields as Record<string, VerificationEntry>;
 }
 
 export function parseReturn(catalog: Catalog, body: unknown) {

@@ -1,6 +1,6 @@
 import { computeIndicators, type Catalog } from '../catalog/index.ts';
 import { deadlineFor, type Period } from '../domain/period.ts';
-import { displayStatusOf, emptyReport, isEditable, type ReportState } from '../domain/report.ts';
+import { asSeenByUnit, displayStatusOf, emptyReport, isEditable, type ReportState } from '../domain/report.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
 import { reviewAuditWrites } from './audit.ts';
@@ -29,12 +29,18 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period)
   };
 }
 
+/** Who is looking: the report's own unit sees it as asSeenByUnit says; auditors and admins see all of it. */
+export type Viewer = 'unit' | 'reviewer';
+export const viewerOf = (req: AuthedRequest): Viewer => (req.identity.role === 'agency' ? 'unit' : 'reviewer');
+
 export function reportResult(
   state: ReportState | undefined,
   ctx: { year: number; unitId: string; catalog: Catalog; period: Period },
+  viewer: Viewer,
   status = 200,
 ): ApiResult {
-  const shown = state ?? emptyReport(ctx.year, ctx.unitId);
+  const whole = state ?? emptyReport(ctx.year, ctx.unitId);
+  const shown = viewer === 'unit' ? asSeenByUnit(whole) : whole;
   return {
     status,
     body: reportBody(shown, ctx.catalog, ctx.period),
@@ -55,7 +61,7 @@ export function commandFor(
     ifMatch: ifMatchVersion(req),
     claim: req.claim,
     now: req.receivedAt,
-    render: (state) => reportResult(state, ctx),
+    render: (state) => reportResult(state, ctx, viewerOf(req)),
     // Review actions go on the hash-chained audit log in the same transaction as the change itself.
     ...(audit
       ? {
