@@ -1,9 +1,5 @@
 import { array, enum as zEnum, object, optional, record, string, unknown as zUnknown } from 'zod';
-import {
-  COMMENT_VISIBILITIES,
-  MAX_COMMENT_CHARS,
-  MAX_COMMENTS_PER_REPORT,
-} from '../domain/report.ts';
+import { COMMENT_VISIBILITIES, MAX_COMMENT_CHARS, MAX_COMMENTS_PER_REPORT } from '../domain/report.ts';
 import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
 import { periodSchema } from '../domain/period.ts';
 import type { VerificationEntry } from '../domain/report.ts';
@@ -62,10 +58,7 @@ export function parseDraftValues(catalog: Catalog, body: unknown): ReportValues 
 }
 
 /** Verified values must be valid values of their catalog fields; comments are free text. */
-export function parseVerification(
-  catalog: Catalog,
-  body: unknown,
-): Record<string, VerificationEntry> {
+export function parseVerification(catalog: Catalog, body: unknown): Record<string, VerificationEntry> {
   const { fields } = parseWith(verificationBody, body);
   const known = new Set(catalog.fields.map((f) => f.code));
   const issues: FieldIssue[] = [];

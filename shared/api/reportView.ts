@@ -1,6 +1,12 @@
 import { computeIndicators, type Catalog } from '../catalog/index.ts';
 import { deadlineFor, type Period } from '../domain/period.ts';
-import { asSeenByUnit, displayStatusOf, emptyReport, isEditable, type ReportState } from '../domain/report.ts';
+import {
+  asSeenByUnit,
+  displayStatusOf,
+  emptyReport,
+  isEditable,
+  type ReportState,
+} from '../domain/report.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
 import { reviewAuditWrites } from './audit.ts';
@@ -31,7 +37,8 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period)
 
 /** Who is looking: the report's own unit sees it as asSeenByUnit says; auditors and admins see all of it. */
 export type Viewer = 'unit' | 'reviewer';
-export const viewerOf = (req: AuthedRequest): Viewer => (req.identity.role === 'agency' ? 'unit' : 'reviewer');
+export const viewerOf = (req: AuthedRequest): Viewer =>
+  req.identity.role === 'agency' ? 'unit' : 'reviewer';
 
 export function reportResult(
   state: ReportState | undefined,
