@@ -41,6 +41,8 @@ const FUNCTION_ENV = {
   TABLE_NAME: 'bench-table',
   EVIDENCE_BUCKET: 'bench-evidence',
   REPORTS_BUCKET: 'bench-reports',
+  ANCHORS_BUCKET: 'bench-anchors',
+  AUDIT_KMS_KEY_ID: 'arn:aws:kms:ap-southeast-1:123456789012:key/bench',
   AWS_REGION: 'ap-southeast-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',

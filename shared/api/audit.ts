@@ -10,7 +10,7 @@ import { lockExceptionChanges, type Period, type PeriodInput } from '../domain/p
 import type { AuthedRequest } from '../http/types.ts';
 import { appendAudit, auditAppendWrites } from '../store/audit.ts';
 import { jittered, retry } from '../store/retry.ts';
-import { WriteConflict, type Write } from '../store/transact.ts';
+import { RACE, WriteConflict, type Write } from '../store/transact.ts';
 
 /**
  * The one way a route records what it did on the audit log. Admin actions about no single unit (a period, a
@@ -65,7 +65,8 @@ export async function withAdminAudit<T>(
 ): Promise<T> {
   return retry(
     jittered(6, 20),
-    (error) => error instanceof WriteConflict && error.reason === 'AUDIT_HEAD_MOVED',
+    // Another writer on the head (or on the change's own item) at that instant: the next try reads afresh.
+    (error) => error instanceof WriteConflict && (error.reason === 'AUDIT_HEAD_MOVED' || error.reason === RACE),
     async () => {
       const writes: Write[] = [];
       for (const what of actions) {

@@ -139,7 +139,9 @@ describe('GET /audit: a year of 10,000 entries, a page at a time', () => {
     expect(new Set(seen.map((e) => `${e.chain}/${e.seq}`)).size).toBe(10_000);
     const ats = seen.map((e) => e.at);
     expect([...ats].sort()).toEqual(ats);
-    expect(pages).toBe(20);
+    // 20 full pages; DynamoDB may hand out one more cursor after a page that ended exactly at the last entry.
+    expect(pages).toBeGreaterThanOrEqual(20);
+    expect(pages).toBeLessThanOrEqual(21);
   });
 
   it('filters by unit, action, actor and time, and refuses a limit over 500 or a forged cursor', async () => {
