@@ -1,15 +1,23 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { createApiListener } from './adapter.ts';
-import { devRoutes } from './devRoutes.ts';
-import { answerLambdaInvoke } from './lambdaInvoke.ts';
+import { devRoutes, localUsers } from './devRoutes.ts';
+import { answerLambdaInvoke, lambdaEndpoint } from './lambdaInvoke.ts';
 import type { LocalIssuer } from './identity.ts';
+import { createLocalOidc, OIDC_MOUNT, type LocalOidc } from './oidcProvider.ts';
 
 export interface LocalApi {
   readonly url: string;
   readonly server: Server;
   stop(): Promise<void>;
+}
+
+/** What the deployed stack writes to the site's /config.json, for this local origin. */
+function sendSiteConfig(res: ServerResponse, oidc: LocalOidc): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  // `quickSignIn` is local only: the chooser of seeded users over POST /dev/token, beside the real sign-in.
+  res.end(JSON.stringify({ stage: 'local', apiUrl: '', auth: oidc.siteAuth, quickSignIn: true }));
 }
 
 /** The HTTP side of the local stack: the route table's handlers, /dev routes and the static site. */
@@ -18,12 +26,28 @@ export async function startApi(opts: {
   issuer: LocalIssuer;
   webDir?: string;
   s3Endpoint: string;
+  /**
+   * Serve the local OIDC provider under /oidc and the site's /config.json. The issuer must then be
+   * `http://127.0.0.1:<port>/oidc`, so the port must be known in advance.
+   */
+  oidc?: boolean;
 }): Promise<LocalApi> {
   const dev = devRoutes(opts.issuer);
+  let oidc: LocalOidc | undefined;
+  const signIn = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    if (!oidc) return false;
+    if (req.method === 'GET' && url.pathname === '/config.json') {
+      sendSiteConfig(res, oidc);
+      return true;
+    }
+    return oidc.answer(req, res, url);
+  };
   const listener = createApiListener({
     verifyToken: opts.issuer.verify,
     localRoutes: async (req, res, url) =>
-      (await answerLambdaInvoke(req, res, url)) || (await dev(req, res, url)),
+      (await answerLambdaInvoke(req, res, url)) ||
+      (await signIn(req, res, url)) ||
+      (await dev(req, res, url)),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
     staticHeaders: {
       'content-security-policy': contentSecurityPolicy({
@@ -42,10 +66,25 @@ export async function startApi(opts: {
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  if (opts.oidc) {
+    if (opts.issuer.issuer !== `${url}${OIDC_MOUNT}`) {
+      server.close();
+      throw new Error(
+        `The local issuer is ${opts.issuer.issuer}; the OIDC provider needs ${url}${OIDC_MOUNT}.`,
+      );
+    }
+    oidc = createLocalOidc({
+      origin: url,
+      clientId: opts.issuer.audience,
+      signingKey: opts.issuer.signingKey,
+      users: localUsers,
+    });
+  }
   // Routes that start a job call Lambda's Invoke API; locally this server answers it.
-  process.env.LAMBDA_ENDPOINT = `http://127.0.0.1:${port}`;
+  process.env.LAMBDA_ENDPOINT = lambdaEndpoint(url);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     server,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -14,11 +14,13 @@ import { declarationSchema, EVIDENCE_MAX_BYTES } from './evidence.ts';
 import type { RouteId } from './routes.ts';
 import {
   auditLogSchema,
+  auditVerificationSchema,
   downloadLinkSchema,
   evidenceDeclaredSchema,
   evidenceListSchema,
   evidenceOneSchema,
   healthSchema,
+  liveSchema,
   meSchema,
   openApiSchema,
   periodViewSchema,
@@ -54,7 +56,8 @@ export interface RouteContract {
 const ok = <R extends ZodType>(response: R) => ({ status: 200, response }) as const;
 
 export const contracts = {
-  getHealth: { ...ok(healthSchema), alsoAnswers: { 503: healthSchema } },
+  getHealth: ok(liveSchema),
+  getDeepHealth: { ...ok(healthSchema), alsoAnswers: { 503: healthSchema } },
   getMe: ok(meSchema),
   getCatalog: ok(publicCatalogSchema),
   getOpenApi: ok(openApiSchema),
@@ -88,6 +91,7 @@ export const contracts = {
   downloadEvidence: ok(downloadLinkSchema),
   withdrawEvidence: ok(evidenceOneSchema),
   getAuditLog: ok(auditLogSchema),
+  verifyAuditLog: ok(auditVerificationSchema),
   startRollup: { status: 202, response: rollupStartedSchema },
   getRollup: ok(rollupSchema),
 } as const satisfies Record<RouteId, RouteContract>;

@@ -4,6 +4,7 @@ import { pathParams } from '../api/params.ts';
 import { agencyUnit } from './agencyUnit.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
+import { originCheck } from './originCheck.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
 import { resultResponse } from './respond.ts';
 import type { ApiEvent, ApiResponse, ApiResult, AuthedRequest, PublicRequest } from './types.ts';
@@ -57,6 +58,7 @@ function build<Id extends RouteId>(routeId: Id, fn: (req: RouteRequest<Id>) => P
   const route = routeById(routeId);
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponses())
+    .use(originCheck())
     .use(authorize(route))
     .use(jsonBody())
     .use(idempotency(route, CLAIM_CHECKED_BY_COMMIT.has(routeId) ? 'onConflict' : 'first'))

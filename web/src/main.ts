@@ -1,4 +1,4 @@
-import { completeCognitoSignIn, isSignedIn } from './auth.ts';
+import { completeSignIn, initAuth, isSignedIn } from './auth.ts';
 import { byId, focusElement } from './dom.ts';
 import { onLangChange } from './i18n.ts';
 import { showError } from './pages/errors.ts';
@@ -49,7 +49,8 @@ onLangChange(() => {
 
 async function boot() {
   try {
-    const next = await completeCognitoSignIn();
+    await initAuth();
+    const next = await completeSignIn();
     if (next) location.hash = next;
   } catch (error) {
     const main = byId('main');
