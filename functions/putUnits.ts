@@ -19,7 +19,8 @@ export const handler = apiHandler('putUnits', async (req) => {
       at: req.receivedAt,
       claim: req.claim,
       // The edit's entry on the audit log lands in the edit's own transaction.
-      audit: (planned, version) => adminAuditWrites(req, [unitsAuditAction(req.receivedAt, planned, version)]),
+      audit: (planned, version) =>
+        adminAuditWrites(req, [unitsAuditAction(req.receivedAt, planned, version)]),
     },
   );
 });

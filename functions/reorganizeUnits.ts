@@ -23,7 +23,9 @@ export const handler = apiHandler('reorganizeUnits', async (req) => {
       claim: req.claim,
       // The reorganization's entry on the audit log lands in its own transaction.
       audit: (planned, version) =>
-        adminAuditWrites(req, [reorganizationAuditAction(req.receivedAt, reorganization, planned.units, version)]),
+        adminAuditWrites(req, [
+          reorganizationAuditAction(req.receivedAt, reorganization, planned.units, version),
+        ]),
     },
   );
 });

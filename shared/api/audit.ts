@@ -56,7 +56,10 @@ export const reviewAuditWrites = (req: AuthedRequest, what: AuditedAction): Prom
   auditAppendWrites(auditInput(req, what), 'review');
 
 /** The writes of admin actions' entries, each on a lane of the admin stream chosen at random. */
-export async function adminAuditWrites(req: AuthedRequest, actions: readonly AuditedAction[]): Promise<Write[]> {
+export async function adminAuditWrites(
+  req: AuthedRequest,
+  actions: readonly AuditedAction[],
+): Promise<Write[]> {
   const writes: Write[] = [];
   for (const what of actions) {
     const lane = Math.floor(Math.random() * AUDIT_STREAMS.admin.lanes);

@@ -18,7 +18,11 @@ const badQuery = (name: string, code: string, message: ReturnType<typeof bi>) =>
   invalidInput([{ path: `query.${name}`, code, message }]);
 
 const badCursor = () =>
-  badQuery('cursor', 'invalid_cursor', bi('Con trỏ trang không hợp lệ', 'The page cursor is not one this API gave'));
+  badQuery(
+    'cursor',
+    'invalid_cursor',
+    bi('Con trỏ trang không hợp lệ', 'The page cursor is not one this API gave'),
+  );
 
 /** A cursor is the last key of a page, as given out: table and index key names with string values only. */
 function decodeCursor(cursor: string): Record<string, string> {
@@ -75,6 +79,9 @@ export function parseAuditQuery(raw: Readonly<Record<string, string>>): AuditQue
 }
 
 /** The query of GET /audit/verification: the year and the unit (or PROVINCE_SCOPE) whose chains to check. */
-export function parseVerificationQuery(raw: Readonly<Record<string, string>>): { year: number; unit: string } {
+export function parseVerificationQuery(raw: Readonly<Record<string, string>>): {
+  year: number;
+  unit: string;
+} {
   return queryParams(routeById('verifyAuditLog'), raw) as { year: number; unit: string };
 }

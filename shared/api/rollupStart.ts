@@ -7,6 +7,7 @@ import { startJob } from '../store/jobInvoker.ts';
 import { getRollupSummary, rollupSummaryWrite, saveRollupSummary } from '../store/rollupOutputs.ts';
 import { WriteConflict } from '../store/transact.ts';
 import { withAdminAudit } from './audit.ts';
+import { CODE } from '../contract/errors.ts';
 
 /**
  * One rollup per year at a time: the run's claim on the year (its `running` summary), its audit entry and the
@@ -45,7 +46,7 @@ export async function startRollupRun(req: AuthedRequest, year: number): Promise<
         `The ${year} rollup is already running (run ${id}).`,
       ),
       {
-        code: 'ROLLUP_RUNNING',
+        code: CODE.ROLLUP_RUNNING,
         cause: error,
         headers: { 'x-running-run-id': id },
         issues: [

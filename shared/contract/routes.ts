@@ -485,7 +485,10 @@ export const routes = [
       en: "Check a unit's audit chains against the anchors",
     },
     params: {},
-    query: { year: { schema: REPORTING_YEAR, required: true }, unit: { schema: AUDIT_SCOPE, required: true } },
+    query: {
+      year: { schema: REPORTING_YEAR, required: true },
+      unit: { schema: AUDIT_SCOPE, required: true },
+    },
     errors: [],
   },
   {

@@ -21,7 +21,6 @@ export interface Actor {
   readonly role: Role;
 }
 
-
 export interface ReviewComment {
   readonly field?: string;
   readonly text: string;
@@ -347,7 +346,7 @@ function requireCommentRoom(next: Pick<ReportState, 'comments' | 'verification'>
       `The report has reached its comment limit (${MAX_COMMENTS_PER_REPORT} comments, ${MAX_COMMENT_BYTES_PER_REPORT / 1024} KB).`,
     ),
     {
-      code: 'COMMENT_LIMIT_REACHED',
+      code: CODE.COMMENT_LIMIT_REACHED,
       issues: [
         {
           path: 'comments',

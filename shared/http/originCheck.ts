@@ -5,6 +5,7 @@ import { ForbiddenError } from '../errors.ts';
 import { bi } from '../contract/i18n.ts';
 import type { ApiContext } from './requestParts.ts';
 import type { ApiEvent, ApiResponse } from './types.ts';
+import { CODE } from '../contract/errors.ts';
 
 /**
  * The API is meant to be reached through the site's CloudFront distribution only, where the web ACL and the
@@ -35,7 +36,7 @@ export function originCheck(): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiCo
             'Chỉ truy cập API qua địa chỉ của trang web.',
             "The API is reached through the site's address only.",
           ),
-          { code: 'NOT_THROUGH_SITE' },
+          { code: CODE.NOT_THROUGH_SITE },
         );
       }
     },

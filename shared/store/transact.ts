@@ -2,6 +2,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import { bi } from '../contract/i18n.ts';
 import { PayloadTooLargeError } from '../errors.ts';
 import { ddb } from './dynamo.ts';
+import { CODE } from '../contract/errors.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -112,7 +113,7 @@ export class ItemTooLargeError extends PayloadTooLargeError {
         `Dữ liệu cần lưu quá lớn (${Math.ceil(bytes / 1024)} KB, tối đa ${MAX_ITEM_BYTES / 1024} KB).`,
         `What would be stored is too large (${Math.ceil(bytes / 1024)} KB, at most ${MAX_ITEM_BYTES / 1024} KB).`,
       ),
-      { code: 'ITEM_TOO_LARGE' },
+      { code: CODE.ITEM_TOO_LARGE },
     );
   }
 }

@@ -20,8 +20,22 @@ const statementsOfRole = (roleId: string): Statement[] =>
     .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
 const actionsOf = (s: Statement) => [s.Action].flat();
 const functionsWithAccess = (): [string, RouteAccess, string][] => [
-  ...routes.map((r) => [r.id, r.access as RouteAccess, logicalIdOf(stack.api.functions.get(r.id)!.executionRole)] as [string, RouteAccess, string]),
-  ...jobs.map((j) => [j.id, j.access as RouteAccess, logicalIdOf(stack.jobs.get(j.id)!.fn.executionRole)] as [string, RouteAccess, string]),
+  ...routes.map(
+    (r) =>
+      [r.id, r.access as RouteAccess, logicalIdOf(stack.api.functions.get(r.id)!.executionRole)] as [
+        string,
+        RouteAccess,
+        string,
+      ],
+  ),
+  ...jobs.map(
+    (j) =>
+      [j.id, j.access as RouteAccess, logicalIdOf(stack.jobs.get(j.id)!.fn.executionRole)] as [
+        string,
+        RouteAccess,
+        string,
+      ],
+  ),
 ];
 
 describe('the audit log’s tamper evidence, in the template', () => {
@@ -44,12 +58,20 @@ describe('the audit log’s tamper evidence, in the template', () => {
   it('lets only the anchoring job MAC with the audit key; verifiers may only check', () => {
     const key = logicalIdOf(stack.data.auditKey);
     for (const [id, access, role] of functionsWithAccess()) {
-      const kms = grantsOfRole(template, role).filter((g) => g.resource.includes(key)).map((g) => g.action);
+      const kms = grantsOfRole(template, role)
+        .filter((g) => g.resource.includes(key))
+        .map((g) => g.action);
       const expected =
-        access.audit === 'anchor' ? ['kms:GenerateMac', 'kms:VerifyMac'] : access.audit === 'verify' ? ['kms:VerifyMac'] : [];
+        access.audit === 'anchor'
+          ? ['kms:GenerateMac', 'kms:VerifyMac']
+          : access.audit === 'verify'
+            ? ['kms:VerifyMac']
+            : [];
       expect(kms.sort(), id).toEqual(expected);
     }
-    expect(jobs.filter((j) => (j.access as RouteAccess).audit === 'anchor').map((j) => j.id)).toEqual(['anchorAudit']);
+    expect(jobs.filter((j) => (j.access as RouteAccess).audit === 'anchor').map((j) => j.id)).toEqual([
+      'anchorAudit',
+    ]);
     const [, keyJson] = Object.entries(resourcesOf(template, 'AWS::KMS::Key')).find(([k]) => k === key)!;
     expect(keyJson.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
   });
@@ -57,7 +79,9 @@ describe('the audit log’s tamper evidence, in the template', () => {
   it('lets only the anchoring job write to the anchors bucket', () => {
     const bucket = logicalIdOf(stack.data.anchors);
     const writers = functionsWithAccess().filter(([, , role]) =>
-      grantsOfRole(template, role).some((g) => g.resource.includes(`<${bucket}.`) && /Put|Delete/.test(g.action)),
+      grantsOfRole(template, role).some(
+        (g) => g.resource.includes(`<${bucket}.`) && /Put|Delete/.test(g.action),
+      ),
     );
     expect(writers.map(([id]) => id)).toEqual(['anchorAudit']);
   });
@@ -66,7 +90,10 @@ describe('the audit log’s tamper evidence, in the template', () => {
     const bucket = resourcesOf(prod.template, 'AWS::S3::Bucket')[logicalIdOf(prod.stack.data.anchors)];
     expect(bucket?.Properties).toMatchObject({
       ObjectLockEnabled: true,
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE' } } },
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE' } },
+      },
     });
   });
 
@@ -79,7 +106,9 @@ describe('the audit log’s tamper evidence, in the template', () => {
           s.Effect === 'Deny' &&
           JSON.stringify(s.Resource).includes(table) &&
           JSON.stringify(s.Condition) ===
-            JSON.stringify({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${keys.auditPartitionPrefix}*`] } }),
+            JSON.stringify({
+              'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${keys.auditPartitionPrefix}*`] },
+            }),
       );
       const denied = denies.flatMap(actionsOf);
       expect(denied, id).toContain('dynamodb:DeleteItem');
@@ -93,7 +122,10 @@ describe('the audit log’s tamper evidence, in the template', () => {
     expect(anchor.schedule.expression).toMatch(/^cron\(\d+ \d+ \* \* \? \*\)$/);
     const rollupRole = logicalIdOf(stack.jobs.get('rollupYear')!.fn.executionRole);
     expect(grantsOfRole(template, rollupRole).filter((g) => g.action === 'lambda:InvokeFunction')).toEqual([
-      { action: 'lambda:InvokeFunction', resource: `<${logicalIdOf(stack.jobs.get('anchorAudit')!.fn)}.Arn>` },
+      {
+        action: 'lambda:InvokeFunction',
+        resource: `<${logicalIdOf(stack.jobs.get('anchorAudit')!.fn)}.Arn>`,
+      },
     ]);
   });
 });

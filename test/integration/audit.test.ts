@@ -31,7 +31,12 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 afterEach(() => vi.restoreAllMocks());
 
-const input = (year: number, unitId: string, i: number, over: Partial<AuditEntryInput> = {}): AuditEntryInput => ({
+const input = (
+  year: number,
+  unitId: string,
+  i: number,
+  over: Partial<AuditEntryInput> = {},
+): AuditEntryInput => ({
   year,
   at: new Date(Date.UTC(year, 2, 1) + i * 1000).toISOString(),
   actor: { sub: i % 3 ? 'auditor-1' : 'agency-a', role: i % 3 ? 'auditor' : 'agency' },
@@ -127,7 +132,11 @@ describe('GET /audit: a year of 10,000 entries, a page at a time', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const res = await api.call(admin, 'GET', `/audit?year=${year}&limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await api.call(
+        admin,
+        'GET',
+        `/audit?year=${year}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect(Buffer.byteLength(JSON.stringify(res.json))).toBeLessThan(1024 * 1024);
       expect(res.json.entries.length).toBeLessThanOrEqual(500);
@@ -149,7 +158,11 @@ describe('GET /audit: a year of 10,000 entries, a page at a time', () => {
       let total = 0;
       let cursor: string | undefined;
       do {
-        const res = await api.call(admin, 'GET', `/audit?year=${year}&limit=500&${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        const res = await api.call(
+          admin,
+          'GET',
+          `/audit?year=${year}&limit=500&${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         expect(res.status).toBe(200);
         total += res.json.entries.length;
         cursor = res.json.next;
@@ -254,7 +267,12 @@ describe('tampering, detected against the anchors', () => {
     let res: Awaited<ReturnType<typeof verify>> | undefined;
     const metrics = await metricsOf(async () => (res = await verify()));
     expect(res!.json.verified).toBe(false);
-    expect(chainCheck(res!.json)).toMatchObject({ verified: false, brokenAt: 7, problem: 'truncated', count: 6 });
+    expect(chainCheck(res!.json)).toMatchObject({
+      verified: false,
+      brokenAt: 7,
+      problem: 'truncated',
+      count: 6,
+    });
     expect(failures(metrics)).toBeGreaterThanOrEqual(1);
     await restore();
   });
@@ -280,7 +298,8 @@ describe('tampering, detected against the anchors', () => {
 
 describe('every admin action is on the log, with its actor', () => {
   const find = async (query: string) =>
-    (await api.call(admin, 'GET', `/audit?year=${YEAR}&limit=500&${query}`)).json.entries as StoredAuditEntry[];
+    (await api.call(admin, 'GET', `/audit?year=${YEAR}&limit=500&${query}`)).json
+      .entries as StoredAuditEntry[];
 
   it('a period change, each lock exception, a units edit and a rollup start', async () => {
     const until = new Date(Date.now() + 40 * 86_400_000).toISOString();

@@ -505,6 +505,9 @@ describe('API3:2023 Broken Object Property Level Authorization — what the agen
     expect(seen.report.verification[freeInteger]).not.toHaveProperty('comment');
     expect(seen.text).not.toContain('NỘI BỘ');
     const review = await api.call(auditor, 'GET', `/review/${YEAR}/reports/xa-d`);
-    expect(review.json.comments.map((c: { visibility: string }) => c.visibility)).toEqual(['unit', 'internal']);
+    expect(review.json.comments.map((c: { visibility: string }) => c.visibility)).toEqual([
+      'unit',
+      'internal',
+    ]);
   });
 });

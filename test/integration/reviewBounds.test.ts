@@ -33,7 +33,9 @@ async function returnUntilRefused(unitId: string, comments: { text: string }[]) 
   const who = await submitted(unitId);
   const statuses: number[] = [];
   for (let round = 0; round < 60; round++) {
-    const res = await api.call(auditor, 'POST', `/review/${YEAR}/reports/${unitId}/return`, { body: { comments } });
+    const res = await api.call(auditor, 'POST', `/review/${YEAR}/reports/${unitId}/return`, {
+      body: { comments },
+    });
     statuses.push(res.status);
     if (res.status !== 200) return { who, statuses, refused: res };
     expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
@@ -51,11 +53,16 @@ describe('review comments are bounded per report', () => {
     expect(refused.json.error.code).toBe('COMMENT_LIMIT_REACHED');
     expect(refused.json.error.issues[0]).toMatchObject({ path: 'comments', code: 'too_big' });
     // Refused again the same way, and the report is whole and readable.
-    const again = await api.call(auditor, 'POST', `/review/${YEAR}/reports/huyen-c/return`, { body: { comments: long } });
+    const again = await api.call(auditor, 'POST', `/review/${YEAR}/reports/huyen-c/return`, {
+      body: { comments: long },
+    });
     expect(again.status).toBe(422);
     const report = await api.call(who, 'GET', `/reports/${YEAR}`);
     expect(report.status).toBe(200);
-    const bytes = report.json.comments.reduce((n: number, c: { text: string }) => n + Buffer.byteLength(c.text), 0);
+    const bytes = report.json.comments.reduce(
+      (n: number, c: { text: string }) => n + Buffer.byteLength(c.text),
+      0,
+    );
     expect(bytes).toBeLessThanOrEqual(MAX_COMMENT_BYTES_PER_REPORT);
   });
 
@@ -72,11 +79,21 @@ describe('review comments are bounded per report', () => {
   it('verification notes count toward the same bound: long notes on every field are refused with 422', async () => {
     await submitted('so-b');
     const fields = Object.fromEntries(catalog.fields.map((f) => [f.code, { comment: 'Ẳ'.repeat(2000) }]));
-    const res = await api.call(auditor, 'PUT', `/review/${YEAR}/reports/so-b/verification`, { body: { fields } });
+    const res = await api.call(auditor, 'PUT', `/review/${YEAR}/reports/so-b/verification`, {
+      body: { fields },
+    });
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe('COMMENT_LIMIT_REACHED');
     // A bounded amount still goes through.
-    const some = Object.fromEntries(catalog.fields.slice(0, 5).map((f) => [f.code, { comment: 'Ẳ'.repeat(2000) }]));
-    expect((await api.call(auditor, 'PUT', `/review/${YEAR}/reports/so-b/verification`, { body: { fields: some } })).status).toBe(200);
+    const some = Object.fromEntries(
+      catalog.fields.slice(0, 5).map((f) => [f.code, { comment: 'Ẳ'.repeat(2000) }]),
+    );
+    expect(
+      (
+        await api.call(auditor, 'PUT', `/review/${YEAR}/reports/so-b/verification`, {
+          body: { fields: some },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -52,14 +52,15 @@ describe('one rollup per year at a time', () => {
   });
 
   it('a run that lost the year to another publishes nothing and cannot overwrite its summary', async () => {
-    const { publishRun, rollupSummaryWrite, publishedRollup, getRollupSummary } = await import(
-      '#shared/store/rollupOutputs'
-    );
+    const { publishRun, rollupSummaryWrite, publishedRollup, getRollupSummary } =
+      await import('#shared/store/rollupOutputs');
     const { transact } = await import('#shared/store/transact');
     const before = await publishedRollup(YEAR);
     const current = await getRollupSummary(YEAR);
     const stale = { ...current!, runId: '20000101T000000000Z-stale', status: 'failed' as const };
-    await expect(transact([rollupSummaryWrite(stale)])).rejects.toMatchObject({ reason: 'ROLLUP_CLAIM_LOST' });
+    await expect(transact([rollupSummaryWrite(stale)])).rejects.toMatchObject({
+      reason: 'ROLLUP_CLAIM_LOST',
+    });
     await expect(publishRun(YEAR, current!.runId)).rejects.toBeDefined();
     expect(await publishedRollup(YEAR)).toEqual(before);
     expect(await getRollupSummary(YEAR)).toEqual(current);

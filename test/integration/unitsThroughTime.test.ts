@@ -237,7 +237,10 @@ describe('2025 rollup: by the two-tier hierarchy, compared across the reorganiza
   });
 
   it('units.csv names the predecessors used', async () => {
-    const lines = (await rollupFile(2025, 'units.csv')).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const lines = (await rollupFile(2025, 'units.csv'))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     const header = lines[0]!.split(',');
     const row = lines.find((l) => l.startsWith('xa-muong-ang,'))!.split(',');
     expect(row[header.indexOf('compared_with')]).toBe('predecessors');

@@ -47,7 +47,12 @@ beforeAll(async () => {
       await doc.send(
         new PutCommand({
           TableName: api.tableName,
-          Item: verifiedEvidenceItem({ evidenceId, year: YEAR, unitId, fields: [fieldsNeedingEvidence()[0]!] }),
+          Item: verifiedEvidenceItem({
+            evidenceId,
+            year: YEAR,
+            unitId,
+            fields: [fieldsNeedingEvidence()[0]!],
+          }),
         }),
       );
       evidenceOf[unitId]!.push(evidenceId);
@@ -86,7 +91,11 @@ it('60 concurrent downloads beside 20 verifications of another unit: no 5xx, eve
   // Everything is on record, and every chain of every unit involved verifies.
   const log = await api.call(admin, 'GET', `/audit?year=${YEAR}&action=evidence.download&limit=500`);
   expect(log.json.entries).toHaveLength(DOWNLOADS);
-  const verifies = await api.call(admin, 'GET', `/audit?year=${YEAR}&action=review.verify&unit=huyen-c&limit=500`);
+  const verifies = await api.call(
+    admin,
+    'GET',
+    `/audit?year=${YEAR}&action=review.verify&unit=huyen-c&limit=500`,
+  );
   expect(verifies.json.entries).toHaveLength(VERIFICATIONS);
   for (const unitId of ['so-a', 'so-b', 'huyen-c']) {
     const check = await api.call(admin, 'GET', `/audit/verification?year=${YEAR}&unit=${unitId}`);

@@ -158,8 +158,12 @@ describe('unitSchema', () => {
   it(`a unit list holds 1 to ${MAX_UNITS_PER_EDIT} units: one transaction with the head, the claim and the audit entry`, () => {
     expect(unitListSchema.safeParse([]).success).toBe(false);
     expect(unitListSchema.safeParse([valid]).success).toBe(true);
-    expect(unitListSchema.safeParse(Array.from({ length: MAX_UNITS_PER_EDIT }, () => valid)).success).toBe(true);
-    expect(unitListSchema.safeParse(Array.from({ length: MAX_UNITS_PER_EDIT + 1 }, () => valid)).success).toBe(false);
+    expect(unitListSchema.safeParse(Array.from({ length: MAX_UNITS_PER_EDIT }, () => valid)).success).toBe(
+      true,
+    );
+    expect(
+      unitListSchema.safeParse(Array.from({ length: MAX_UNITS_PER_EDIT + 1 }, () => valid)).success,
+    ).toBe(false);
   });
 
   it('levels carry a rank and dates', () => {
