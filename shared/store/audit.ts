@@ -137,13 +137,24 @@ export interface AuditPage {
 export async function auditPage(q: AuditQuery): Promise<AuditPage> {
   const base = q.unitId ? indexQueries.auditOfUnit(q.year, q.unitId) : indexQueries.auditLog(q.year);
   const sortName = q.unitId ? 'gsi1sk' : 'gsi2sk';
-  const names: Record<string, string> = { ...base.ExpressionAttributeNames, '#sort': sortName };
-  const values: Record<string, unknown> = {
-    ...base.ExpressionAttributeValues,
-    // Sort keys start with the instant: `~` sorts after every character an instant's suffix can hold.
-    ':from': q.from ?? '',
-    ':to': `${q.to ?? '9999'}~`,
-  };
+  const names: Record<string, string> = { ...base.ExpressionAttributeNames };
+  const values: Record<string, unknown> = { ...base.ExpressionAttributeValues };
+  // Sort keys start with the instant: `~` sorts after every character an instant's suffix can hold. An empty
+  // bound is no bound (DynamoDB refuses an empty string in a key condition).
+  let sortCondition = '';
+  // A range that ends before it begins holds nothing (and DynamoDB refuses such a BETWEEN).
+  if (q.from && q.to && q.from > `${q.to}~`) return { entries: [] };
+  if (q.from || q.to) {
+    names['#sort'] = sortName;
+    if (q.from) values[':from'] = q.from;
+    if (q.to) values[':to'] = `${q.to}~`;
+    sortCondition =
+      q.from && q.to
+        ? ' AND #sort BETWEEN :from AND :to'
+        : q.from
+          ? ' AND #sort >= :from'
+          : ' AND #sort <= :to';
+  }
   const filters: string[] = [];
   if (q.action) {
     names['#action'] = 'action';
@@ -160,7 +171,7 @@ export async function auditPage(q: AuditQuery): Promise<AuditPage> {
     new QueryCommand({
       TableName: table(),
       IndexName: base.IndexName,
-      KeyConditionExpression: `${base.KeyConditionExpression} AND #sort BETWEEN :from AND :to`,
+      KeyConditionExpression: `${base.KeyConditionExpression}${sortCondition}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
