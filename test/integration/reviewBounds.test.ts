@@ -78,7 +78,12 @@ describe('review comments are bounded per report', () => {
 
   it('verification notes count toward the same bound: long notes on every field are refused with 422', async () => {
     await submitted('so-b');
-    const fields = Object.fromEntries(catalog.fields.map((f) => [f.code, { comment: 'Ẳ'.repeat(2000) }]));
+    // Each note is 6 KB: just enough of them to pass the report's bound, in a body well under the 256 KB limit.
+    const over = Math.ceil(MAX_COMMENT_BYTES_PER_REPORT / 6000) + 1;
+    expect(catalog.fields.length).toBeGreaterThanOrEqual(over);
+    const fields = Object.fromEntries(
+      catalog.fields.slice(0, over).map((f) => [f.code, { comment: 'Ẳ'.repeat(2000) }]),
+    );
     const res = await api.call(auditor, 'PUT', `/review/${YEAR}/reports/so-b/verification`, {
       body: { fields },
     });
