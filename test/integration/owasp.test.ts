@@ -459,6 +459,8 @@ describe('API3:2023 Broken Object Property Level Authorization — what the agen
   const agencyD = { sub: 'api3-d', role: 'agency', unitId: 'xa-d' } as const;
   const INTERNAL = 'NỘI BỘ: nghi khai khống, chuyển thanh tra';
   const FOR_UNIT = 'Đề nghị bổ sung quyết định ban hành quy chế';
+  /** The auditors' value: within the field's bounds, and not what the agency reported. */
+  const VERIFIED = 9871;
   const seenByAgency = async () => {
     const report = await api.call(agencyD, 'GET', `/reports/${YEAR}`);
     const list = await api.call(agencyD, 'GET', `/reports/${YEAR}/versions`);
@@ -475,17 +477,17 @@ describe('API3:2023 Broken Object Property Level Authorization — what the agen
     await recordVerifiedEvidence(api.tableName, agencyD.unitId, fieldsNeedingEvidence());
     expect((await api.call(agencyD, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
     const verified = await api.call(auditor, 'PUT', `/review/${YEAR}/reports/xa-d/verification`, {
-      body: { fields: { [freeInteger]: { value: 987654, comment: INTERNAL } } },
+      body: { fields: { [freeInteger]: { value: VERIFIED, comment: INTERNAL } } },
     });
     expect(verified.status).toBe(200);
     const seen = await seenByAgency();
     expect(seen.report.verification).toEqual({});
     expect(seen.text).not.toContain(INTERNAL);
-    expect(seen.text).not.toContain('987654');
+    expect(seen.text).not.toContain(`:${VERIFIED}`);
     for (const v of seen.versions) expect(v.verification ?? {}).toEqual({});
     // The auditors still see all of it.
     const review = await api.call(auditor, 'GET', `/review/${YEAR}/reports/xa-d`);
-    expect(review.json.verification[freeInteger]).toMatchObject({ value: 987654, comment: INTERNAL });
+    expect(review.json.verification[freeInteger]).toMatchObject({ value: VERIFIED, comment: INTERNAL });
   });
 
   it('API3: on return, the agency sees the comments meant for it and the official values, never internal ones', async () => {
@@ -501,7 +503,7 @@ describe('API3:2023 Broken Object Property Level Authorization — what the agen
     const seen = await seenByAgency();
     expect(seen.report.status).toBe('returned');
     expect(seen.report.comments.map((c: { text: string }) => c.text)).toEqual([FOR_UNIT]);
-    expect(seen.report.verification[freeInteger].value).toBe(987654);
+    expect(seen.report.verification[freeInteger].value).toBe(VERIFIED);
     expect(seen.report.verification[freeInteger]).not.toHaveProperty('comment');
     expect(seen.text).not.toContain('NỘI BỘ');
     const review = await api.call(auditor, 'GET', `/review/${YEAR}/reports/xa-d`);
