@@ -306,7 +306,7 @@ describe('every admin action is on the log, with its actor', () => {
     (await api.call(admin, 'GET', `/audit?year=${YEAR}&limit=500&${query}`)).json
       .entries as StoredAuditEntry[];
 
-  it('a period change, each lock exception, a units edit and a rollup start', async () => {
+  it('a period change, each lock exception, a units edit, a reorganization and a rollup start', async () => {
     const until = new Date(Date.now() + 40 * 86_400_000).toISOString();
     await openPeriod(api, 30, [{ unitId: 'so-a', until, reason: 'Mất điện kéo dài' }]);
     const period = await find('action=period.set');
@@ -327,6 +327,27 @@ describe('every admin action is on the log, with its actor', () => {
       unitId: '*',
       actor: { sub: 'admin-1', role: 'admin' },
       details: { count: 1, unitIds: ['xa-d'] },
+    });
+
+    const reorganized = await api.call(admin, 'POST', '/units/reorganizations', {
+      body: {
+        date: '2099-01-01',
+        document: 'Nghị quyết thử nghiệm',
+        changes: [{ kind: 'retire', unitId: 'xa-d' }],
+      },
+    });
+    expect(reorganized.status, JSON.stringify(reorganized.json)).toBe(201);
+    const reorganizations = await api.call(admin, 'GET', `/audit?year=${year}&action=units.reorganize`);
+    expect(reorganizations.json.entries.at(-1)).toMatchObject({
+      unitId: '*',
+      actor: { sub: 'admin-1', role: 'admin' },
+      details: {
+        date: '2099-01-01',
+        document: 'Nghị quyết thử nghiệm',
+        kinds: ['retire'],
+        unitIds: ['xa-d'],
+        version: reorganized.json.version,
+      },
     });
 
     const started = await api.call(admin, 'POST', `/rollups/${YEAR}`);
