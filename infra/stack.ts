@@ -174,7 +174,10 @@ export class BaoCaoStack extends Stack {
       accessLogs: { bucket: logsBucket, prefix: 's3/anchors/' },
       noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
       ...lifecycle,
-      ...(stage.auditAnchorRetention ? { objectLockRetention: stage.auditAnchorRetention } : {}),
+      // Governance mode: an anchor cannot be overwritten or deleted early by any function role.
+      ...(stage.auditAnchorRetention
+        ? { objectLock: { mode: 'GOVERNANCE' as const, retention: stage.auditAnchorRetention } }
+        : {}),
     });
     // HMAC keys cannot rotate automatically; the key never leaves KMS and only the anchoring job may MAC with it.
     const auditKey = new Key(this, 'AuditMacKey', {
