@@ -31,11 +31,12 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', default: false },
   },
 });
+const SECTIONS = ['cold', 'write', 'evidence', 'rollup', 'form'];
 if (args.help) {
   process.stdout.write(
     [
       'npm run bench [-- options]',
-      '  --only cold,write,evidence,rollup   the sections to run (default: all four)',
+      '  --only cold,write,evidence,rollup,form   the sections to run (default: all five)',
       '  --quick                             shrink every size and duration, to try the harness',
       '  --render                            only rewrite the table in bench/README.md from bench/results',
       '  BENCH_NOTE="..."                    what else ran on the machine, printed beside the figures',
@@ -44,7 +45,7 @@ if (args.help) {
   );
   process.exit(0);
 }
-const only = new Set((args.only ?? 'cold,write,evidence,rollup').split(','));
+const only = new Set((args.only ?? SECTIONS.join(',')).split(','));
 const quick = args.quick ?? false;
 const RESULTS = join(REPO_ROOT, 'bench', 'results');
 const WORK = join(REPO_ROOT, 'bench', '.work');
@@ -117,7 +118,7 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   const started = Date.now();
   const info = machine();
-  const full = ['cold', 'write', 'evidence', 'rollup'].every((s) => only.has(s)) && !args.render;
+  const full = SECTIONS.every((s) => only.has(s)) && !args.render;
   if (args.render) only.clear();
   // A partial run leaves the full run's machine line as it was and notes its own beside it.
   if (full || !load('machine')) save('machine', info);
@@ -173,6 +174,15 @@ async function main() {
     }
   }
 
+  // Chromium and `npm start` of its own: after the other sections, whose stack is stopped by now.
+  if (only.has('form')) {
+    const { formLoadBench } = await import('./formLoad.ts');
+    const { catalogYears } = await import('#shared/catalog/index');
+    const year = Math.max(...catalogYears.filter((y) => y <= new Date().getFullYear()));
+    const r = await section('form on a slow link', () => formLoadBench({ year }));
+    save('formLoad', r);
+  }
+
   if (full) save('machine', { ...info, totalSeconds: round((Date.now() - started) / 1000, 0) });
   const results: Results = {
     machine: load<Record<string, unknown>>('machine') ?? info,
@@ -181,6 +191,7 @@ async function main() {
     writePath: load('writePath'),
     rollup: load('rollup'),
     evidence: load('evidence'),
+    formLoad: load('formLoad'),
     totalSeconds: round((Date.now() - started) / 1000, 0),
   };
   const readmePath = join(REPO_ROOT, 'bench', 'README.md');

@@ -1,11 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
+import { matchPath, routes } from '#shared/contract/routes';
 import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { createApiListener } from './adapter.ts';
 import { devRoutes, localUsers } from './devRoutes.ts';
 import { answerLambdaInvoke, lambdaEndpoint } from './lambdaInvoke.ts';
 import type { LocalIssuer } from './identity.ts';
 import { createLocalOidc, OIDC_MOUNT, type LocalOidc } from './oidcProvider.ts';
+import { staticFiles } from './staticFiles.ts';
+
+const isRoute = (method: string | undefined, path: string) =>
+  routes.some((r) => r.method === method && matchPath(r.path, path) !== undefined);
 
 export interface LocalApi {
   readonly url: string;
@@ -42,24 +48,36 @@ export async function startApi(opts: {
     }
     return oidc.answer(req, res, url);
   };
+  const site = opts.webDir
+    ? staticFiles(opts.webDir, {
+        'content-security-policy': contentSecurityPolicy({
+          connectSources: [opts.s3Endpoint],
+          upgradeInsecureRequests: false,
+        }),
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'strict-origin-when-cross-origin',
+        'x-frame-options': 'DENY',
+      })
+    : undefined;
   const listener = createApiListener({
     verifyToken: opts.issuer.verify,
+    // A route of the table wins over a file of the same name, as the API's own path does behind CloudFront.
     localRoutes: async (req, res, url) =>
       (await answerLambdaInvoke(req, res, url)) ||
       (await signIn(req, res, url)) ||
-      (await dev(req, res, url)),
-    ...(opts.webDir ? { webDir: opts.webDir } : {}),
-    staticHeaders: {
-      'content-security-policy': contentSecurityPolicy({
-        connectSources: [opts.s3Endpoint],
-        upgradeInsecureRequests: false,
-      }),
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'strict-origin-when-cross-origin',
-      'x-frame-options': 'DENY',
-    },
+      (await dev(req, res, url)) ||
+      (site !== undefined &&
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        !isRoute(req.method, url.pathname) &&
+        (await site(req, res))),
   });
-  const server = createServer((req, res) => void listener(req, res));
+  // Answers and files are compressed as CloudFront compresses them; the API's own compressed answers pass as they are.
+  const compress = compression() as unknown as (
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: () => void,
+  ) => void;
+  const server = createServer((req, res) => compress(req, res, () => void listener(req, res)));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

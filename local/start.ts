@@ -1,6 +1,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildWeb } from '../web/build.ts';
+import { staleWebBuild } from '../web/freshness.ts';
 import { StartupError } from './ports.ts';
 import { LOCAL_PASSWORD } from './oidcProvider.ts';
 import { startLocalStack } from './stack.ts';
@@ -11,6 +12,12 @@ const port = Number(process.env.PORT ?? 3000);
 const webDir = resolve(ROOT, 'web/dist');
 
 async function main() {
+  // The form is part of what `npm start` serves: build it first when it is missing or older than its sources.
+  const stale = staleWebBuild(webDir);
+  if (stale) {
+    console.log(`Building the web form (${stale})…`);
+    await buildWeb({ outDir: webDir });
+  }
   const stack = await startLocalStack({
     port,
     dynamoPort: Number(process.env.DYNAMODB_PORT ?? port + 1),
@@ -19,9 +26,6 @@ async function main() {
     webDir,
     log: (line) => console.log(line),
   });
-  if (!existsSync(resolve(webDir, 'index.html'))) {
-    console.log('The web form is not built yet: run `npm run build:web` (npm test builds it too).');
-  }
   console.log(`
 Báo cáo CNTT is running on ${stack.url}
   Web form:      ${stack.url}/

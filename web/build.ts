@@ -2,6 +2,7 @@ import { build, type Metafile } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildServiceWorker, type ServiceWorkerReport } from './buildServiceWorker.ts';
 
 /*
  * The static site: one ES module entry split by route (the agency form and the review pages load on demand),
@@ -10,15 +11,21 @@ import { gzipSync } from 'node:zlib';
  */
 const WEB = import.meta.dirname;
 const OUT = resolve(WEB, 'dist');
+/** Pages that must open with no connection: their chunks are precached by the service worker. */
+const OFFLINE_PAGES = ['web/src/agency/reportPage.ts', 'web/src/agency/receipt.ts'];
 
 export interface BundleReport {
+  /** When the build started reading its sources: a source changed after this makes the build stale. */
   readonly builtAt: string;
+  /** Every file the build read, relative to the repository: what `npm start` compares with builtAt. */
+  readonly inputs: readonly string[];
   /** The entry chunk and every chunk it imports statically: what a first visit downloads before it can run. */
   readonly initialJs: { readonly files: string[]; readonly bytes: number; readonly gzipBytes: number };
   readonly css: { readonly file: string; readonly bytes: number; readonly gzipBytes: number };
   /** Per lazily loaded page: everything a first visit to it downloads, the initial JS included. */
   readonly routes: { readonly page: string; readonly files: number; readonly gzipBytes: number }[];
   readonly chunks: { readonly file: string; readonly bytes: number; readonly gzipBytes: number }[];
+  readonly serviceWorker: ServiceWorkerReport;
 }
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -34,8 +41,22 @@ function staticClosure(meta: Metafile, entry: string): string[] {
   return [...seen];
 }
 
+/** Besides the modules esbuild read: the page template, the copied static files, the build itself and the lockfile. */
+function buildInputs(meta: Metafile): string[] {
+  const repo = (file: string) => relative(resolve(WEB, '..'), file).split('\\').join('/');
+  return [
+    ...Object.keys(meta.inputs).filter((f) => !f.includes('node_modules/')),
+    repo(join(WEB, 'index.html')),
+    repo(join(WEB, 'build.ts')),
+    repo(join(WEB, 'buildServiceWorker.ts')),
+    ...readdirSync(join(WEB, 'static')).map((f) => repo(join(WEB, 'static', f))),
+    'package-lock.json',
+  ].sort();
+}
+
 export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): Promise<BundleReport> {
   const outDir = opts.outDir ?? OUT;
+  const builtAt = new Date();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const result = await build({
@@ -82,8 +103,20 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
     copyFileSync(join(WEB, 'static', file), join(outDir, file));
 
   const initial = staticClosure(meta, entry);
+  const offlinePages = (meta.outputs[entry]?.imports ?? [])
+    .filter((imp) => imp.kind === 'dynamic-import')
+    .map((imp) => imp.path)
+    .filter((chunk) => OFFLINE_PAGES.includes(meta.outputs[chunk]?.entryPoint ?? ''));
+  if (offlinePages.length !== OFFLINE_PAGES.length) throw new Error('build: an offline page is missing');
+  const precached = new Set([
+    css,
+    ...initial,
+    ...offlinePages.flatMap((chunk) => staticClosure(meta, chunk)),
+  ]);
+  const serviceWorker = await buildServiceWorker(outDir, [...precached].map(url));
   const report: BundleReport = {
-    builtAt: new Date().toISOString(),
+    builtAt: builtAt.toISOString(),
+    inputs: buildInputs(meta),
     initialJs: {
       files: initial.map(url),
       bytes: initial.reduce((s, f) => s + (meta.outputs[f]?.bytes ?? 0), 0),
@@ -103,6 +136,7 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
     chunks: outputs
       .filter((f) => f.endsWith('.js'))
       .map((f) => ({ file: url(f), bytes: meta.outputs[f]?.bytes ?? 0, gzipBytes: gz(abs(f)) })),
+    serviceWorker,
   };
   writeFileSync(join(outDir, 'bundle-report.json'), JSON.stringify(report, null, 2));
   if (opts.log !== false) {
@@ -113,6 +147,10 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
         `${report.chunks.length} JS chunks in all`,
     );
     for (const r of report.routes) console.log(`  first visit to ${r.page}: ${kb(r.gzipBytes)} gzipped`);
+    console.log(
+      `  service worker ${kb(serviceWorker.gzipBytes)} gzipped; it precaches ${serviceWorker.precache.files} files, ` +
+        `${kb(serviceWorker.precache.bytes)} raw`,
+    );
   }
   return report;
 }

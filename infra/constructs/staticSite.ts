@@ -25,6 +25,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { Construct } from 'constructs';
+import { HASHED_ASSETS_DIR, IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '#shared/contract/site';
 import { SecureBucket } from './buckets.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
@@ -34,10 +35,13 @@ export const PLACEHOLDER_INDEX = `<!doctype html>
 <body><p>Trang web chưa được build (npm run build:web). / The site has not been built yet (npm run build:web).</p></body></html>
 `;
 
-/** The site's content: the built folder when it holds an index.html, the placeholder page otherwise. */
+/**
+ * The site's content: the built folder when it holds an index.html, the placeholder page otherwise. The hashed
+ * assets go in a deployment of their own (see `StaticSite.deploy`).
+ */
 export function siteSource(webAssetPath: string): ISource {
   return existsSync(join(webAssetPath, 'index.html'))
-    ? Source.asset(webAssetPath)
+    ? Source.asset(webAssetPath, { exclude: [`${HASHED_ASSETS_DIR}/*`] })
     : Source.data('index.html', PLACEHOLDER_INDEX);
 }
 
@@ -213,7 +217,8 @@ export class StaticSite extends Construct {
 
   /**
    * Uploads the site (or the placeholder) plus a `config.json` whose values are resolved at deploy time, and
-   * invalidates the distribution. Everything is served `no-cache`: browsers revalidate with the ETag.
+   * invalidates the distribution. The hashed files under `assets/` go first and are cached for good; the rest
+   * (index.html, the service worker, the manifest, config.json) is `no-cache`: browsers revalidate with the ETag.
    *
    * The copy runs in CDK's BucketDeployment provider, under a role of our own (logs to its own log group, no
    * AWS managed policy). BucketDeployment fixes its grants itself; each wildcard in them is acknowledged below.
@@ -232,17 +237,38 @@ export class StaticSite extends Construct {
       description: 'Copies the built site and config.json into the web bucket at deploy time',
     });
     logGroup.grantWrite(role);
+    // The hashed files go first, in a deployment created first, whose layer the shared provider function uses:
+    // the site deployment below can then depend on it without a cycle.
+    const assets = join(webAssetPath, HASHED_ASSETS_DIR);
+    const hashed =
+      existsSync(join(webAssetPath, 'index.html')) && existsSync(assets)
+        ? new BucketDeployment(this, 'HashedAssets', {
+            sources: [Source.asset(assets)],
+            destinationBucket: this.bucket,
+            destinationKeyPrefix: `${HASHED_ASSETS_DIR}/`,
+            // A tab opened before a deploy still loads its pages' chunks by their old names: keep them.
+            prune: false,
+            cacheControl: [CacheControl.fromString(IMMUTABLE_CACHE_CONTROL)],
+            memoryLimit: 512,
+            role,
+            logGroup,
+          })
+        : undefined;
     const deployment = new BucketDeployment(this, 'Deployment', {
       sources: [siteSource(webAssetPath), Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
       prune: true,
-      cacheControl: [CacheControl.noCache()],
+      // Excluded keys are also spared by the prune: the assets deployment owns them.
+      exclude: [`${HASHED_ASSETS_DIR}/*`],
+      cacheControl: [CacheControl.fromString(REVALIDATE_CACHE_CONTROL)],
       memoryLimit: 512,
       role,
       logGroup,
     });
+    // Never an index.html that names a chunk not uploaded yet.
+    if (hashed) deployment.node.addDependency(hashed);
 
     const synthesizer = Stack.of(this).synthesizer;
     const qualifier =

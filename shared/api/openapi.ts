@@ -17,6 +17,7 @@ const STATUS_TEXT: Record<number, string> = {
   412: 'Phiên bản đã cũ / Stale If-Match version',
   413: 'Nội dung quá lớn / Body too large',
   415: 'Cần JSON / JSON required',
+  304: 'Bản đang có vẫn dùng được / Not modified: the copy named by If-None-Match is current',
   422: 'Không xử lý được / Unprocessable (incomplete submission, reused Idempotency-Key)',
   500: 'Lỗi hệ thống, chưa ghi gì / Internal error; nothing was written',
   503: 'Tạm thời không phục vụ / Temporarily unavailable; retry',
@@ -121,7 +122,7 @@ function paramSchema(schema: ParamSchema): object {
   };
 }
 
-function parameters(route: Route) {
+function parameters(route: Route, answer: RouteContract) {
   const path = Object.entries(route.params).map(([name, schema]) => ({
     name,
     in: 'path',
@@ -148,6 +149,13 @@ function parameters(route: Route) {
         { name: 'If-Match', in: 'header', required: false, schema: { type: 'string', examples: ['"v3"'] } },
       ]
     : [];
+  if (answer.notModified)
+    headers.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', examples: ['W/"0mD4…"'] },
+    });
   return [...path, ...query, ...headers];
 }
 
@@ -193,7 +201,7 @@ function operation(route: Route, catalog: Catalog) {
     summary: `${route.summary.vi} / ${route.summary.en}`,
     tags: [route.path.split('/')[1] ?? 'root'],
     ...(route.auth === 'public' ? { security: [] } : { 'x-roles': route.auth }),
-    parameters: parameters(route),
+    parameters: parameters(route, answer),
     ...(contract
       ? {
           requestBody: {
@@ -210,6 +218,7 @@ function operation(route: Route, catalog: Catalog) {
     responses: {
       ...errorResponses(route),
       [String(answer.status)]: { description: SUCCESS_TEXT[answer.status], content: json(answer.response) },
+      ...(answer.notModified ? { '304': { description: STATUS_TEXT[304] } } : {}),
       ...Object.fromEntries(
         Object.entries(also).flatMap(([status, schema]) =>
           schema

@@ -10,6 +10,7 @@ import {
 } from '../domain/report.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
+import { receiptReference, valuesSha256 } from '../contract/receipt.ts';
 import { reviewAuditWrites } from './audit.ts';
 import { etagOf, ifMatchVersion } from './params.ts';
 
@@ -33,6 +34,10 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period,
     deadline: deadlineFor(period, state.unitId).toISOString(),
     editable: canStillEdit(state, period, now),
     catalogVersion: catalog.version,
+    // While submitted or accepted the values are the submitted ones, locked: the receipt can vouch for them.
+    ...(state.submittedAt && (state.status === 'submitted' || state.status === 'accepted')
+      ? { receipt: { reference: receiptReference(state), valuesSha256: valuesSha256(state.values) } }
+      : {}),
   };
 }
 

@@ -10,6 +10,12 @@ export const num = (n: number): Bilingual => ({ vi: viNumber.format(n), en: enNu
 
 const q = (s: string) => `“${s}”`;
 
+/** A calendar date as people here write it, dd/mm/yyyy, from the `YYYY-MM-DD` the catalog and the wire carry. */
+export const dayMonthYear = (ymd: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : ymd;
+};
+
 /** Labels of the given codes, or the code itself for a code the catalog does not know. */
 export type LabelOf = (code: string) => Bilingual;
 
@@ -67,12 +73,12 @@ export const fieldMessages = {
     en: `${q(l.en)} must be a valid date as YYYY-MM-DD.`,
   }),
   dateTooEarly: (l: Bilingual, min: string): Bilingual => ({
-    vi: `${q(l.vi)} không được trước ngày ${min}.`,
-    en: `${q(l.en)} must not be before ${min}.`,
+    vi: `${q(l.vi)} không được trước ngày ${dayMonthYear(min)}.`,
+    en: `${q(l.en)} must not be before ${dayMonthYear(min)}.`,
   }),
   dateTooLate: (l: Bilingual, max: string): Bilingual => ({
-    vi: `${q(l.vi)} không được sau ngày ${max}.`,
-    en: `${q(l.en)} must not be after ${max}.`,
+    vi: `${q(l.vi)} không được sau ngày ${dayMonthYear(max)}.`,
+    en: `${q(l.en)} must not be after ${dayMonthYear(max)}.`,
   }),
   required: (l: Bilingual): Bilingual => ({
     vi: `${q(l.vi)} là bắt buộc khi nộp báo cáo.`,

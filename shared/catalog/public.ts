@@ -40,13 +40,17 @@ function describeRule(rule: CrossFieldRule, catalog: Catalog, label: LabelOf): B
   };
 }
 
-/** The JSON served by GET /catalog/{year}: everything the form and a reader of the results need. */
-export function publicCatalog(catalog: Catalog) {
+/**
+ * The JSON served by GET /catalog/{year}: everything the form and a reader of the results need. `years` are
+ * all the years that have a catalog, for the form's year switcher.
+ */
+export function publicCatalog(catalog: Catalog, years: readonly number[] = [catalog.year]) {
   const label = labelLookup(catalog.fields);
   const scored = catalog.indicators.filter((i) => i.scoring);
   return {
     year: catalog.year,
     version: catalog.version,
+    years: [...years],
     changes: catalog.changes ?? [],
     bands: catalog.bands,
     sources: catalog.sources,

@@ -31,6 +31,8 @@ interface FieldBase {
   readonly evidence: EvidenceRequirement;
   /** A plausible value; exampleValues() falls back to one built from the bounds when absent. */
   readonly example?: FieldValue;
+  /** The value usually stands from one year to the next: "Copy last year's figures" offers it. */
+  readonly carriesOver?: true;
 }
 
 export interface NumericField extends FieldBase {

@@ -48,6 +48,8 @@ export interface RouteContract {
   readonly response: ZodType;
   /** Other statuses that answer with a body of their own rather than an error. */
   readonly alsoAnswers?: Readonly<Partial<Record<number, ZodType>>>;
+  /** A GET whose answer carries an ETag and that answers 304, with no body, to a matching If-None-Match. */
+  readonly notModified?: true;
   readonly body?: ZodType;
   /** A body the route also accepts absent. */
   readonly bodyOptional?: true;
@@ -59,7 +61,7 @@ export const contracts = {
   getHealth: ok(liveSchema),
   getDeepHealth: { ...ok(healthSchema), alsoAnswers: { 503: healthSchema } },
   getMe: ok(meSchema),
-  getCatalog: ok(publicCatalogSchema),
+  getCatalog: { ...ok(publicCatalogSchema), notModified: true },
   getOpenApi: ok(openApiSchema),
   getMyReport: ok(reportViewSchema),
   saveMyReport: { ...ok(reportViewSchema), body: saveReportBody },

@@ -47,6 +47,7 @@ const fieldBase = {
     object({ rule: zEnum(['required', 'requiredIfTrue']), kind: bilingual }).readonly(),
   ]),
   example: fieldValue.optional(),
+  carriesOver: literal(true).optional(),
 };
 const field = discriminatedUnion('type', [
   object({
@@ -135,6 +136,7 @@ const rule = discriminatedUnion('kind', [
 export const publicCatalogSchema = object({
   year: int(),
   version: string(),
+  years: list(int()),
   changes: list(bilingual),
   bands: list(
     object({ id: string(), label: bilingual, minShare: number(), source: string().optional() }).readonly(),

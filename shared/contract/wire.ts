@@ -89,6 +89,10 @@ export const reportViewSchema = object({
   /** Whether the unit can still change the report now: its status allows it and its deadline has not passed. */
   editable: boolean(),
   catalogVersion: string(),
+  /** While submitted or accepted: the submission's reference and the SHA-256 of its values (contract/receipt.ts). */
+  receipt: object({ reference: string(), valuesSha256: string().regex(/^[0-9a-f]{64}$/) })
+    .readonly()
+    .optional(),
 }).readonly();
 
 const valueChange = object({

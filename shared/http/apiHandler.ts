@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { routeById, type PathOf, type RouteId } from '../contract/routes.ts';
 import { pathParams } from '../api/params.ts';
+import { compressResponse } from './compress.ts';
 import { agencyUnit } from './agencyUnit.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
@@ -57,6 +58,8 @@ export type RouteRequest<Id extends RouteId, R = AuthedRequest> = R & { readonly
 function build<Id extends RouteId>(routeId: Id, fn: (req: RouteRequest<Id>) => Promise<ApiResult>) {
   const route = routeById(routeId);
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
+    // First, so that its `after` runs last, on the answer as it goes out.
+    .use(compressResponse())
     .use(errorResponses())
     .use(originCheck())
     .use(authorize(route))

@@ -7,6 +7,7 @@ import {
   bandLabel,
   changeText,
   citation,
+  comparedWithLabel,
   fieldLabel,
   fractionText,
   isPercent,
@@ -18,6 +19,7 @@ import {
 } from './display.ts';
 import type { GroupResult, VerificationCounts } from './groups.ts';
 import type { RankedEntry } from './ranking.ts';
+import type { ComparedWith } from './previousYear.ts';
 import type { GapLine } from './sheets.ts';
 
 export interface HtmlInput {
@@ -40,12 +42,20 @@ export interface HtmlInput {
     fields: Record<string, { units: number; withGap: number; sumAbsGap: number; maxAbsGap: number }>;
   };
   readonly gapLines: readonly GapLine[];
+  /** Units not compared with themselves (merged, split, new): the first of them, and how many in all. */
+  readonly comparisons: { readonly listed: readonly UnitComparison[]; readonly total: number };
+}
+
+export interface UnitComparison {
+  readonly unitId: string;
+  readonly comparedWith: ComparedWith;
 }
 
 /** How much of each level's ranking, of the missing units and of the parents the HTML lists; the files have all. */
 export const HTML_RANKING_ROWS = 100;
 export const HTML_MISSING_ROWS = 500;
 export const HTML_PARENT_ROWS = 200;
+export const HTML_COMPARISON_ROWS = 500;
 export const HTML_GAP_ROWS = 500;
 
 const esc = (s: unknown) =>
@@ -261,6 +271,20 @@ function verificationSection(input: HtmlInput): string {
 <table><thead><tr><th scope="col">Đơn vị / Unit</th><th scope="col">Trường / Field</th><th scope="col">Tự báo cáo / Self-reported</th><th scope="col">Đã xác minh / Verified</th><th scope="col">Chênh lệch / Gap</th></tr></thead><tbody>${lines}</tbody></table>`;
 }
 
+function comparisonSection(input: HtmlInput): string {
+  const { listed, total } = input.comparisons;
+  if (!total) return '';
+  const rows = listed
+    .map(
+      ({ unitId, comparedWith: c }) =>
+        `<tr><th scope="row">${unitName(input, unitId)}</th><td>${both(comparedWithLabel(c))}</td><td>${(c.predecessors ?? []).map((p) => unitName(input, p)).join('; ') || MISSING}</td></tr>`,
+    )
+    .join('');
+  return `<h2>So sánh với năm trước <span class="en">/ Compared with last year</span></h2>
+<p>Đơn vị mới, sáp nhập hoặc chia tách được so sánh với các đơn vị tiền thân trong danh mục đơn vị của năm trước (${count(total)} đơn vị). <span class="en">New, merged or split units are compared with their predecessors in last year's hierarchy (${count(total)} units).</span></p>
+<table><thead><tr><th scope="col">Đơn vị / Unit</th><th scope="col">So sánh với / Compared with</th><th scope="col">Đơn vị tiền thân / Predecessors</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function sourcesSection(input: HtmlInput): string {
   return `<ul>${input.catalog.sources
     .map((s) => {
@@ -299,6 +323,7 @@ ${missing ? `<details><summary>Đơn vị chưa nộp / Units not reported (${co
 <h2>Chỉ tiêu <span class="en">/ Indicators</span></h2>${input.catalog.indicators.map((i) => indicatorSection(input, i)).join('\n')}
 <h2>Câu hỏi có/không <span class="en">/ Yes/no questions</span></h2><p>Tỷ lệ đơn vị trả lời “Có” trên số đơn vị trả lời. <span class="en">The share of agencies answering yes, of those that answered.</span></p>${answersSection(input)}
 <h2>Xếp hạng <span class="en">/ Ranking</span></h2>${rankingSection(input)}
+${comparisonSection(input)}
 <h2>Nguồn của mục tiêu, trọng số và thang xếp loại <span class="en">/ Sources of the targets, weights and bands</span></h2>${sourcesSection(input)}
 </main></body></html>
 `;

@@ -17,7 +17,13 @@ import {
   unitsCsvRow,
 } from './files.ts';
 import { GroupAccumulator, type GroupResult } from './groups.ts';
-import { HTML_MISSING_ROWS, HTML_RANKING_ROWS, renderReportHtml } from './html.ts';
+import {
+  HTML_COMPARISON_ROWS,
+  HTML_MISSING_ROWS,
+  HTML_RANKING_ROWS,
+  renderReportHtml,
+  type UnitComparison,
+} from './html.ts';
 import type { OutputStream, RollupFile, RollupSinks, RollupSources } from './ports.ts';
 import { PreviousYear } from './previousYear.ts';
 import { Ranking, type RankedEntry } from './ranking.ts';
@@ -94,6 +100,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const gapLines: GapLine[] = [];
     const ranking = new Ranking();
     const missing: { unitId: string; status: string }[] = [];
+    const comparisons = { listed: [] as UnitComparison[], total: 0 };
     const reports = sortedCursor<ReportState>(sources.reportsInUnitOrder(year), (r) => r.unitId);
     const previous = new PreviousYear(sources, year, run.previousCatalog, lastYear.day);
     await json.write(
@@ -121,6 +128,11 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       }
       if (row.score) ranking.add({ unitId: row.unitId, level: row.level, ...row.score });
       if (row.expected && !row.reported) missing.push({ unitId: row.unitId, status: row.status });
+      if (row.comparedWith && row.comparedWith.basis !== 'same') {
+        comparisons.total += 1;
+        if (comparisons.listed.length < HTML_COMPARISON_ROWS)
+          comparisons.listed.push({ unitId: row.unitId, comparedWith: row.comparedWith });
+      }
       await json.write(`${seen ? ',' : ''}${stableJson(row)}`);
       await units.write(unitsCsvRow(columns, row));
       unitSheet.add(sheetRow(unitSheetColumns, row));
@@ -160,6 +172,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       ...topRanked.map((r) => r.unitId),
       ...missing.slice(0, HTML_MISSING_ROWS).map((m) => m.unitId),
       ...gapLines.map((g) => g.row.unitId),
+      ...comparisons.listed.flatMap((c) => [c.unitId, ...(c.comparedWith.predecessors ?? [])]),
     ];
     const names = new Map(
       [...(await sources.unitsById([...new Set(listed)]))].map(([id, u]) => [id, u.name]),
@@ -235,6 +248,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
         missing,
         verification,
         gapLines,
+        comparisons,
       }),
     );
     for (const out of Object.values(outputs)) await out.close();

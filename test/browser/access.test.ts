@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, openBrowser, signIn, type Browser } from './browser.ts';
 import { YEAR } from './report.ts';
 
-/* Who may see what, and what a user sees when something is refused or unreachable. */
+/*
+ * Who may see what, and what a user sees when something is refused or unreachable and nothing is cached: the
+ * offline layer is left out here (offline.test.ts is about it).
+ */
 let b: Browser;
 beforeAll(async () => {
-  b = await openBrowser();
+  b = await openBrowser({ serviceWorkers: 'block' });
 });
 afterAll(async () => {
   await b?.close();

@@ -22,8 +22,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium through playwright-core, in a fresh profile, with no way to reach anything but loopback. */
-export async function openBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium through playwright-core, in a fresh profile, with no way to reach anything but loopback.
+ * `serviceWorkers: 'block'` leaves out the offline layer, for tests of what the page does when the network
+ * fails and nothing is cached (offline.test.ts tests the worker itself).
+ */
+export async function openBrowser(opts: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'bccntt-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -40,6 +44,7 @@ export async function openBrowser(): Promise<Browser> {
     ],
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    serviceWorkers: opts.serviceWorkers ?? 'allow',
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDraft } from '#shared/catalog/index';
 import { openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
-import { YEAR, catalog, fillField, fieldByCode, waitSaved } from './report.ts';
+import { YEAR, catalog, draftInPage, fillField, fieldByCode, waitSaved } from './report.ts';
 
 /* The form's promises to someone typing: the API's own messages beside the field, the keyboard, and autosave. */
 const UNIT = 'so-tai-chinh-2025';
@@ -35,15 +35,25 @@ describe('the agency form', () => {
     // Vietnamese thousands: 1.500 is fifteen hundred.
     await page.fill('#f-staff_total', '1.500');
     expect(await err.isHidden()).toBe(true);
+    // Echoed as read, and flagged: a lone dot may have been meant as a decimal point.
+    const echo = page.locator('[data-echo="staff_total"]');
+    expect(await echo.textContent()).toMatch(/^Đã đọc là 1\.500 — hãy kiểm tra/);
+    expect(await echo.getAttribute('data-ambiguous')).toBe('true');
+    await page.fill('#f-staff_total', '1500');
+    expect(await echo.textContent()).toBe('Đã đọc là 1.500');
+    expect(await echo.getAttribute('data-ambiguous')).toBe('false');
     await page.fill('#f-computers_in_use', '1.000');
     await expect
       .poll(() => page.locator('[data-indicator="computers_per_staff"] output').textContent())
       .toBe('0,67 máy/người');
 
-    // A cross-field rule is a warning while typing, not an error.
+    // A cross-field rule blocks submission, so it shows as an error; the figure is still kept in the draft.
     await page.fill('#f-computers_old', '1200');
     expect(await page.locator('#f-computers_old-warn').isVisible()).toBe(true);
-    expect(await page.getAttribute('#f-computers_old', 'aria-invalid')).toBe('false');
+    expect(await page.getAttribute('#f-computers_old-warn', 'class')).toContain('field__error');
+    expect(await page.getAttribute('#f-computers_old', 'aria-invalid')).toBe('true');
+    await waitSaved(page);
+    expect(await page.locator('.savebar').getAttribute('data-save-state')).toBe('saved');
     await page.fill('#f-computers_old', '120');
     expect(await page.locator('#f-computers_old-warn').isHidden()).toBe(true);
     await waitSaved(page);
@@ -126,6 +136,38 @@ describe('the agency form', () => {
     expect(await box.locator('li', { hasText: file.name }).count()).toBe(0);
   });
 
+  it('takes a second file in the same panel without a reload, the panel cleared after the first', async () => {
+    const { page } = b;
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    const panel = page.locator('#up-budget_total');
+    if (await panel.isHidden()) await box.locator('button[aria-controls]').click();
+    const files = [
+      { name: 'du-toan-dot-1.pdf', mimeType: 'application/pdf', buffer: pdfBytes('dot 1') },
+      { name: 'du-toan-dot-2.pdf', mimeType: 'application/pdf', buffer: pdfBytes('dot 2') },
+    ];
+    for (const [k, file] of files.entries()) {
+      await panel.locator('input[type=file]').setInputFiles(file);
+      await panel.locator('#up-budget_total-title').fill(`Quyết định giao dự toán đợt ${k + 1}`);
+      const upload = panel.getByRole('button', { name: 'Tải lên' });
+      expect(await upload.isEnabled()).toBe(true);
+      await upload.click();
+      await panel.locator('.upload__status', { hasText: file.name }).waitFor();
+      await box.locator('li', { hasText: file.name }).waitFor();
+      // Nothing of this file is left to be sent with the next one.
+      expect(await panel.locator('input[type=file]').evaluate((i: HTMLInputElement) => i.files?.length)).toBe(
+        0,
+      );
+      expect(await panel.locator('#up-budget_total-title').inputValue()).toBe('');
+      expect(await panel.locator('#up-budget_total-cover-budget_total').isChecked()).toBe(true);
+    }
+    for (const file of files) {
+      const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: file.name });
+      await row.getByRole('button', { name: `Rút tài liệu ${file.name}` }).click();
+      await row.getByRole('button', { name: 'Rút', exact: true }).click();
+      await expect.poll(() => box.locator('li', { hasText: file.name }).count()).toBe(0);
+    }
+  });
+
   it('shows its upload-failed message when storage refuses a body that does not match its SHA-256 (400 BadDigest)', async () => {
     const { page } = b;
     const box = page.locator('[data-evidence-for="budget_total"]');
@@ -199,8 +241,7 @@ describe('the agency form', () => {
     await fillField(page, fieldByCode('servers_count'), 4);
     await page.waitForSelector('.savebar[data-save-state="offline"]');
     expect(await page.locator('.savebar').textContent()).toMatch(/^Chưa lưu/);
-    const copy = await page.evaluate((k) => localStorage.getItem(k), `bccntt.draft.${UNIT}.${YEAR}`);
-    expect(JSON.parse(copy ?? '{}').raw.servers_count).toBe(4);
+    await expect.poll(async () => (await draftInPage(page, UNIT, YEAR))?.raw.servers_count).toBe(4);
 
     // Closing the page does not lose it either.
     await page.reload();
@@ -210,7 +251,7 @@ describe('the agency form', () => {
 
     await page.unroute('**/reports/*');
     await waitSaved(page);
-    expect(await page.evaluate((k) => localStorage.getItem(k), `bccntt.draft.${UNIT}.${YEAR}`)).toBeNull();
+    expect(await draftInPage(page, UNIT, YEAR)).toBeUndefined();
     await page.reload();
     await page.locator('#f-servers_count').waitFor();
     expect(await page.inputValue('#f-servers_count')).toBe('4');

@@ -91,3 +91,26 @@ export async function uploadEvidence(
   await panel.getByRole('button', { name: /^(Tải lên|Upload)$/ }).click();
   await panel.locator('.upload__status', { hasText: /xác minh|verified/ }).waitFor({ timeout: 30_000 });
 }
+
+/** The draft kept on this computer for a unit and year (web/src/agency/drafts.ts), read from the page's IndexedDB. */
+export function draftInPage(
+  page: Page,
+  unitId: string,
+  year: number,
+): Promise<{ raw: Record<string, unknown> } | undefined> {
+  return page.evaluate(
+    (key) =>
+      new Promise<{ raw: Record<string, unknown> } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('bccntt-drafts');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('drafts')) return resolve(undefined);
+          const read = db.transaction('drafts').objectStore('drafts').get(key);
+          read.onsuccess = () => resolve(read.result as { raw: Record<string, unknown> } | undefined);
+          read.onerror = () => reject(read.error);
+        };
+      }),
+    `${unitId}/${year}`,
+  );
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+
+let submittedHash = '';
+
+/** SHA-256 of the unit's values as the API holds them, canonical JSON built here without the app's code. */
+async function independentValuesHash(): Promise<string> {
+  const { token } = (await (
+    await fetch(`${b.base}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sub: AGENCY, role: 'agency', unitId: UNIT }),
+    })
+  ).json()) as { token: string };
+  const report = (await (
+    await fetch(`${b.base}/reports/${YEAR}`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { values: Record<string, unknown> };
+  const sorted = Object.fromEntries(
+    Object.entries(report.values)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  return createHash('sha256').update(JSON.stringify(sorted), 'utf8').digest('hex');
+}
 
 describe('the review cycle in the browser', () => {
   it('an agency fills in and submits a complete report with two evidence files', async () => {
@@ -132,9 +155,16 @@ describe('the review cycle in the browser', () => {
     await page.waitForURL(/#\/report\/\d+\/receipt$/);
     const receipt = page.locator('.receipt');
     await receipt.waitFor();
-    const sums = await receipt.locator('.checksum').allTextContents();
+    const sums = await receipt.locator('.receipt__files .checksum').allTextContents();
     expect(sums.sort()).toEqual([sha256Hex(budgetFile.buffer), sha256Hex(rulesFile.buffer)].sort());
     expect(await receipt.textContent()).toContain(budgetFile.name);
+    // The reference and the SHA-256 of the submitted values, checked here by a second, independent reckoning.
+    expect(await receipt.locator('[data-receipt-reference]').textContent()).toMatch(
+      new RegExp(`^BCCNTT-${YEAR}-${UNIT.toUpperCase()}-01-V\\d+$`),
+    );
+    submittedHash = (await receipt.locator('[data-values-sha256]').textContent()) ?? '';
+    expect(submittedHash).toBe(await independentValuesHash());
+    expect(await receipt.locator('[data-hash-check]').getAttribute('data-hash-check')).toBe('ok');
     await checkPage(b, 'agency-receipt');
     expect(b.problems).toEqual([]);
   });
@@ -163,6 +193,8 @@ describe('the review cycle in the browser', () => {
     await page.locator(`tr[data-unit="${UNIT}"] a`).click();
     await page.waitForURL(new RegExp(`#/review/${YEAR}/${UNIT}$`));
     await page.locator('[data-action="return"]').waitFor();
+    expect(await page.locator('[data-values-sha256]').textContent()).toBe(submittedHash);
+    expect(await page.locator('[data-hash-check]').getAttribute('data-hash-check')).toBe('ok');
     await checkPage(b, 'auditor-report');
 
     const row = page.locator('tr[data-evidence]', { hasText: budgetFile.name });

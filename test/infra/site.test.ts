@@ -1,7 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'aws-cdk-lib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '#shared/contract/site';
 import { PLACEHOLDER_INDEX } from '../../infra/constructs/staticSite.ts';
 import { logicalIdOf, onlyResourceOf, resourcesOf, synthStack } from './synth.ts';
 
@@ -144,7 +154,9 @@ describe('the site: private bucket behind CloudFront', () => {
   });
 
   it('deploys the site and a config.json with the API URL, Cognito ids and region, resolved at deploy time', () => {
-    const [, deployment] = onlyResourceOf(template, 'Custom::CDKBucketDeployment');
+    const deployment = Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment')).find(
+      (d) => d.Properties?.DistributionPaths !== undefined,
+    )!;
     expect(deployment.Properties?.SourceObjectKeys).toHaveLength(2);
     const markers = JSON.stringify(stack.resolve(deployment.Properties?.SourceMarkers));
     for (const ref of [
@@ -169,5 +181,50 @@ describe('the site: private bucket behind CloudFront', () => {
       .filter((f) => existsSync(f))
       .map((f) => readFileSync(f, 'utf8'));
     expect(pages).toContain(PLACEHOLDER_INDEX);
+  });
+});
+
+/** A built site as web/build.ts lays it out, so these tests do not depend on whether web/dist exists. */
+const builtSite = mkdtempSync(join(tmpdir(), 'site-fixture-'));
+afterAll(() => rmSync(builtSite, { recursive: true, force: true }));
+writeFileSync(
+  join(builtSite, 'index.html'),
+  '<!doctype html><script type="module" src="/assets/app-X.js"></script>',
+);
+mkdirSync(join(builtSite, 'assets'));
+writeFileSync(join(builtSite, 'assets', 'app-X.js'), 'export {};');
+
+describe('the site on the wire: compressed, hashed assets cached for good, the rest revalidated', () => {
+  it('compresses what CloudFront serves from the bucket (gzip and Brotli)', () => {
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      Compress: true,
+      // Managed-CachingOptimized: Accept-Encoding gzip and br in the cache key, which compression needs.
+      CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+    });
+  });
+
+  it('uploads assets/ as immutable, before the rest, which is no-cache and invalidated', () => {
+    const built = synthStack('dev', { stackProps: { webAssetPath: builtSite } });
+    const deployments = resourcesOf(built.template, 'Custom::CDKBucketDeployment');
+    expect(Object.keys(deployments)).toHaveLength(2);
+    const [hashedId, hashed] = Object.entries(deployments).find(
+      ([, d]) => d.Properties?.DestinationBucketKeyPrefix === 'assets/',
+    )!;
+    const [, rest] = Object.entries(deployments).find(([id]) => id !== hashedId)!;
+    expect(hashed.Properties).toMatchObject({
+      SystemMetadata: { 'cache-control': IMMUTABLE_CACHE_CONTROL },
+      Prune: false,
+    });
+    expect(hashed.Properties?.DistributionPaths).toBeUndefined();
+    expect(rest.Properties).toMatchObject({
+      SystemMetadata: { 'cache-control': REVALIDATE_CACHE_CONTROL },
+      Prune: true,
+      Exclude: ['assets/*'],
+      DistributionPaths: ['/*'],
+    });
+    const dependsOn = (built.template.toJSON() as { Resources: Record<string, { DependsOn?: string[] }> })
+      .Resources;
+    const restId = Object.keys(deployments).find((id) => id !== hashedId)!;
+    expect(dependsOn[restId]?.DependsOn).toEqual(expect.arrayContaining([hashedId]));
   });
 });

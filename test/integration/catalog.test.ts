@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './harness.ts';
 
@@ -56,4 +58,52 @@ describe('GET /catalog/{year} through the local adapter', () => {
     expect(res.json.error.message.vi).toBeTruthy();
     expect(res.json.error.message.en).toBeTruthy();
   });
+
+  it('carries a validator, so a repeat visit costs a 304 with no body', async () => {
+    const first = await api.call(undefined, 'GET', '/catalog/2025');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/"[\w-]{20,}"$/);
+    const again = await api.call(undefined, 'GET', '/catalog/2025', { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(again.json).toBeUndefined();
+    expect(again.headers.get('etag')).toBe(etag);
+    const stale = await api.call(undefined, 'GET', '/catalog/2025', {
+      headers: { 'if-none-match': 'W/"old"' },
+    });
+    expect(stale.status).toBe(200);
+    const otherYear = await api.call(undefined, 'GET', '/catalog/2024');
+    expect(otherYear.headers.get('etag')).not.toBe(etag);
+  });
+
+  it.each([
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const)(
+    'goes out %s-coded to a caller that accepts it, several times smaller',
+    async (coding, decode) => {
+      const plain = await raw(`${api.url}/catalog/2025`, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const packed = await raw(`${api.url}/catalog/2025`, coding);
+      expect(packed.headers['content-encoding']).toBe(coding);
+      expect(packed.headers.vary).toMatch(/accept-encoding/i);
+      expect(packed.body.length * 4).toBeLessThan(plain.body.length);
+      expect(decode(packed.body).equals(plain.body)).toBe(true);
+    },
+  );
 });
+
+/** One GET with no automatic decoding, to see the bytes as they travel. */
+function raw(url: string, acceptEncoding: string) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      request(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
+}

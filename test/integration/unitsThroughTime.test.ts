@@ -246,6 +246,19 @@ describe('2025 rollup: by the two-tier hierarchy, compared across the reorganiza
     expect(row[header.indexOf('compared_with')]).toBe('predecessors');
     expect(row[header.indexOf('predecessors')]).toBe('tt-muong-ang xa-ang-cang xa-ang-nua');
   });
+
+  it('report.html names each merged unit’s predecessors, and says when a comparison could not be made', async () => {
+    const html = (await rollupFile(2025, 'report.html')).toString('utf8');
+    const section = html.slice(html.indexOf('So sánh với năm trước'));
+    const rowOf = (name: string) =>
+      section.match(new RegExp(`<tr><th scope="row">${name}</th>.*?</tr>`))?.[0];
+    const merged = rowOf('UBND xã Mường Ảng');
+    expect(merged).toContain('các đơn vị tiền thân cộng lại');
+    for (const p of ['UBND thị trấn Mường Ảng', 'UBND xã Ẳng Cang', 'UBND xã Ẳng Nưa'])
+      expect(merged).toContain(p);
+    expect(rowOf('UBND phường Điện Biên Phủ')).toContain('không so sánh được');
+    expect(section).toContain('(3 đơn vị)');
+  });
 });
 
 describe('tokens for units that no longer exist', () => {

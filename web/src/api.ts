@@ -3,6 +3,7 @@ import { CODE, type ClientCode, type ErrorCode, type FieldIssue } from '#shared/
 import type { Bilingual } from '#shared/contract/i18n';
 import { pathFor, routeById, type DevPath, type PathOf, type RouteId } from '#shared/contract/routes';
 import { apiBase } from './config.ts';
+import { keepForOffline } from './offline/remember.ts';
 
 /** An answer from the API other than 2xx, with the error body's code, message and field issues. */
 export class ApiError extends Error {
@@ -52,7 +53,8 @@ async function send(path: string, opts: SendOptions): Promise<Response> {
   const controller = new AbortController();
   const timer = window.setTimeout(() => controller.abort(), opts.timeoutMs ?? 45_000);
   try {
-    return await fetch(`${await apiBase()}${path}`, {
+    const url = `${await apiBase()}${path}`;
+    const res = await fetch(url, {
       method: opts.method,
       headers,
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
@@ -60,6 +62,8 @@ async function send(path: string, opts: SendOptions): Promise<Response> {
       cache: opts.cache ?? 'no-store',
       credentials: 'omit',
     });
+    keepForOffline(url, opts.method, headers.authorization, res);
+    return res;
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   } finally {

@@ -1,3 +1,6 @@
+import { CONFIG_PATH } from './offline/caches.ts';
+import { keepForOffline } from './offline/remember.ts';
+
 /**
  * The site's /config.json, written by the deployed stack (infra/stack.ts, for Cognito) and served by the local
  * stack (local/api.ts, for its OIDC provider) in the same shape, so that sign-in runs the same code in both.
@@ -38,7 +41,8 @@ function isSiteConfig(body: Partial<SiteConfig>): body is SiteConfig {
 }
 
 async function fetchConfig(): Promise<SiteConfig | null> {
-  const res = await fetch('/config.json', { cache: 'no-store', credentials: 'omit' });
+  const res = await fetch(CONFIG_PATH, { cache: 'no-store', credentials: 'omit' });
+  keepForOffline(CONFIG_PATH, 'GET', undefined, res);
   if (!res.ok) return null;
   // A CDN that answers unknown paths with index.html must not be mistaken for a configuration.
   if (!(res.headers.get('content-type') ?? '').includes('json')) return null;

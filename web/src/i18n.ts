@@ -1,3 +1,4 @@
+import { dayMonthYear } from '#shared/catalog/messages';
 import type { Bilingual } from '#shared/contract/i18n';
 
 /*
@@ -86,15 +87,8 @@ export function fmtDeadline(iso: string): { date: string; midnight: boolean } {
   return { date, midnight: true };
 }
 
-/** A calendar date (`YYYY-MM-DD`, as the catalog and documents carry them) the way each language writes it. */
-export function fmtIsoDate(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
-  if (!m) return ymd;
-  return current === 'vi'
-    ? `${m[3]}/${m[2]}/${m[1]}`
-    : `${Number(m[3])} ${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A calendar date (`YYYY-MM-DD`, as the catalog and documents carry them): dd/mm/yyyy in either language. */
+export const fmtIsoDate = (ymd: string): string => dayMonthYear(ymd);
 
 export function fmtTime(d: Date): string {
   return d.toLocaleTimeString(locale(), {

@@ -1,6 +1,8 @@
-import { completeSignIn, initAuth, isSignedIn } from './auth.ts';
+import { completeSignIn, initAuth, isSignedIn, whoAmI } from './auth.ts';
+import { loadCatalog } from './catalog.ts';
 import { byId, focusElement } from './dom.ts';
 import { onLangChange } from './i18n.ts';
+import { registerServiceWorker } from './offline/register.ts';
 import { showError } from './pages/errors.ts';
 import { homePage, signInPage } from './pages/signin.ts';
 import { render, route, startRouter, type Page } from './router.ts';
@@ -47,6 +49,17 @@ onLangChange(() => {
   void render();
 });
 
+/*
+ * The agency's form is the page a slow link waits for most: its catalog and the caller's identity are asked
+ * for while its code is still on its way, not after.
+ */
+function prefetchForm(): void {
+  const year = /^#\/report\/(\d{4})(?:$|[/?])/.exec(location.hash)?.[1];
+  if (!year || !isSignedIn()) return;
+  void loadCatalog(Number(year)).catch(() => undefined);
+  void whoAmI().catch(() => undefined);
+}
+
 async function boot() {
   try {
     await initAuth();
@@ -57,8 +70,10 @@ async function boot() {
     if (main) showError(main, { error });
     return;
   }
+  prefetchForm();
   void renderHeader();
-  startRouter();
+  await startRouter();
+  registerServiceWorker();
 }
 
 void boot();

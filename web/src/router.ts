@@ -86,10 +86,11 @@ export function navigate(hash: string): void {
   else location.hash = hash;
 }
 
-export function startRouter(): void {
+/** Resolves when the first page is drawn. */
+export function startRouter(): Promise<void> {
   window.addEventListener('hashchange', () => {
     // In-page anchors such as the skip link are not routes.
     if (location.hash === '' || location.hash.startsWith('#/')) void render();
   });
-  void render();
+  return render();
 }

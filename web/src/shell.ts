@@ -3,6 +3,7 @@ import { isSignedIn, signOut, whoAmI } from './auth.ts';
 import { byId, h, replace } from './dom.ts';
 import { L, lang, setLang, type Lang } from './i18n.ts';
 import { M } from './messages.ts';
+import { forgetUnitData } from './offline/register.ts';
 
 let pageTitle: Bilingual | undefined;
 
@@ -13,6 +14,7 @@ const signOutButton = () =>
       type: 'button',
       class: 'link-button',
       onclick: async () => {
+        if (!(await forgetUnitData())) return;
         await signOut();
         await renderHeader();
       },

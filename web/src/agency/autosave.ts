@@ -4,45 +4,23 @@ import { CLIENT_CODE, CODE } from '#shared/contract/errors';
 import { ApiError, NetworkError, call, get, newKey } from '../api.ts';
 import type { Report } from '../types.ts';
 
+import { dropDraft, mergeEdits, writeDraft, type Conflict } from './drafts.ts';
+
 /*
- * Autosave: every change is written to localStorage at once and to the server after a pause in typing. When
- * the server cannot be reached the local copy waits and is sent when the browser is back online. A save that
- * loses a race with another tab (412) is merged: this tab's own edits are laid over the newer version.
+ * Autosave: every change is written to IndexedDB at once (drafts.ts) and to the server after a pause in
+ * typing, with the version it was made on (If-Match). When the server cannot be reached the draft waits and is
+ * sent when the browser is back online, also after a reload. A save that loses a race (412) is merged three
+ * ways; a field changed on both sides is a conflict the user settles, never overwritten silently.
  */
 export type SaveState =
   | { readonly kind: 'saved'; readonly at?: Date; readonly version: number }
-  | { readonly kind: 'dirty' }
+  | { readonly kind: 'dirty'; readonly kept: boolean }
   | { readonly kind: 'saving' }
   | { readonly kind: 'offline' }
   | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'conflict'; readonly count: number }
   | { readonly kind: 'locked'; readonly report: Report }
   | { readonly kind: 'error'; readonly message: Bilingual | undefined; readonly code: string };
-
-export interface LocalCopy {
-  readonly baseVersion: number;
-  /** Everything typed, including text that is not yet a valid value, so nothing is lost on reload. */
-  readonly raw: Record<string, FieldValue | string>;
-  readonly at: string;
-}
-
-const storageKey = (unitId: string, year: number) => `bccntt.draft.${unitId}.${year}`;
-
-export function readLocalCopy(unitId: string, year: number): LocalCopy | undefined {
-  try {
-    const raw = localStorage.getItem(storageKey(unitId, year));
-    return raw ? (JSON.parse(raw) as LocalCopy) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function dropLocalCopy(unitId: string, year: number): void {
-  try {
-    localStorage.removeItem(storageKey(unitId, year));
-  } catch {
-    // Nothing to clean up when storage is unavailable.
-  }
-}
 
 function sameValues(a: ReportValues, b: ReportValues): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -50,25 +28,18 @@ function sameValues(a: ReportValues, b: ReportValues): boolean {
   return true;
 }
 
-/** This tab's edits since `base`, laid over `theirs`: a field the user did not touch takes their value. */
-export function mergeOver(base: ReportValues, mine: ReportValues, theirs: ReportValues): ReportValues {
-  const out: Record<string, FieldValue> = { ...theirs };
-  for (const k of new Set([...Object.keys(base), ...Object.keys(mine)])) {
-    if (base[k] === mine[k]) continue;
-    if (mine[k] === undefined) delete out[k];
-    else out[k] = mine[k] as FieldValue;
-  }
-  return out;
-}
-
 export interface AutosaveOptions {
   readonly year: number;
   readonly unitId: string;
   readonly report: Report;
+  /** The version and values a restored draft was made on, when they are not the report's own. */
+  readonly madeOn?: { readonly version: number; readonly values: ReportValues };
   readonly delayMs?: number;
   onState(state: SaveState): void;
   /** A save landed; `merged` is set when the values differ from what this tab sent (another tab's edits). */
   onSaved(report: Report, merged: boolean): void;
+  /** The server moved on and both sides changed these fields: nothing is sent until the user chooses. */
+  onConflict(conflicts: readonly Conflict[], theirs: Report, merged: ReportValues): void;
 }
 
 export class Autosave {
@@ -81,11 +52,13 @@ export class Autosave {
   private lastBody = '';
   private lastKey = '';
   private stopped = false;
+  /** Set while a conflict waits for the user: nothing is sent, so their values cannot be written over. */
+  private held = false;
   private readonly online = () => this.schedule(0);
 
   constructor(private readonly opts: AutosaveOptions) {
-    this.version = opts.report.version;
-    this.base = opts.report.values;
+    this.version = opts.madeOn?.version ?? opts.report.version;
+    this.base = opts.madeOn?.values ?? opts.report.values;
     window.addEventListener('online', this.online);
   }
 
@@ -93,24 +66,32 @@ export class Autosave {
     return this.version;
   }
 
-  /** `values` is what the server should hold; `raw` is everything on screen, for the local copy. */
+  /** `values` is what the server should hold; `raw` is everything on screen, for the draft. */
   change(values: ReportValues, raw: Record<string, FieldValue | string>): void {
     this.pending = values;
-    try {
-      const copy: LocalCopy = { baseVersion: this.version, raw, at: new Date().toISOString() };
-      localStorage.setItem(storageKey(this.opts.unitId, this.opts.year), JSON.stringify(copy));
-    } catch {
-      // Storage full or refused: the server copy is still on its way.
-    }
-    this.opts.onState({ kind: 'dirty' });
+    if (!this.held) this.opts.onState({ kind: 'dirty', kept: false });
+    void writeDraft(this.opts.unitId, this.opts.year, {
+      baseVersion: this.version,
+      base: this.base,
+      raw,
+      at: new Date().toISOString(),
+    }).then((kept) => {
+      if (kept && this.pending === values && !this.inflight && !this.held)
+        this.opts.onState({ kind: 'dirty', kept });
+    });
     this.schedule(this.opts.delayMs ?? 1200);
+  }
+
+  /** The user has chosen between the conflicting values; saving resumes with the next change. */
+  resolved(): void {
+    this.held = false;
   }
 
   /** Sends anything pending now; true when the server holds the latest values. */
   async flush(): Promise<boolean> {
     window.clearTimeout(this.timer);
     await this.run();
-    return this.pending === undefined;
+    return this.pending === undefined && !this.held;
   }
 
   dispose(): void {
@@ -127,7 +108,7 @@ export class Autosave {
 
   private async run(): Promise<void> {
     while (this.inflight) await this.inflight;
-    if (this.pending === undefined || this.stopped) return;
+    if (this.pending === undefined || this.stopped || this.held) return;
     this.inflight = this.saveOnce(this.pending).finally(() => (this.inflight = undefined));
     await this.inflight;
   }
@@ -156,7 +137,7 @@ export class Autosave {
       this.accept(data);
       if (this.pending === values) {
         this.pending = undefined;
-        dropLocalCopy(this.opts.unitId, this.opts.year);
+        await dropDraft(this.opts.unitId, this.opts.year);
       }
       this.retryMs = 2000;
       this.opts.onState({ kind: 'saved', at: new Date(), version: data.version });
@@ -190,8 +171,16 @@ export class Autosave {
           this.opts.onState({ kind: 'locked', report: theirs });
           return;
         }
-        const merged = mergeOver(this.base, values, theirs.values);
+        const { merged, conflicts } = mergeEdits(this.base, values, theirs.values);
         this.accept(theirs);
+        if (conflicts.length) {
+          // Held back until the user has chosen; the draft keeps the edits meanwhile.
+          this.held = true;
+          if (this.pending === values) this.pending = undefined;
+          this.opts.onState({ kind: 'conflict', count: conflicts.length });
+          this.opts.onConflict(conflicts, theirs, merged);
+          return;
+        }
         if (this.pending === values) this.pending = merged;
         this.opts.onSaved({ ...theirs, values: { ...merged } }, true);
         this.schedule(0);

@@ -12,7 +12,15 @@ export interface FieldView {
   readonly block: HTMLElement;
   /** Where the evidence box goes; hidden while the field needs no evidence. */
   readonly evidenceSlot: HTMLElement;
-  setMessages(errors: readonly string[], warnings: readonly string[]): void;
+  /**
+   * `errors` keep a value from being saved; `ruleErrors` (cross-field rules) do not, but block submission, so
+   * they look like errors too.
+   */
+  setMessages(errors: readonly string[], ruleErrors: readonly string[]): void;
+  /** Shown or hidden as the catalog's conditions hold, and marked required while one makes it so. */
+  setApplies(applies: boolean, required: boolean): void;
+  /** Marks a value copied from last year until the user confirms it (onConfirm) or changes it. */
+  setCopied(fromYear: number | undefined, onConfirm?: () => void): void;
 }
 
 export interface SectionView {
@@ -44,13 +52,15 @@ function fieldBlock(
   const commentId = `${id}-comment`;
   const unit = 'unit' in f && f.unit ? L(f.unit) : '';
   const hint = [L(f.help), unit && `${L(A.unitWord)}: ${unit}`, hintOf(f)].filter(Boolean).join(' · ');
-  const labelText = [
-    h('span', null, L(f.label)),
-    ' ',
-    h('span', { class: f.required ? 'req' : 'opt' }, `(${L(f.required ? A.required : A.optional)})`),
-  ];
+  const marker = h('span', { 'data-required-marker': '' });
+  const mark = (required: boolean) => {
+    marker.className = required ? 'req' : 'opt';
+    marker.textContent = `(${L(required ? A.required : A.optional)})`;
+  };
+  mark(f.required);
+  const labelText = [h('span', null, L(f.label)), ' ', marker];
   const errorEl = h('p', { class: 'field__error', id: errId, hidden: true });
-  const warnEl = h('p', { class: 'field__warning', id: warnId, hidden: true });
+  const warnEl = h('p', { class: 'field__error field__rule', id: warnId, hidden: true });
   const commentEl = comments.length
     ? h(
         'div',
@@ -62,6 +72,7 @@ function fieldBlock(
       )
     : null;
   const evidenceSlot = h('div', { class: 'evidence-slot', hidden: true });
+  const copiedNote = h('p', { class: 'field__copied', 'data-copied': f.code, hidden: true });
   const body = [
     h('p', { class: 'hint', id: hintId }, hint),
     h(
@@ -70,6 +81,7 @@ function fieldBlock(
       control.element,
       unit ? h('span', { class: 'unit', 'aria-hidden': 'true' }, unit) : null,
     ),
+    copiedNote,
     errorEl,
     warnEl,
     commentEl,
@@ -99,14 +111,34 @@ function fieldBlock(
     control,
     block,
     evidenceSlot,
-    setMessages(errors, warnings) {
+    setMessages(errors, ruleErrors) {
       errorEl.textContent = errors.join(' ');
       errorEl.hidden = errors.length === 0;
-      warnEl.textContent = warnings.length ? `${L(A.ruleWarning)}: ${warnings.join(' ')}` : '';
-      warnEl.hidden = warnings.length === 0;
-      control.setInvalid(errors.length > 0);
-      block.classList.toggle('field--invalid', errors.length > 0);
-      describe(errors.length > 0, warnings.length > 0);
+      warnEl.textContent = ruleErrors.length ? `${L(A.ruleError)}: ${ruleErrors.join(' ')}` : '';
+      warnEl.hidden = ruleErrors.length === 0;
+      const invalid = errors.length > 0 || ruleErrors.length > 0;
+      control.setInvalid(invalid);
+      block.classList.toggle('field--invalid', invalid);
+      describe(errors.length > 0, ruleErrors.length > 0);
+    },
+    setApplies(applies, required) {
+      block.hidden = !applies;
+      mark(required);
+    },
+    setCopied(fromYear, onConfirm) {
+      copiedNote.hidden = fromYear === undefined;
+      block.classList.toggle('field--copied', fromYear !== undefined);
+      if (fromYear === undefined) {
+        copiedNote.replaceChildren();
+        return;
+      }
+      const confirm = h(
+        'button',
+        { type: 'button', class: 'link-button', 'data-action': 'confirm-copied' },
+        L(A.confirmCopied),
+      );
+      confirm.addEventListener('click', () => onConfirm?.());
+      copiedNote.replaceChildren(`${L(A.copiedFrom(fromYear))} `, confirm);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { computeIndicators } from '#shared/catalog/formulas';
 import { meetsTarget, targetFor } from '#shared/catalog/scoring';
+import { indicatorInputs } from '#shared/catalog/conditions';
 import type { Indicator, ReportValues } from '#shared/catalog/types';
 import { asCatalog } from '../catalog.ts';
 import { h } from '../dom.ts';
@@ -26,7 +27,7 @@ export function indicatorPanel(
   catalog: PublicCatalog,
   codes: readonly string[],
   level: LevelRef | undefined,
-): { element: HTMLElement; update(values: ReportValues): void } {
+): { element: HTMLElement; update(values: ReportValues, untrusted: ReadonlySet<string>): void } {
   const indicators = catalog.indicators.filter((i) => codes.includes(i.code));
   const rows = indicators.map((indicator) => {
     const value = h('output', { class: 'indicator__value' });
@@ -66,16 +67,17 @@ export function indicatorPanel(
   );
   return {
     element,
-    update(values) {
+    update(values, untrusted) {
       const computed = computeIndicators(asCatalog(catalog), values);
       for (const r of rows) {
         const v = computed[r.indicator.code]?.value ?? null;
         r.value.textContent = v === null ? L(A.noData) : formatIndicator(r.indicator, v);
         r.value.classList.toggle('muted', v === null);
+        const doubtful = indicatorInputs(r.indicator).some((code) => untrusted.has(code));
         const met = level ? meetsTarget(r.indicator, level.id, v) : null;
         r.badge.hidden = met === null;
-        r.badge.textContent = met ? L(A.met) : L(A.notMet);
-        r.badge.className = `badge ${met ? 'badge--ok' : 'badge--warn'}`;
+        r.badge.textContent = doubtful ? L(A.inputsBroken) : met ? L(A.met) : L(A.notMet);
+        r.badge.className = `badge ${met && !doubtful ? 'badge--ok' : doubtful ? 'badge--error' : 'badge--warn'}`;
       }
     },
   };

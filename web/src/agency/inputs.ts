@@ -1,3 +1,4 @@
+import { dayMonthYear } from '#shared/catalog/messages';
 import type { CatalogField, FieldValue } from '#shared/catalog/types';
 import { h } from '../dom.ts';
 import { L, fmtNumber, lang, type Lang } from '../i18n.ts';
@@ -11,6 +12,19 @@ import { A } from './messages.ts';
 export const inputId = (code: string) => `f-${code}`;
 
 const SPACES = /[\s\u00a0\u202f]/g;
+
+/**
+ * Whether a number read from `raw` could have been meant otherwise: a lone separator of the thousands kind
+ * ("1.500" in Vietnamese is fifteen hundred, but someone used to English may have meant one and a half, and
+ * "12.5" is read as twelve and a half only because it cannot be a grouping).
+ */
+export function isAmbiguousNumber(raw: string, language: Lang = lang()): boolean {
+  const s = raw.replace(SPACES, '');
+  const [thousands, decimal] = language === 'vi' ? ['.', ','] : [',', '.'];
+  return (
+    !s.includes(decimal) && s.split(thousands).length === 2 && typeof parseNumber(s, language) === 'number'
+  );
+}
 
 /** The number typed, or the raw text when it is not one (the shared schema then explains what is wrong). */
 export function parseNumber(raw: string, language: Lang = lang()): number | string | null {
@@ -50,7 +64,7 @@ export function hintOf(f: CatalogField): string {
     case 'text':
       return L(A.maxChars(fmtNumber(f.maxLength)));
     case 'date':
-      return f.min && f.max ? L(A.range(f.min, f.max)) : '';
+      return f.min && f.max ? L(A.range(dayMonthYear(f.min), dayMonthYear(f.max))) : '';
     default:
       return '';
   }
@@ -132,9 +146,23 @@ export function controlFor(f: CatalogField, onInput: () => void): FieldControl {
     });
   }
   const numeric = f.type === 'integer' || f.type === 'decimal' || f.type === 'percent';
+  // A number is echoed back as it was read, so "1.500" read as fifteen hundred is seen to be so.
+  const echo = numeric ? h('output', { class: 'number-echo', for: id, 'data-echo': f.code }) : null;
+  const updateEcho = () => {
+    if (!echo) return;
+    const v = parseNumber(input.value);
+    const ambiguous = typeof v === 'number' && isAmbiguousNumber(input.value);
+    echo.textContent =
+      typeof v !== 'number'
+        ? ''
+        : L(ambiguous ? A.readAsAmbiguous(fmtNumber(v, 6)) : A.readAs(fmtNumber(v, 6)));
+    echo.classList.toggle('number-echo--ambiguous', ambiguous);
+    echo.dataset.ambiguous = String(ambiguous);
+  };
+  input.addEventListener('input', updateEcho);
   return {
     focusTarget: input,
-    element: input,
+    element: echo ? h('span', { class: 'number-box' }, input, echo) : input,
     read: () => {
       const raw = input.value;
       if (numeric) return parseNumber(raw);
@@ -145,6 +173,7 @@ export function controlFor(f: CatalogField, onInput: () => void): FieldControl {
       if (v === null || v === undefined) input.value = '';
       else if (typeof v === 'number') input.value = numberText(v);
       else input.value = String(v);
+      updateEcho();
     },
     setDescribedBy: (ids) => describe(input, ids),
     setInvalid: (bad) => input.setAttribute('aria-invalid', String(bad)),

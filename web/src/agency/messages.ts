@@ -9,11 +9,57 @@ export const A = {
   required: bi('bắt buộc', 'required'),
   unitWord: bi('Đơn vị tính', 'Unit'),
   optional: bi('không bắt buộc', 'optional'),
+  copyLastYear: (year: number) => bi(`Sao chép số liệu năm ${year}`, `Copy the ${year} figures`),
+  copiedCount: (n: number, year: number) =>
+    bi(
+      `Đã sao chép ${n} trường từ báo cáo năm ${year}. Hãy xác nhận hoặc sửa từng trường.`,
+      `Copied ${n} field(s) from the ${year} report. Confirm or correct each one.`,
+    ),
+  copiedNone: (year: number) =>
+    bi(
+      `Không có số liệu năm ${year} nào để sao chép vào các trường còn trống.`,
+      `Nothing from ${year} to copy into the empty fields.`,
+    ),
+  copiedFrom: (year: number) =>
+    bi(`Sao chép từ năm ${year} — chưa xác nhận.`, `Copied from ${year} — not confirmed yet.`),
+  confirmCopied: bi('Xác nhận', 'Confirm'),
+  yearSwitcher: bi('Năm báo cáo', 'Reporting year'),
+  readAs: (n: string) => bi(`Đã đọc là ${n}`, `Read as ${n}`),
+  readAsAmbiguous: (n: string) =>
+    bi(
+      `Đã đọc là ${n} — hãy kiểm tra: dấu chấm tách hàng nghìn, dấu phẩy tách phần thập phân.`,
+      `Read as ${n} — please check: a comma separates thousands, a point the decimals.`,
+    ),
   range: (min: string, max: string) => bi(`Từ ${min} đến ${max}`, `From ${min} to ${max}`),
   maxChars: (n: string) => bi(`Tối đa ${n} ký tự`, `Up to ${n} characters`),
   choose: bi('— Chọn —', '— Choose —'),
   saved: (time: string, version: number) =>
-    bi(`Đã lưu lúc ${time} (phiên bản ${version})`, `Saved at ${time} (version ${version})`),
+    bi(
+      `Đã lưu lên máy chủ lúc ${time} (phiên bản ${version})`,
+      `Saved on the server at ${time} (version ${version})`,
+    ),
+  keptHere: bi(
+    'Chưa lưu lên máy chủ — đã giữ trên máy này, sẽ gửi sau giây lát.',
+    'Not on the server yet — kept on this computer, to be sent in a moment.',
+  ),
+  conflict: (n: number) =>
+    bi(
+      `Chưa lưu — báo cáo vừa được sửa ở nơi khác. Hãy chọn giá trị cho ${n} trường bên dưới.`,
+      `Not saved — the report was changed elsewhere. Choose the value of ${n} field(s) below.`,
+    ),
+  conflictHeading: bi('Chọn giá trị cần giữ', 'Choose which value to keep'),
+  conflictIntro: bi(
+    'Các trường này được sửa cả trên máy này và ở nơi khác. Chưa có giá trị nào bị ghi đè.',
+    'These fields were changed both on this computer and elsewhere. Nothing has been overwritten.',
+  ),
+  conflictMine: bi('Trên máy này', 'On this computer'),
+  conflictTheirs: bi('Trên máy chủ', 'On the server'),
+  conflictEmpty: bi('(trống)', '(empty)'),
+  conflictApply: bi('Lưu các lựa chọn', 'Save these choices'),
+  offlineCopy: bi(
+    'Đang mất kết nối: biểu mẫu mở từ bản lưu trên máy này. Mọi thay đổi được giữ trên máy và sẽ tự gửi khi có mạng.',
+    'Offline: the form opened from the copy kept on this computer. Changes are kept here and sent when the connection is back.',
+  ),
   savedVersion: (version: number) => bi(`Đã lưu (phiên bản ${version})`, `Saved (version ${version})`),
   savedNothing: bi('Chưa có số liệu', 'Nothing entered yet'),
   notSaved: bi('Chưa lưu', 'Not saved'),
@@ -69,7 +115,8 @@ export const A = {
     bi(`Chỉ tiêu ${level.toLowerCase()}: ${op} ${value}`, `${level} target: ${op} ${value}`),
   met: bi('Đạt', 'Met'),
   notMet: bi('Chưa đạt', 'Not met'),
-  ruleWarning: bi('Cần kiểm tra', 'Check'),
+  inputsBroken: bi('Số liệu đầu vào chưa hợp lệ', 'Its figures break a rule'),
+  ruleError: bi('Phải sửa trước khi nộp', 'Must be fixed before submitting'),
   checkSubmit: bi('Kiểm tra và nộp báo cáo', 'Check and submit the report'),
   problemsTitle: (n: number) =>
     bi(`Còn ${n} mục cần hoàn thành trước khi nộp`, `${n} thing(s) to fix before submitting`),
@@ -97,6 +144,13 @@ export const A = {
   receiptNone: bi('Không có tài liệu.', 'No files.'),
   receiptNotSubmitted: bi('Báo cáo chưa được nộp.', 'The report has not been submitted.'),
   print: bi('In biên nhận', 'Print the receipt'),
+  printReport: bi('In báo cáo', 'Print the report'),
+  printNothing: bi('Chưa có số liệu.', 'No figures yet.'),
+  printVersion: (version: number, at: string) =>
+    bi(`Phiên bản ${version}, in lúc ${at}`, `Version ${version}, printed at ${at}`),
+  printPlaceDate: bi('…………, ngày … tháng … năm ……', '…………, date ……………'),
+  printHead: bi('THỦ TRƯỞNG CƠ QUAN', 'HEAD OF THE AGENCY'),
+  printSignNote: bi('(Ký, ghi rõ họ tên và đóng dấu)', '(Signature, full name and seal)'),
   backToReport: bi('Quay lại báo cáo', 'Back to the report'),
   sha256: bi('SHA-256', 'SHA-256'),
   fileCol: bi('Tệp', 'File'),

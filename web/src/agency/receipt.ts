@@ -7,6 +7,7 @@ import { EvidenceStore } from '../evidence/store.ts';
 import { base64ToHex } from '../evidence/checksum.ts';
 import { L, fmtBytes, fmtDateTime, fmtNumber } from '../i18n.ts';
 import { M } from '../messages.ts';
+import { receiptLines } from '../receiptCheck.ts';
 import type { Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
 import { A } from './messages.ts';
@@ -34,7 +35,7 @@ export const receiptPage: Page = async ({ main, params }) => {
   }
   const labels = new Map(catalog?.fields.map((f) => [f.code, f.label]) ?? []);
   const files = store.live().filter((i) => i.status === 'verified');
-  const row = (label: string, value: string) => [h('dt', null, label), h('dd', null, value)];
+  const row = (label: string, value: string | HTMLElement) => [h('dt', null, label), h('dd', null, value)];
   const print = h('button', { type: 'button', class: 'button', onclick: () => window.print() }, L(A.print));
   replace(
     main,
@@ -45,6 +46,7 @@ export const receiptPage: Page = async ({ main, params }) => {
       h(
         'dl',
         { class: 'receipt__facts' },
+        receiptLines(report).map((line) => row(L(line.label), line.value)),
         row(L(A.receiptUnit), me.unit ? `${L(me.unit.name)} (${me.unit.code})` : report.unitId),
         row(L(A.receiptYear), String(year)),
         row(L(A.receiptTime), fmtDateTime(report.submittedAt)),

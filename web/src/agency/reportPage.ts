@@ -1,3 +1,10 @@
+import {
+  applicableValues,
+  conditionsOf,
+  fieldApplies,
+  fieldsInBrokenRules,
+  requiredNow,
+} from '#shared/catalog/conditions';
 import type { FieldValue, ReportValues } from '#shared/catalog/types';
 import { needsEvidence, validateSubmission } from '#shared/catalog/validate';
 import { CODE, ISSUE, type FieldIssue } from '#shared/contract/errors';
@@ -11,10 +18,14 @@ import { E } from '../evidence/messages.ts';
 import { EvidenceStore } from '../evidence/store.ts';
 import { L } from '../i18n.ts';
 import { showError } from '../pages/errors.ts';
+import { OFFLINE_COPY_HEADER } from '../offline/caches.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
-import type { PublicCatalog, Report, LevelRef } from '../types.ts';
-import { Autosave, dropLocalCopy, readLocalCopy } from './autosave.ts';
+import type { LevelRef, PublicCatalog, Report } from '../types.ts';
+import { Autosave } from './autosave.ts';
+import { conflictPanel } from './conflicts.ts';
+import { printView } from './printView.ts';
+import { dropDraft, readCopied, readDraft, writeCopied, type Draft } from './drafts.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
 import { A } from './messages.ts';
@@ -24,18 +35,32 @@ import { checkEntered, present, sameEntries, type Entered } from './values.ts';
 
 export const reportPage: Page = async ({ main, params }) => {
   const year = Number(params.year);
+  // Everything the form needs is asked for at once: on a 400 ms link each request waited for is a round trip.
+  const store = new EvidenceStore(() => get('listMyEvidence', { params: { year } }));
+  const reportAnswer = call('getMyReport', { params: { year } });
+  const evidenceLoaded = store.load();
+  // A year with no catalog has no report either; its refusals must not surface unhandled.
+  reportAnswer.catch(() => undefined);
+  evidenceLoaded.catch(() => undefined);
   const [catalog, me] = await Promise.all([loadCatalog(year), whoAmI()]);
   if (!catalog) {
     showError(main, { kind: '404' });
     return;
   }
-  const report = await get('getMyReport', { params: { year } });
-  const store = new EvidenceStore(() => get('listMyEvidence', { params: { year } }));
-  await store.load();
+  const answer = await reportAnswer;
+  const report = answer.data;
+  const [draft, copied] = await Promise.all([
+    readDraft(report.unitId, year),
+    readCopied(report.unitId, year),
+    evidenceLoaded,
+  ]);
   return renderReport(main, {
     year,
     catalog,
     report,
+    offlineCopy: answer.headers.has(OFFLINE_COPY_HEADER) || !navigator.onLine,
+    draft,
+    copied,
     store,
     unitName: me.unit ? L(me.unit.name) : report.unitId,
     ...(me.unit?.levelName ? { level: { id: me.unit.level, name: me.unit.levelName } } : {}),
@@ -48,6 +73,10 @@ function renderReport(
     year: number;
     catalog: PublicCatalog;
     report: Report;
+    /** The report is the copy the service worker kept: the network failed. */
+    offlineCopy: boolean;
+    draft: Draft | undefined;
+    copied: readonly string[];
     store: EvidenceStore;
     unitName: string;
     level?: LevelRef;
@@ -67,25 +96,20 @@ function renderReport(
   const notice = (text: string, action?: HTMLElement) =>
     notices.append(h('div', { class: 'notice notice--info' }, h('p', null, text, ' ', action ?? null)));
 
-  const local = readLocalCopy(report.unitId, year);
+  // Edits kept on this computer go back on screen, with the version they were made on: if the server has
+  // moved on since, the first save is refused (412) and merged three ways, conflicts shown.
+  const draft = ctx.draft;
   let restored = false;
-  if (local && (!canEdit || sameEntries(present(local.raw), present(report.values))))
-    dropLocalCopy(report.unitId, year);
-  else if (local && local.baseVersion === report.version) {
-    values = { ...local.raw };
+  if (draft && (!canEdit || sameEntries(present(draft.raw), present(report.values))))
+    void dropDraft(report.unitId, year);
+  else if (draft) {
+    values = { ...draft.raw };
     restored = true;
     notice(L(A.restoredLocal));
-  } else if (local) {
-    const use = h('button', { type: 'button', class: 'button button--small' }, L(A.useLocal));
-    use.addEventListener('click', () => {
-      values = { ...local.raw };
-      writeAll();
-      changed();
-      use.closest('.notice')?.remove();
-    });
-    notice(L(A.staleLocal), use);
   }
+  if (ctx.offlineCopy) notice(L(A.offlineCopy));
 
+  const conditions = conditionsOf(c);
   const comments = latestComments(report);
   const fieldsByCode = new Map(catalog.fields.map((f) => [f.code, f]));
   const labelOf = (code: string) => fieldsByCode.get(code)?.label ?? { vi: code, en: code };
@@ -107,10 +131,38 @@ function renderReport(
     invalid: () => invalidCodes.length,
   });
 
+  const conflicts = h('div', { class: 'conflicts' });
   const autosave = new Autosave({
     year,
     unitId: report.unitId,
     report,
+    ...(restored && draft ? { madeOn: { version: draft.baseVersion, values: draft.base } } : {}),
+    onConflict: (found, theirs, merged) => {
+      serverValues = theirs.values;
+      header.showStatus(theirs.status);
+      const panelEl = conflictPanel({
+        conflicts: found,
+        fieldOf: (code) => fieldsByCode.get(code),
+        onChoose: (chosen) => {
+          const mine = new Set(invalidCodes);
+          const next: Entered = { ...merged };
+          for (const [code, v] of Object.entries(chosen)) {
+            if (v === undefined) delete next[code];
+            else next[code] = v;
+          }
+          values = {
+            ...next,
+            ...Object.fromEntries(Object.entries(values).filter(([k]) => mine.has(k))),
+          };
+          conflicts.replaceChildren();
+          autosave.resolved();
+          writeAll();
+          changed();
+        },
+      });
+      conflicts.replaceChildren(panelEl);
+      focusElement(panelEl);
+    },
     onState: (s) => {
       status.show(s);
       if (s.kind === 'locked') {
@@ -138,18 +190,27 @@ function renderReport(
   }
 
   function refresh(): void {
-    const checked = checkEntered(c, values);
+    // Whether a field applies is judged on the answers that are valid; one that does not apply is hidden,
+    // and its value is neither checked nor sent.
+    const answered = checkEntered(c, values).valid;
+    const shown = new Set([...form.fields.keys()].filter((code) => fieldApplies(conditions, code, answered)));
+    const checked = checkEntered(c, applicableValues(conditions, values, answered));
     valid = checked.valid;
     invalidCodes = [...checked.errors.keys()];
     const bad = checked.errors;
-    const warnings = checked.warnings;
+    const ruleErrors = checked.warnings;
+    const untrusted = fieldsInBrokenRules(c, valid);
     for (const [code, view] of form.fields) {
-      const errors = [...new Set([...(bad.get(code) ?? []), ...(submitIssues.get(code) ?? [])])];
+      const visible = shown.has(code);
+      view.setApplies(visible, requiredNow(conditions, view.field, valid));
+      const errors = visible
+        ? [...new Set([...(bad.get(code) ?? []), ...(submitIssues.get(code) ?? [])])]
+        : [];
       view.setMessages(
         errors,
-        (warnings.get(code) ?? []).filter((w) => !errors.includes(w)),
+        visible ? (ruleErrors.get(code) ?? []).filter((w) => !errors.includes(w)) : [],
       );
-      const need = needsEvidence(view.field, valid[code]);
+      const need = visible && needsEvidence(view.field, valid[code]);
       if (need && !evidenceBoxes.has(code)) {
         const box = fieldEvidenceBox({
           field: view.field,
@@ -164,7 +225,7 @@ function renderReport(
       view.evidenceSlot.hidden = !need;
     }
     for (const s of form.sections) {
-      s.indicators.update(valid);
+      s.indicators.update(valid, untrusted);
       const done = s.required.filter((code) => valid[code] !== undefined).length;
       s.progress.textContent = `(${L(A.filled(done, s.required.length))})`;
     }
@@ -185,9 +246,39 @@ function renderReport(
     autosave.change(payload(), { ...values });
   }
 
+  // Values copied from last year stay marked until the user confirms them or types over them.
+  const copied = new Set(ctx.copied);
+  const previousYear = year - 1;
+  function showCopied(): void {
+    for (const [code, view] of form.fields)
+      view.setCopied(copied.has(code) ? previousYear : undefined, () => unmarkCopied(code));
+  }
+  function unmarkCopied(code: string): void {
+    if (!copied.delete(code)) return;
+    void writeCopied(report.unitId, year, [...copied]);
+    form.fields.get(code)?.setCopied(undefined);
+  }
+  async function copyLastYear(): Promise<void> {
+    const last = await get('getMyReport', { params: { year: previousYear } });
+    let n = 0;
+    for (const f of catalog.fields) {
+      const prev = last.values[f.code];
+      if (!f.carriesOver || values[f.code] !== undefined || prev === undefined || prev === null) continue;
+      values[f.code] = prev;
+      copied.add(f.code);
+      n++;
+    }
+    await writeCopied(report.unitId, year, [...copied]);
+    writeAll();
+    changed();
+    showCopied();
+    notice(L(n ? A.copiedCount(n, previousYear) : A.copiedNone(previousYear)));
+  }
+
   function onInput(code: string): void {
     const view = form.fields.get(code);
     if (!view) return;
+    unmarkCopied(code);
     const v = view.control.read();
     if (v === null || v === undefined) delete values[code];
     else values[code] = v;
@@ -220,7 +311,7 @@ function renderReport(
       }
       try {
         await call('submitMyReport', { params: { year } });
-        dropLocalCopy(report.unitId, year);
+        await dropDraft(report.unitId, year);
         navigate(`#/report/${year}/receipt`);
       } catch (error) {
         if (error instanceof ApiError && error.code === CODE.SUBMISSION_INVALID) showIssues(error.issues);
@@ -233,9 +324,13 @@ function renderReport(
 
   async function check(): Promise<void> {
     await autosave.flush();
-    const issues = validateSubmission(c, present(values) as ReportValues, {
-      evidenceFields: store.verifiedFields(),
-    });
+    const issues = validateSubmission(
+      c,
+      applicableValues(conditions, present(values), valid) as ReportValues,
+      {
+        evidenceFields: store.verifiedFields(),
+      },
+    );
     if (issues.length) showIssues(issues);
     else panel.showReady(store.live().filter((i) => i.status === 'verified').length);
   }
@@ -270,14 +365,69 @@ function renderReport(
     if (view) focusElement(view.control.focusTarget);
   };
 
+  const copyButton =
+    canEdit && catalog.years.includes(previousYear)
+      ? h(
+          'button',
+          { type: 'button', class: 'button button--secondary', 'data-action': 'copy-last-year' },
+          L(A.copyLastYear(previousYear)),
+        )
+      : null;
+  copyButton?.addEventListener('click', () => {
+    copyButton.disabled = true;
+    void copyLastYear()
+      .catch((error: unknown) => {
+        // Offline, the form stays as it is; the button works again once the link is back.
+        if (error instanceof NetworkError) notice(L(A.offline));
+        else showError(main, { error, retry: () => navigate(`#/report/${year}`) });
+      })
+      .finally(() => (copyButton.disabled = false));
+  });
+  const yearSwitcher = h(
+    'nav',
+    { class: 'year-switcher', 'aria-label': L(A.yearSwitcher) },
+    `${L(A.yearSwitcher)}: `,
+    catalog.years.map((y, i) => [
+      i ? ' · ' : '',
+      y === year
+        ? h('strong', { 'aria-current': 'page', 'data-year': y }, String(y))
+        : h('a', { href: `#/report/${y}`, 'data-year': y }, String(y)),
+    ]),
+  );
+  const printButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--secondary',
+      'data-action': 'print-report',
+      onclick: () => window.print(),
+    },
+    L(A.printReport),
+  );
   main.replaceChildren(
-    header.element,
-    status.element,
-    notices,
-    statusNotice(report, canEdit, year) ?? '',
-    report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
-    panel.element,
-    h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),
+    h(
+      'div',
+      { class: 'screen-only' },
+      header.element,
+      yearSwitcher,
+      copyButton ? h('p', { class: 'copy-last-year' }, copyButton) : null,
+      status.element,
+      notices,
+      conflicts,
+      statusNotice(report, canEdit, year) ?? '',
+      report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
+      panel.element,
+      h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),
+      h('p', { class: 'form-actions' }, printButton),
+    ),
+    printView({
+      catalog,
+      year,
+      unitLine: level ? L(A.unitLine(ctx.unitName, level)) : ctx.unitName,
+      values: () => valid,
+      version: () => autosave.currentVersion,
+      store,
+    }),
   );
   form.toc.addEventListener('click', (e) => {
     const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-section-link]');
@@ -288,6 +438,7 @@ function renderReport(
 
   writeAll();
   refresh();
+  showCopied();
   if (restored) changed();
   return () => {
     void autosave.flush().finally(() => autosave.dispose());

@@ -29,10 +29,15 @@ export function saveStatus(opts: { version: number; at?: Date; invalid: () => nu
         const bad = opts.invalid();
         line = bad ? `${base} ${L(A.notSavedErrors(bad))}` : base;
         if (bad) element.dataset.saveState = 'partial';
+        // Nothing entered yet is news, not success: a neutral line.
+        else if (s.version === 0) element.dataset.saveState = 'empty';
         break;
       }
       case 'dirty':
-        line = L(A.notSaved);
+        line = s.kept ? L(A.keptHere) : L(A.notSaved);
+        break;
+      case 'conflict':
+        line = L(A.conflict(s.count));
         break;
       case 'saving':
         line = L(A.saving);
@@ -53,6 +58,7 @@ export function saveStatus(opts: { version: number; at?: Date; invalid: () => nu
     }
     text.textContent = line;
     element.classList.toggle('savebar--unsaved', s.kind !== 'saved' || opts.invalid() > 0);
+    element.classList.toggle('savebar--empty', element.dataset.saveState === 'empty');
   }
 
   show(last);

@@ -153,6 +153,7 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
       case 'done':
         statusLine.textContent = L(E.done(state.item.fileName));
         job = undefined;
+        clear();
         onDone();
         break;
       case 'failed':
@@ -163,6 +164,17 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
         job = undefined;
         break;
     }
+  };
+
+  // After a file is in, the panel is ready for the next one: nothing of the last file's details is left to be
+  // sent again by mistake, and the fields it backs are offered afresh.
+  const clear = () => {
+    fileInput.value = '';
+    choose(undefined);
+    for (const input of [number.input, title.input, issued.input]) input.value = '';
+    summary.value = '';
+    boxes = [];
+    layoutCovers();
   };
 
   retry.addEventListener('click', () => void job?.retry());

@@ -12,6 +12,7 @@ import { L, fmtDateTime, fmtDeadline } from '../i18n.ts';
 import { M } from '../messages.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
+import { receiptLines } from '../receiptCheck.ts';
 import { setTitle } from '../shell.ts';
 import type { PublicCatalog, Report } from '../types.ts';
 import { historyList } from './history.ts';
@@ -156,6 +157,13 @@ export const reviewReportPage: Page = async ({ main, params }) => {
       ),
     ),
     message,
+    report.receipt
+      ? h(
+          'dl',
+          { class: 'receipt__facts review-receipt' },
+          receiptLines(report).map((line) => [h('dt', null, L(line.label)), h('dd', null, line.value)]),
+        )
+      : null,
     h(
       'section',
       { 'aria-labelledby': 'ind-h' },
