@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JWK } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { CLAIMS } from '#shared/auth';
+import { LOCAL_OIDC_MOUNT } from '#shared/contract/routes';
 import type { SiteConfig } from '../web/src/config.ts';
 import type { LocalIdentityInput } from './identity.ts';
 
@@ -12,7 +13,7 @@ import type { LocalIdentityInput } from './identity.ts';
  * tokens are shaped like Cognito's (`cognito:groups`, `custom:unitId`, `token_use: 'id'`, audience = the web
  * client) and signed with the local key, which the adapter verifies as API Gateway's JWT authorizer does.
  */
-export const OIDC_MOUNT = '/oidc';
+export const OIDC_MOUNT = LOCAL_OIDC_MOUNT;
 
 /** Every seeded user signs in locally with this password; `npm start` prints it. Never used in AWS. */
 export const LOCAL_PASSWORD = 'baocao-local';

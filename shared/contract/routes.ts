@@ -518,6 +518,8 @@ export const routes = [
 /** Served by the local stack alone (sign-in without Cognito): never in the route table, never deployed. */
 export const DEV_PATHS = { users: '/dev/users', token: '/dev/token' } as const;
 export type DevPath = (typeof DEV_PATHS)[keyof typeof DEV_PATHS];
+/** Where the local stack mounts its OpenID Connect provider (Cognito's hosted UI stands in for it in AWS). */
+export const LOCAL_OIDC_MOUNT = '/oidc';
 
 export type RouteId = (typeof routes)[number]['id'];
 export type RouteOf<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;

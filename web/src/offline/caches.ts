@@ -7,7 +7,7 @@ import { matchPath, routes, type RouteId } from '#shared/contract/routes';
 export const CACHE = {
   /** Hashed chunks of pages not precached (the auditors' pages): kept once fetched, never revalidated. */
   assets: 'bccntt-assets',
-  /** config.json: its absence is an answer too (locally there is none). */
+  /** config.json: its absence is an answer too (a local API started without its OIDC provider has none). */
   config: 'bccntt-config',
   /** The public catalogs: served at once from the cache, revalidated (a 304) behind it. */
   catalog: 'bccntt-catalog',
@@ -15,7 +15,7 @@ export const CACHE = {
   unit: 'bccntt-unit',
 } as const;
 
-/** The deployment's settings (web/src/config.ts); the local stack has none, and that answer is kept too. */
+/** The site's settings (web/src/config.ts): the sign-in provider and where the API is; a 404 is kept too. */
 export const CONFIG_PATH = '/config.json';
 
 /**
