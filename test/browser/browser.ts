@@ -53,7 +53,7 @@ export async function openBrowser(opts: { serviceWorkers?: 'allow' | 'block' } =
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    // Locally there is no /config.json (404), and the error pages are the point of some tests.
+    // Failed loads are the point of some tests (error pages, offline).
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()))
       problems.push(`console: ${m.text()}`);
   });
