@@ -57,6 +57,7 @@ function saveItems(worker: number, n: number) {
       t.next,
       { year: BENCH_YEAR, unitId, catalog: benchCatalog, period: OPEN },
       new Date(),
+      'unit',
     );
     answers.set(unitId, answer);
   }

@@ -8,8 +8,8 @@ import { changeReport } from '#shared/store/reportCommands';
 
 export const handler = apiHandler('acceptReport', async (req) => {
   const target = await reviewTarget(req);
-  const { comment } = req.body === undefined ? {} : parseWith(acceptBody, req.body);
+  const { comment, visibility } = req.body === undefined ? {} : parseWith(acceptBody, req.body);
   return changeReport(commandFor(req, target, { audit: 'review.accept' }), (state) =>
-    acceptReport(state, comment, req.identity, req.receivedAt),
+    acceptReport(state, comment, req.identity, req.receivedAt, visibility),
   );
 });

@@ -1,9 +1,9 @@
+import { recordAction } from '#shared/api/audit';
 import { reachableEvidence } from '#shared/api/evidenceAccess';
 import { downloadName } from '#shared/domain/evidence';
 import { ConflictError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/contract/i18n';
-import { appendAudit } from '#shared/store/audit';
 import { presignDownload } from '#shared/store/evidenceObjects';
 import { CODE } from '#shared/contract/errors';
 
@@ -19,16 +19,12 @@ export const handler = apiHandler('downloadEvidence', async (req) => {
     );
   }
   // On record before the link leaves the server: a fetch nobody logged cannot happen.
-  await appendAudit({
+  await recordAction(req, 'evidence', {
     year: evidence.year,
-    at: req.receivedAt.toISOString(),
-    actor: { sub: req.identity.sub, role: req.identity.role },
     action: 'evidence.download',
     unitId: evidence.unitId,
     object: evidence.objectKey,
     evidenceId: evidence.evidenceId,
-    sourceIp: req.sourceIp,
-    ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
   });
   const link = await presignDownload(evidence, req.receivedAt);
   return { body: { ...link, fileName: downloadName(evidence), sha256: evidence.sha256 } };

@@ -8,5 +8,5 @@ export const handler = apiHandler('getMyReport', async (req) => {
   const { year, catalog } = reportingYear(req);
   const unitId = ownUnit(req);
   const [state, period] = await Promise.all([getReport(year, unitId), getPeriod(year)]);
-  return reportResult(state, { year, unitId, catalog, period }, req.receivedAt);
+  return reportResult(state, { year, unitId, catalog, period }, req.receivedAt, 'unit');
 });

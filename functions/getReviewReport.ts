@@ -5,5 +5,5 @@ import { getReport } from '#shared/store/reports';
 
 export const handler = apiHandler('getReviewReport', async (req) => {
   const target = await reviewTarget(req);
-  return reportResult(await getReport(target.year, target.unitId), target, req.receivedAt);
+  return reportResult(await getReport(target.year, target.unitId), target, req.receivedAt, 'reviewer');
 });

@@ -2,12 +2,13 @@ import { reportingYear } from '#shared/api/params';
 import { NotFoundError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/contract/i18n';
-import { getRollupSummary, rollupLinks } from '#shared/store/rollupOutputs';
+import { getRollupSummary, publishedRollup, rollupLinks } from '#shared/store/rollupOutputs';
 import { CODE } from '#shared/contract/errors';
 
+/** The year's newest run; links only when that run is the published one, so the summary describes the files. */
 export const handler = apiHandler('getRollup', async (req) => {
   const { year } = reportingYear(req);
-  const summary = await getRollupSummary(year);
+  const [summary, published] = await Promise.all([getRollupSummary(year), publishedRollup(year)]);
   if (!summary) {
     throw new NotFoundError(
       bi(`Chưa có báo cáo tổng hợp năm ${year}.`, `There is no rollup for ${year} yet.`),
@@ -16,7 +17,6 @@ export const handler = apiHandler('getRollup', async (req) => {
       },
     );
   }
-  return {
-    body: { ...summary, ...(summary.status === 'succeeded' ? { links: await rollupLinks(year) } : {}) },
-  };
+  const linked = summary.status === 'succeeded' && published?.runId === summary.runId;
+  return { body: { ...summary, ...(linked ? { links: await rollupLinks(year, summary.runId) } : {}) } };
 });

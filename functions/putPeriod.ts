@@ -1,3 +1,4 @@
+import { adminActionsForPeriod, withAdminAudit } from '#shared/api/audit';
 import { periodSchema } from '#shared/contract/bodies';
 import { reportingYear } from '#shared/api/params';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
@@ -5,7 +6,7 @@ import { periodProblems } from '#shared/domain/period';
 import { apiHandler } from '#shared/http/apiHandler';
 import { bi } from '#shared/contract/i18n';
 import { commitClaimed } from '#shared/store/idempotency';
-import { forgetPeriod, periodWrite } from '#shared/store/periods';
+import { forgetPeriod, getPeriod, periodWrite } from '#shared/store/periods';
 
 const PROBLEM_TEXT: Record<string, ReturnType<typeof bi>> = {
   before_opening: bi('Hạn nộp phải sau ngày mở kỳ báo cáo', 'The deadline must come after the opening'),
@@ -26,12 +27,17 @@ export const handler = apiHandler('putPeriod', async (req) => {
       problems.map((p) => ({ ...p, message: PROBLEM_TEXT[p.code] ?? bi('Không hợp lệ', 'Invalid') })),
     );
   }
+  forgetPeriod(year);
+  const before = await getPeriod(year);
   const result = { body: { year, ...input, isDefault: false } };
-  const committed = await commitClaimed(
-    [periodWrite(year, input, req.identity.sub, req.receivedAt)],
-    req.claim,
-    result,
-    req.receivedAt,
+  // The period and its entries on the audit log (the deadline, each unit's lock exception) land together.
+  const committed = await withAdminAudit(req, adminActionsForPeriod(year, before, input), (auditWrites) =>
+    commitClaimed(
+      [periodWrite(year, input, req.identity.sub, req.receivedAt), ...auditWrites],
+      req.claim,
+      result,
+      req.receivedAt,
+    ),
   );
   forgetPeriod(year);
   return committed;

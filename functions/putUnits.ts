@@ -1,3 +1,4 @@
+import { adminAuditWrites, unitsAuditAction } from '#shared/api/audit';
 import { unitsBody } from '#shared/contract/bodies';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { planUnitsEdit } from '#shared/domain/units';
@@ -13,6 +14,13 @@ export const handler = apiHandler('putUnits', async (req) => {
       return planned;
     },
     (planned, version) => ({ body: { saved: planned.units.length, version } }),
-    { by: req.identity.sub, at: req.receivedAt, claim: req.claim },
+    {
+      by: req.identity.sub,
+      at: req.receivedAt,
+      claim: req.claim,
+      // The edit's entry on the audit log lands in the edit's own transaction.
+      audit: (planned, version) =>
+        adminAuditWrites(req, [unitsAuditAction(req.receivedAt, planned, version)]),
+    },
   );
 });

@@ -1,3 +1,4 @@
+import { adminAuditWrites, reorganizationAuditAction } from '#shared/api/audit';
 import { reorganizationBody } from '#shared/contract/bodies';
 import { invalidInput, parseWith } from '#shared/api/zodIssues';
 import { planReorganization, reorganizationPathOf } from '#shared/domain/reorganization';
@@ -16,6 +17,15 @@ export const handler = apiHandler('reorganizeUnits', async (req) => {
       return { units: writes };
     },
     (planned, version) => ({ status: 201, body: { version, units: planned.units } }),
-    { by: req.identity.sub, at: req.receivedAt, claim: req.claim },
+    {
+      by: req.identity.sub,
+      at: req.receivedAt,
+      claim: req.claim,
+      // The reorganization's entry on the audit log lands in its own transaction.
+      audit: (planned, version) =>
+        adminAuditWrites(req, [
+          reorganizationAuditAction(req.receivedAt, reorganization, planned.units, version),
+        ]),
+    },
   );
 });

@@ -1,6 +1,7 @@
 import { App, Duration, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { BaoCaoStack, type BaoCaoStackProps } from './stack.ts';
+import { EDGE_REGION, EdgeStack } from './edgeStack.ts';
 import { DEFAULT_EVIDENCE_OBJECT_LOCK, isObjectLockMode, stageSettings } from './stage.ts';
 
 export interface BuildAppOptions {
@@ -26,9 +27,15 @@ const optionalString = (app: App, key: string): string | undefined => {
  *
  * Optional context: `alarmEmail`, `siteDomain` + `siteCertificateArn` (ACM, us-east-1), `webAclArn`,
  * `allowedCountries` (comma-separated ISO codes), `evidenceObjectLockDays` and `evidenceObjectLockMode`
- * (GOVERNANCE or COMPLIANCE; either one on its own keeps the stage's other setting).
+ * (GOVERNANCE or COMPLIANCE; either one on its own keeps the stage's other setting), `account` + `region`
+ * (else the CLI's). A stage with `edgeFirewall` and no `webAclArn` adds a second stack in us-east-1 for the
+ * web ACL.
  */
-export function buildApp(options: BuildAppOptions = {}): { app: App; stack: BaoCaoStack } {
+export function buildApp(options: BuildAppOptions = {}): {
+  app: App;
+  stack: BaoCaoStack;
+  edge?: EdgeStack;
+} {
   const app = new App({
     ...(options.outdir ? { outdir: options.outdir } : {}),
     ...(options.context ? { context: options.context } : {}),
@@ -61,13 +68,28 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: BaoC
             : (stage.evidenceObjectLock?.retention ?? DEFAULT_EVIDENCE_OBJECT_LOCK.retention),
         }
       : undefined;
-  const account = process.env.CDK_DEFAULT_ACCOUNT;
-  const region = process.env.CDK_DEFAULT_REGION;
+  const account = optionalString(app, 'account') ?? process.env.CDK_DEFAULT_ACCOUNT;
+  const region = optionalString(app, 'region') ?? process.env.CDK_DEFAULT_REGION;
+
+  let edge: EdgeStack | undefined;
+  if (stage.edgeFirewall && !webAclArn) {
+    // A reference across regions needs both regions known at synth time.
+    if (!account || !region) {
+      throw new Error(
+        `Stage ${stage.name} puts a web ACL in ${EDGE_REGION}: synthesize with AWS credentials (CDK_DEFAULT_ACCOUNT/REGION) or -c account=… -c region=….`,
+      );
+    }
+    edge = new EdgeStack(app, `BaoCaoCntt-${stage.name}-edge`, {
+      env: { account, region: EDGE_REGION },
+      description: `Báo cáo CNTT (${stage.name}): the CloudFront web ACL`,
+    });
+  }
 
   const stack = new BaoCaoStack(app, `BaoCaoCntt-${stage.name}`, {
     stage,
     description: `Báo cáo CNTT (${stage.name}): yearly IT-use reports of state agencies`,
     ...(account && region ? { env: { account, region } } : {}),
+    ...(edge ? { crossRegionReferences: true, webAclArn: edge.webAclArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(siteDomain && siteCertificateArn
       ? { siteDomain: { names: [siteDomain], certificateArn: siteCertificateArn } }
@@ -77,5 +99,6 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: BaoC
     ...(lock ? { evidenceObjectLock: lock } : {}),
     ...options.stackProps,
   });
-  return { app, stack };
+  if (edge) stack.addStackDependency(edge);
+  return { app, stack, ...(edge ? { edge } : {}) };
 }

@@ -2,6 +2,9 @@ import { Aws, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-
 import { Construct } from 'constructs';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import {
   DEFAULT_JOB_MEMORY,
   jobNodeFlags,
@@ -22,6 +25,7 @@ import { RouteApi } from './constructs/routeApi.ts';
 import { ScheduledJob } from './constructs/scheduledJob.ts';
 import { StaticSite, type SiteDomain } from './constructs/staticSite.ts';
 import { UserDirectory } from './constructs/userDirectory.ts';
+import { acknowledge } from './constructs/nag.ts';
 import { DEFAULT_WEB_ASSET_PATH } from './paths.ts';
 import type { EvidenceObjectLock, StageSettings } from './stage.ts';
 
@@ -91,6 +95,8 @@ export class BaoCaoStack extends Stack {
   readonly users: UserDirectory;
   readonly alerts: Alerts;
   readonly data: DataResources;
+  /** What CloudFront sends the API so that the API can tell it from a direct call (shared/http/originCheck.ts). */
+  readonly originSecret: Secret;
   readonly jobs = new Map<string, { fn: HandlerFunction; job: ScheduledJob }>();
   readonly triggers = new Map<string, HandlerFunction>();
 
@@ -123,12 +129,26 @@ export class BaoCaoStack extends Stack {
     const hostedUiPrefix = `${prefix}-${Aws.ACCOUNT_ID}`;
     const hostedUiUrl = `https://${hostedUiPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
 
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Sent by CloudFront to the API origin; the API refuses requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: stage.removalPolicy,
+    });
+    acknowledge(
+      this.originSecret,
+      'AwsSolutions-SMG4',
+      'The value lives in the distribution and the route functions, both set at deploy time; rotating it is a redeploy after `aws secretsmanager rotate-secret` (infra/README.md), not a rotation Lambda.',
+    );
     this.api = new RouteApi(this, 'Api', logs);
     this.site = new StaticSite(this, 'Site', {
       logsBucket,
       // Presigned uploads and downloads go straight to S3; the browser exchanges its code at the hosted UI.
       connectSources: [evidenceOrigin, hostedUiUrl],
-      api: { domainName: this.api.originDomainName, pathPattern: `/${this.api.stage.stageName}/*` },
+      api: {
+        domainName: this.api.originDomainName,
+        pathPattern: `/${this.api.stage.stageName}/*`,
+        originHeaders: { [ORIGIN_VERIFY_HEADER]: this.originSecret.secretValue.unsafeUnwrap() },
+      },
       ...lifecycle,
       ...(props.siteDomain ? { domain: props.siteDomain } : {}),
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
@@ -150,7 +170,28 @@ export class BaoCaoStack extends Stack {
       noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
       ...lifecycle,
     });
-    this.data = { table, evidence, reports };
+    const anchors = new SecureBucket(this, 'AnchorsBucket', {
+      accessLogs: { bucket: logsBucket, prefix: 's3/anchors/' },
+      noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
+      ...lifecycle,
+      // Governance mode: an anchor cannot be overwritten or deleted early by any function role.
+      ...(stage.auditAnchorRetention
+        ? { objectLock: { mode: 'GOVERNANCE' as const, retention: stage.auditAnchorRetention } }
+        : {}),
+    });
+    // HMAC keys cannot rotate automatically; the key never leaves KMS and only the anchoring job may MAC with it.
+    const auditKey = new Key(this, 'AuditMacKey', {
+      description: 'MACs the audit log anchors; GenerateMac for the anchoring job only',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: stage.removalPolicy,
+    });
+    acknowledge(
+      auditKey,
+      'AwsSolutions-KMS5',
+      'KMS cannot rotate HMAC keys automatically; a new key would break the MACs of every anchor made before it. The key never leaves KMS and only the anchoring job may GenerateMac.',
+    );
+    this.data = { table, evidence, reports, anchors, auditKey };
 
     this.users = new UserDirectory(this, 'Users', {
       siteOrigin: this.site.origin,
@@ -160,7 +201,8 @@ export class BaoCaoStack extends Stack {
     });
 
     const jobsScope = new Construct(this, 'Jobs');
-    for (const job of props.jobs ?? jobTable) {
+    const jobRows: readonly Job[] = props.jobs ?? jobTable;
+    for (const job of jobRows) {
       if (this.jobs.has(job.id)) throw new Error(`Job id ${job.id} appears twice in the job table.`);
       const fn = new HandlerFunction(jobsScope, `${job.id}Function`, {
         handler: job.handler,
@@ -170,7 +212,6 @@ export class BaoCaoStack extends Stack {
         nodeFlags: jobNodeFlags(job),
         ...logs,
       });
-      bindAccess(fn, job.access, this.data);
       const scheduled = new ScheduledJob(jobsScope, job.id, {
         fn,
         schedule: job.schedule,
@@ -179,6 +220,10 @@ export class BaoCaoStack extends Stack {
       });
       this.jobs.set(job.id, { fn, job: scheduled });
     }
+    // Grants after every job function exists, since a job may start another (the rollup anchors the log).
+    const jobFunctions = new Map([...this.jobs].map(([id, j]) => [id, j.fn]));
+    for (const job of jobRows)
+      bindAccess(this.jobs.get(job.id)!.fn, job.access, { ...this.data, jobs: jobFunctions });
 
     const triggersScope = new Construct(this, 'Triggers');
     for (const trigger of props.uploadTriggers ?? uploadTriggerTable) {
@@ -200,24 +245,33 @@ export class BaoCaoStack extends Stack {
 
     this.api.addRouteTable({
       routes: props.routes ?? routeTable,
-      data: { ...this.data, jobs: new Map([...this.jobs].map(([id, j]) => [id, j.fn])) },
+      data: { ...this.data, jobs: jobFunctions },
       userPool: this.users.userPool,
       userPoolClient: this.users.webClient,
+      originSecret: this.originSecret,
     });
     for (const [routeId, fn] of this.api.functions) this.alerts.watchFunction(fn, `Route-${routeId}`);
     this.alerts.watchApi(this.api.stage);
+    this.alerts.watchAuditLog();
 
     const apiUrl = `${this.site.origin}/${this.api.stage.stageName}`;
     this.site.deploy(
       props.webAssetPath ?? DEFAULT_WEB_ASSET_PATH,
       {
         stage: stage.name,
-        region: Aws.REGION,
         apiUrl,
-        userPoolId: this.users.userPool.userPoolId,
-        userPoolClientId: this.users.webClient.userPoolClientId,
-        cognitoDomain: this.users.hostedUiUrl,
-        redirectUri: `${this.site.origin}/`,
+        // web/src/config.ts: the sign-in provider, the same fields the local stack serves for its own.
+        auth: {
+          authority: this.users.issuerUrl,
+          clientId: this.users.webClient.userPoolClientId,
+          redirectUri: `${this.site.origin}/`,
+          scope: UserDirectory.WEB_SCOPES.map((s) => s.scopeName).join(' '),
+          endpoints: {
+            authorization: `${this.users.hostedUiUrl}/oauth2/authorize`,
+            token: `${this.users.hostedUiUrl}/oauth2/token`,
+            endSession: `${this.users.hostedUiUrl}/logout`,
+          },
+        },
       },
       stage.logRetention,
     );

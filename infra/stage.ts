@@ -43,6 +43,13 @@ export interface StageSettings {
   readonly noncurrentVersionExpiration: Duration;
   /** Write-once evidence; undefined where the stage must be removable with its data (dev). */
   readonly evidenceObjectLock?: EvidenceObjectLock;
+  /**
+   * Object Lock (governance) on the audit anchors: an anchor cannot be overwritten or deleted this long.
+   * Undefined where the stage's buckets are destroyed with the stack.
+   */
+  readonly auditAnchorRetention?: Duration;
+  /** A WAF web ACL of the project's own (infra/edgeStack.ts) on the distribution, unless one is passed in. */
+  readonly edgeFirewall: boolean;
 }
 
 const SETTINGS: Record<StageName, StageSettings> = {
@@ -54,6 +61,7 @@ const SETTINGS: Record<StageName, StageSettings> = {
     logRetention: RetentionDays.ONE_MONTH,
     accessLogExpiration: Duration.days(30),
     noncurrentVersionExpiration: Duration.days(7),
+    edgeFirewall: false,
   },
   prod: {
     name: 'prod',
@@ -64,6 +72,9 @@ const SETTINGS: Record<StageName, StageSettings> = {
     accessLogExpiration: Duration.days(365),
     noncurrentVersionExpiration: Duration.days(90),
     evidenceObjectLock: DEFAULT_EVIDENCE_OBJECT_LOCK,
+    edgeFirewall: true,
+    // Three reporting years and their reviews.
+    auditAnchorRetention: Duration.days(3 * 366),
   },
 };
 

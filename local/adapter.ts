@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { matchPath, routes, type Route } from '#shared/contract/routes';
+import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
 import { runningFunction } from '#shared/store/callLog';
 
@@ -80,6 +81,8 @@ export function buildEvent(
     if (name === 'cookie') cookies.push(...String(value).split(/;\s*/).filter(Boolean));
     else headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // What CloudFront adds on its way to the API origin; a caller's own value is replaced, as CloudFront does.
+  headers[ORIGIN_VERIFY_HEADER] = process.env[ORIGIN_VERIFY_ENV] ?? '';
   const query: Record<string, string> = {};
   for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key).join(',');
   const isText = body.length === 0 || TEXT_TYPES.test(headers['content-type'] ?? '');
@@ -136,6 +139,16 @@ function lambdaContext(route: Route, requestId: string): Context {
   };
 }
 
+/** A `%` that starts no valid escape, or an escape that is not UTF-8. */
+function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 function sendGatewayError(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ message }));
@@ -174,6 +187,7 @@ export function createApiListener(opts: AdapterOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (isMalformedPath(url.pathname)) return sendGatewayError(res, 400, 'Bad Request');
       if (opts.localRoutes && (await opts.localRoutes(req, res, url))) return;
       let match: { route: Route; params: Record<string, string> } | undefined;
       for (const route of table) {

@@ -6,9 +6,10 @@ import { CONFIG_FILE, siteCacheControl } from '#shared/contract/site';
 import { noneMatchHits, weakEtagOf } from '#shared/http/conditionalGet';
 import { contentSecurityPolicy } from '#shared/sitePolicy';
 import { createApiListener } from './adapter.ts';
-import { devRoutes } from './devRoutes.ts';
-import { answerLambdaInvoke } from './lambdaInvoke.ts';
+import { devRoutes, localUsers } from './devRoutes.ts';
+import { answerLambdaInvoke, lambdaEndpoint } from './lambdaInvoke.ts';
 import type { LocalIssuer } from './identity.ts';
+import { createLocalOidc, OIDC_MOUNT, type LocalOidc } from './oidcProvider.ts';
 import { staticFiles } from './staticFiles.ts';
 
 const isRoute = (method: string | undefined, path: string) =>
@@ -21,23 +22,29 @@ export interface LocalApi {
 }
 
 /**
- * The site asks for the deployment's /config.json on every load. Locally it gets one too, naming no identity
- * provider, so the site signs in through /dev/token, and a normal page load meets no 404. Like the file in the
- * web bucket it is revalidated on every use, so a repeat visit gets a 304.
+ * The site asks for the deployment's /config.json on every load. Locally it gets one too: with the local OIDC
+ * provider, what the deployed stack writes for this origin (`quickSignIn`, the chooser of seeded users over
+ * POST /dev/token beside the real sign-in, is local only); without it, nothing, so the site signs in through
+ * /dev/token. Like the file in the web bucket it is revalidated on every use, so a repeat visit gets a 304.
  */
-const LOCAL_CONFIG = {};
-const LOCAL_CONFIG_ETAG = weakEtagOf(LOCAL_CONFIG);
-function answerLocalConfig(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+function answerSiteConfig(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  oidc: LocalOidc | undefined,
+): boolean {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || url.pathname !== `/${CONFIG_FILE}`) return false;
-  const validators = { etag: LOCAL_CONFIG_ETAG, 'cache-control': siteCacheControl(CONFIG_FILE) };
+  const config = oidc ? { stage: 'local', apiUrl: '', auth: oidc.siteAuth, quickSignIn: true } : {};
+  const etag = weakEtagOf(config);
+  const validators = { etag, 'cache-control': siteCacheControl(CONFIG_FILE) };
   const header = req.headers['if-none-match'];
-  if (noneMatchHits(Array.isArray(header) ? header.join(',') : header, LOCAL_CONFIG_ETAG)) {
+  if (noneMatchHits(Array.isArray(header) ? header.join(',') : header, etag)) {
     res.writeHead(304, validators);
     res.end();
     return true;
   }
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...validators });
-  res.end(req.method === 'HEAD' ? undefined : JSON.stringify(LOCAL_CONFIG));
+  res.end(req.method === 'HEAD' ? undefined : JSON.stringify(config));
   return true;
 }
 
@@ -47,8 +54,18 @@ export async function startApi(opts: {
   issuer: LocalIssuer;
   webDir?: string;
   s3Endpoint: string;
+  /**
+   * Serve the local OIDC provider under /oidc and the site's /config.json. The issuer must then be
+   * `http://127.0.0.1:<port>/oidc`, so the port must be known in advance.
+   */
+  oidc?: boolean;
 }): Promise<LocalApi> {
   const dev = devRoutes(opts.issuer);
+  let oidc: LocalOidc | undefined;
+  const signIn = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    if (!oidc) return false;
+    return oidc.answer(req, res, url);
+  };
   const site = opts.webDir
     ? staticFiles(opts.webDir, {
         'content-security-policy': contentSecurityPolicy({
@@ -65,8 +82,9 @@ export async function startApi(opts: {
     verifyToken: opts.issuer.verify,
     // A route of the table wins over a file of the same name, as the API's own path does behind CloudFront.
     localRoutes: async (req, res, url) =>
-      answerLocalConfig(req, res, url) ||
+      answerSiteConfig(req, res, url, oidc) ||
       (await answerLambdaInvoke(req, res, url)) ||
+      (await signIn(req, res, url)) ||
       (await dev(req, res, url)) ||
       (site !== undefined &&
         (req.method === 'GET' || req.method === 'HEAD') &&
@@ -86,10 +104,25 @@ export async function startApi(opts: {
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  if (opts.oidc) {
+    if (opts.issuer.issuer !== `${url}${OIDC_MOUNT}`) {
+      server.close();
+      throw new Error(
+        `The local issuer is ${opts.issuer.issuer}; the OIDC provider needs ${url}${OIDC_MOUNT}.`,
+      );
+    }
+    oidc = createLocalOidc({
+      origin: url,
+      clientId: opts.issuer.audience,
+      signingKey: opts.issuer.signingKey,
+      users: localUsers,
+    });
+  }
   // Routes that start a job call Lambda's Invoke API; locally this server answers it.
-  process.env.LAMBDA_ENDPOINT = `http://127.0.0.1:${port}`;
+  process.env.LAMBDA_ENDPOINT = lambdaEndpoint(url);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     server,
     stop: () =>
       new Promise<void>((resolve) => {

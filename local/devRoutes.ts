@@ -24,19 +24,23 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
 }
 
+/** The seeded identities: one agency user per reporting unit valid today, the auditor and the admin. */
+export async function localUsers(): Promise<DevIdentity[]> {
+  const { listUnits } = await import('#shared/store/units');
+  const today = vietnamDay(new Date());
+  return [
+    // Units valid today: a retired unit's users are refused (shared/http/agencyUnit.ts).
+    ...(await listUnits()).filter((u) => u.reports && isValidOn(u, today)).map(agencyIdentityOf),
+    ...staffIdentities,
+  ];
+}
+
 /** Local-only routes: never in the route table, so never in the CDK stack. */
 export function devRoutes(issuer: LocalIssuer) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!url.pathname.startsWith('/dev/')) return false;
     if (req.method === 'GET' && url.pathname === DEV_PATHS.users) {
-      const { listUnits } = await import('#shared/store/units');
-      const today = vietnamDay(new Date());
-      const users: DevIdentity[] = [
-        // Units valid today: a retired unit's users are refused (shared/http/agencyUnit.ts).
-        ...(await listUnits()).filter((u) => u.reports && isValidOn(u, today)).map(agencyIdentityOf),
-        ...staffIdentities,
-      ];
-      send(res, 200, { users });
+      send(res, 200, { users: await localUsers() });
       return true;
     }
     if (req.method === 'POST' && url.pathname === DEV_PATHS.token) {

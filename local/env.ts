@@ -1,5 +1,8 @@
 import { buckets, type BucketPurpose } from '#shared/buckets';
 import { jobFunctionEnv, jobs } from '#shared/jobs';
+import { randomBytes } from 'node:crypto';
+import { AUDIT_LOCAL_KEY_ENV } from '#shared/auditKeys';
+import { ORIGIN_VERIFY_ENV } from '#shared/http/originCheck';
 import { dataModel } from '#shared/model';
 
 export interface LocalEnvInput {
@@ -7,10 +10,12 @@ export interface LocalEnvInput {
   readonly dynamoEndpoint: string;
   readonly s3Endpoint: string;
   readonly bucketPrefix: string;
+  /** @default one made for the process */
+  readonly auditMacKey?: string;
 }
 
 export const localBucketName = (prefix: string, purpose: BucketPurpose) => `${prefix}-${purpose}`;
-export const localBucketPurposes: readonly BucketPurpose[] = ['evidence', 'reports'];
+export const localBucketPurposes: readonly BucketPurpose[] = ['evidence', 'reports', 'anchors'];
 
 /** The environment the handler modules read, pointed at the local emulators. */
 export function applyLocalEnv(input: LocalEnvInput): void {
@@ -28,5 +33,11 @@ export function applyLocalEnv(input: LocalEnvInput): void {
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // The local stand-in for the anchors' KMS key; local/stack.ts keeps one beside the data, so anchors
+    // written before a restart still verify.
+    [AUDIT_LOCAL_KEY_ENV]:
+      input.auditMacKey ?? (process.env[AUDIT_LOCAL_KEY_ENV] || randomBytes(32).toString('hex')),
+    // The adapter adds it to every request, as CloudFront does; kept for the process, since handlers read it once.
+    [ORIGIN_VERIFY_ENV]: process.env[ORIGIN_VERIFY_ENV] || randomBytes(32).toString('base64url'),
   });
 }

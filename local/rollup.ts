@@ -63,7 +63,7 @@ async function main() {
     process.stderr.write('\n');
     console.log(`Rollup ${year} done in ${((Date.now() - started) / 1000).toFixed(1)} s:`, counts);
     console.log(
-      `Files: s3://${localBucketName(LOCAL_BUCKET_PREFIX, 'reports')}/rollups/${year}/ (GET /rollups/${year} gives links)`,
+      `Files: s3://${localBucketName(LOCAL_BUCKET_PREFIX, 'reports')}/rollups/${year}/runs/ (GET /rollups/${year} links the published run)`,
     );
   } finally {
     for (const stop of stops.reverse()) await stop();

@@ -1,8 +1,11 @@
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { startApi, type LocalApi } from './api.ts';
 import { startDynamoLocal, type DynamoLocal } from './dynamo.ts';
 import { applyLocalEnv, localBucketName, localBucketPurposes } from './env.ts';
 import { createLocalIssuer, type LocalIssuer } from './identity.ts';
+import { OIDC_MOUNT } from './oidcProvider.ts';
 import { isPortFree, StartupError } from './ports.ts';
 import { ensureTable } from './provision.ts';
 import { startS3Emulator, type S3Emulator } from './s3.ts';
@@ -27,6 +30,15 @@ export interface LocalStack {
   readonly issuer: LocalIssuer;
   readonly seeded: boolean;
   stop(): Promise<void>;
+}
+
+/** A secret kept in a file beside the data, made on first use. */
+function localSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** DynamoDB Local, the S3 emulator and the API, started in order and stopped in reverse. */
@@ -63,6 +75,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
       bucketPrefix: LOCAL_BUCKET_PREFIX,
+      ...(dataDir ? { auditMacKey: localSecret(join(dataDir, 'audit-mac-key')) } : {}),
     });
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
     const { getHierarchyHead, loadHierarchy } = await import('#shared/store/units');
@@ -89,13 +102,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       );
     }
     const issuer = await createLocalIssuer({
-      issuer: `http://127.0.0.1:${opts.port}/dev`,
+      issuer: `http://127.0.0.1:${opts.port}${OIDC_MOUNT}`,
       ...(dataDir ? { keyFile: join(dataDir, 'signing-key.json') } : {}),
     });
     const api: LocalApi = await startApi({
       port: opts.port,
       issuer,
       s3Endpoint: s3.endpoint,
+      oidc: true,
       ...(opts.webDir ? { webDir: opts.webDir } : {}),
     });
     started.push(api);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { buildWeb } from '../web/build.ts';
 import { staleWebBuild } from '../web/freshness.ts';
 import { StartupError } from './ports.ts';
+import { LOCAL_PASSWORD } from './oidcProvider.ts';
 import { startLocalStack } from './stack.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -30,7 +31,9 @@ Báo cáo CNTT is running on ${stack.url}
   Web form:      ${stack.url}/
   Health:        ${stack.url}/health
   API document:  ${stack.url}/openapi.json
-Sign in (đăng nhập): pick an identity on the web form, or
+Sign in (đăng nhập) on the web form through the local OIDC provider (${stack.url}/oidc), as any seeded
+user (curl ${stack.url}/dev/users) with the password ${LOCAL_PASSWORD}; or pick one under "quick sign-in".
+Quick tokens for scripts (local only):
   curl ${stack.url}/dev/users
   curl -X POST ${stack.url}/dev/token -H 'content-type: application/json' \\
        -d '{"sub":"agency-xa-muong-ang","role":"agency","unitId":"xa-muong-ang"}'

@@ -1,3 +1,4 @@
+import { UNIT_ID_PATTERN } from './hierarchy.ts';
 import { ROLES, type Role } from './contract/roles.ts';
 
 /** Claim names shared by Cognito (in AWS) and the local signing key. */
@@ -38,6 +39,8 @@ export function identityFromClaims(claims: Record<string, unknown> | undefined):
   if (!role) return undefined;
   const unitClaim = claims[CLAIMS.unitId];
   const unitId = typeof unitClaim === 'string' && unitClaim !== '' ? unitClaim : undefined;
+  // The unit becomes part of table keys and evidence object keys: a malformed one is no identity at all.
+  if (unitId !== undefined && !UNIT_ID_PATTERN.test(unitId)) return undefined;
   if (role === 'agency' && !unitId) return undefined;
   return unitId ? { sub, role, unitId } : { sub, role };
 }

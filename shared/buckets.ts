@@ -13,6 +13,11 @@ export const buckets = {
     purpose: 'Yearly rollup outputs: JSON, CSV and HTML',
     keyPrefix: 'rollups/',
   },
+  anchors: {
+    env: 'ANCHORS_BUCKET',
+    purpose: "The audit log's anchors: MACed digests of every chain head, under Object Lock in prod",
+    keyPrefix: 'anchors/',
+  },
   web: { env: 'WEB_BUCKET', purpose: 'The static web form', keyPrefix: '' },
 } as const;
 

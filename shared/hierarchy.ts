@@ -19,10 +19,10 @@ export const LEVEL_ID_PATTERN = UNIT_ID_PATTERN;
 
 /*
  * TransactWriteItems takes at most 100 items, and a hierarchy edit is one transaction: its units, the
- * hierarchy head it conditions on and bumps, and the request's idempotency claim. A bigger hierarchy is
- * loaded in several requests, parents first.
+ * hierarchy head it conditions on and bumps, the request's idempotency claim, and its audit entry (the entry
+ * and its chain's head). A bigger hierarchy is loaded in several requests, parents first.
  */
-export const MAX_UNITS_PER_EDIT = 98;
+export const MAX_UNITS_PER_EDIT = 96;
 
 /** A span of days: from `validFrom` through `validTo`, or open-ended. */
 export interface Validity {

@@ -45,11 +45,18 @@ export const jobs = [
     handler: 'rollupYear',
     // 00:30 on 1 February, Vietnam time: the rollup of the year just ended, after the reporting deadline.
     schedule: { expression: 'cron(30 0 1 2 ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
-    access: { table: 'readwrite', reports: 'readwrite' },
+    access: { table: 'readwrite', reports: 'readwrite', invokes: ['anchorAudit'] },
     // The rollup streams: what it keeps is the ranking and the missing units (77 B a unit, measured) and sums per
     // parent unit, so 256 MiB holds about a million units while peak memory follows the live set rather than GC
     // slack (bench/README.md: peak RSS at 100k units ÷ at 10k). docs/rollup-at-scale.md says when to raise it.
     memory: { functionMiB: 1024, heapMiB: 256 },
+  },
+  {
+    id: 'anchorAudit',
+    handler: 'anchorAudit',
+    // 00:15 every day, Vietnam time; the rollup job also starts it for its year (functions/rollupYear.ts).
+    schedule: { expression: 'cron(15 0 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
+    access: { table: 'read', audit: 'anchor' },
   },
 ] as const satisfies readonly Job[];
 

@@ -1,9 +1,9 @@
 import type { TargetSet } from './catalog/index.ts';
-import type { AuditEntry } from './domain/auditChain.ts';
+import type { AuditEntry, ChainHead } from './domain/auditChain.ts';
 import type { EvidenceItem, EvidenceSlot } from './domain/evidence.ts';
 import type { PeriodInput } from './contract/bodies.ts';
 import type { ReportState, Revision } from './domain/report.ts';
-import type { RollupSummary } from './domain/rollupRun.ts';
+import type { PublishedRollup, RollupSummary } from './domain/rollupRun.ts';
 import { attr, defineEntity } from './entity.ts';
 import type { Level, Unit } from './hierarchy.ts';
 
@@ -17,9 +17,15 @@ export const dataModel = {
   sortKey: 'sk',
   timeToLiveAttribute: 'expiresAt',
   indexes: {
-    /** The year's current reports, sharded so that a rollup reads segments in parallel. */
+    /**
+     * Year-keyed partitions: the year's current reports, sharded so that a rollup reads segments in parallel,
+     * and each unit's audit entries of the year in time order.
+     */
     byYear: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Collections and secondary look-ups: all periods, a report's evidence. */
+    /**
+     * Collections and secondary look-ups: all periods, a report's evidence, a year's audit entries in time
+     * order and its chain heads.
+     */
     byCollection: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   },
   yearShards: 8,
@@ -90,10 +96,24 @@ export const keys = {
 
   idempotency: (principal: string, key: string): ItemKey => ({ pk: `IDEM#${principal}#${key}`, sk: '#IDEM' }),
 
-  auditHead: (year: number): ItemKey => ({ pk: `AUDIT#${year}`, sk: '#HEAD' }),
-  auditEntry: (year: number, seq: number): ItemKey => ({ pk: `AUDIT#${year}`, sk: `ENTRY#${pad(seq, 10)}` }),
+  /** One partition per chain of the audit log (domain/auditChain.ts): its head and its entries. */
+  auditPartitionPrefix: 'AUDIT#',
+  auditHead: (year: number, chain: string): ItemKey => ({ pk: `AUDIT#${year}#${chain}`, sk: '#HEAD' }),
+  auditEntry: (year: number, chain: string, seq: number): ItemKey => ({
+    pk: `AUDIT#${year}#${chain}`,
+    sk: `ENTRY#${pad(seq, 10)}`,
+  }),
+  auditEntryPrefix: 'ENTRY#',
+  /** Every chain head of a year, to anchor them all. */
+  auditHeadsCollection: (year: number) => ({ gsi2pk: `AUDITHEADS#${year}` }),
+  /** A year's entries in time order, whole or per unit; the sort key also orders entries of one instant. */
+  auditLogCollection: (year: number) => ({ gsi2pk: `AUDITLOG#${year}` }),
+  auditUnitCollection: (year: number, unitId: string) => ({ gsi1pk: `AUDITUNIT#${year}#${unitId}` }),
+  auditSortKey: (at: string, chain: string, seq: number) => `${at}#${chain}#${pad(seq, 10)}`,
 
   rollupSummary: (year: number): ItemKey => ({ pk: `ROLLUP#${year}`, sk: '#SUMMARY' }),
+  /** The pointer to the year's published run. */
+  rollupPublished: (year: number): ItemKey => ({ pk: `ROLLUP#${year}`, sk: '#PUBLISHED' }),
 
   /** A year's targets, weights and bands: the current set, and every version an admin made. */
   targetSetCurrent: (year: number): ItemKey => ({ pk: `TARGETS#${year}`, sk: '#CURRENT' }),
@@ -130,6 +150,10 @@ export const indexQueries = {
   evidenceOfReport: (year: number, unitId: string) =>
     onIndex('byCollection', keys.evidenceCollection(year, unitId).gsi2pk),
   yearShard: (year: number, shard: number) => onIndex('byYear', keys.yearShard(year, shard)),
+  auditHeads: (year: number) => onIndex('byCollection', keys.auditHeadsCollection(year).gsi2pk),
+  auditLog: (year: number) => onIndex('byCollection', keys.auditLogCollection(year).gsi2pk),
+  auditOfUnit: (year: number, unitId: string) =>
+    onIndex('byYear', keys.auditUnitCollection(year, unitId).gsi1pk),
 };
 
 /** The units of the hierarchy: a Query on its one partition of the table, consistent when it asks to be. */
@@ -170,10 +194,13 @@ export interface StoredClaim {
   };
 }
 
-export interface AuditHead {
-  readonly seq: number;
-  readonly hash: string;
+export interface StoredAuditHead extends ChainHead {
+  readonly year: number;
+  readonly chain: string;
 }
+
+/** An entry as stored: always on a chain. */
+export type StoredAuditEntry = AuditEntry & { readonly chain: string };
 
 const collectionSort = dataModel.indexes.byCollection.sortKey;
 const { string, number, boolean, list, map, optional } = attr;
@@ -322,16 +349,28 @@ export const entities = {
     attributes: { fingerprint: string, result: map },
   }),
 
-  /** Keyed by year, which the head does not store: encode with keys.auditHead(year). */
-  auditHead: defineEntity<AuditHead, 'auditHead'>({
+  /** A chain's head, keyed by the year and chain it stores. */
+  auditHead: defineEntity<StoredAuditHead, 'auditHead'>({
     name: 'auditHead',
-    attributes: { seq: number, hash: string },
+    key: (h) => keys.auditHead(h.year, h.chain),
+    indexes: (h) => ({ ...keys.auditHeadsCollection(h.year), [collectionSort]: h.chain }),
+    attributes: { year: number, chain: string, seq: number, hash: string },
   }),
 
-  auditEntry: defineEntity<AuditEntry, 'auditEntry'>({
+  auditEntry: defineEntity<StoredAuditEntry, 'auditEntry'>({
     name: 'auditEntry',
-    key: (e) => keys.auditEntry(e.year, e.seq),
+    key: (e) => keys.auditEntry(e.year, e.chain, e.seq),
+    indexes: (e) => {
+      const sort = keys.auditSortKey(e.at, e.chain, e.seq);
+      return {
+        ...keys.auditLogCollection(e.year),
+        [collectionSort]: sort,
+        ...keys.auditUnitCollection(e.year, e.unitId),
+        [dataModel.indexes.byYear.sortKey]: sort,
+      };
+    },
     attributes: {
+      chain: string,
       year: number,
       at: string,
       actor: map,
@@ -346,6 +385,12 @@ export const entities = {
       prevHash: string,
       hash: string,
     },
+  }),
+
+  rollupPublished: defineEntity<PublishedRollup, 'rollupPublished'>({
+    name: 'rollupPublished',
+    key: (p) => keys.rollupPublished(p.year),
+    attributes: { year: number, runId: string, publishedAt: string },
   }),
 
   rollupSummary: defineEntity<RollupSummary, 'rollup'>({

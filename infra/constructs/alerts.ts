@@ -1,5 +1,12 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { AUDIT_METRICS } from '#shared/domain/auditChain';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -101,6 +108,30 @@ export class Alerts extends Construct {
     this.notify(errors);
     this.notify(throttles);
     return { errors, throttles };
+  }
+
+  /**
+   * Any audit chain that fails verification (a request for one unit's chains, or the daily anchoring job's
+   * check of the whole year) raises this at once: the log may have been tampered with.
+   */
+  watchAuditLog(): Alarm {
+    const alarm = new Alarm(this, 'AuditVerificationFailed', {
+      alarmDescription:
+        'An audit chain failed verification against its anchors: the log may have been tampered with.',
+      metric: new Metric({
+        namespace: AUDIT_METRICS.namespace,
+        metricName: AUDIT_METRICS.verificationFailed,
+        dimensionsMap: { service: AUDIT_METRICS.service },
+        statistic: 'Sum',
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.notify(alarm);
+    return alarm;
   }
 
   /** The share of the stage's requests that end in a 5xx, over three 5-minute periods. */

@@ -1,10 +1,12 @@
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { jobFunctionEnv } from '#shared/jobs';
 import { buckets } from '#shared/buckets';
-import { dataModel } from '#shared/model';
+import { dataModel, keys } from '#shared/model';
+import { AUDIT_KMS_KEY_ENV } from '#shared/auditKeys';
 import type { RouteAccess } from '#shared/contract/routes';
 import type { HandlerFunction } from './handlerFunction.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
@@ -116,6 +118,10 @@ export interface DataResources {
   readonly table: ITableV2;
   readonly evidence: IBucket;
   readonly reports: IBucket;
+  /** The audit log's anchors (only the anchoring job writes there). */
+  readonly anchors: IBucket;
+  /** The anchors' HMAC key: GenerateMac for the anchoring job, VerifyMac for verifiers. */
+  readonly auditKey: IKey;
   /** Job functions by job id, for rows that may start a job. */
   readonly jobs?: ReadonlyMap<string, IFunction>;
 }
@@ -128,9 +134,65 @@ export function bindJobInvoke(fn: HandlerFunction, jobId: string, job: IFunction
   );
 }
 
+const ITEM_WRITES = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/**
+ * The audit log's partitions (`AUDIT#…`), closed by dynamodb:LeadingKeys: no role may delete an entry or a
+ * head, and a role whose row does not append to the log may not write there at all. A Deny wins over the
+ * table-wide grant, whatever the transaction.
+ */
+export function closeAuditPartitions(fn: HandlerFunction, table: ITableV2, appends: boolean): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.DENY,
+      actions: appends ? ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] : ITEM_WRITES,
+      resources: [table.tableArn],
+      conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${keys.auditPartitionPrefix}*`] } },
+    }),
+  );
+}
+
+/** The anchors bucket and key: read and VerifyMac to verify; also PutObject and GenerateMac to anchor. */
+export function bindAuditAnchors(fn: HandlerFunction, data: DataResources, mode: 'verify' | 'anchor'): void {
+  fn.addEnvironment(buckets.anchors.env, data.anchors.bucketName);
+  fn.addEnvironment(AUDIT_KMS_KEY_ENV, data.auditKey.keyArn);
+  const objects = data.anchors.arnForObjects(`${buckets.anchors.keyPrefix}*`);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: mode === 'anchor' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'],
+      resources: [objects],
+    }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: [...BUCKET_ACTIONS], resources: [data.anchors.bucketArn] }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: mode === 'anchor' ? ['kms:GenerateMac', 'kms:VerifyMac'] : ['kms:VerifyMac'],
+      resources: [data.auditKey.keyArn],
+    }),
+  );
+  acknowledge(
+    fn.executionRole,
+    wildcardResourceFinding(fn, objects),
+    `Anchors are named by the instant they are made, so the grant covers the ${buckets.anchors.keyPrefix} prefix; ${
+      mode === 'anchor' ? 'GetObject and PutObject' : 'GetObject'
+    } only.`,
+  );
+}
+
 /** Applies a route or job row's `access`: nothing it does not name, nothing more than the mode it names. */
 export function bindAccess(fn: HandlerFunction, access: RouteAccess, data: DataResources): void {
-  if (access.table) bindTable(fn, data.table, access.table);
+  if (access.table) {
+    bindTable(fn, data.table, access.table);
+    if (access.table === 'readwrite') closeAuditPartitions(fn, data.table, access.audit === 'append');
+  }
+  if (access.audit === 'verify' || access.audit === 'anchor') bindAuditAnchors(fn, data, access.audit);
   if (access.evidence) bindBucket(fn, data.evidence, 'evidence', access.evidence);
   if (access.reports) bindBucket(fn, data.reports, 'reports', access.reports);
   for (const jobId of access.invokes ?? []) {

@@ -1,5 +1,6 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -13,7 +14,9 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_ENV } from '#shared/http/originCheck';
 import { isPublic, type Route } from '#shared/contract/routes';
 import { bindAccess, type DataResources } from './bind.ts';
 import { HandlerFunction } from './handlerFunction.ts';
@@ -47,6 +50,17 @@ export interface RouteTableOptions {
   readonly userPool: IUserPool;
   /** The web client: the authorizer's audience, since the site sends the ID token. */
   readonly userPoolClient: IUserPoolClient;
+  /**
+   * The value CloudFront adds to every request it forwards (shared/http/originCheck.ts); each function gets it
+   * and refuses a request without it, so the execute-api URL called directly answers 403.
+   */
+  readonly originSecret: ISecret;
+}
+
+/** A throttling budget: steady requests per second and the burst above it. */
+export interface ThrottleBudget {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
 }
 
 export interface RouteApiProps {
@@ -57,14 +71,17 @@ export interface RouteApiProps {
    */
   readonly stageName?: string;
   /**
-   * Steady-state requests per second for the whole stage.
-   * @default 50
+   * Each authenticated route's budget. API Gateway applies a stage's default route throttling to every route
+   * on its own, so a flood of one route does not spend another's.
+   * @default { rateLimit: 50, burstLimit: 100 }
    */
-  readonly throttleRateLimit?: number;
+  readonly throttle?: ThrottleBudget;
   /**
-   * @default 100
+   * Each public (anonymous) route's budget: small, since anyone may call them, and set per route so that
+   * anonymous traffic never draws on the signed-in routes' budget.
+   * @default { rateLimit: 10, burstLimit: 20 }
    */
-  readonly throttleBurstLimit?: number;
+  readonly anonymousThrottle?: ThrottleBudget;
   /**
    * Browser origins allowed to call the API directly. The site calls it through its own origin and needs none.
    * @default - no CORS configuration: browsers on other origins cannot read responses
@@ -89,6 +106,8 @@ export interface RouteApiProps {
  * routes.
  */
 export class RouteApi extends Construct {
+  static readonly DEFAULT_THROTTLE: ThrottleBudget = { rateLimit: 50, burstLimit: 100 };
+  static readonly DEFAULT_ANONYMOUS_THROTTLE: ThrottleBudget = { rateLimit: 10, burstLimit: 20 };
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   /** The function behind each route, by route id. */
@@ -130,7 +149,7 @@ export class RouteApi extends Construct {
       httpApi: this.httpApi,
       stageName: props.stageName ?? 'api',
       autoDeploy: true,
-      throttle: { rateLimit: props.throttleRateLimit ?? 50, burstLimit: props.throttleBurstLimit ?? 100 },
+      throttle: { ...RouteApi.DEFAULT_THROTTLE, ...props.throttle },
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
@@ -163,6 +182,7 @@ export class RouteApi extends Construct {
         ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
       });
       bindAccess(fn, route.access, options.data);
+      fn.addEnvironment(ORIGIN_VERIFY_ENV, options.originSecret.secretValue.unsafeUnwrap());
       this.functions.set(route.id, fn);
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
@@ -171,6 +191,7 @@ export class RouteApi extends Construct {
         authorizer: isPublic(route) ? new HttpNoneAuthorizer() : authorizer,
       }) as [HttpRoute];
       if (isPublic(route)) {
+        this.throttleAnonymous(httpRoute, `${route.method} ${route.path}`);
         acknowledge(
           httpRoute,
           'AwsSolutions-APIG4',
@@ -178,6 +199,19 @@ export class RouteApi extends Construct {
         );
       }
     }
+  }
+
+  /** A route setting of the stage for one route key; the route must exist before the stage names it. */
+  private throttleAnonymous(route: HttpRoute, routeKey: string): void {
+    const budget = { ...RouteApi.DEFAULT_ANONYMOUS_THROTTLE, ...this.props.anonymousThrottle };
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    const settings = (cfnStage.routeSettings ?? {}) as Record<string, unknown>;
+    cfnStage.routeSettings = {
+      ...settings,
+      // A JSON property in CloudFormation: its keys are written as CloudFormation spells them.
+      [routeKey]: { ThrottlingRateLimit: budget.rateLimit, ThrottlingBurstLimit: budget.burstLimit },
+    };
+    cfnStage.node.addDependency(route);
   }
 
   /** The stage's invoke URL, ending in `/`. */

@@ -66,7 +66,15 @@ export interface StaticSiteProps {
    * An API served under the site's own origin at `pathPattern` (e.g. `/api/*`).
    * @default - no API behaviour
    */
-  readonly api?: { readonly domainName: string; readonly pathPattern: string };
+  readonly api?: {
+    readonly domainName: string;
+    readonly pathPattern: string;
+    /**
+     * Headers CloudFront adds to every request it sends to the API (the origin secret the API checks).
+     * @default - none
+     */
+    readonly originHeaders?: Readonly<Record<string, string>>;
+  };
   /**
    * @default - the distribution's own `*.cloudfront.net` name and certificate
    */
@@ -146,6 +154,7 @@ export class StaticSite extends Construct {
         origin: new HttpOrigin(props.api.domainName, {
           protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+          ...(props.api.originHeaders ? { customHeaders: { ...props.api.originHeaders } } : {}),
         }),
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -199,7 +208,7 @@ export class StaticSite extends Construct {
       acknowledge(
         this.distribution,
         'AwsSolutions-CFR2',
-        'A CloudFront web ACL must live in us-east-1, outside this regional stack; the API is throttled per stage and Cognito threat protection guards sign-in. Pass webAclArn to attach the department’s web ACL.',
+        'A CloudFront web ACL must live in us-east-1, outside this regional stack: prod gets one from its edge stack (infra/edgeStack.ts); a dev stage relies on per-route throttling and Cognito threat protection. Pass webAclArn to attach one.',
       );
     }
     if (!props.allowedCountries?.length) {
@@ -221,7 +230,7 @@ export class StaticSite extends Construct {
    */
   deploy(
     webAssetPath: string,
-    config: Readonly<Record<string, string>>,
+    config: Readonly<Record<string, unknown>>,
     logRetention: RetentionDays = RetentionDays.ONE_MONTH,
   ): BucketDeployment {
     const logGroup = new LogGroup(this, 'DeploymentLogs', {
@@ -292,7 +301,10 @@ export class StaticSite extends Construct {
         'prune: BucketDeployment (aws-cdk-lib) deletes site files no longer in the build; fixed s3:DeleteObject* grant on the web bucket only.',
       ],
       [
-        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*]`,
+        wildcardResourceFinding(
+          this,
+          `arn:${Stack.of(this).partition}:s3:::cdk-${qualifier}-assets-${Stack.of(this).account}-${Stack.of(this).region}/*`,
+        ),
         'The site arrives as content-hashed objects in the CDK bootstrap asset bucket, whose keys are only known at synth.',
       ],
       [

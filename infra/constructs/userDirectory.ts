@@ -60,6 +60,12 @@ export interface UserDirectoryProps {
  * through TOTP enrolment at first sign-in.
  */
 export class UserDirectory extends Construct {
+  /** What the site asks for at sign-in (its /config.json says so too). */
+  static readonly WEB_SCOPES: readonly OAuthScope[] = [
+    OAuthScope.OPENID,
+    OAuthScope.EMAIL,
+    OAuthScope.PROFILE,
+  ];
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
   readonly domain: UserPoolDomain;
@@ -123,7 +129,7 @@ export class UserDirectory extends Construct {
       oAuth: {
         // Authorization code only; the browser adds PKCE (Cognito accepts code_challenge from public clients).
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        scopes: [...UserDirectory.WEB_SCOPES],
         callbackUrls: [redirect],
         logoutUrls: [redirect],
       },

@@ -1,4 +1,5 @@
-import { validateDraft, type Catalog, type FieldValue, type ReportValues } from '../catalog/index.ts';
+import { validateDraft, type Catalog, type ReportValues } from '../catalog/index.ts';
+import type { VerificationEntry } from '../domain/report.ts';
 import { returnBody, saveReportBody, verificationBody } from '../contract/bodies.ts';
 import { unknownField, type FieldIssue } from '../contract/errors.ts';
 import { bi } from '../contract/i18n.ts';
@@ -17,10 +18,7 @@ export function parseDraftValues(catalog: Catalog, body: unknown): ReportValues 
 }
 
 /** Verified values must be valid values of their catalog fields; comments are free text. */
-export function parseVerification(
-  catalog: Catalog,
-  body: unknown,
-): Record<string, { value?: FieldValue; comment?: string }> {
+export function parseVerification(catalog: Catalog, body: unknown): Record<string, VerificationEntry> {
   const { fields } = parseWith(verificationBody, body);
   const known = new Set(catalog.fields.map((f) => f.code));
   const issues: FieldIssue[] = [];
@@ -47,7 +45,7 @@ export function parseVerification(
   const checked = validateDraft(catalog, values);
   if (!checked.ok) issues.push(...checked.issues.map((i) => ({ ...i, path: `fields.${i.path}.value` })));
   if (issues.length) throw invalidInput(issues);
-  return fields as Record<string, { value?: FieldValue; comment?: string }>;
+  return fields as Record<string, VerificationEntry>;
 }
 
 export function parseReturn(catalog: Catalog, body: unknown) {

@@ -1,11 +1,17 @@
 import { computeIndicators, type Catalog } from '../catalog/index.ts';
 import { deadlineFor, type Period } from '../domain/period.ts';
 import type { ReportView } from '../contract/wire.ts';
-import { canStillEdit, displayStatusOf, emptyReport, type ReportState } from '../domain/report.ts';
+import {
+  asSeenByUnit,
+  canStillEdit,
+  displayStatusOf,
+  emptyReport,
+  type ReportState,
+} from '../domain/report.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
-import { auditAppendItems } from '../store/audit.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
 import { receiptReference, valuesSha256 } from '../contract/receipt.ts';
+import { reviewAuditWrites } from './audit.ts';
 import { etagOf, ifMatchVersion } from './params.ts';
 
 /** The report as the API shows it: the state, its derived indicators and whether its unit can still edit it. */
@@ -35,12 +41,19 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period,
   };
 }
 
+/** Who is looking: the report's own unit sees it as asSeenByUnit says; auditors and admins see all of it. */
+export type Viewer = 'unit' | 'reviewer';
+export const viewerOf = (req: AuthedRequest): Viewer =>
+  req.identity.role === 'agency' ? 'unit' : 'reviewer';
+
 export function reportResult(
   state: ReportState | undefined,
   ctx: { year: number; unitId: string; catalog: Catalog; period: Period },
   now: Date,
+  viewer: Viewer,
 ): ApiResult {
-  const shown = state ?? emptyReport(ctx.year, ctx.unitId);
+  const whole = state ?? emptyReport(ctx.year, ctx.unitId);
+  const shown = viewer === 'unit' ? asSeenByUnit(whole) : whole;
   return {
     status: 200,
     body: reportBody(shown, ctx.catalog, ctx.period, now),
@@ -61,19 +74,15 @@ export function commandFor(
     ifMatch: ifMatchVersion(req),
     claim: req.claim,
     now: req.receivedAt,
-    render: (state) => reportResult(state, ctx, req.receivedAt),
+    render: (state) => reportResult(state, ctx, req.receivedAt, viewerOf(req)),
     // Review actions go on the hash-chained audit log in the same transaction as the change itself.
     ...(audit
       ? {
           alsoWrite: (t) =>
-            auditAppendItems({
+            reviewAuditWrites(req, {
               year: ctx.year,
-              at: req.receivedAt.toISOString(),
-              actor: { sub: req.identity.sub, role: req.identity.role },
               action: audit,
               unitId: ctx.unitId,
-              sourceIp: req.sourceIp,
-              ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
               details: { version: t.next.version, status: t.next.status },
             }),
         }

@@ -9,11 +9,11 @@ import {
 import { bi } from '../contract/i18n.ts';
 import { ConflictError } from '../errors.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
-import { auditAppendItems } from '../store/audit.ts';
 import { commitClaimed } from '../store/idempotency.ts';
 import { getTargetSet, targetSetWrites } from '../store/targetSets.ts';
 import { retry, jittered } from '../store/retry.ts';
 import { WriteConflict } from '../store/transact.ts';
+import { adminAuditWrites } from './audit.ts';
 import { invalidInput } from './zodIssues.ts';
 
 /** The year's current target set with its name, as GET and PUT /targets/{year} answer it. */
@@ -52,17 +52,14 @@ export async function changeTargetSet(
         const set = resolved.set;
         const writes = [
           ...targetSetWrites(set),
-          ...(await auditAppendItems({
-            year,
-            at: req.receivedAt.toISOString(),
-            actor: { sub: req.identity.sub, role: req.identity.role },
-            action: 'targets.set',
-            unitId: '',
-            object: targetSetName(set),
-            sourceIp: req.sourceIp,
-            ...(req.forwardedFor ? { forwardedFor: req.forwardedFor } : {}),
-            details: { version: set.version, previous: current.version },
-          })),
+          ...(await adminAuditWrites(req, [
+            {
+              year,
+              action: 'targets.set',
+              object: targetSetName(set),
+              details: { version: set.version, previous: current.version },
+            },
+          ])),
         ];
         return commitClaimed(writes, req.claim, { body: targetSetView(set) }, req.receivedAt);
       },

@@ -15,11 +15,13 @@ import type { RouteId } from './routes.ts';
 import {
   auditLogSchema,
   catalogYearsSchema,
+  auditVerificationSchema,
   downloadLinkSchema,
   evidenceDeclaredSchema,
   evidenceListSchema,
   evidenceOneSchema,
   healthSchema,
+  liveSchema,
   meSchema,
   openApiSchema,
   periodViewSchema,
@@ -57,7 +59,8 @@ export interface RouteContract {
 const ok = <R extends ZodType>(response: R) => ({ status: 200, response }) as const;
 
 export const contracts = {
-  getHealth: { ...ok(healthSchema), alsoAnswers: { 503: healthSchema } },
+  getHealth: ok(liveSchema),
+  getDeepHealth: { ...ok(healthSchema), alsoAnswers: { 503: healthSchema } },
   getMe: ok(meSchema),
   listCatalogYears: ok(catalogYearsSchema),
   getCatalog: { ...ok(publicCatalogSchema), notModified: true },
@@ -92,6 +95,7 @@ export const contracts = {
   downloadEvidence: ok(downloadLinkSchema),
   withdrawEvidence: ok(evidenceOneSchema),
   getAuditLog: ok(auditLogSchema),
+  verifyAuditLog: ok(auditVerificationSchema),
   startRollup: { status: 202, response: rollupStartedSchema },
   getRollup: ok(rollupSchema),
 } as const satisfies Record<RouteId, RouteContract>;

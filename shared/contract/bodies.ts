@@ -1,6 +1,18 @@
-import { array, iso, number, object, optional, record, string, unknown as zUnknown, type output } from 'zod';
+import {
+  array,
+  enum as zEnum,
+  iso,
+  number,
+  object,
+  optional,
+  record,
+  string,
+  unknown as zUnknown,
+  type output,
+} from 'zod';
 import type { TargetSetInput } from '../catalog/targetSet.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
+import { COMMENT_VISIBILITIES, MAX_COMMENT_CHARS, MAX_COMMENTS_PER_REPORT } from './comments.ts';
 import { levelListSchema, reorganizationSchema, unitListSchema } from '../unitSchema.ts';
 
 /*
@@ -8,20 +20,35 @@ import { levelListSchema, reorganizationSchema, unitListSchema } from '../unitSc
  * may send at all; a report's own values are checked against the year's catalog (validateDraft).
  */
 export const saveReportBody = object({ values: record(string(), zUnknown()) }).strict();
+/** Who a comment is for (comments.ts). */
+const visibility = zEnum(COMMENT_VISIBILITIES);
 export const verificationBody = object({
   fields: record(
     string(),
-    object({ value: optional(zUnknown()), comment: string().min(1).max(2000).optional() }).strict(),
+    object({
+      value: optional(zUnknown()),
+      comment: string().min(1).max(MAX_COMMENT_CHARS).optional(),
+      /** @default 'internal': a note made while verifying stays with the auditors unless marked for the unit. */
+      visibility: visibility.optional(),
+    }).strict(),
   ),
 }).strict();
 export const returnBody = object({
   comments: array(
-    object({ field: string().max(64).optional(), text: string().trim().min(1).max(2000) }).strict(),
+    object({
+      field: string().max(64).optional(),
+      text: string().trim().min(1).max(MAX_COMMENT_CHARS),
+      /** @default 'unit': what a return is for. */
+      visibility: visibility.optional(),
+    }).strict(),
   )
     .min(1)
-    .max(200),
+    .max(MAX_COMMENTS_PER_REPORT),
 }).strict();
-export const acceptBody = object({ comment: string().trim().min(1).max(2000).optional() }).strict();
+export const acceptBody = object({
+  comment: string().trim().min(1).max(MAX_COMMENT_CHARS).optional(),
+  visibility: visibility.optional(),
+}).strict();
 
 /**
  * A reporting period. Circular 06/2013: the year runs 1 January – 31 December and reports are due before

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  /** Deployed, the request did not come through the site's CloudFront distribution. */
+  NOT_THROUGH_SITE: 403,
   NOT_YOUR_EVIDENCE: 403,
   /** The token's unit is not in the hierarchy. */
   UNIT_UNKNOWN: 403,
@@ -34,14 +36,20 @@ export const ERROR_STATUS = {
   EVIDENCE_NOT_LIVE: 409,
   EVIDENCE_NOT_VERIFIED: 409,
   UPLOAD_MISSING: 409,
+  /** Another rollup of the year is running; its run id is in the answer. */
+  ROLLUP_RUNNING: 409,
   PRECONDITION_FAILED: 412,
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,
+  /** What would be stored passes DynamoDB's item limit. */
+  ITEM_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   SUBMISSION_INVALID: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   EVIDENCE_REJECTED: 422,
+  /** The report holds as many of the auditors' comments (count or bytes) as it may. */
+  COMMENT_LIMIT_REACHED: 422,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const;

@@ -68,3 +68,52 @@ export const EVIDENCE_ID: StringParam = {
   pattern: /^[A-Za-z0-9_-]{8,64}$/,
   label: { vi: 'Mã tài liệu kiểm chứng', en: 'evidence id' },
 };
+
+/*
+ * GET /audit's filters and its page. PROVINCE_SCOPE is the unit id of the province's own chains (admin actions
+ * about no single unit: a period, a target set, a rollup), which no unit id can equal.
+ */
+export const PROVINCE_SCOPE = '*';
+/** A page of the log is at most this many entries: about 0.7 KB each, so a page stays far below 1 MB. */
+export const MAX_AUDIT_PAGE = 500;
+export const DEFAULT_AUDIT_PAGE = 100;
+
+export const AUDIT_SCOPE: StringParam = {
+  type: 'string',
+  pattern: new RegExp(`^(\\*|${UNIT_ID_PATTERN.source.slice(1, -1)})$`),
+  label: { vi: 'Mã đơn vị (hoặc * cho cấp tỉnh)', en: 'unit id (or * for the province)' },
+};
+
+export const AUDIT_ACTION: StringParam = {
+  type: 'string',
+  pattern: /^[a-z][a-zA-Z.]{0,63}$/,
+  label: { vi: 'Thao tác (ví dụ review.accept)', en: 'action (e.g. review.accept)' },
+};
+
+export const AUDIT_ACTOR: StringParam = {
+  type: 'string',
+  pattern: /^[\w.@:|+-]{1,128}$/,
+  label: { vi: 'Người thực hiện (sub)', en: 'actor (sub)' },
+};
+
+/** An ISO 8601 instant with its offset: `2025-03-01T00:00:00+07:00`. */
+export const INSTANT: StringParam = {
+  type: 'string',
+  pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+  label: { vi: 'Thời điểm (ISO 8601, có múi giờ)', en: 'instant (ISO 8601, with offset)' },
+};
+
+export const AUDIT_PAGE_LIMIT: IntegerParam = {
+  type: 'integer',
+  minimum: 1,
+  maximum: MAX_AUDIT_PAGE,
+  label: { vi: 'Số mục một trang', en: 'entries per page' },
+  malformed: 'invalid_format',
+};
+
+/** A page cursor as the API gave it out (base64url). */
+export const PAGE_CURSOR: StringParam = {
+  type: 'string',
+  pattern: /^[A-Za-z0-9_-]{1,2048}$/,
+  label: { vi: 'Con trỏ trang', en: 'page cursor' },
+};

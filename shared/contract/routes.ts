@@ -1,9 +1,15 @@
 import { CODE, type ErrorCode } from './errors.ts';
 import type { Bilingual } from './i18n.ts';
 import {
+  AUDIT_ACTION,
+  AUDIT_ACTOR,
+  AUDIT_PAGE_LIMIT,
+  AUDIT_SCOPE,
   CATALOG_YEAR,
   DAY,
   EVIDENCE_ID,
+  INSTANT,
+  PAGE_CURSOR,
   REPORTING_YEAR,
   UNIT_ID,
   VERSION,
@@ -29,6 +35,12 @@ export interface RouteAccess {
    */
   readonly evidence?: 'list' | 'upload' | 'settle' | 'read';
   readonly reports?: 'list' | 'read' | 'readwrite';
+  /**
+   * The audit log: `append` may add entries (never delete one); `verify` reads the anchors and checks MACs;
+   * `anchor` also writes anchors and makes MACs, which only the anchoring job may do.
+   * @default - the audit log's partitions are closed to the function's writes
+   */
+  readonly audit?: 'append' | 'verify' | 'anchor';
   /** Jobs (shared/jobs.ts) the function may start asynchronously. */
   readonly invokes?: readonly string[];
 }
@@ -71,7 +83,8 @@ const REPORT_CHANGE = [
   CODE.INVALID_STATE,
 ] as const;
 const AGENCY_CHANGE = [...REPORT_CHANGE, CODE.PERIOD_NOT_OPEN, CODE.DEADLINE_PASSED] as const;
-const REVIEW_CHANGE = [CODE.UNIT_NOT_FOUND, ...REPORT_CHANGE] as const;
+/** A review action also meets the report's bounds on the auditors' comments. */
+const REVIEW_CHANGE = [CODE.UNIT_NOT_FOUND, ...REPORT_CHANGE, CODE.COMMENT_LIMIT_REACHED] as const;
 const REACH_EVIDENCE = [CODE.EVIDENCE_NOT_FOUND, CODE.NOT_YOUR_EVIDENCE] as const;
 
 export const routes = [
@@ -81,8 +94,20 @@ export const routes = [
     path: '/health',
     handler: 'getHealth',
     auth: 'public',
+    // Anonymous, so it touches no storage: nobody can spend the table's or the buckets' budget through it.
+    access: {},
+    summary: { vi: 'Hệ thống đang chạy', en: 'The API is up' },
+    params: {},
+    errors: [],
+  },
+  {
+    id: 'getDeepHealth',
+    method: 'GET',
+    path: '/health/deep',
+    handler: 'getDeepHealth',
+    auth: ADMIN,
     access: { table: 'read', evidence: 'list', reports: 'list' },
-    summary: { vi: 'Kiểm tra tình trạng hệ thống', en: 'Check that storage is reachable' },
+    summary: { vi: 'Kiểm tra kết nối tới kho dữ liệu', en: 'Check that storage is reachable' },
     params: {},
     errors: [],
   },
@@ -244,7 +269,7 @@ export const routes = [
     path: '/review/{year}/reports/{unitId}/verification',
     handler: 'putVerification',
     auth: AUDITOR,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Ghi kết quả xác minh theo từng chỉ tiêu', en: 'Record verified values and comments' },
     params: UNIT,
     errors: REVIEW_CHANGE,
@@ -255,7 +280,7 @@ export const routes = [
     path: '/review/{year}/reports/{unitId}/accept',
     handler: 'acceptReport',
     auth: AUDITOR,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Chấp nhận báo cáo', en: 'Accept the report' },
     params: UNIT,
     errors: REVIEW_CHANGE,
@@ -266,7 +291,7 @@ export const routes = [
     path: '/review/{year}/reports/{unitId}/return',
     handler: 'returnReport',
     auth: AUDITOR,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Trả lại báo cáo kèm nhận xét', en: 'Return the report with comments' },
     params: UNIT,
     errors: REVIEW_CHANGE,
@@ -291,7 +316,7 @@ export const routes = [
     path: '/periods/{year}',
     handler: 'putPeriod',
     auth: ADMIN,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: { vi: 'Đặt kỳ báo cáo', en: 'Set the reporting period' },
     params: YEAR,
     errors: [],
@@ -316,7 +341,7 @@ export const routes = [
     path: '/targets/{year}',
     handler: 'putTargets',
     auth: ADMIN,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: {
       vi: 'Đặt mục tiêu, trọng số điểm và thang xếp loại của một năm (có phiên bản, ghi nhật ký)',
       en: 'Set a year’s targets, point weights and bands (versioned, audited)',
@@ -345,7 +370,7 @@ export const routes = [
     path: '/units',
     handler: 'putUnits',
     auth: ADMIN,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: {
       vi: 'Thêm đơn vị hoặc sửa hồ sơ đơn vị, cấp',
       en: 'Add units, or correct the record of units and levels',
@@ -359,7 +384,7 @@ export const routes = [
     path: '/units/reorganizations',
     handler: 'reorganizeUnits',
     auth: ADMIN,
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', audit: 'append' },
     summary: {
       vi: 'Sắp xếp đơn vị từ một ngày: hợp nhất, chia tách, đổi tên, giải thể',
       en: 'Reorganize units from a date: merge, split, rename, retire',
@@ -420,7 +445,7 @@ export const routes = [
     path: '/evidence/{evidenceId}/download',
     handler: 'downloadEvidence',
     auth: ANY_ROLE,
-    access: { table: 'readwrite', evidence: 'read' },
+    access: { table: 'readwrite', evidence: 'read', audit: 'append' },
     summary: { vi: 'Liên kết tải tệp (5 phút), có ghi nhật ký', en: 'A 5-minute download link, logged' },
     params: EVIDENCE,
     errors: [...REACH_EVIDENCE, CODE.EVIDENCE_NOT_VERIFIED],
@@ -447,11 +472,38 @@ export const routes = [
     auth: ADMIN,
     access: { table: 'read' },
     summary: {
-      vi: 'Nhật ký kiểm tra và xác minh chuỗi băm',
-      en: 'The audit log, with its hash chain checked',
+      vi: 'Nhật ký kiểm tra, theo trang, lọc theo đơn vị, thao tác, người thực hiện và thời gian',
+      en: 'The audit log, a page at a time, by unit, action, actor and time',
     },
     params: {},
-    query: { year: { schema: REPORTING_YEAR, required: true }, unit: { schema: UNIT_ID, required: false } },
+    query: {
+      year: { schema: REPORTING_YEAR, required: true },
+      unit: { schema: AUDIT_SCOPE, required: false },
+      action: { schema: AUDIT_ACTION, required: false },
+      actor: { schema: AUDIT_ACTOR, required: false },
+      from: { schema: INSTANT, required: false },
+      to: { schema: INSTANT, required: false },
+      limit: { schema: AUDIT_PAGE_LIMIT, required: false },
+      cursor: { schema: PAGE_CURSOR, required: false },
+    },
+    errors: [],
+  },
+  {
+    id: 'verifyAuditLog',
+    method: 'GET',
+    path: '/audit/verification',
+    handler: 'verifyAuditLog',
+    auth: ADMIN,
+    access: { table: 'read', audit: 'verify' },
+    summary: {
+      vi: 'Kiểm tra chuỗi băm nhật ký của một đơn vị với các mốc neo',
+      en: "Check a unit's audit chains against the anchors",
+    },
+    params: {},
+    query: {
+      year: { schema: REPORTING_YEAR, required: true },
+      unit: { schema: AUDIT_SCOPE, required: true },
+    },
     errors: [],
   },
   {
@@ -460,10 +512,10 @@ export const routes = [
     path: '/rollups/{year}',
     handler: 'startRollup',
     auth: ADMIN,
-    access: { table: 'readwrite', invokes: ['rollupYear'] },
+    access: { table: 'readwrite', audit: 'append', invokes: ['rollupYear'] },
     summary: { vi: 'Chạy tổng hợp năm ngay', en: "Run the year's rollup now" },
     params: YEAR,
-    errors: [],
+    errors: [CODE.ROLLUP_RUNNING],
   },
   {
     id: 'getRollup',
@@ -481,6 +533,8 @@ export const routes = [
 /** Served by the local stack alone (sign-in without Cognito): never in the route table, never deployed. */
 export const DEV_PATHS = { users: '/dev/users', token: '/dev/token' } as const;
 export type DevPath = (typeof DEV_PATHS)[keyof typeof DEV_PATHS];
+/** Where the local stack mounts its OpenID Connect provider (Cognito's hosted UI stands in for it in AWS). */
+export const LOCAL_OIDC_MOUNT = '/oidc';
 
 export type RouteId = (typeof routes)[number]['id'];
 export type RouteOf<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;
@@ -496,6 +550,8 @@ export function errorCodesOf(route: Route): ErrorCode[] {
     CODE.UNSUPPORTED_MEDIA_TYPE,
     CODE.INTERNAL,
     CODE.SERVICE_UNAVAILABLE,
+    // Deployed, a request that did not come through the site's CloudFront (shared/http/originCheck.ts).
+    CODE.NOT_THROUGH_SITE,
   ]);
   const params = Object.values(route.params);
   if (params.length || route.query || route.method !== 'GET') codes.add(CODE.VALIDATION_FAILED);
@@ -506,6 +562,8 @@ export function errorCodesOf(route: Route): ErrorCode[] {
     codes.add(CODE.FORBIDDEN);
     if (route.method !== 'GET') codes.add(CODE.IDEMPOTENCY_KEY_REUSED);
   }
+  // A write that would take an item past DynamoDB's 400 KB is refused by name (store/transact.ts).
+  if (route.access.table === 'readwrite' && route.method !== 'GET') codes.add(CODE.ITEM_TOO_LARGE);
   // An agency's token must name a unit of today's hierarchy, and of the year's (shared/http/agencyUnit.ts).
   if (route.auth !== 'public' && (route.auth as readonly string[]).includes('agency')) {
     codes.add(CODE.UNIT_UNKNOWN);

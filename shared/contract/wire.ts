@@ -17,6 +17,7 @@ import {
 } from 'zod';
 import { CHANGE_KINDS } from '../hierarchy.ts';
 import { catalogSourceSchema } from './catalog.ts';
+import { COMMENT_VISIBILITIES } from './comments.ts';
 import { EVIDENCE_TYPES, type EvidenceContentType } from './evidence.ts';
 import { ROLES } from './roles.ts';
 import { DISPLAY_STATUSES, EVIDENCE_STATUSES, REPORT_STATUSES, REVISION_ACTIONS } from './statuses.ts';
@@ -37,9 +38,13 @@ const contentTypes = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...Evi
 
 const actor = object({ sub: string(), role: zEnum(ROLES) }).readonly();
 
+/** Absent on comments made before visibilities existed: those were all for the unit. */
+const visibility = zEnum(COMMENT_VISIBILITIES);
+
 export const reviewCommentSchema = object({
   field: string().optional(),
   text: string(),
+  visibility: visibility.optional(),
   by: string(),
   at: string(),
   round: int(),
@@ -48,6 +53,8 @@ export const reviewCommentSchema = object({
 export const verifiedFieldSchema = object({
   value: fieldValue.optional(),
   comment: string().optional(),
+  /** Of the comment; absent means internal. */
+  visibility: visibility.optional(),
   by: string(),
   at: string(),
 }).readonly();
@@ -270,24 +277,48 @@ export const periodViewSchema = object({
   isDefault: boolean(),
 }).readonly();
 
+/** One entry of the audit log: its chain (`unit#stream#lane`), its place in it and the hashes that bind it. */
+export const auditEntrySchema = object({
+  chain: string(),
+  seq: int(),
+  prevHash: string(),
+  hash: string(),
+  year: int(),
+  at: string(),
+  actor: object({ sub: string(), role: string() }).readonly(),
+  action: string(),
+  unitId: string(),
+  object: string().optional(),
+  evidenceId: string().optional(),
+  sourceIp: string(),
+  forwardedFor: string().optional(),
+  details: record(string(), zUnknown()).readonly().optional(),
+}).readonly();
+
+/** A page of the log in time order; `next` is the cursor of the page after it. */
 export const auditLogSchema = object({
   year: int(),
-  chain: object({ verified: boolean(), brokenAt: int().optional(), count: int() }).readonly(),
-  entries: list(
+  entries: list(auditEntrySchema),
+  next: string().optional(),
+}).readonly();
+
+/** A unit's chains of a year, each checked link by link and against the newest anchor. */
+export const auditVerificationSchema = object({
+  year: int(),
+  unitId: string(),
+  verified: boolean(),
+  anchor: object({ at: string(), reason: zEnum(['daily', 'rollup', 'manual']) })
+    .readonly()
+    .nullable(),
+  forgedAnchor: literal(true).optional(),
+  chains: list(
     object({
-      seq: int(),
-      prevHash: string(),
-      hash: string(),
-      year: int(),
-      at: string(),
-      actor: object({ sub: string(), role: string() }).readonly(),
-      action: string(),
-      unitId: string(),
-      object: string().optional(),
-      evidenceId: string().optional(),
-      sourceIp: string(),
-      forwardedFor: string().optional(),
-      details: record(string(), zUnknown()).readonly().optional(),
+      chain: string(),
+      verified: boolean(),
+      brokenAt: int().optional(),
+      count: int(),
+      anchoredSeq: int(),
+      problem: zEnum(['link', 'head', 'anchor', 'truncated']).optional(),
     }).readonly(),
   ),
 }).readonly();
@@ -333,6 +364,9 @@ export const targetSetViewSchema = object({
 /** Ascending; a year not listed has no catalog, so nothing need ask for it. */
 export const catalogYearsSchema = object({ years: list(int()).readonly() }).readonly();
 
+/** The anonymous check: the API answers, and nothing more is looked at. */
+export const liveSchema = object({ status: literal('ok') }).readonly();
+
 export const healthSchema = object({
   status: zEnum(['ok', 'degraded']),
   checks: record(string(), zEnum(['ok', 'down'])).readonly(),
@@ -364,5 +398,7 @@ export type StatusCounts = output<typeof statusCountsSchema>;
 export type PeriodView = output<typeof periodViewSchema>;
 export type TargetSetView = output<typeof targetSetViewSchema>;
 export type DownloadLink = output<typeof downloadLinkSchema>;
+export type AuditEntry = output<typeof auditEntrySchema>;
 export type AuditLog = output<typeof auditLogSchema>;
+export type AuditVerification = output<typeof auditVerificationSchema>;
 export type Rollup = output<typeof rollupSchema>;

@@ -1,10 +1,42 @@
 import { createHash } from 'node:crypto';
 
 /**
- * An append-only audit log as a hash chain: each entry's hash covers its content and the previous entry's
- * hash, so removing or editing any entry breaks every link after it.
+ * An append-only audit log as many hash chains: each entry's hash covers its content and the previous entry's
+ * hash, so removing or editing any entry breaks every link after it. The log is split into chains so that an
+ * append never waits for unrelated ones: one chain per year, unit, stream of actions and lane (see
+ * AUDIT_STREAMS). A chain alone can be recomputed by whoever can write the table, so its heads are anchored
+ * (anchors below): a digest of every head, MACed with a key only the anchoring job may use.
  */
+export const AUDIT_STREAMS = {
+  /** Verify, return, accept: already one at a time per report, so one lane. */
+  review: { lanes: 1 },
+  /** Evidence downloads: any number at once, from agencies and auditors alike. */
+  evidence: { lanes: 16 },
+  /** Periods, lock exceptions, units, targets, rollup starts. */
+  admin: { lanes: 4 },
+} as const;
+export type AuditStream = keyof typeof AUDIT_STREAMS;
+
+/** The metrics a verification emits, and the alarm watches (infra/constructs/alerts.ts). */
+export const AUDIT_METRICS = {
+  namespace: 'BaoCaoCntt',
+  /** Powertools' `service` dimension. */
+  service: 'audit',
+  verificationFailed: 'AuditVerificationFailed',
+  chainsChecked: 'AuditChainsChecked',
+} as const;
+
+/** The stated bound on X-Forwarded-For as stored: a chain of a few proxies fits; 4 KB of padding does not. */
+export const MAX_FORWARDED_FOR = 256;
+
+/** The chain an entry belongs to, within its year: `unit#stream#lane`. */
+export const chainIdOf = (unitId: string, stream: AuditStream, lane: number): string =>
+  `${unitId}#${stream}#${lane}`;
+export const unitOfChain = (chain: string): string => chain.split('#')[0] as string;
+
 export interface AuditEntryInput {
+  /** The chain it is appended to (chainIdOf); set by the store when it appends, covered by the hash. */
+  readonly chain?: string;
   readonly year: number;
   readonly at: string;
   readonly actor: { readonly sub: string; readonly role: string };
@@ -76,4 +108,80 @@ export function verifyChain(
     return { verified: false, brokenAt: entries.length, count: entries.length };
   }
   return { verified: true, count: entries.length };
+}
+
+export interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** A digest of a year's chain heads at one moment, bound to the anchor before it. */
+export interface AnchorBody {
+  readonly year: number;
+  readonly at: string;
+  readonly reason: 'daily' | 'rollup' | 'manual';
+  /** The MAC of the year's previous anchor; none for the first. */
+  readonly previous?: string;
+  readonly chains: Readonly<Record<string, ChainHead>>;
+  /** Chains that did not verify when this anchor was made, with where they broke; their heads are not anchored. */
+  readonly broken?: Readonly<Record<string, number>>;
+}
+
+export interface Anchor extends AnchorBody {
+  /** HMAC-SHA-256 (KMS) over anchorDigest(body), hex. */
+  readonly mac: string;
+}
+
+/** What is MACed: the SHA-256 of the canonical body (KMS takes at most 4 KB). */
+export const anchorDigest = (body: AnchorBody): string =>
+  createHash('sha256').update(canonicalJson(body)).digest('hex');
+
+export type ChainProblem = 'link' | 'head' | 'anchor' | 'truncated';
+
+export interface AnchoredCheck extends ChainCheck {
+  readonly chain: string;
+  /** The sequence number the anchor vouches for; 0 when the chain is newer than the anchor. */
+  readonly anchoredSeq: number;
+  readonly problem?: ChainProblem;
+}
+
+/**
+ * A chain checked link by link from its start and against its anchored head: a rewrite that recomputed every
+ * later hash and the head changes the hash at the anchored sequence number, and a truncation leaves the chain
+ * shorter than the anchor says it was.
+ */
+export function verifyAnchored(
+  chain: string,
+  entries: readonly AuditEntry[],
+  head: ChainHead | undefined,
+  anchored: ChainHead | undefined,
+): AnchoredCheck {
+  const anchoredSeq = anchored?.seq ?? 0;
+  const own = verifyChain(entries, head);
+  if (!own.verified) {
+    const last = entries.length ? (entries[entries.length - 1] as AuditEntry).seq : 0;
+    const problem = head && own.brokenAt !== undefined && own.brokenAt > last ? 'head' : 'link';
+    return { ...own, chain, anchoredSeq, problem };
+  }
+  if (anchored && anchored.seq > entries.length) {
+    return {
+      verified: false,
+      brokenAt: entries.length + 1,
+      count: entries.length,
+      chain,
+      anchoredSeq,
+      problem: 'truncated',
+    };
+  }
+  if (anchored && anchored.seq > 0 && entries[anchored.seq - 1]?.hash !== anchored.hash) {
+    return {
+      verified: false,
+      brokenAt: anchored.seq,
+      count: entries.length,
+      chain,
+      anchoredSeq,
+      problem: 'anchor',
+    };
+  }
+  return { ...own, chain, anchoredSeq };
 }

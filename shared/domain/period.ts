@@ -49,3 +49,29 @@ export function periodProblems(input: PeriodInput, year: number): { path: string
   });
   return problems;
 }
+
+export interface LockExceptionChange {
+  readonly unitId: string;
+  readonly change: 'granted' | 'changed' | 'revoked';
+  readonly until?: string;
+  readonly reason?: string;
+}
+
+/** What a new period does to each unit's lock exception, in unit id order. */
+export function lockExceptionChanges(
+  before: PeriodInput['lockExceptions'],
+  after: PeriodInput['lockExceptions'],
+): LockExceptionChange[] {
+  const old = new Map(before.map((e) => [e.unitId, e]));
+  const now = new Map(after.map((e) => [e.unitId, e]));
+  const changes: LockExceptionChange[] = [];
+  for (const unitId of [...new Set([...old.keys(), ...now.keys()])].sort()) {
+    const a = old.get(unitId);
+    const b = now.get(unitId);
+    if (!b) changes.push({ unitId, change: 'revoked' });
+    else if (!a) changes.push({ unitId, change: 'granted', until: b.until, reason: b.reason });
+    else if (a.until !== b.until || a.reason !== b.reason)
+      changes.push({ unitId, change: 'changed', until: b.until, reason: b.reason });
+  }
+  return changes;
+}

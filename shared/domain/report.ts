@@ -2,6 +2,11 @@ import type { FieldValue, ReportValues } from '../catalog/index.ts';
 import { CODE, type FieldIssue } from '../contract/errors.ts';
 import { ConflictError, UnprocessableError } from '../errors.ts';
 import { bi } from '../contract/i18n.ts';
+import {
+  MAX_COMMENT_BYTES_PER_REPORT,
+  MAX_COMMENTS_PER_REPORT,
+  type CommentVisibility,
+} from '../contract/comments.ts';
 import type { Role } from '../contract/roles.ts';
 import { deadlineFor, isLate, isOpen, type Period } from './period.ts';
 
@@ -19,15 +24,26 @@ export interface Actor {
 export interface ReviewComment {
   readonly field?: string;
   readonly text: string;
+  /** Absent on comments made before visibilities existed: those were all for the unit. */
+  readonly visibility?: CommentVisibility;
   readonly by: string;
   readonly at: string;
   /** Which submission the comment was made on (1 = first). */
   readonly round: number;
 }
 
+export interface VerificationEntry {
+  readonly value?: FieldValue;
+  readonly comment?: string;
+  /** Of the comment. @default 'internal' */
+  readonly visibility?: CommentVisibility;
+}
+
 export interface VerifiedField {
   readonly value?: FieldValue;
   readonly comment?: string;
+  /** Of the comment; absent means internal. */
+  readonly visibility?: CommentVisibility;
   readonly by: string;
   readonly at: string;
 }
@@ -239,7 +255,7 @@ export function submit(
 
 export function recordVerification(
   state: ReportState,
-  entries: Readonly<Record<string, { value?: FieldValue; comment?: string }>>,
+  entries: Readonly<Record<string, VerificationEntry>>,
   actor: Actor,
   now: Date,
 ): Transition {
@@ -247,6 +263,7 @@ export function recordVerification(
   const at = now.toISOString();
   const added: Record<string, VerifiedField> = {};
   for (const [field, entry] of Object.entries(entries)) added[field] = { ...entry, by: actor.sub, at };
+  requireCommentRoom({ ...state, verification: { ...state.verification, ...added } });
   return advance(
     state,
     'verify',
@@ -261,13 +278,20 @@ export function recordVerification(
 
 export function returnReport(
   state: ReportState,
-  comments: readonly { field?: string; text: string }[],
+  comments: readonly { field?: string; text: string; visibility?: CommentVisibility }[],
   actor: Actor,
   now: Date,
 ): Transition {
   requireStatus(state, ['submitted'], 'return');
   const at = now.toISOString();
-  const made = comments.map((c) => ({ ...c, by: actor.sub, at, round: state.submissions }));
+  const made = comments.map((c) => ({
+    ...c,
+    visibility: c.visibility ?? 'unit',
+    by: actor.sub,
+    at,
+    round: state.submissions,
+  }));
+  requireCommentRoom({ ...state, comments: [...state.comments, ...made] });
   return advance(
     state,
     'return',
@@ -285,10 +309,12 @@ export function acceptReport(
   comment: string | undefined,
   actor: Actor,
   now: Date,
+  visibility: CommentVisibility = 'unit',
 ): Transition {
   requireStatus(state, ['submitted'], 'accept');
   const at = now.toISOString();
-  const made = comment ? [{ text: comment, by: actor.sub, at, round: state.submissions }] : [];
+  const made = comment ? [{ text: comment, visibility, by: actor.sub, at, round: state.submissions }] : [];
+  requireCommentRoom({ ...state, comments: [...state.comments, ...made] });
   return advance(
     state,
     'accept',
@@ -297,4 +323,82 @@ export function acceptReport(
     { status: 'accepted', acceptedAt: at, comments: [...state.comments, ...made] },
     made.length ? { comments: made } : {},
   );
+}
+
+const utf8Bytes = (text: string | undefined) => (text ? Buffer.byteLength(text, 'utf8') : 0);
+
+/** The bytes of every comment text a report holds: review comments and verification notes. */
+export function commentBytes(state: Pick<ReportState, 'comments' | 'verification'>): number {
+  let bytes = 0;
+  for (const c of state.comments) bytes += utf8Bytes(c.text);
+  for (const v of Object.values(state.verification)) bytes += utf8Bytes(v.comment);
+  return bytes;
+}
+
+/** Refuses, with 422, a change that would take the report past its comment bounds; nothing is written. */
+function requireCommentRoom(next: Pick<ReportState, 'comments' | 'verification'>): void {
+  const count = next.comments.length;
+  const bytes = commentBytes(next);
+  if (count <= MAX_COMMENTS_PER_REPORT && bytes <= MAX_COMMENT_BYTES_PER_REPORT) return;
+  throw new UnprocessableError(
+    bi(
+      `Báo cáo đã đủ giới hạn nhận xét (${MAX_COMMENTS_PER_REPORT} nhận xét, ${MAX_COMMENT_BYTES_PER_REPORT / 1024} KB).`,
+      `The report has reached its comment limit (${MAX_COMMENTS_PER_REPORT} comments, ${MAX_COMMENT_BYTES_PER_REPORT / 1024} KB).`,
+    ),
+    {
+      code: CODE.COMMENT_LIMIT_REACHED,
+      issues: [
+        {
+          path: 'comments',
+          code: count > MAX_COMMENTS_PER_REPORT ? 'too_many' : 'too_big',
+          message: bi(
+            `Đã có ${count} nhận xét, ${Math.ceil(bytes / 1024)} KB`,
+            `${count} comments, ${Math.ceil(bytes / 1024)} KB`,
+          ),
+        },
+      ],
+    },
+  );
+}
+
+/** A report is released to its unit when it is returned or accepted: then it sees the auditors' values. */
+export const isReleased = (state: Pick<ReportState, 'status'>): boolean =>
+  state.status === 'returned' || state.status === 'accepted';
+
+const forUnit = (c: ReviewComment) => (c.visibility ?? 'unit') === 'unit';
+
+/** Verified values as the unit may see them: the value, when, and a comment only if it was meant for the unit. */
+export function verificationForUnit(
+  verification: Readonly<Record<string, VerifiedField>>,
+): Record<string, VerifiedField> {
+  const out: Record<string, VerifiedField> = {};
+  for (const [field, v] of Object.entries(verification)) {
+    const { comment, visibility, ...rest } = v;
+    out[field] = visibility === 'unit' && comment ? { ...rest, comment, visibility } : rest;
+  }
+  return out;
+}
+
+/**
+ * The report as its own unit sees it: never the auditors' work in progress (verified values while it is under
+ * review) nor their internal comments; once returned or accepted, the official values and the comments meant
+ * for it.
+ */
+export function asSeenByUnit(state: ReportState): ReportState {
+  return {
+    ...state,
+    comments: state.comments.filter(forUnit),
+    verification: isReleased(state) ? verificationForUnit(state.verification) : {},
+  };
+}
+
+/** A revision as the unit sees it, by the same rule, judged on the report as it is now. */
+export function revisionSeenByUnit(revision: Revision, released: boolean): Revision {
+  const { comments, verification, ...rest } = revision;
+  const shown = comments?.filter(forUnit);
+  return {
+    ...rest,
+    ...(shown?.length ? { comments: shown } : {}),
+    ...(verification && released ? { verification: verificationForUnit(verification) } : {}),
+  };
 }

@@ -12,3 +12,10 @@ export interface RollupSummary {
   /** The target set the run scored with (`2025.v0`: the catalog's defaults). */
   readonly targetSet?: string;
 }
+
+/** Which run of the year is published (its files are the ones linked), and since when. */
+export interface PublishedRollup {
+  readonly year: number;
+  readonly runId: string;
+  readonly publishedAt: string;
+}

@@ -5,6 +5,7 @@ import { compressResponse } from './compress.ts';
 import { agencyUnit } from './agencyUnit.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
+import { originCheck } from './originCheck.ts';
 import { authorize, jsonBody, type ApiContext } from './requestParts.ts';
 import { resultResponse } from './respond.ts';
 import type { ApiEvent, ApiResponse, ApiResult, AuthedRequest, PublicRequest } from './types.ts';
@@ -60,6 +61,7 @@ function build<Id extends RouteId>(routeId: Id, fn: (req: RouteRequest<Id>) => P
     // First, so that its `after` runs last, on the answer as it goes out.
     .use(compressResponse())
     .use(errorResponses())
+    .use(originCheck())
     .use(authorize(route))
     .use(jsonBody())
     .use(idempotency(route, CLAIM_CHECKED_BY_COMMIT.has(routeId) ? 'onConflict' : 'first'))

@@ -84,12 +84,22 @@ describe('sign-in, access and error pages', () => {
   });
 
   it('an expired or forged session gets the 401 page with a way to sign in again', async () => {
-    await b.page.evaluate(() =>
+    // Where oidc-client-ts keeps the signed-in user (web/src/auth.ts), with a token no issuer signed.
+    await b.page.evaluate(async () => {
+      const { auth } = (await (await fetch('/config.json')).json()) as {
+        auth: { authority: string; clientId: string };
+      };
       sessionStorage.setItem(
-        'bccntt.session',
-        JSON.stringify({ token: 'e30.e30.forged', expiresAt: Date.now() + 3_600_000, mode: 'local' }),
-      ),
-    );
+        `bccntt.user:${auth.authority}:${auth.clientId}`,
+        JSON.stringify({
+          id_token: 'e30.e30.forged',
+          access_token: 'e30.e30.forged',
+          token_type: 'Bearer',
+          profile: { sub: 'mallory' },
+          expires_at: Math.floor(Date.now() / 1000) + 3600,
+        }),
+      );
+    });
     // Every call the form makes with that token is refused: who it is, the report and (when asked for in time) its evidence.
     b.expectFailures(new RegExp(`/reports/${YEAR}(/evidence)?$|/me$`));
     await b.page.goto(`${b.base}/#/report/${YEAR}`);

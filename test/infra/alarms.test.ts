@@ -19,7 +19,7 @@ describe('alarms', () => {
     expect(topic.Properties?.KmsMasterKeyId).toEqual({
       'Fn::GetAtt': [logicalIdOf(stack.alerts.key), 'Arn'],
     });
-    const [, key] = onlyResourceOf(template, 'AWS::KMS::Key');
+    const key = resourcesOf(template, 'AWS::KMS::Key')[logicalIdOf(stack.alerts.key)]!;
     expect(key.Properties?.EnableKeyRotation).toBe(true);
   });
 
@@ -33,7 +33,7 @@ describe('alarms', () => {
   });
 
   it('lets CloudWatch encrypt what it publishes to the topic', () => {
-    const [, key] = onlyResourceOf(template, 'AWS::KMS::Key');
+    const key = resourcesOf(template, 'AWS::KMS::Key')[logicalIdOf(stack.alerts.key)]!;
     const statements = (key.Properties?.KeyPolicy as { Statement: Record<string, unknown>[] }).Statement;
     expect(statements).toContainEqual(
       expect.objectContaining({

@@ -34,8 +34,9 @@ function construct(build: (scope: Stack) => void): Template {
 }
 
 describe('buckets', () => {
-  it('has the four buckets: logs, web, evidence, reports', () => {
-    expect(Object.keys(buckets)).toHaveLength(4);
+  it("has the five buckets: logs, web, evidence, reports and the audit log's anchors", () => {
+    expect(Object.keys(buckets)).toHaveLength(5);
+    expect(Object.keys(buckets)).toContain(logicalIdOf(stack.data.anchors));
   });
 
   it('denies every request that does not use TLS, on every bucket', () => {

@@ -6,6 +6,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CREATE_REQUIRE_BANNER, HandlerFunction } from '../../infra/constructs/handlerFunction.ts';
+import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import { TEST_ENV } from '../unit/http/apiEvent.ts';
 
 /** The one test that really bundles: one function, with the local esbuild, as `npm run synth` does. */
@@ -44,7 +45,8 @@ describe('bundling a handler module', () => {
         routeKey: 'GET /me',
         rawPath: '/api/me',
         rawQueryString: '',
-        headers: {},
+        // As CloudFront forwards it: with the origin secret, without a token.
+        headers: { [ORIGIN_VERIFY_HEADER]: TEST_ENV[ORIGIN_VERIFY_ENV] },
         requestContext: { http: { method: 'GET', path: '/api/me', sourceIp: '192.0.2.1' }, requestId: 'r-1' },
         isBase64Encoded: false,
       },

@@ -55,6 +55,7 @@ function dataResources(stack: BaoCaoStack) {
     table: logicalIdOf(stack.data.table),
     evidence: logicalIdOf(stack.data.evidence),
     reports: logicalIdOf(stack.data.reports),
+    anchors: logicalIdOf(stack.data.anchors),
   };
 }
 
@@ -76,6 +77,12 @@ function expectedGrants(stack: BaoCaoStack, access: RouteAccess): string[] {
       out.push({ action, resource: `${bucket}/${buckets[purpose].keyPrefix}*` });
     if (listsBucket(purpose, mode))
       for (const action of BUCKET_ACTIONS) out.push({ action, resource: bucket });
+  }
+  if (access.audit === 'verify' || access.audit === 'anchor') {
+    const bucket = `<${ids.anchors}.Arn>`;
+    for (const action of access.audit === 'anchor' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'])
+      out.push({ action, resource: `${bucket}/${buckets.anchors.keyPrefix}*` });
+    for (const action of BUCKET_ACTIONS) out.push({ action, resource: bucket });
   }
   return [...new Set(out.map(grantKey))].sort();
 }

@@ -27,6 +27,9 @@ export const testOutdir = (): string => mkdtempSync(join(ASSEMBLIES, 'cdk.out-')
 /** An empty app for construct tests, writing under the test process's temporary folder. */
 export const testApp = (): App => new App({ outdir: testOutdir() });
 
+/** The account and region a prod synth is given, as the CLI would from credentials. */
+export const TEST_ENVIRONMENT = { account: '123456789012', region: 'ap-southeast-1' } as const;
+
 /** The real app for a stage, with bundling skipped: fast, and otherwise the real template. */
 export function buildTestApp(
   stage: StageName = 'dev',
@@ -35,7 +38,13 @@ export function buildTestApp(
   return buildApp({
     ...options,
     outdir: testOutdir(),
-    context: { ...cdkJsonContext(), stage, 'aws:cdk:bundling-stacks': [] },
+    context: {
+      ...cdkJsonContext(),
+      stage,
+      'aws:cdk:bundling-stacks': [],
+      // Prod's web ACL lives in us-east-1, and a reference across regions needs both regions known.
+      ...(stage === 'prod' ? TEST_ENVIRONMENT : {}),
+    },
   });
 }
 

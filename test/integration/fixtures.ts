@@ -189,8 +189,11 @@ export const freeInteger: string = (() => {
 })();
 
 let reportsBucket: S3Client | undefined;
-/** A published rollup file of a year, as the S3 emulator holds it. */
+/** A file of the year's published run (the pointer names it), as the S3 emulator holds it. */
 export async function rollupFile(year: number, name: string): Promise<Buffer> {
+  const { publishedRollup } = await import('#shared/store/rollupOutputs');
+  const published = await publishedRollup(year);
+  if (!published) throw new Error(`No published rollup for ${year}`);
   reportsBucket ??= new S3Client({
     endpoint: inject('s3Endpoint'),
     forcePathStyle: true,
@@ -198,7 +201,10 @@ export async function rollupFile(year: number, name: string): Promise<Buffer> {
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
   const res = await reportsBucket.send(
-    new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: `rollups/${year}/${name}` }),
+    new GetObjectCommand({
+      Bucket: process.env.REPORTS_BUCKET,
+      Key: `rollups/${year}/runs/${published.runId}/${name}`,
+    }),
   );
   return Buffer.from(await res.Body!.transformToByteArray());
 }

@@ -11,7 +11,8 @@ import { seedLevels, seedUnits } from '../../local/seedData.ts';
 import { applyLocalEnv } from '../../local/env.ts';
 import { ensureTable } from '../../local/provision.ts';
 import { lambdaBuildOptions, REPO_ROOT } from '../../bench/lambdaBundle.ts';
-import { ADMIN, apiEvent } from '../unit/http/apiEvent.ts';
+import { ADMIN, apiEvent, TEST_ENV } from '../unit/http/apiEvent.ts';
+import { ORIGIN_VERIFY_ENV } from '#shared/http/originCheck';
 
 /*
  * A function bundled exactly as the stack bundles it, run in a process of its own with only the environment
@@ -59,6 +60,7 @@ function invoke(credentials: Record<string, string>) {
       PATH: process.env.PATH,
       HOME: home,
       [dataModel.tableNameEnv]: tableName,
+      [ORIGIN_VERIFY_ENV]: TEST_ENV[ORIGIN_VERIFY_ENV],
       DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       AWS_REGION: 'ap-southeast-1',
       POWERTOOLS_LOG_LEVEL: 'CRITICAL',

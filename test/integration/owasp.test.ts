@@ -454,3 +454,62 @@ describe('API5:2023 Broken Function Level Authorization — roles against other 
     },
   );
 });
+
+describe('API3:2023 Broken Object Property Level Authorization — what the agency may see of the review', () => {
+  const agencyD = { sub: 'api3-d', role: 'agency', unitId: 'xa-d' } as const;
+  const INTERNAL = 'NỘI BỘ: nghi khai khống, chuyển thanh tra';
+  const FOR_UNIT = 'Đề nghị bổ sung quyết định ban hành quy chế';
+  /** The auditors' value: within the field's bounds, and not what the agency reported. */
+  const VERIFIED = 9871;
+  const seenByAgency = async () => {
+    const report = await api.call(agencyD, 'GET', `/reports/${YEAR}`);
+    const list = await api.call(agencyD, 'GET', `/reports/${YEAR}/versions`);
+    const versions = await Promise.all(
+      (list.json.versions as { version: number }[]).map(
+        async (v) => (await api.call(agencyD, 'GET', `/reports/${YEAR}/versions/${v.version}`)).json,
+      ),
+    );
+    return { report: report.json, versions, text: JSON.stringify([report.json, list.json, versions]) };
+  };
+
+  it('API3: while under review, the agency receives no verified value and no internal comment', async () => {
+    await api.call(agencyD, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
+    await recordVerifiedEvidence(api.tableName, agencyD.unitId, fieldsNeedingEvidence());
+    expect((await api.call(agencyD, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+    const verified = await api.call(auditor, 'PUT', `/review/${YEAR}/reports/xa-d/verification`, {
+      body: { fields: { [freeInteger]: { value: VERIFIED, comment: INTERNAL } } },
+    });
+    expect(verified.status).toBe(200);
+    const seen = await seenByAgency();
+    expect(seen.report.verification).toEqual({});
+    expect(seen.text).not.toContain(INTERNAL);
+    expect(seen.text).not.toContain(`:${VERIFIED}`);
+    for (const v of seen.versions) expect(v.verification ?? {}).toEqual({});
+    // The auditors still see all of it.
+    const review = await api.call(auditor, 'GET', `/review/${YEAR}/reports/xa-d`);
+    expect(review.json.verification[freeInteger]).toMatchObject({ value: VERIFIED, comment: INTERNAL });
+  });
+
+  it('API3: on return, the agency sees the comments meant for it and the official values, never internal ones', async () => {
+    const returned = await api.call(auditor, 'POST', `/review/${YEAR}/reports/xa-d/return`, {
+      body: {
+        comments: [
+          { field: freeInteger, text: FOR_UNIT },
+          { text: 'NỘI BỘ: theo dõi đợt sau', visibility: 'internal' },
+        ],
+      },
+    });
+    expect(returned.status).toBe(200);
+    const seen = await seenByAgency();
+    expect(seen.report.status).toBe('returned');
+    expect(seen.report.comments.map((c: { text: string }) => c.text)).toEqual([FOR_UNIT]);
+    expect(seen.report.verification[freeInteger].value).toBe(VERIFIED);
+    expect(seen.report.verification[freeInteger]).not.toHaveProperty('comment');
+    expect(seen.text).not.toContain('NỘI BỘ');
+    const review = await api.call(auditor, 'GET', `/review/${YEAR}/reports/xa-d`);
+    expect(review.json.comments.map((c: { visibility: string }) => c.visibility)).toEqual([
+      'unit',
+      'internal',
+    ]);
+  });
+});

@@ -80,10 +80,13 @@ describe('the targets of a year', () => {
     expect(again.json.indicators.email_regular_pct.targets.province.value).toBe(90);
     expect((await api.call(auditor, 'GET', `/targets/${YEAR}`)).json.name).toBe(`${YEAR}.v2`);
 
-    const log = await api.call(admin, 'GET', `/audit?year=${YEAR}`);
-    const entries = log.json.entries.filter((e: { action: string }) => e.action === 'targets.set');
-    expect(entries.map((e: { object: string }) => e.object)).toEqual([`${YEAR}.v1`, `${YEAR}.v2`]);
-    expect(log.json.chain.verified).toBe(true);
+    const log = await api.call(admin, 'GET', `/audit?year=${YEAR}&action=targets.set`);
+    const entries = log.json.entries as { object: string; unitId: string; actor: { sub: string } }[];
+    expect(entries.map((e) => e.object)).toEqual([`${YEAR}.v1`, `${YEAR}.v2`]);
+    // In the province's own chains, with the admin who set them.
+    expect(entries.every((e) => e.unitId === '*' && e.actor.sub === admin.sub)).toBe(true);
+    const checked = await api.call(admin, 'GET', `/audit/verification?year=${YEAR}&unit=*`);
+    expect(checked.json.verified).toBe(true);
   });
 
   it('refuses a value without a known source, an unknown indicator or level, and bands out of order: 400 naming the field, nothing written', async () => {

@@ -1,12 +1,10 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
 import type { Reorganization } from '#shared/domain/reorganization';
 import type { Unit } from '#shared/hierarchy';
 import { seedLevels, seedUnits } from '../../local/seedData.ts';
 import { seedBefore2025, timelessLevels } from '../fixtures/hierarchies.ts';
-import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence } from './fixtures.ts';
+import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence, rollupFile } from './fixtures.ts';
 import { startTestApi, type TestApi } from './harness.ts';
 
 /*
@@ -17,7 +15,6 @@ import { startTestApi, type TestApi } from './harness.ts';
 const c2024 = catalogFor(2024) as Catalog;
 const FILES = ['rollup.json', 'units.csv', 'indicators.csv', 'report.html'] as const;
 let api: TestApi;
-let s3: S3Client;
 const agency = (unitId: string) => ({ sub: `agency-${unitId}`, role: 'agency', unitId }) as const;
 
 /** A complete report whose official email use is `email` of `total` staff. */
@@ -60,12 +57,7 @@ async function rollup(year: number): Promise<Record<(typeof FILES)[number], Buff
     pageSize: 3,
   });
   const out = {} as Record<(typeof FILES)[number], Buffer>;
-  for (const name of FILES) {
-    const res = await s3.send(
-      new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: `rollups/${year}/${name}` }),
-    );
-    out[name] = Buffer.from(await res.Body!.transformToByteArray());
-  }
+  for (const name of FILES) out[name] = await rollupFile(year, name);
   return out;
 }
 
@@ -109,12 +101,6 @@ let y2025: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 beforeAll(async () => {
   api = await startTestApi({ units: seedBefore2025, levels: timelessLevels });
-  s3 = new S3Client({
-    endpoint: inject('s3Endpoint'),
-    forcePathStyle: true,
-    region: 'ap-southeast-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
   await period(2024);
   await period(2025);
   // 2024, by the three-tier units. Official email use: 18/20, 2/40 and 4/40 in Mường Ảng's three units.
@@ -199,10 +185,7 @@ describe('2025 rollup: by the two-tier hierarchy, compared across the reorganiza
     await report(2025, 'so-khcn-2025', staff(50, 40));
     await report(2025, 'phuong-dien-bien-phu', staff(80, 40));
     await rollup(2025);
-    const res = await s3.send(
-      new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: 'rollups/2025/rollup.json' }),
-    );
-    y2025 = JSON.parse(await res.Body!.transformToString('utf8'));
+    y2025 = JSON.parse((await rollupFile(2025, 'rollup.json')).toString('utf8'));
   });
   const unit = (id: string) => y2025.units.find((u: { unitId: string }) => u.unitId === id);
 
@@ -254,10 +237,10 @@ describe('2025 rollup: by the two-tier hierarchy, compared across the reorganiza
   });
 
   it('units.csv names the predecessors used', async () => {
-    const res = await s3.send(
-      new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: 'rollups/2025/units.csv' }),
-    );
-    const lines = (await res.Body!.transformToString('utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    const lines = (await rollupFile(2025, 'units.csv'))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     const header = lines[0]!.split(',');
     const row = lines.find((l) => l.startsWith('xa-muong-ang,'))!.split(',');
     expect(row[header.indexOf('compared_with')]).toBe('predecessors');
@@ -265,10 +248,7 @@ describe('2025 rollup: by the two-tier hierarchy, compared across the reorganiza
   });
 
   it('report.html names each merged unit’s predecessors, and says when a comparison could not be made', async () => {
-    const res = await s3.send(
-      new GetObjectCommand({ Bucket: process.env.REPORTS_BUCKET, Key: 'rollups/2025/report.html' }),
-    );
-    const html = await res.Body!.transformToString('utf8');
+    const html = (await rollupFile(2025, 'report.html')).toString('utf8');
     const section = html.slice(html.indexOf('So sánh với năm trước'));
     const rowOf = (name: string) =>
       section.match(new RegExp(`<tr><th scope="row">${name}</th>.*?</tr>`))?.[0];

@@ -74,6 +74,9 @@ describe('identityFromClaims', () => {
     ['a missing sub', { [CLAIMS.groups]: '[admin]' }],
     ['an empty sub', claims('[admin]', { sub: '' })],
     ['a non-string sub', claims('[admin]', { sub: 12345 })],
+    ['a unit that is a path', claims('[agency]', { [CLAIMS.unitId]: '../evidence' })],
+    ['a unit with a slash', claims('[agency]', { [CLAIMS.unitId]: 'hn/so-tttt' })],
+    ['an auditor with a malformed unit', claims('[auditor]', { [CLAIMS.unitId]: 'HN SO' })],
   ])('no identity for %s', (_name, value) => {
     expect(identityFromClaims(value)).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ancestorsOf,
   covers,
+  MAX_UNITS_PER_EDIT,
   dayAfter,
   dayBefore,
   isValidOn,
@@ -154,11 +155,15 @@ describe('unitSchema', () => {
     ]);
   });
 
-  it('a unit list holds 1 to 98 units: one transaction with the head and the claim', () => {
+  it(`a unit list holds 1 to ${MAX_UNITS_PER_EDIT} units: one transaction with the head, the claim and the audit entry`, () => {
     expect(unitListSchema.safeParse([]).success).toBe(false);
     expect(unitListSchema.safeParse([valid]).success).toBe(true);
-    expect(unitListSchema.safeParse(Array.from({ length: 98 }, () => valid)).success).toBe(true);
-    expect(unitListSchema.safeParse(Array.from({ length: 99 }, () => valid)).success).toBe(false);
+    expect(unitListSchema.safeParse(Array.from({ length: MAX_UNITS_PER_EDIT }, () => valid)).success).toBe(
+      true,
+    );
+    expect(
+      unitListSchema.safeParse(Array.from({ length: MAX_UNITS_PER_EDIT + 1 }, () => valid)).success,
+    ).toBe(false);
   });
 
   it('levels carry a rank and dates', () => {

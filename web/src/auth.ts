@@ -1,22 +1,20 @@
+import type { User, UserManager } from 'oidc-client-ts';
 import { DEV_PATHS } from '#shared/contract/routes';
 import { callLocal, get, useTokens } from './api.ts';
-import { config, type DeployConfig } from './config.ts';
+import { config, type SiteConfig } from './config.ts';
 import type { Me, Role } from './types.ts';
 
 /*
- * Tokens live in sessionStorage: a commune office often shares one computer, so closing the tab signs out,
- * while a reload or the Cognito redirect keeps the session. Locally, /dev/token stands in for Cognito.
+ * Sign-in is OpenID Connect's authorization-code flow with PKCE, run by oidc-client-ts against the provider the
+ * site's /config.json names: Cognito's hosted UI when deployed, the local OIDC provider under `npm start`. The
+ * API is sent the ID token, which carries the groups and custom:unitId it authorizes on.
+ *
+ * The session lives in sessionStorage: a commune office often shares one computer, so closing the tab signs
+ * out, while a reload or the provider's redirect keeps it.
  */
-const SESSION = 'bccntt.session';
-const PKCE = 'bccntt.pkce';
-
-interface Session {
-  readonly token: string;
-  readonly refreshToken?: string;
-  /** Epoch ms. */
-  readonly expiresAt: number;
-  readonly mode: 'local' | 'cognito';
-}
+const STORE_PREFIX = 'bccntt.';
+/** A minute of slack so that a token does not expire on its way to the server. */
+const EXPIRY_SLACK_SECONDS = 60;
 
 export interface DevUser {
   readonly sub: string;
@@ -25,86 +23,77 @@ export interface DevUser {
   readonly name: string;
 }
 
-function readSession(): Session | undefined {
-  try {
-    const raw = sessionStorage.getItem(SESSION);
-    return raw ? (JSON.parse(raw) as Session) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+let manager: Promise<UserManager | undefined> | undefined;
+let siteConfig: SiteConfig | null = null;
 
-function writeSession(s: Session | undefined): void {
-  me = undefined;
-  if (s) sessionStorage.setItem(SESSION, JSON.stringify(s));
-  else sessionStorage.removeItem(SESSION);
-}
-
-function expiryOf(jwt: string): number {
-  try {
-    const payload = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
-      exp?: number;
-    };
-    return (payload.exp ?? 0) * 1000;
-  } catch {
-    return 0;
-  }
-}
-
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-const randomString = (n: number) => base64url(crypto.getRandomValues(new Uint8Array(n)));
-
-const redirectUri = (c?: DeployConfig | null) => c?.redirectUri ?? `${location.origin}/`;
-const cognitoBase = (c: DeployConfig) =>
-  /^https?:\/\//.test(c.cognitoDomain) ? c.cognitoDomain.replace(/\/+$/, '') : `https://${c.cognitoDomain}`;
-
-async function tokenRequest(c: DeployConfig, form: Record<string, string>): Promise<Session> {
-  const res = await fetch(`${cognitoBase(c)}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: c.userPoolClientId, ...form }).toString(),
+/** The library loads with the first need of it, so that it stays out of the site's first download. */
+function userManager(): Promise<UserManager | undefined> {
+  manager ??= (async () => {
+    siteConfig = await config();
+    if (!siteConfig) return undefined;
+    const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
+    const { auth } = siteConfig;
+    const store = new WebStorageStateStore({ store: sessionStorage, prefix: STORE_PREFIX });
+    return new UserManager({
+      authority: auth.authority,
+      client_id: auth.clientId,
+      redirect_uri: auth.redirectUri,
+      post_logout_redirect_uri: auth.redirectUri,
+      response_type: 'code',
+      scope: auth.scope,
+      metadata: {
+        issuer: auth.authority,
+        authorization_endpoint: auth.endpoints.authorization,
+        token_endpoint: auth.endpoints.token,
+        end_session_endpoint: auth.endpoints.endSession,
+      },
+      userStore: store,
+      stateStore: store,
+      loadUserInfo: false,
+      automaticSilentRenew: false,
+      monitorSession: false,
+    });
+  })().catch((error: unknown) => {
+    manager = undefined;
+    throw error;
   });
-  if (!res.ok) throw new Error(`token endpoint ${res.status}`);
-  const body = (await res.json()) as { id_token: string; refresh_token?: string };
-  // The id token carries the groups and custom:unitId claims the API authorizes on.
-  return {
-    token: body.id_token,
-    refreshToken: body.refresh_token ?? form.refresh_token,
-    expiresAt: expiryOf(body.id_token),
-    mode: 'cognito',
-  };
+  return manager;
+}
+
+/** Where oidc-client-ts keeps the user, read directly so that the router can ask synchronously. */
+const userKey = (c: SiteConfig) => `${STORE_PREFIX}user:${c.auth.authority}:${c.auth.clientId}`;
+
+export const isSignedIn = (): boolean =>
+  siteConfig !== null && sessionStorage.getItem(userKey(siteConfig)) !== null;
+
+let me: Promise<Me> | undefined;
+
+async function currentUser(): Promise<User | null> {
+  return (await (await userManager())?.getUser()) ?? null;
 }
 
 export async function refresh(): Promise<boolean> {
-  const s = readSession();
-  const c = await config();
-  if (!s?.refreshToken || !c) return false;
+  const m = await userManager();
+  const user = await m?.getUser();
+  if (!m || !user?.refresh_token) return false;
   try {
-    writeSession(await tokenRequest(c, { grant_type: 'refresh_token', refresh_token: s.refreshToken }));
-    return true;
+    me = undefined;
+    return (await m.signinSilent()) !== null;
   } catch {
     return false;
   }
 }
 
 async function token(): Promise<string | undefined> {
-  const s = readSession();
-  if (!s) return undefined;
-  // A minute of slack so a token does not expire on its way to the server.
-  if (s.expiresAt - 60_000 < Date.now() && (await refresh())) return readSession()?.token;
-  return s.token;
+  const user = await currentUser();
+  if (!user?.id_token) return undefined;
+  const expiresIn = user.expires_in ?? 0;
+  if (expiresIn < EXPIRY_SLACK_SECONDS && (await refresh())) return (await currentUser())?.id_token;
+  return user.id_token;
 }
 
 useTokens({ token, refresh });
 
-export const isSignedIn = (): boolean => readSession() !== undefined;
-
-let me: Promise<Me> | undefined;
 export function whoAmI(): Promise<Me> {
   me ??= get('getMe').catch((error: unknown) => {
     me = undefined;
@@ -113,75 +102,95 @@ export function whoAmI(): Promise<Me> {
   return me;
 }
 
+/** Sends the browser to the provider's sign-in page; it comes back to the site's root with a code. */
+export async function startSignIn(returnTo: string): Promise<void> {
+  const m = await userManager();
+  if (!m) throw new Error('/config.json names no sign-in provider');
+  await m.signinRedirect({ state: returnTo });
+}
+
+/**
+ * Finishes a round trip to the provider when the page loads with its answer in the query: a code after
+ * sign-in, or the state of a sign-out. Returns where to go next, or undefined when there was nothing to do.
+ */
+export async function completeSignIn(): Promise<string | undefined> {
+  const m = await userManager();
+  const params = new URLSearchParams(location.search);
+  if (!m || (!params.has('code') && !params.has('state') && !params.has('error'))) return undefined;
+  const clean = () => history.replaceState(null, '', `${location.pathname}${location.hash || '#/'}`);
+  try {
+    if (params.has('code') || params.has('error')) {
+      const user = await m.signinRedirectCallback();
+      me = undefined;
+      return typeof user.state === 'string' && user.state.startsWith('#/') ? user.state : '#/';
+    }
+    await m.signoutRedirectCallback();
+    return '#/signin';
+  } catch {
+    return '#/signin';
+  } finally {
+    clean();
+  }
+}
+
+/** Local only (`quickSignIn` in /config.json): the seeded users, for the chooser. */
 export async function devUsers(): Promise<DevUser[]> {
   return (await callLocal<{ users: DevUser[] }>(DEV_PATHS.users)).data.users;
 }
 
+/**
+ * Local only: a token from POST /dev/token, kept as the user the sign-in flow would have stored, so that every
+ * other path (the API's bearer token, sign-out) is the one the real sign-in takes.
+ */
 export async function signInLocal(user: DevUser): Promise<void> {
+  const m = await userManager();
+  if (!m) throw new Error('/config.json names no sign-in provider');
   const { data } = await callLocal<{ token: string }>(DEV_PATHS.token, {
     sub: user.sub,
     role: user.role,
     ...(user.unitId ? { unitId: user.unitId } : {}),
   });
-  writeSession({ token: data.token, expiresAt: expiryOf(data.token), mode: 'local' });
-}
-
-/** Authorization code with PKCE: no client secret in the browser and no token in the address bar. */
-export async function startCognitoSignIn(c: DeployConfig, returnTo: string): Promise<void> {
-  const verifier = randomString(48);
-  const state = randomString(16);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(PKCE, JSON.stringify({ verifier, state, returnTo }));
-  const url = new URL(`${cognitoBase(c)}/oauth2/authorize`);
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: c.userPoolClientId,
-    redirect_uri: redirectUri(c),
-    scope: 'openid email profile',
-    state,
-    code_challenge: base64url(digest),
-    code_challenge_method: 'S256',
-  }).toString();
-  location.assign(url.toString());
-}
-
-/** Finishes a hosted-UI round trip when the page loads with ?code=; returns where to go next. */
-export async function completeCognitoSignIn(): Promise<string | undefined> {
-  const params = new URLSearchParams(location.search);
-  const code = params.get('code');
-  if (!code) return undefined;
-  const c = await config();
-  const saved = JSON.parse(sessionStorage.getItem(PKCE) ?? 'null') as {
-    verifier: string;
-    state: string;
-    returnTo: string;
-  } | null;
-  sessionStorage.removeItem(PKCE);
-  history.replaceState(null, '', `${location.pathname}${location.hash || '#/'}`);
-  if (!c || !saved || saved.state !== params.get('state')) return '#/signin';
-  writeSession(
-    await tokenRequest(c, {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri(c),
-      code_verifier: saved.verifier,
+  const idToken = data.token;
+  const claims = JSON.parse(atob(idToken.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+    sub: string;
+    iss: string;
+    aud: string;
+    exp: number;
+    iat: number;
+  };
+  const { User } = await import('oidc-client-ts');
+  await m.storeUser(
+    new User({
+      id_token: idToken,
+      access_token: idToken,
+      token_type: 'Bearer',
+      profile: claims,
+      expires_at: claims.exp,
     }),
   );
-  return saved.returnTo || '#/';
+  me = undefined;
 }
 
+/**
+ * Ends the session here and at the provider. Cognito's /logout reads `client_id` and `logout_uri`; an OIDC
+ * provider reads `id_token_hint` and `post_logout_redirect_uri`: both are sent, each ignores the others. A
+ * quick local session has no provider session to end.
+ */
 export async function signOut(): Promise<void> {
-  const s = readSession();
-  writeSession(undefined);
-  const c = await config().catch(() => null);
-  if (s?.mode === 'cognito' && c) {
-    const url = new URL(`${cognitoBase(c)}/logout`);
-    url.search = new URLSearchParams({
-      client_id: c.userPoolClientId,
-      logout_uri: redirectUri(c),
-    }).toString();
-    location.assign(url.toString());
+  const m = await userManager();
+  const user = await m?.getUser();
+  me = undefined;
+  if (m && user?.refresh_token && siteConfig) {
+    await m.signoutRedirect({
+      extraQueryParams: { client_id: siteConfig.auth.clientId, logout_uri: siteConfig.auth.redirectUri },
+    });
     return;
   }
+  await m?.removeUser();
   location.hash = '#/signin';
+}
+
+/** Loads the configuration before the router asks isSignedIn(). */
+export async function initAuth(): Promise<void> {
+  await userManager();
 }

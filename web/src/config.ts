@@ -1,32 +1,56 @@
 import { CONFIG_PATH } from './offline/caches.ts';
 import { keepForOffline } from './offline/remember.ts';
 
-/** What the deployment writes to /config.json; the local stack serves one naming no provider (dev sign-in). */
-export interface DeployConfig {
+/**
+ * The site's /config.json, written by the deployed stack (infra/stack.ts, for Cognito) and served by the local
+ * stack (local/api.ts, for its OIDC provider) in the same shape, so that sign-in runs the same code in both.
+ */
+export interface SiteConfig {
+  /** Where the API is; '' for the site's own origin. */
   readonly apiUrl: string;
-  readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
-  /** The hosted UI's base URL (https://…) or bare domain. */
-  readonly cognitoDomain: string;
-  /** The callback registered with the user pool client; defaults to the site's root. */
-  readonly redirectUri?: string;
+  readonly auth: {
+    /** The ID token's issuer. */
+    readonly authority: string;
+    readonly clientId: string;
+    readonly redirectUri: string;
+    readonly scope: string;
+    /** Given rather than discovered, so the browser fetches nothing but the token endpoint before sign-in. */
+    readonly endpoints: {
+      readonly authorization: string;
+      readonly token: string;
+      readonly endSession: string;
+    };
+  };
+  /** Local only: the chooser of seeded users over POST /dev/token, beside the real sign-in. */
+  readonly quickSignIn?: boolean;
 }
 
-let loaded: Promise<DeployConfig | null> | undefined;
+let loaded: Promise<SiteConfig | null> | undefined;
 
-async function fetchConfig(): Promise<DeployConfig | null> {
+function isSiteConfig(body: Partial<SiteConfig>): body is SiteConfig {
+  const a = body.auth;
+  return (
+    typeof body.apiUrl === 'string' &&
+    !!a?.authority &&
+    !!a.clientId &&
+    !!a.redirectUri &&
+    !!a.endpoints?.authorization &&
+    !!a.endpoints.token &&
+    !!a.endpoints.endSession
+  );
+}
+
+async function fetchConfig(): Promise<SiteConfig | null> {
   const res = await fetch(CONFIG_PATH, { cache: 'no-store', credentials: 'omit' });
   keepForOffline(CONFIG_PATH, 'GET', undefined, res);
   if (!res.ok) return null;
   // A CDN that answers unknown paths with index.html must not be mistaken for a configuration.
   if (!(res.headers.get('content-type') ?? '').includes('json')) return null;
-  const body = (await res.json()) as Partial<DeployConfig>;
-  if (!body.apiUrl || !body.userPoolClientId || !body.cognitoDomain) return null;
-  return body as DeployConfig;
+  const body = (await res.json()) as Partial<SiteConfig>;
+  return isSiteConfig(body) ? body : null;
 }
 
-export function config(): Promise<DeployConfig | null> {
+export function config(): Promise<SiteConfig | null> {
   loaded ??= fetchConfig().catch((error: unknown) => {
     loaded = undefined;
     throw error;

@@ -1,4 +1,4 @@
-import { completeCognitoSignIn, isSignedIn, whoAmI } from './auth.ts';
+import { completeSignIn, initAuth, isSignedIn, whoAmI } from './auth.ts';
 import { loadCatalog } from './catalog.ts';
 import { byId, focusElement } from './dom.ts';
 import { onLangChange } from './i18n.ts';
@@ -67,7 +67,8 @@ function prefetchForm(): void {
 
 async function boot() {
   try {
-    const next = await completeCognitoSignIn();
+    await initAuth();
+    const next = await completeSignIn();
     if (next) location.hash = next;
   } catch (error) {
     const main = byId('main');

@@ -13,10 +13,15 @@ export const M = {
   signOut: bi('Đăng xuất', 'Sign out'),
   signIn: bi('Đăng nhập', 'Sign in'),
   signInTitle: bi('Đăng nhập', 'Sign in'),
-  signInCognito: bi('Đăng nhập bằng tài khoản được cấp', 'Sign in with your issued account'),
+  signInWithAccount: bi('Đăng nhập bằng tài khoản được cấp', 'Sign in with your issued account'),
+  signInUnavailable: bi(
+    'Chưa cấu hình đăng nhập (thiếu /config.json).',
+    'Sign-in is not configured (no /config.json).',
+  ),
+  signInQuickTitle: bi('Đăng nhập nhanh (chỉ trên máy cục bộ)', 'Quick sign-in (local only)'),
   signInLocalIntro: bi(
-    'Bản chạy thử trên máy: chọn một người dùng mẫu để đăng nhập.',
-    'Local test setup: pick a sample user to sign in as.',
+    'Bản chạy thử trên máy: chọn một người dùng mẫu để đăng nhập ngay, không qua trang đăng nhập.',
+    'Local test setup: pick a sample user to sign in as at once, without the sign-in page.',
   ),
   signInAs: bi('Đăng nhập với vai trò', 'Sign in as'),
   role: {

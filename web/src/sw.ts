@@ -4,6 +4,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { LOCAL_OIDC_MOUNT } from '#shared/contract/routes';
 import { HASHED_ASSETS_DIR } from '#shared/contract/site';
 import {
   apiRouteOf,
@@ -26,8 +27,13 @@ self.skipWaiting();
 clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// Hash routes: every page is the one index.html.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
+// Hash routes: every page is the one index.html, but for the local stack's sign-in pages: its OIDC provider
+// shares the site's origin, and its pages are the server's own.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [new RegExp(`^${LOCAL_OIDC_MOUNT}(?:/|$)`)],
+  }),
+);
 
 const sameOrigin = (url: URL) => url.origin === self.location.origin;
 

@@ -23,6 +23,7 @@ export type {
   Level,
   PeriodView,
   AuditLog,
+  AuditVerification,
   Rollup,
   UploadTicket,
   VerifiedField,

@@ -5,7 +5,9 @@ import {
   chainEntry,
   entryHash,
   GENESIS_HASH,
+  verifyAnchored,
   verifyChain,
+  anchorDigest,
   type AuditEntry,
   type AuditEntryInput,
 } from '#shared/domain/auditChain';
@@ -250,5 +252,82 @@ describe('a head that disagrees with the last entry', () => {
     const chain = buildChain([input(0), input(1)]);
     const check = verifyChain(chain, { seq: 2, hash: 'f'.repeat(64) });
     expect(check).toEqual({ verified: false, brokenAt: 2, count: 2 });
+  });
+});
+
+describe('verifyAnchored: a chain against the head an anchor vouches for', () => {
+  const anchoredAt = (n: number) => ({ seq: n, hash: CHAIN[n - 1]!.hash });
+
+  it('an intact chain verifies against an anchor of any of its heads, and with no anchor yet', () => {
+    for (const n of [1, 3, 5]) {
+      expect(verifyAnchored('c', CHAIN, headOf(CHAIN), anchoredAt(n))).toMatchObject({
+        verified: true,
+        anchoredSeq: n,
+      });
+    }
+    expect(verifyAnchored('c', CHAIN, headOf(CHAIN), undefined)).toMatchObject({
+      verified: true,
+      anchoredSeq: 0,
+    });
+  });
+
+  it('an edit is a broken link, whatever the anchor', () => {
+    const tampered = CHAIN.map((e, i) => (i === 1 ? { ...e, sourceIp: '10.9.9.9' } : e));
+    expect(verifyAnchored('c', tampered, headOf(CHAIN), anchoredAt(5))).toMatchObject({
+      verified: false,
+      brokenAt: 2,
+      problem: 'link',
+    });
+  });
+
+  it('a rewrite that recomputes every later hash and the head verifies on its own, but not against the anchor', () => {
+    const rewritten = buildChain(CHAIN.map((e, i) => input(i, i === 1 ? { action: 'report.accept' } : {})));
+    expect(verifyChain(rewritten, headOf(rewritten)).verified).toBe(true);
+    expect(verifyAnchored('c', rewritten, headOf(rewritten), anchoredAt(4))).toMatchObject({
+      verified: false,
+      brokenAt: 4,
+      problem: 'anchor',
+    });
+  });
+
+  it('deleting the newest entries and moving the head back is a truncation below the anchor', () => {
+    const cut = CHAIN.slice(0, 3);
+    expect(verifyChain(cut, headOf(cut)).verified).toBe(true);
+    expect(verifyAnchored('c', cut, headOf(cut), anchoredAt(5))).toMatchObject({
+      verified: false,
+      brokenAt: 4,
+      problem: 'truncated',
+    });
+    expect(verifyAnchored('c', [], undefined, anchoredAt(2))).toMatchObject({
+      verified: false,
+      problem: 'truncated',
+    });
+  });
+
+  it('entries appended after the anchor are checked by their links alone', () => {
+    expect(verifyAnchored('c', CHAIN, headOf(CHAIN), anchoredAt(2)).verified).toBe(true);
+    const tail = CHAIN.map((e, i) => (i === 4 ? { ...e, action: 'x' } : e));
+    expect(verifyAnchored('c', tail, headOf(CHAIN), anchoredAt(2))).toMatchObject({
+      verified: false,
+      brokenAt: 5,
+    });
+  });
+});
+
+describe('anchorDigest', () => {
+  const body = {
+    year: 2025,
+    at: '2026-02-01T00:00:00.000Z',
+    reason: 'daily' as const,
+    chains: { a: { seq: 1, hash: 'f'.repeat(64) } },
+  };
+  it('does not depend on key order, and changes with any head', () => {
+    expect(anchorDigest({ chains: body.chains, reason: 'daily', at: body.at, year: 2025 })).toBe(
+      anchorDigest(body),
+    );
+    expect(anchorDigest({ ...body, chains: { a: { seq: 2, hash: 'f'.repeat(64) } } })).not.toBe(
+      anchorDigest(body),
+    );
+    expect(anchorDigest(body)).toMatch(/^[0-9a-f]{64}$/);
   });
 });

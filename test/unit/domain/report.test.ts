@@ -509,12 +509,14 @@ describe('review: verification, return and accept', () => {
     expect(done.next.comments[0]).toEqual({
       field: 'staff_total',
       text: 'Vòng 1',
+      // A return's comments are for the unit unless marked internal.
+      visibility: 'unit',
       by: auditor.sub,
       at: later(1).toISOString(),
       round: 1,
     });
     expect(done.revision.comments).toEqual([
-      { text: 'Vòng 3', by: auditor.sub, at: later(5).toISOString(), round: 3 },
+      { text: 'Vòng 3', visibility: 'unit', by: auditor.sub, at: later(5).toISOString(), round: 3 },
     ]);
     expect(done.next.acceptedAt).toBe(later(5).toISOString());
   });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from '#shared/http/types';
+import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '#shared/http/originCheck';
 import { matchPath, routeById, type RouteId } from '#shared/contract/routes';
 import { entities, keys } from '#shared/model';
 
@@ -9,9 +10,12 @@ export const TEST_ENV = {
   TABLE_NAME: 'bao-cao-unit-test',
   EVIDENCE_BUCKET: 'bao-cao-unit-evidence',
   REPORTS_BUCKET: 'bao-cao-unit-reports',
+  ANCHORS_BUCKET: 'bao-cao-unit-anchors',
+  AUDIT_LOCAL_MAC_KEY: 'unit-test-audit-mac-key',
   AWS_REGION: 'ap-southeast-1',
   AWS_ACCESS_KEY_ID: 'unit-test',
   AWS_SECRET_ACCESS_KEY: 'unit-test',
+  [ORIGIN_VERIFY_ENV]: 'unit-test-origin-secret',
 } as const;
 
 export type Claims = Record<string, string | number | boolean | string[]>;
@@ -94,7 +98,12 @@ export function apiEvent(routeId: RouteId, opts: CallOptions): ApiEvent {
     routeKey,
     rawPath: opts.path,
     rawQueryString: new URLSearchParams(opts.query ?? {}).toString(),
-    headers: { host: 'api.example.gov.vn', ...opts.headers },
+    // CloudFront adds the origin secret to every request it forwards (shared/http/originCheck.ts).
+    headers: {
+      host: 'api.example.gov.vn',
+      [ORIGIN_VERIFY_HEADER]: TEST_ENV[ORIGIN_VERIFY_ENV],
+      ...opts.headers,
+    },
     ...(opts.query ? { queryStringParameters: opts.query } : {}),
     ...(Object.keys(params).length ? { pathParameters: params } : {}),
     requestContext: requestContext as ApiEvent['requestContext'],

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '#shared/domain/auditChain';
 import type { EvidenceItem } from '#shared/domain/evidence';
 import { emptyReport, type ReportState, type Revision } from '#shared/domain/report';
 import { attr, defineEntity, MalformedItemError, type Attributes } from '#shared/entity';
 import type { Unit } from '#shared/hierarchy';
-import { dataModel, entities, keys, yearShardOf, type StoredPeriod } from '#shared/model';
+import {
+  dataModel,
+  entities,
+  keys,
+  yearShardOf,
+  type StoredAuditEntry,
+  type StoredPeriod,
+} from '#shared/model';
 
 const unit: Unit = {
   id: 'hn-so-tttt',
@@ -60,7 +66,8 @@ const period: StoredPeriod = {
   updatedBy: 'admin-user',
   updatedAt: '2025-01-01T00:00:00Z',
 };
-const auditEntry: AuditEntry = {
+const auditEntry: StoredAuditEntry = {
+  chain: `${unit.id}#review#0`,
   year: 2025,
   at: '2025-03-02T00:00:00.000Z',
   actor: { sub: 'auditor-user', role: 'auditor' },
@@ -101,16 +108,33 @@ describe('entity codecs', () => {
     expect(evidenceItem).toMatchObject(keys.evidenceOfReport(2025, unit.id, evidence.createdAt, 'ev1'));
     expect(entities.evidence.decode(evidenceItem)).toEqual(evidence);
     expect(entities.period.decode(entities.period.encode(period))).toEqual(period);
-    expect(entities.auditEntry.encode(auditEntry)).toMatchObject(keys.auditEntry(2025, 1));
+    expect(entities.auditEntry.encode(auditEntry)).toMatchObject({
+      ...keys.auditEntry(2025, auditEntry.chain, 1),
+      ...keys.auditLogCollection(2025),
+      ...keys.auditUnitCollection(2025, unit.id),
+      gsi1sk: keys.auditSortKey(auditEntry.at, auditEntry.chain, 1),
+      gsi2sk: keys.auditSortKey(auditEntry.at, auditEntry.chain, 1),
+    });
     expect(entities.auditEntry.decode(entities.auditEntry.encode(auditEntry))).toEqual(auditEntry);
   });
 
-  it('an entity keyed from outside takes its key with the value', () => {
-    const head = { seq: 4, hash: 'a'.repeat(64) };
-    const item = entities.auditHead.encode(head, keys.auditHead(2025));
-    expect(item).toMatchObject(keys.auditHead(2025));
+  it('an audit head is keyed by its chain and listed among the year’s heads', () => {
+    const head = { year: 2025, chain: auditEntry.chain, seq: 4, hash: 'a'.repeat(64) };
+    const item = entities.auditHead.encode(head);
+    expect(item).toMatchObject({
+      ...keys.auditHead(2025, head.chain),
+      ...keys.auditHeadsCollection(2025),
+      gsi2sk: head.chain,
+    });
     expect(entities.auditHead.decode(item)).toEqual(head);
-    expect(() => entities.auditHead.encode(head)).toThrow(MalformedItemError);
+  });
+
+  it('an entity keyed from outside takes its key with the value', () => {
+    const claim = { fingerprint: 'f'.repeat(64), result: { status: 200, headers: {} } };
+    const item = entities.idempotency.encode(claim, keys.idempotency('agency-user', 'key-1'));
+    expect(item).toMatchObject(keys.idempotency('agency-user', 'key-1'));
+    expect(entities.idempotency.decode(item)).toEqual(claim);
+    expect(() => entities.idempotency.encode(claim)).toThrow(MalformedItemError);
   });
 
   it('decoding leaves keys, index keys, the TTL and undeclared attributes behind', () => {

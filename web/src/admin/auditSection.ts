@@ -3,12 +3,12 @@ import { h } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
 import { inlineFailure } from '../inlineFailure.ts';
 import { person } from '../people.ts';
-import type { AuditLog, Unit } from '../types.ts';
+import type { AuditLog, AuditVerification, Unit } from '../types.ts';
 import { A } from './messages.ts';
 
 const PAGE = 20;
 
-/** The year's audit log, newest first: filtered by unit (on the server) and action, in pages, with the chain's state. */
+/** The year's audit log in time order, filtered by unit and action and paged on the server, with its chains' state. */
 export function auditSection(
   year: number,
   units: readonly Unit[],
@@ -25,16 +25,28 @@ export function auditSection(
   const out = h('div', { 'aria-live': 'polite' });
   const failure = inlineFailure(onSessionEnded);
   let log: AuditLog | undefined;
+  let chain: AuditVerification | undefined;
+  // The server pages by cursor: the cursor of each page seen so far, so "previous" goes back without a count.
+  let cursors: (string | undefined)[] = [undefined];
   let page = 0;
+
+  const chainLine = () => {
+    if (!chain) return null;
+    const broken = chain.chains.find((c) => !c.verified);
+    const count = chain.chains.reduce((n, c) => n + c.count, 0);
+    return h(
+      'p',
+      {
+        class: chain.verified ? 'notice notice--ok' : 'notice notice--error',
+        'data-chain': String(chain.verified),
+      },
+      chain.verified ? L(A.chainOk(count)) : L(A.chainBroken(broken?.brokenAt ?? 0)),
+    );
+  };
 
   const draw = () => {
     if (!log) return;
-    const entries = [...log.entries]
-      .filter((e) => !actionSel.value || e.action === actionSel.value)
-      .sort((a, b) => b.seq - a.seq);
-    const pages = Math.max(1, Math.ceil(entries.length / PAGE));
-    page = Math.min(page, pages - 1);
-    const shown = entries.slice(page * PAGE, (page + 1) * PAGE);
+    const shown = log.entries;
     const nav = (label: string, to: number, disabled: boolean) =>
       h(
         'button',
@@ -44,20 +56,13 @@ export function auditSection(
           disabled,
           onclick: () => {
             page = to;
-            draw();
+            void loadPage();
           },
         },
         label,
       );
     out.replaceChildren(
-      h(
-        'p',
-        {
-          class: log.chain.verified ? 'notice notice--ok' : 'notice notice--error',
-          'data-chain': String(log.chain.verified),
-        },
-        log.chain.verified ? L(A.chainOk(log.chain.count)) : L(A.chainBroken(log.chain.brokenAt ?? 0)),
-      ),
+      ...[chainLine()].filter((x) => x !== null),
       shown.length
         ? h(
             'table',
@@ -93,32 +98,53 @@ export function auditSection(
         { class: 'pager' },
         nav(L(A.prev), page - 1, page === 0),
         ' ',
-        h('span', { 'data-page': page + 1 }, L(A.pageOf(page + 1, pages))),
+        h('span', { 'data-page': page + 1 }, L(A.page(page + 1))),
         ' ',
-        nav(L(A.next), page + 1, page >= pages - 1),
+        nav(L(A.next), page + 1, !log.next),
       ),
     );
   };
 
-  const load = () =>
+  const filters = () => ({
+    year: String(year),
+    ...(unitSel.value ? { unit: unitSel.value } : {}),
+    ...(actionSel.value ? { action: actionSel.value } : {}),
+  });
+  const loadPage = () =>
     failure.run(async () => {
+      const cursor = cursors[page];
       log = await get('getAuditLog', {
-        query: { year: String(year), ...(unitSel.value ? { unit: unitSel.value } : {}) },
+        query: { ...filters(), limit: String(PAGE), ...(cursor ? { cursor } : {}) },
       });
-      const actions = [...new Set(log.entries.map((e) => e.action))].sort();
+      cursors = [...cursors.slice(0, page + 1), log.next];
+      // The actions offered are those seen so far, and the one chosen stays offered.
+      const actions = [
+        ...new Set([...[...actionSel.options].map((o) => o.value), ...log.entries.map((e) => e.action)]),
+      ]
+        .filter(Boolean)
+        .sort();
       const keep = actionSel.value;
       actionSel.replaceChildren(
         h('option', { value: '' }, L(A.allActions)),
         ...actions.map((a) => h('option', { value: a }, a)),
       );
-      actionSel.value = actions.includes(keep) ? keep : '';
-      page = 0;
+      actionSel.value = keep;
       draw();
+    });
+  // A change of filter starts again from the first page, and the chains are checked for the scope shown:
+  // the unit chosen, or the province's own chains.
+  const load = () =>
+    failure.run(async () => {
+      page = 0;
+      cursors = [undefined];
+      chain = await get('verifyAuditLog', { query: { year: String(year), unit: unitSel.value || '*' } });
+      await loadPage();
     });
   unitSel.addEventListener('change', () => void load());
   actionSel.addEventListener('change', () => {
     page = 0;
-    draw();
+    cursors = [undefined];
+    void loadPage();
   });
   void load();
 

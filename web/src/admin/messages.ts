@@ -62,7 +62,7 @@ export const A = {
   action: bi('Thao tác', 'Action'),
   unit: bi('Đơn vị', 'Unit'),
   noEntries: bi('Không có mục nào.', 'No entries.'),
-  pageOf: (n: number, of: number) => bi(`Trang ${n}/${of}`, `Page ${n} of ${of}`),
+  page: (n: number) => bi(`Trang ${n}`, `Page ${n}`),
   prev: bi('Trang trước', 'Previous page'),
   next: bi('Trang sau', 'Next page'),
 };

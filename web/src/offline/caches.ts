@@ -8,7 +8,7 @@ import { CONFIG_FILE } from '#shared/contract/site';
 export const CACHE = {
   /** Hashed chunks of pages not precached (the auditors' pages): kept once fetched, never revalidated. */
   assets: 'bccntt-assets',
-  /** config.json: its absence (a 404) is an answer too; the local stack serves one naming no provider. */
+  /** config.json: its absence (a 404) is an answer too (a deployment without one, an older local stack). */
   config: 'bccntt-config',
   /** The public catalogs: served at once from the cache, revalidated (a 304) behind it. */
   catalog: 'bccntt-catalog',
@@ -16,7 +16,7 @@ export const CACHE = {
   unit: 'bccntt-unit',
 } as const;
 
-/** The deployment's settings (web/src/config.ts); the local stack's names no provider, and it is kept too. */
+/** The site's settings (web/src/config.ts): the sign-in provider and where the API is; a 404 is kept too. */
 export const CONFIG_PATH = `/${CONFIG_FILE}`;
 
 /**

@@ -1,4 +1,4 @@
-import { devUsers, isSignedIn, signInLocal, startCognitoSignIn, whoAmI, type DevUser } from '../auth.ts';
+import { devUsers, isSignedIn, signInLocal, startSignIn, whoAmI, type DevUser } from '../auth.ts';
 import { config } from '../config.ts';
 import { h, replace } from '../dom.ts';
 import { L } from '../i18n.ts';
@@ -8,27 +8,8 @@ import { renderHeader, setTitle } from '../shell.ts';
 import { defaultYear } from '../catalog.ts';
 import { showError } from './errors.ts';
 
-/** Locally a chooser of the seeded identities; in AWS one button to Cognito's hosted UI. */
-export const signInPage: Page = async ({ main }) => {
-  setTitle(M.signInTitle);
-  const deployed = await config();
-  if (deployed) {
-    replace(
-      main,
-      h('h1', null, L(M.signInTitle)),
-      h('p', null, L(M.appTagline)),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button',
-          onclick: () => void startCognitoSignIn(deployed, '#/'),
-        },
-        L(M.signInCognito),
-      ),
-    );
-    return;
-  }
+/** Local only: the seeded users, each signed in at once with a token from POST /dev/token. */
+async function quickChooser(main: HTMLElement): Promise<HTMLElement> {
   const users = await devUsers();
   const choose = async (user: DevUser) => {
     try {
@@ -42,16 +23,16 @@ export const signInPage: Page = async ({ main }) => {
   const groups = (['agency', 'auditor', 'admin'] as const)
     .map((role) => ({ role, users: users.filter((u) => u.role === role) }))
     .filter((g) => g.users.length);
-  replace(
-    main,
-    h('h1', null, L(M.signInTitle)),
-    h('p', null, L(M.appTagline)),
+  return h(
+    'section',
+    { class: 'quick-signin', 'aria-labelledby': 'signin-quick' },
+    h('h2', { id: 'signin-quick' }, L(M.signInQuickTitle)),
     h('p', { class: 'muted' }, L(M.signInLocalIntro)),
     groups.map((g) =>
       h(
         'section',
         { class: 'card', 'aria-labelledby': `signin-${g.role}` },
-        h('h2', { id: `signin-${g.role}` }, L(M.role[g.role])),
+        h('h3', { id: `signin-${g.role}` }, L(M.role[g.role])),
         h(
           'ul',
           { class: 'chooser' },
@@ -70,6 +51,35 @@ export const signInPage: Page = async ({ main }) => {
         ),
       ),
     ),
+  );
+}
+
+/**
+ * One button to the identity provider (Cognito's hosted UI deployed, the local OIDC provider under npm start);
+ * locally, the quick chooser below it.
+ */
+export const signInPage: Page = async ({ main }) => {
+  setTitle(M.signInTitle);
+  const site = await config();
+  const signInButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button',
+      'data-action': 'sign-in',
+      onclick: () =>
+        void startSignIn('#/').catch((error: unknown) =>
+          showError(main, { error, retry: () => navigate('#/signin') }),
+        ),
+    },
+    L(M.signInWithAccount),
+  );
+  replace(
+    main,
+    h('h1', null, L(M.signInTitle)),
+    h('p', null, L(M.appTagline)),
+    site ? signInButton : h('p', { role: 'alert' }, L(M.signInUnavailable)),
+    site?.quickSignIn ? await quickChooser(main) : null,
   );
 };
 
