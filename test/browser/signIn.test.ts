@@ -32,6 +32,8 @@ describe('signing in through the OIDC provider', () => {
     await toProviderLogin();
     await b.page.fill('#username', USER);
     await b.page.fill('#password', `${LOCAL_PASSWORD}-wrong`);
+    // The provider answers the wrong password with 401: expected here, and nowhere else in the walk.
+    b.expectFailures(/\/oidc\/interaction\/[^/]+\/login$/);
     await b.page.click('button[type="submit"]');
     await b.page.locator('[role="alert"]').waitFor();
     expect(b.page.url()).toMatch(/\/oidc\/interaction\//);

@@ -1,9 +1,11 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { AUDIT_LOCAL_KEY_ENV } from '#shared/auditKeys';
 import { jobs } from '#shared/jobs';
 import { SDK_CALL_LOG_ENV } from '#shared/store/callLog';
 import { startDynamoLocal } from '../../local/dynamo.ts';
@@ -22,6 +24,9 @@ export const TEST_BUCKET_PREFIX = 'it';
 export default async function setup(project: TestProject) {
   const callLog = mkdtempSync(join(tmpdir(), 'sdk-calls-'));
   process.env[SDK_CALL_LOG_ENV] = callLog;
+  // One anchor key for every test file of the run, as one KMS key serves every function: an anchor a rollup
+  // wrote in one worker must verify in another (each worker would otherwise make up a key of its own).
+  process.env[AUDIT_LOCAL_KEY_ENV] ??= randomBytes(32).toString('hex');
   const dynamo = await startDynamoLocal({ port: await freePort() });
   let s3;
   try {

@@ -86,7 +86,7 @@ describe('the targets of a year', () => {
     // In the province's own chains, with the admin who set them.
     expect(entries.every((e) => e.unitId === '*' && e.actor.sub === admin.sub)).toBe(true);
     const checked = await api.call(admin, 'GET', `/audit/verification?year=${YEAR}&unit=*`);
-    expect(checked.json.verified).toBe(true);
+    expect(checked.json.verified, JSON.stringify(checked.json)).toBe(true);
   });
 
   it('refuses a value without a known source, an unknown indicator or level, and bands out of order: 400 naming the field, nothing written', async () => {
