@@ -54,8 +54,16 @@ const TRANSACT_ITEM: Record<string, string> = {
   Get: 'GetItem',
 };
 
+/** A bucket's purpose; a test file's own bucket is named after the run's (`it-anchors-<file>`). */
+function purposeOf(names: LocalNames, bucket: unknown): string | undefined {
+  const name = String(bucket);
+  return (
+    names.buckets[name] ?? Object.entries(names.buckets).find(([known]) => name.startsWith(`${known}-`))?.[1]
+  );
+}
+
 function objectResource(names: LocalNames, bucket: unknown, key: unknown): string {
-  const purpose = names.buckets[String(bucket)] ?? `unknown:${String(bucket)}`;
+  const purpose = purposeOf(names, bucket) ?? `unknown:${String(bucket)}`;
   const k = String(key ?? '');
   const prefix = k.includes('/') ? `${k.slice(0, k.indexOf('/') + 1)}*` : '*';
   return `object/${purpose}/${prefix}`;
@@ -118,7 +126,7 @@ export function neededFor(call: RecordedCall, names: LocalNames): Needed[] {
     case 'HeadBucket':
     case 'ListObjectsV2':
     case 'ListObjects':
-      return [out('s3:ListBucket', `bucket/${names.buckets[String(input.Bucket)] ?? String(input.Bucket)}`)];
+      return [out('s3:ListBucket', `bucket/${purposeOf(names, input.Bucket) ?? String(input.Bucket)}`)];
     default:
       return [out(`s3:unknown:${call.command}`, object())];
   }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
+import { buckets } from '#shared/buckets';
 import type { Level, Unit } from '#shared/hierarchy';
 import { SDK_CALL_LOG_ENV } from '#shared/store/callLog';
 import { startApi, type LocalApi } from '../../local/api.ts';
@@ -39,6 +41,12 @@ export async function startTestApi(
     bucketPrefix: inject('bucketPrefix'),
   });
   process.env[SDK_CALL_LOG_ENV] = inject('sdkCallLog');
+  // Anchors name chains by year and unit, not by table: a file's own bucket keeps another file's rollups from
+  // anchoring heads this file's table never had (they would read as truncations here).
+  const anchors = `${inject('bucketPrefix')}-anchors-${tableName.slice(3, 11)}`;
+  process.env[buckets.anchors.env] = anchors;
+  const { s3 } = await import('#shared/store/s3');
+  await s3.send(new CreateBucketCommand({ Bucket: anchors }));
   await ensureTable(dynamoEndpoint, tableName);
   if (opts.units?.length) {
     const { loadHierarchy } = await import('#shared/store/units');
