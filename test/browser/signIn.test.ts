@@ -23,6 +23,8 @@ const storedSessions = () =>
 
 async function toProviderLogin(): Promise<void> {
   await b.page.goto(`${b.base}/#/signin`);
+  // As for a returning visitor: the service worker controls the page, and must let the provider's pages through.
+  await b.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await b.page.locator('[data-action="sign-in"]').click();
   await b.page.waitForURL(/\/oidc\/interaction\//);
 }
