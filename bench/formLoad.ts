@@ -3,6 +3,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { freePort } from '../local/ports.ts';
 import { REPO_ROOT } from './lambdaBundle.ts';
 import { log, round } from './lib/stats.ts';
+import { chromiumLaunch } from './lib/chromium.ts';
 
 /*
  * The agency's form on a commune office's link: Chromium with network emulation (400 kbps each way, 400 ms per
@@ -231,18 +232,7 @@ export async function formLoadBench(opts: { year: number }): Promise<FormLoadRes
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      ],
+      ...chromiumLaunch,
     });
     const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
