@@ -32,8 +32,10 @@ export interface HtmlInput {
   readonly groups: readonly GroupResult[];
   readonly names: (g: GroupResult) => Bilingual;
   readonly distributions: Record<string, { edges: number[]; counts: number[] }>;
-  /** The top of each level, in level order. */
+  /** The first HTML_RANKING_ROWS of each level in rank order, levels in order. */
   readonly ranking: readonly RankedEntry[];
+  /** How many units each level ranks in all. */
+  readonly rankedUnits: ReadonlyMap<string, number>;
   readonly unitNames: ReadonlyMap<string, Bilingual>;
   readonly missing: readonly { unitId: string; status: string }[];
   readonly verification: {
@@ -238,7 +240,12 @@ ${[...byLevel]
           `<tr><td>${r.rank}</td><td>${unitName(input, r.unitId)}</td><td>${numberText(r.score, 2)}</td><td>${numberText(r.points, 2)} / ${numberText(r.applicableMax, 2)}</td><td>${both(bandLabel(catalog, r.band))}</td></tr>`,
       )
       .join('');
-    return `<h3>Xếp hạng ${esc(levelName(input.levels, level).vi)} <span class="en">/ Ranking, ${esc(levelName(input.levels, level).en)} level</span></h3>
+    const total = input.rankedUnits.get(level) ?? entries.length;
+    const cut =
+      total > entries.length
+        ? `<p class="muted">${count(entries.length)} đơn vị đầu trong số ${count(total)}; các đơn vị cùng điểm cùng hạng. Bảng xếp hạng đầy đủ có trong tệp JSON, điểm của mọi đơn vị có trong tệp CSV và XLSX. <span class="en">The first ${count(entries.length)} of ${count(total)} units; units with the same score share a rank. The full ranking is in the JSON file, every unit's score in the CSV and XLSX files.</span></p>`
+        : '';
+    return `<h3>Xếp hạng ${esc(levelName(input.levels, level).vi)} <span class="en">/ Ranking, ${esc(levelName(input.levels, level).en)} level</span></h3>${cut}
 <table><thead><tr><th scope="col">Hạng / Rank</th><th scope="col">Đơn vị / Unit</th><th scope="col">Điểm (thang 100) / Score (out of 100)</th><th scope="col">Điểm đạt / tối đa áp dụng / Points / applicable maximum</th><th scope="col">Xếp loại / Band</th></tr></thead><tbody>${rows}</tbody></table>`;
   })
   .join('\n')}`;

@@ -1,14 +1,13 @@
-import { BatchGetCommand, GetCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSummary } from '../domain/completeness.ts';
 import type { Revision, ReportState, Transition } from '../domain/report.ts';
 import { dataModel, entities, indexQueries, keys, type ItemKey, type StoredClaim } from '../model.ts';
+import { batchGetItems } from './batchGet.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPages, queryPagesAhead, withProjection } from './pages.ts';
-import { doubling, untilProcessed } from './retry.ts';
 import { conditioned, RACE, WriteConflict, type Write } from './transact.ts';
 
 const TABLE = tableName();
-const THROTTLED = doubling(9, 50);
 
 export async function getReport(year: number, unitId: string): Promise<ReportState | undefined> {
   const { Item } = await ddb.send(
@@ -17,26 +16,21 @@ export async function getReport(year: number, unitId: string): Promise<ReportSta
   return Item ? entities.report.decode(Item) : undefined;
 }
 
-/** A year's reports of these units (those with none are left out), in batches of 100. */
+/** A year's reports of these units (those with none are left out). */
 export async function getReports(
   year: number,
   unitIds: readonly string[],
 ): Promise<Map<string, ReportState>> {
-  const out = new Map<string, ReportState>();
-  for (let i = 0; i < unitIds.length; i += 100) {
-    const request = unitIds.slice(i, i + 100).map((id) => ({ ...keys.report(year, id) }));
-    await untilProcessed(THROTTLED, 'reports', request, async (batch) => {
-      const res = await ddb.send(
-        new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: [...batch], ConsistentRead: true } } }),
-      );
-      for (const item of res.Responses?.[TABLE] ?? []) {
-        const report = entities.report.decode(item);
-        out.set(report.unitId, report);
-      }
-      return (res.UnprocessedKeys?.[TABLE]?.Keys ?? []) as typeof request;
-    });
-  }
-  return out;
+  const items = await batchGetItems(
+    'reports',
+    unitIds.map((id) => keys.report(year, id)),
+  );
+  return new Map(
+    items.map((item) => {
+      const report = entities.report.decode(item);
+      return [report.unitId, report];
+    }),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Unit } from '../hierarchy.ts';
 import { entities, hierarchyUnitsQuery, keys, type HierarchyHead } from '../model.ts';
+import { batchGetItems } from './batchGet.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { queryAll, queryPagesAhead } from './pages.ts';
 import { doubling, untilProcessed } from './retry.ts';
@@ -119,23 +120,15 @@ export async function* unitsInIdOrder(): AsyncGenerator<Unit> {
   }
 }
 
-/** Units by id (missing ids are left out), in batches of 100. */
+/** Units by id (missing ids are left out). */
 export async function getUnits(ids: readonly string[]): Promise<Map<string, Unit>> {
-  const out = new Map<string, Unit>();
-  for (let i = 0; i < ids.length; i += 100) {
-    const request = ids.slice(i, i + 100).map((id) => ({ ...keys.unit(id) }));
-    await untilProcessed(THROTTLED, 'units', request, async (batch) => {
-      const res = await ddb.send(
-        new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: [...batch], ConsistentRead: true } } }),
-      );
-      for (const item of res.Responses?.[TABLE] ?? []) {
-        const unit = decodeUnit(item);
-        out.set(unit.id, unit);
-      }
-      return (res.UnprocessedKeys?.[TABLE]?.Keys ?? []) as typeof request;
-    });
-  }
-  return out;
+  const items = await batchGetItems('units', ids.map(keys.unit));
+  return new Map(
+    items.map((item) => {
+      const unit = decodeUnit(item);
+      return [unit.id, unit];
+    }),
+  );
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
+import { HTML_RANKING_ROWS } from '#shared/rollup/html';
 import { rollupYear } from '#shared/rollup/rollupYear';
+import type { Unit } from '#shared/hierarchy';
 import { elevenAgencies, timelessLevels } from '../../fixtures/hierarchies.ts';
 import { memoryRollupStore, reportOf } from './memoryPorts.ts';
 
@@ -101,5 +103,42 @@ describe('the rollup pass over arrays', () => {
     await expect(run(s, 2025, { failOn: 'html' })).rejects.toThrow('cannot write html');
     expect(s.published(2025, 'json')).toBeUndefined();
     expect(s.summaries.at(-1)).toMatchObject({ status: 'failed', error: 'cannot write html' });
+  });
+  it('lists a fixed number of each level’s ranking in the HTML where scores tie, names read only for those', async () => {
+    // Every commune files the same figures: all tie at rank 1, and the HTML still lists only the first rows.
+    const tied = HTML_RANKING_ROWS + 30;
+    const communes: Unit[] = Array.from({ length: tied }, (_, k) => ({
+      id: `xa-${String(k).padStart(4, '0')}`,
+      code: `X${k}`,
+      name: { vi: `Xã thử ${k}`, en: `Test commune ${k}` },
+      level: 'commune',
+      parentId: 'dien-bien',
+      reports: true,
+      validFrom: '2000-01-01',
+    }));
+    const s = memoryRollupStore({
+      units: [...elevenAgencies, ...communes],
+      levels: timelessLevels,
+      reports: communes.map((u) => reportOf(2025, u.id, base())),
+    });
+    const asked: string[] = [];
+    const unitsById = s.sources.unitsById;
+    s.sources.unitsById = (ids) => {
+      asked.push(...ids);
+      return unitsById(ids);
+    };
+    await run(s, 2025);
+    const rollup = JSON.parse(s.published(2025, 'json') as string);
+    const communeRanking = rollup.ranking.find((l: { level: string }) => l.level === 'commune');
+    expect(communeRanking.units).toHaveLength(tied);
+    expect(new Set(communeRanking.units.map((u: { rank: number }) => u.rank))).toEqual(new Set([1]));
+    const html = s.published(2025, 'html') as string;
+    const communeTable = html.slice(html.indexOf('/ Ranking, Commune level'));
+    const rows = communeTable.slice(0, communeTable.indexOf('</table>')).match(/<tr><td>1<\/td>/g) ?? [];
+    expect(rows).toHaveLength(HTML_RANKING_ROWS);
+    expect(communeTable).toContain(`The first ${HTML_RANKING_ROWS} of ${tied} units`);
+    // The missing agencies' names come from the pass; only the ranked rows listed are read at the end.
+    expect(asked.filter((id) => id.startsWith('xa-'))).toHaveLength(HTML_RANKING_ROWS);
+    expect(html).toContain('Sở Tài chính');
   });
 });
