@@ -90,7 +90,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     const targetSetId = targetSetName(targetSet);
     const json = open('json');
     const units = open('unitsCsv');
-    const book = openWorkbook(open('xlsx'), run.now());
+    const book = await openWorkbook(open('xlsx'), run.now());
     const columns = unitColumns(catalog, thisYear.levels);
     const unitSheetColumns = sheetColumns(columns);
     const unitSheet = book.sheet(UNITS_SHEET, unitSheetColumns);
