@@ -1,4 +1,4 @@
-import { acceptBody } from '#shared/contract/bodies';
+import { acceptBody } from '#shared/contract/reportBodies';
 import { commandFor } from '#shared/api/reportView';
 import { reviewTarget } from '#shared/api/reviewTarget';
 import { parseWith } from '#shared/api/zodIssues';

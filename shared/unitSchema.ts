@@ -1,15 +1,4 @@
-import {
-  array,
-  boolean,
-  discriminatedUnion,
-  int,
-  iso,
-  literal,
-  object,
-  string,
-  enum as zEnum,
-  type infer as Infer,
-} from 'zod';
+import * as z from 'zod/mini';
 import {
   CHANGE_KINDS,
   LEVEL_ID_PATTERN,
@@ -20,82 +9,83 @@ import {
 } from './hierarchy.ts';
 import type { NewUnit, Reorganization } from './domain/reorganization.ts';
 
-const name = object({ vi: string().min(1).max(200), en: string().min(1).max(200) }).strict();
-const unitId = string().regex(UNIT_ID_PATTERN);
-const levelId = string().regex(LEVEL_ID_PATTERN);
-const document = string().trim().min(1).max(300);
+// zod/mini, as the request bodies are (contract/reportBodies.ts says why).
+const name = z.strictObject({
+  vi: z.string().check(z.minLength(1), z.maxLength(200)),
+  en: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+const unitId = z.string().check(z.regex(UNIT_ID_PATTERN));
+const levelId = z.string().check(z.regex(LEVEL_ID_PATTERN));
+const document = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
 
-export const unitSchema = object({
+const unitShape = {
   id: unitId,
-  code: string().min(1).max(32),
+  code: z.string().check(z.minLength(1), z.maxLength(32)),
   name,
   level: levelId,
-  parentId: unitId.optional(),
-  reports: boolean(),
-  validFrom: iso.date(),
-  validTo: iso.date().optional(),
-  predecessors: array(object({ unitId, change: zEnum(CHANGE_KINDS) }).strict())
-    .max(MAX_UNITS_PER_EDIT)
-    .optional(),
-  establishedBy: document.optional(),
-  endedBy: document.optional(),
-}).strict();
+  parentId: z.optional(unitId),
+  reports: z.boolean(),
+};
 
-export const levelSchema = object({
-  id: levelId,
-  name,
-  rank: int().min(0).max(20),
-  validFrom: iso.date(),
-  validTo: iso.date().optional(),
-  establishedBy: document.optional(),
-  endedBy: document.optional(),
-}).strict();
-
-export const unitListSchema = array(unitSchema).min(1).max(MAX_UNITS_PER_EDIT);
-/** The whole list of levels through time, replacing the stored one. */
-export const levelListSchema = array(levelSchema).min(1).max(50);
-
-/** A unit a reorganization creates: its dates, predecessors and documents come from the operation. */
-const newUnitSchema = unitSchema.pick({
-  id: true,
-  code: true,
-  name: true,
-  level: true,
-  parentId: true,
-  reports: true,
+export const unitSchema = z.strictObject({
+  ...unitShape,
+  validFrom: z.iso.date(),
+  validTo: z.optional(z.iso.date()),
+  predecessors: z.optional(
+    z.array(z.strictObject({ unitId, change: z.enum(CHANGE_KINDS) })).check(z.maxLength(MAX_UNITS_PER_EDIT)),
+  ),
+  establishedBy: z.optional(document),
+  endedBy: z.optional(document),
 });
 
-export const reorganizationSchema = object({
-  date: iso.date(),
+export const levelSchema = z.strictObject({
+  id: levelId,
+  name,
+  rank: z.int().check(z.minimum(0), z.maximum(20)),
+  validFrom: z.iso.date(),
+  validTo: z.optional(z.iso.date()),
+  establishedBy: z.optional(document),
+  endedBy: z.optional(document),
+});
+
+export const unitListSchema = z.array(unitSchema).check(z.minLength(1), z.maxLength(MAX_UNITS_PER_EDIT));
+/** The whole list of levels through time, replacing the stored one. */
+export const levelListSchema = z.array(levelSchema).check(z.minLength(1), z.maxLength(50));
+
+/** A unit a reorganization creates: its dates, predecessors and documents come from the operation. */
+const newUnitSchema = z.strictObject(unitShape);
+
+export const reorganizationSchema = z.strictObject({
+  date: z.iso.date(),
   document,
-  changes: array(
-    discriminatedUnion('kind', [
-      object({
-        kind: literal('merge'),
-        from: array(unitId).min(1).max(MAX_UNITS_PER_EDIT),
-        into: newUnitSchema,
-      }).strict(),
-      object({
-        kind: literal('split'),
-        from: unitId,
-        into: array(newUnitSchema).min(2).max(MAX_UNITS_PER_EDIT),
-      }).strict(),
-      object({ kind: literal('rename'), from: unitId, into: newUnitSchema }).strict(),
-      object({ kind: literal('retire'), unitId }).strict(),
-    ]),
-  )
-    .min(1)
-    .max(MAX_UNITS_PER_EDIT),
-}).strict();
+  changes: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('merge'),
+          from: z.array(unitId).check(z.minLength(1), z.maxLength(MAX_UNITS_PER_EDIT)),
+          into: newUnitSchema,
+        }),
+        z.strictObject({
+          kind: z.literal('split'),
+          from: unitId,
+          into: z.array(newUnitSchema).check(z.minLength(2), z.maxLength(MAX_UNITS_PER_EDIT)),
+        }),
+        z.strictObject({ kind: z.literal('rename'), from: unitId, into: newUnitSchema }),
+        z.strictObject({ kind: z.literal('retire'), unitId }),
+      ]),
+    )
+    .check(z.minLength(1), z.maxLength(MAX_UNITS_PER_EDIT)),
+});
 
 // The schemas and the interfaces must describe the same things (a parsed request is a domain value).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Fits<A, B> = [A] extends [B] ? true : false;
-const unitSchemaFitsUnit: Fits<Infer<typeof unitSchema>, Unit> = true;
-const unitSchemaHasUnitKeys: Same<keyof Infer<typeof unitSchema>, keyof Unit> = true;
-const levelSchemaMatchesLevel: Same<Infer<typeof levelSchema>, Level> = true;
-const newUnitSchemaFits: Fits<Infer<typeof newUnitSchema>, NewUnit> = true;
-const reorganizationFits: Fits<Infer<typeof reorganizationSchema>, Reorganization> = true;
+const unitSchemaFitsUnit: Fits<z.infer<typeof unitSchema>, Unit> = true;
+const unitSchemaHasUnitKeys: Same<keyof z.infer<typeof unitSchema>, keyof Unit> = true;
+const levelSchemaMatchesLevel: Same<z.infer<typeof levelSchema>, Level> = true;
+const newUnitSchemaFits: Fits<z.infer<typeof newUnitSchema>, NewUnit> = true;
+const reorganizationFits: Fits<z.infer<typeof reorganizationSchema>, Reorganization> = true;
 void [
   unitSchemaFitsUnit,
   unitSchemaHasUnitKeys,

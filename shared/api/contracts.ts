@@ -1,6 +1,6 @@
 import { validateDraft, type Catalog, type ReportValues } from '../catalog/index.ts';
 import type { VerificationEntry } from '../domain/report.ts';
-import { returnBody, saveReportBody, verificationBody } from '../contract/bodies.ts';
+import { returnBody, saveReportBody, verificationBody } from '../contract/reportBodies.ts';
 import { unknownField, type FieldIssue } from '../contract/errors.ts';
 import { bi } from '../contract/i18n.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';

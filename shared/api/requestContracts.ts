@@ -2,14 +2,8 @@ import { toJSONSchema } from 'zod';
 import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
 import type { RouteId } from '../contract/routes.ts';
-import {
-  acceptBody,
-  periodSchema,
-  reorganizationBody,
-  returnBody,
-  unitsBody,
-  verificationBody,
-} from '../contract/bodies.ts';
+import { periodSchema, reorganizationBody, unitsBody } from '../contract/bodies.ts';
+import { acceptBody, returnBody, verificationBody } from '../contract/reportBodies.ts';
 import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from '../contract/evidence.ts';
 import { targetSetBody } from '../contract/bodies.ts';

@@ -1,12 +1,13 @@
 import type { Bilingual } from '../contract/i18n.ts';
 import type { CatalogField, CompareOp, Condition } from './types.ts';
+import { lazy } from '../lazy.ts';
 
 /* Every message names fields by their labels, in both languages; codes carry the meaning for programs. */
 
-const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-const enNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const viNumber = lazy(() => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }));
+const enNumber = lazy(() => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }));
 
-export const num = (n: number): Bilingual => ({ vi: viNumber.format(n), en: enNumber.format(n) });
+export const num = (n: number): Bilingual => ({ vi: viNumber().format(n), en: enNumber().format(n) });
 
 const q = (s: string) => `“${s}”`;
 

@@ -1,14 +1,6 @@
 import type { core, input, output } from 'zod';
-import {
-  acceptBody,
-  periodSchema,
-  reorganizationBody,
-  returnBody,
-  saveReportBody,
-  targetSetBody,
-  unitsBody,
-  verificationBody,
-} from './bodies.ts';
+import { periodSchema, reorganizationBody, targetSetBody, unitsBody } from './bodies.ts';
+import { acceptBody, returnBody, saveReportBody, verificationBody } from './reportBodies.ts';
 import { publicCatalogSchema, type PublicCatalog } from './catalog.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from './evidence.ts';
 import type { RouteId } from './routes.ts';

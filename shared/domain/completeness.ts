@@ -2,6 +2,7 @@ import { ancestorsOf, type Unit } from '../hierarchy.ts';
 import { DISPLAY_STATUSES, type DisplayStatus } from '../contract/statuses.ts';
 import type { ReviewSort } from '../contract/reviewList.ts';
 import { displayStatusOf, type ReportState } from './report.ts';
+import { lazy } from '../lazy.ts';
 
 export type ReportSummary = Pick<ReportState, 'unitId' | 'status' | 'late' | 'version'> &
   Partial<Pick<ReportState, 'submittedAt' | 'updatedAt' | 'acceptedAt'>>;
@@ -140,9 +141,9 @@ export function sortKeyOf(r: UnitStatus, sort: ReviewSort, ctx: SortContext): So
   return [primary, r.name.vi, r.unitId];
 }
 
-const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+const collator = lazy(() => new Intl.Collator('vi', { numeric: true, sensitivity: 'base' }));
 const compareValues = (a: string | number, b: string | number): number =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+  typeof a === 'number' && typeof b === 'number' ? a - b : collator().compare(String(a), String(b));
 
 /** Compares two keys in the order asked for; a missing value (never submitted, no parent) goes last either way. */
 export function compareSortKeys(sort: ReviewSort): (a: SortKey, b: SortKey) => number {
@@ -156,7 +157,7 @@ export function compareSortKeys(sort: ReviewSort): (a: SortKey, b: SortKey) => n
       const c = compareValues(pa, pb);
       if (c) return dir * c;
     }
-    return collator.compare(na, nb) || (ia < ib ? -1 : ia > ib ? 1 : 0);
+    return collator().compare(na, nb) || (ia < ib ? -1 : ia > ib ? 1 : 0);
   };
 }
 
