@@ -76,5 +76,5 @@ export const catalogYears: readonly number[] = Object.freeze([...catalogs.keys()
 
 /** The catalog of a reporting year; undefined for a year with none. */
 export function catalogFor(year: number): Catalog | undefined {
-  return catalogs.get(year);
+  return catalogs.get(year)?.();
 }
