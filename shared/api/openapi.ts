@@ -123,7 +123,7 @@ function paramSchema(schema: ParamSchema): object {
   };
 }
 
-function parameters(route: Route, answer: RouteContract) {
+function parameters(route: Route) {
   const path = Object.entries(route.params).map(([name, schema]) => ({
     name,
     in: 'path',
@@ -150,7 +150,7 @@ function parameters(route: Route, answer: RouteContract) {
         { name: 'If-Match', in: 'header', required: false, schema: { type: 'string', examples: ['"v3"'] } },
       ]
     : [];
-  if (answer.notModified)
+  if (route.conditional)
     headers.push({
       name: 'If-None-Match',
       in: 'header',
@@ -202,7 +202,7 @@ function operation(route: Route, catalog: Catalog) {
     summary: `${route.summary.vi} / ${route.summary.en}`,
     tags: [route.path.split('/')[1] ?? 'root'],
     ...(route.auth === 'public' ? { security: [] } : { 'x-roles': route.auth }),
-    parameters: parameters(route, answer),
+    parameters: parameters(route),
     ...(contract
       ? {
           requestBody: {
@@ -219,7 +219,7 @@ function operation(route: Route, catalog: Catalog) {
     responses: {
       ...errorResponses(route),
       [String(answer.status)]: { description: SUCCESS_TEXT[answer.status], content: json(answer.response) },
-      ...(answer.notModified ? { '304': { description: STATUS_TEXT[304] } } : {}),
+      ...(route.conditional ? { '304': { description: STATUS_TEXT[304] } } : {}),
       ...Object.fromEntries(
         Object.entries(also).flatMap(([status, schema]) =>
           schema

@@ -99,11 +99,15 @@ export function ownUnit(req: AuthedRequest): string {
   return req.identity.unitId as string;
 }
 
-/** `If-Match: "v3"` → 3. A malformed value cannot match anything, so it is a failed precondition. */
+/**
+ * `If-Match: "v3"` → 3; also the tag a conditional GET answered with (`W/"v3-<digest>"`, http/conditionalGet.ts):
+ * a change needs the version it was made on, and the digest only says which answer showed it. A malformed
+ * value cannot match anything, so it is a failed precondition.
+ */
 export function ifMatchVersion(req: PublicRequest): number | undefined {
   const raw = req.headers['if-match'];
   if (raw === undefined) return undefined;
-  const match = /^(?:W\/)?"v(\d+)"$/.exec(raw.trim());
+  const match = /^(?:W\/)?"v(\d+)(?:-[\w-]+)?"$/.exec(raw.trim());
   if (!match) {
     throw new PreconditionFailedError(
       bi('If-Match phải có dạng "v<số phiên bản>".', 'If-Match must look like "v<version>".'),

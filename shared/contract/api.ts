@@ -41,8 +41,6 @@ export interface RouteContract {
   readonly response: ZodType;
   /** Other statuses that answer with a body of their own rather than an error. */
   readonly alsoAnswers?: Readonly<Partial<Record<number, ZodType>>>;
-  /** A GET whose answer carries an ETag and that answers 304, with no body, to a matching If-None-Match. */
-  readonly notModified?: true;
   readonly body?: ZodType;
   /** A body the route also accepts absent. */
   readonly bodyOptional?: true;
@@ -55,7 +53,7 @@ export const contracts = {
   getDeepHealth: { ...ok(healthSchema), alsoAnswers: { 503: healthSchema } },
   getMe: ok(meSchema),
   listCatalogYears: ok(catalogYearsSchema),
-  getCatalog: { ...ok(publicCatalogSchema), notModified: true },
+  getCatalog: ok(publicCatalogSchema),
   getOpenApi: ok(openApiSchema),
   getMyReport: ok(reportViewSchema),
   saveMyReport: { ...ok(reportViewSchema), body: saveReportBody },

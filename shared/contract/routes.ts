@@ -63,6 +63,11 @@ export interface Route {
   readonly query?: Readonly<Record<string, { readonly schema: ParamSchema; readonly required: boolean }>>;
   /** Codes the route answers with beyond those every route of its kind can (see errorCodesOf). */
   readonly errors: readonly ErrorCode[];
+  /**
+   * A GET whose answer carries an ETag (a digest of the body; http/conditionalGet.ts) and that answers 304,
+   * with no body, to a matching If-None-Match: what the agency's form loads on every visit.
+   */
+  readonly conditional?: true;
 }
 
 const ANY_ROLE = ROLES;
@@ -121,6 +126,7 @@ export const routes = [
     summary: { vi: 'Thông tin người dùng đăng nhập và đơn vị', en: 'The signed-in identity and its unit' },
     params: {},
     errors: [],
+    conditional: true,
   },
   {
     id: 'listCatalogYears',
@@ -146,6 +152,7 @@ export const routes = [
     },
     params: { year: CATALOG_YEAR },
     errors: [CODE.NOT_FOUND],
+    conditional: true,
   },
   {
     id: 'getOpenApi',
@@ -168,6 +175,7 @@ export const routes = [
     summary: { vi: 'Báo cáo năm của đơn vị mình', en: "The caller's unit's report for the year" },
     params: YEAR,
     errors: [],
+    conditional: true,
   },
   {
     id: 'saveMyReport',
@@ -427,6 +435,7 @@ export const routes = [
     summary: { vi: 'Tài liệu kiểm chứng của đơn vị', en: "The caller's evidence files" },
     params: YEAR,
     errors: [],
+    conditional: true,
   },
   {
     id: 'listReviewEvidence',

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { routeById, type PathOf, type RouteId } from '../contract/routes.ts';
 import { pathParams } from '../api/params.ts';
 import { compressResponse } from './compress.ts';
+import { conditionalGet } from './conditionalGet.ts';
 import { agencyUnit } from './agencyUnit.ts';
 import { errorResponses } from './errorResponses.ts';
 import { idempotency } from './idempotency.ts';
@@ -60,6 +61,7 @@ function build<Id extends RouteId>(routeId: Id, fn: (req: RouteRequest<Id>) => P
   const wrapped = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     // First, so that its `after` runs last, on the answer as it goes out.
     .use(compressResponse())
+    .use(conditionalGet(route))
     .use(errorResponses())
     .use(originCheck())
     .use(authorize(route))

@@ -36,7 +36,7 @@ describe('an agency drafts and submits its own report', () => {
     const res = await api.call(agencyA, 'GET', `/reports/${YEAR}`);
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ unitId: 'so-a', status: 'not_started', version: 0, values: {} });
-    expect(res.headers.get('etag')).toBe('"v0"');
+    expect(res.headers.get('etag')).toMatch(/^W\/"v0-[\w-]+"$/);
   });
 
   it('saves a partial draft and returns its version, ETag and derived indicators', async () => {
@@ -290,5 +290,40 @@ describe('review: verify, return, correct, resubmit, accept', () => {
       'sorted=name',
     ])
       expect((await api.call(auditor, 'GET', `/review/${YEAR}/reports?${bad}`)).status).toBe(400);
+  });
+});
+
+describe('a repeat visit on a slow link', () => {
+  const agencyD = { sub: 'agency-d', role: 'agency', unitId: 'xa-d' } as const;
+
+  it('answers a repeat GET of its report, evidence list and identity with 304 and no body, until they change', async () => {
+    const paths = [`/reports/${YEAR}`, `/reports/${YEAR}/evidence`, '/me'];
+    const tags = new Map<string, string>();
+    for (const path of paths) {
+      const first = await api.call(agencyD, 'GET', path);
+      tags.set(path, first.headers.get('etag')!);
+      const again = await api.call(agencyD, 'GET', path, { headers: { 'if-none-match': tags.get(path)! } });
+      expect(again.status, path).toBe(304);
+      expect(again.json, path).toBeUndefined();
+      expect(again.headers.get('etag'), path).toBe(tags.get(path));
+      expect(again.headers.get('vary'), path).toMatch(/authorization/i);
+    }
+    // Another unit's copy of the same URL is another body: its own tag, never the first unit's 304.
+    const other = await api.call(agencyA, 'GET', `/reports/${YEAR}`, {
+      headers: { 'if-none-match': tags.get(`/reports/${YEAR}`)! },
+    });
+    expect(other.status).toBe(200);
+    expect(other.json.unitId).toBe('so-a');
+    // The version tag in front still serves as If-Match.
+    const saved = await api.call(agencyD, 'PUT', `/reports/${YEAR}`, {
+      body: { values: { [firstInteger]: 3 } },
+      headers: { 'if-match': tags.get(`/reports/${YEAR}`)! },
+    });
+    expect(saved.status).toBe(200);
+    const changed = await api.call(agencyD, 'GET', `/reports/${YEAR}`, {
+      headers: { 'if-none-match': tags.get(`/reports/${YEAR}`)! },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toMatch(/^W\/"v1-[\w-]+"$/);
   });
 });

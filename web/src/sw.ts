@@ -14,6 +14,7 @@ import {
   OFFLINE_COPY_HEADER,
   UNIT_ROUTES,
 } from './offline/caches.ts';
+import { revalidateKeptCopy } from './offline/revalidate.ts';
 
 /*
  * The service worker, built with Workbox (injectManifest: web/build.ts lists the precache). It keeps the app
@@ -47,7 +48,10 @@ registerRoute(
   // It changes only with a deployment: served at once, refreshed behind.
   new StaleWhileRevalidate({
     cacheName: CACHE.config,
-    plugins: [new CacheableResponsePlugin({ statuses: [200, 404] })],
+    plugins: [
+      new CacheableResponsePlugin({ statuses: [200, 404] }),
+      revalidateKeptCopy((request) => caches.match(request.url, { cacheName: CACHE.config })),
+    ],
   }),
 );
 
@@ -70,6 +74,11 @@ registerRoute(
     networkTimeoutSeconds: 10,
     plugins: [
       new CacheableResponsePlugin({ statuses: [200] }),
+      revalidateKeptCopy((request) =>
+        caches.match(cacheKeyFor(request.url, request.headers.get('authorization')), {
+          cacheName: CACHE.unit,
+        }),
+      ),
       {
         cacheKeyWillBeUsed: async ({ request }) =>
           cacheKeyFor(request.url, request.headers.get('authorization')),
