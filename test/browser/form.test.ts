@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDraft } from '#shared/catalog/index';
 import { failOnProblems, openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { YEAR, catalog, draftInPage, fillField, fieldByCode, waitSaved } from './report.ts';
+
+const READ_XLSX = join(import.meta.dirname, '../unit/rollup/readXlsx.py');
 
 /* The form's promises to someone typing: the API's own messages beside the field, the keyboard, and autosave. */
 const UNIT = 'so-tai-chinh-2025';
@@ -168,6 +174,48 @@ describe('the agency form', () => {
       await row.getByRole('button', { name: 'Rút', exact: true }).click();
       await expect.poll(() => box.locator('li', { hasText: file.name }).count()).toBe(0);
     }
+  });
+
+  it('downloads its own report as an XLSX workbook that an independent reader reads back', async () => {
+    const { page } = b;
+    const panel = page.locator('#up-budget_total');
+    if (await panel.isHidden())
+      await page.locator('[data-evidence-for="budget_total"] button[aria-controls]').click();
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'du-toan-2025.pdf', mimeType: 'application/pdf', buffer: pdfBytes('du toan') });
+    await panel.locator('#up-budget_total-title').fill('Quyết định giao dự toán năm 2025');
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    await panel.locator('.upload__status', { hasText: /xác minh|verified/ }).waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-action="download-workbook"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^bao-cao-cntt-${YEAR}-${UNIT}-v\\d+\\.xlsx$`));
+    const file = join(mkdtempSync(join(tmpdir(), 'bccntt-xlsx-')), download.suggestedFilename());
+    await download.saveAs(file);
+    // openpyxl: each cell as [value, data type, number format].
+    const book = JSON.parse(
+      execFileSync('/usr/bin/python3', [READ_XLSX, file], { encoding: 'utf8' }),
+    ) as Record<string, [unknown, string, string][][]>;
+    expect(Object.keys(book)).toEqual(['Số liệu - Values', 'Chỉ tiêu - Indicators', 'Minh chứng - Evidence']);
+    const rowOf = (sheet: string, key: string, column: number) =>
+      book[sheet]!.find((r) => r[column]?.[0] === key);
+    // What the first test typed: numbers stay numbers.
+    expect(rowOf('Số liệu - Values', 'staff_total', 1)?.[4]?.slice(0, 2)).toEqual([1500, 'n']);
+    expect(rowOf('Số liệu - Values', 'computers_in_use', 1)?.[4]?.slice(0, 2)).toEqual([1000, 'n']);
+    const perStaff = rowOf('Chỉ tiêu - Indicators', 'computers_per_staff', 0)?.[3];
+    expect(perStaff?.[1]).toBe('n');
+    expect(perStaff?.[0] as number).toBeCloseTo(1000 / 1500, 6);
+    const evidence = rowOf('Minh chứng - Evidence', 'du-toan-2025.pdf', 0);
+    expect(evidence?.[2]?.[0]).toBe('PDF');
+    expect(evidence?.[4]?.[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(evidence?.[5]?.[0]).toContain('budget_total');
+
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'du-toan-2025.pdf' });
+    await row.getByRole('button', { name: 'Rút tài liệu du-toan-2025.pdf' }).click();
+    await row.getByRole('button', { name: 'Rút', exact: true }).click();
+    await expect.poll(() => row.count()).toBe(0);
   });
 
   it('shows its upload-failed message when storage refuses a body that does not match its SHA-256 (400 BadDigest)', async () => {

@@ -12,4 +12,5 @@ for ws in book.worksheets:
     for row in ws.iter_rows():
         rows.append([[c.value, c.data_type, c.number_format] for c in row])
     out[ws.title] = rows
-json.dump(out, sys.stdout, ensure_ascii=False)
+# Dates as ISO text: JSON has no date.
+json.dump(out, sys.stdout, ensure_ascii=False, default=str)

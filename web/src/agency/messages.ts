@@ -143,6 +143,7 @@ export const A = {
   receiptNotSubmitted: bi('Báo cáo chưa được nộp.', 'The report has not been submitted.'),
   print: bi('In biên nhận', 'Print the receipt'),
   printReport: bi('In báo cáo', 'Print the report'),
+  downloadWorkbook: bi('Tải báo cáo (XLSX)', 'Download the report (XLSX)'),
   printNothing: bi('Chưa có số liệu.', 'No figures yet.'),
   printVersion: (version: number, at: string) =>
     bi(`Phiên bản ${version}, in lúc ${at}`, `Version ${version}, printed at ${at}`),

@@ -25,6 +25,7 @@ import type { LevelRef, PublicCatalog, Report } from '../types.ts';
 import { Autosave } from './autosave.ts';
 import { conflictPanel } from './conflicts.ts';
 import { printView } from './printView.ts';
+import { inlineFailure } from '../inlineFailure.ts';
 import { dropDraft, readCopied, readDraft, writeCopied, type Draft } from './drafts.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
@@ -404,6 +405,36 @@ function renderReport(
     },
     L(A.printReport),
   );
+  const unitLine = level ? L(A.unitLine(ctx.unitName, level)) : ctx.unitName;
+  const workbookFailure = inlineFailure((error) =>
+    showError(main, { error, retry: () => navigate(`#/report/${year}`) }),
+  );
+  const workbookButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--secondary',
+      'data-action': 'download-workbook',
+      onclick: () => {
+        workbookButton.disabled = true;
+        void workbookFailure
+          .run(async () => {
+            const { downloadReportWorkbook } = await import('./workbook.ts');
+            await downloadReportWorkbook({
+              catalog,
+              year,
+              unitId: report.unitId,
+              unitLine,
+              version: autosave.currentVersion,
+              values: valid,
+              store,
+            });
+          })
+          .finally(() => (workbookButton.disabled = false));
+      },
+    },
+    L(A.downloadWorkbook),
+  );
   main.replaceChildren(
     h(
       'div',
@@ -418,12 +449,13 @@ function renderReport(
       report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
       panel.element,
       h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),
-      h('p', { class: 'form-actions' }, printButton),
+      h('p', { class: 'form-actions' }, printButton, ' ', workbookButton),
+      workbookFailure.el,
     ),
     printView({
       catalog,
       year,
-      unitLine: level ? L(A.unitLine(ctx.unitName, level)) : ctx.unitName,
+      unitLine,
       values: () => valid,
       version: () => autosave.currentVersion,
       store,
