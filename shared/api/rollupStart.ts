@@ -4,7 +4,7 @@ import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import { newRunId } from '../rollup/runId.ts';
 import { commitClaimed } from '../store/idempotency.ts';
 import { startJob } from '../store/jobInvoker.ts';
-import { getRollupSummary, rollupSummaryWrite, saveRollupSummary } from '../store/rollupOutputs.ts';
+import { getRollupSummary, rollupSummaryWrite, saveRollupSummary } from '../store/rollupSummaries.ts';
 import { WriteConflict } from '../store/transact.ts';
 import { withAdminAudit } from './audit.ts';
 import { CODE } from '../contract/errors.ts';

@@ -1,15 +1,21 @@
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { PublishedRollup, RollupSummary } from '../domain/rollupRun.ts';
 import { entities, keys } from '../model.ts';
-import { ddb, tableName } from './dynamo.ts';
+import { tableName } from './dynamo.ts';
 import { openOutput, type OutputStream } from './multipartOutput.ts';
 import { bucketName, s3 } from './s3.ts';
 import { LINK_SECONDS } from '../contract/evidence.ts';
-import { conditioned, transact, unconditioned, type Write } from './transact.ts';
+import { conditioned, transact, unconditioned } from './transact.ts';
 
-export type { PublishedRollup, RollupSummary };
+export {
+  getRollupSummary,
+  publishedRollup,
+  rollupSummaryWrite,
+  saveRollupSummary,
+  STALE_RUN_MS,
+  type PublishedRollup,
+  type RollupSummary,
+} from './rollupSummaries.ts';
 
 const BUCKET = bucketName('reports');
 const TABLE = tableName();
@@ -38,16 +44,6 @@ export const rollupKey = (year: number, file: RollupFile, runId: string) =>
 export const openRunOutput = (year: number, file: RollupFile, runId: string): OutputStream =>
   openOutput(BUCKET, rollupKey(year, file, runId), ROLLUP_FILES[file].type);
 
-/** A run older than this is not running any more, whatever its summary says: Lambda stops a job at 15 min. */
-export const STALE_RUN_MS = 20 * 60_000;
-
-export async function publishedRollup(year: number): Promise<PublishedRollup | undefined> {
-  const { Item } = await ddb.send(
-    new GetCommand({ TableName: TABLE, Key: keys.rollupPublished(year), ConsistentRead: true }),
-  );
-  return Item ? entities.rollupPublished.decode(Item) : undefined;
-}
-
 /**
  * Publishes the run: every file must be in its folder, and the run must still hold the year's claim (a run
  * that lost it to a newer one publishes nothing). The pointer and that check land in one transaction.
@@ -73,42 +69,6 @@ export async function publishRun(year: number, runId: string, now = new Date()):
       },
     }),
   ]);
-}
-
-/**
- * The write of a run's summary. `running` claims the year: it lands only when no other run holds it (none
- * running, or the one running has gone stale); a finished state lands only for the run that holds the claim,
- * so a run overtaken by a newer one cannot overwrite its summary.
- */
-export function rollupSummaryWrite(summary: RollupSummary, now = new Date()): Write {
-  const claim = summary.status === 'running';
-  return conditioned(claim ? 'ROLLUP_RUNNING' : 'ROLLUP_CLAIM_LOST', {
-    Put: {
-      TableName: TABLE,
-      Item: entities.rollupSummary.encode(summary),
-      ConditionExpression: claim
-        ? 'attribute_not_exists(pk) OR runId = :runId OR #status <> :running OR startedAt < :stale'
-        : 'runId = :runId',
-      ...(claim ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: {
-        ':runId': summary.runId,
-        ...(claim
-          ? { ':running': 'running', ':stale': new Date(now.getTime() - STALE_RUN_MS).toISOString() }
-          : {}),
-      },
-    },
-  });
-}
-
-export async function saveRollupSummary(summary: RollupSummary): Promise<void> {
-  await transact([rollupSummaryWrite(summary)]);
-}
-
-export async function getRollupSummary(year: number): Promise<RollupSummary | undefined> {
-  const { Item } = await ddb.send(
-    new GetCommand({ TableName: TABLE, Key: keys.rollupSummary(year), ConsistentRead: true }),
-  );
-  return Item ? entities.rollupSummary.decode(Item) : undefined;
 }
 
 /** Short-lived links (LINK_SECONDS) to the files of a run. */

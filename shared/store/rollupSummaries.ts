@@ -1,0 +1,60 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { PublishedRollup, RollupSummary } from '../domain/rollupRun.ts';
+import { entities, keys } from '../model.ts';
+import { ddb, tableName } from './dynamo.ts';
+import { conditioned, transact, type Write } from './transact.ts';
+
+/*
+ * A year's rollup runs as the table records them: the summary that claims the year, and the pointer to the
+ * published run. Apart from the run's files (rollupOutputs.ts), so that a function which only starts a run or
+ * reads its state does not carry the S3 client.
+ */
+export type { PublishedRollup, RollupSummary };
+
+const TABLE = tableName();
+
+/** A run older than this is not running any more, whatever its summary says: Lambda stops a job at 15 min. */
+export const STALE_RUN_MS = 20 * 60_000;
+
+export async function publishedRollup(year: number): Promise<PublishedRollup | undefined> {
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: keys.rollupPublished(year), ConsistentRead: true }),
+  );
+  return Item ? entities.rollupPublished.decode(Item) : undefined;
+}
+
+/**
+ * The write of a run's summary. `running` claims the year: it lands only when no other run holds it (none
+ * running, or the one running has gone stale); a finished state lands only for the run that holds the claim,
+ * so a run overtaken by a newer one cannot overwrite its summary.
+ */
+export function rollupSummaryWrite(summary: RollupSummary, now = new Date()): Write {
+  const claim = summary.status === 'running';
+  return conditioned(claim ? 'ROLLUP_RUNNING' : 'ROLLUP_CLAIM_LOST', {
+    Put: {
+      TableName: TABLE,
+      Item: entities.rollupSummary.encode(summary),
+      ConditionExpression: claim
+        ? 'attribute_not_exists(pk) OR runId = :runId OR #status <> :running OR startedAt < :stale'
+        : 'runId = :runId',
+      ...(claim ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+      ExpressionAttributeValues: {
+        ':runId': summary.runId,
+        ...(claim
+          ? { ':running': 'running', ':stale': new Date(now.getTime() - STALE_RUN_MS).toISOString() }
+          : {}),
+      },
+    },
+  });
+}
+
+export async function saveRollupSummary(summary: RollupSummary): Promise<void> {
+  await transact([rollupSummaryWrite(summary)]);
+}
+
+export async function getRollupSummary(year: number): Promise<RollupSummary | undefined> {
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: TABLE, Key: keys.rollupSummary(year), ConsistentRead: true }),
+  );
+  return Item ? entities.rollupSummary.decode(Item) : undefined;
+}
