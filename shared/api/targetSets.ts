@@ -7,7 +7,8 @@ import {
   type TargetSetInput,
 } from '../catalog/index.ts';
 import { bi } from '../contract/i18n.ts';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, PreconditionFailedError } from '../errors.ts';
+import { CODE } from '../contract/errors.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import { commitClaimed } from '../store/idempotency.ts';
 import { getTargetSet, targetSetWrites } from '../store/targetSets.ts';
@@ -15,6 +16,7 @@ import { retry, jittered } from '../store/retry.ts';
 import { WriteConflict } from '../store/transact.ts';
 import { adminAuditWrites } from './audit.ts';
 import { invalidInput } from './zodIssues.ts';
+import { ifMatchVersion } from './params.ts';
 
 /** The year's current target set with its name, as GET and PUT /targets/{year} answer it. */
 export const targetSetView = (set: TargetSet) => ({
@@ -29,7 +31,9 @@ export async function currentTargetSet(year: number, catalog: Catalog): Promise<
 
 /**
  * A new version of the year's target set over the current one, with its audit entry, in one transaction. A
- * lost race (another admin's version, or another audit entry, landed first) is retried on fresh state.
+ * lost race (another admin's version, or another audit entry, landed first) is retried on fresh state. Under
+ * If-Match (`"v<version>"`, the version the admin's editor showed) a set that has moved on since is 412 and
+ * nothing is written: two admins editing at once never overwrite each other's change unseen.
  */
 export async function changeTargetSet(
   req: AuthedRequest,
@@ -37,12 +41,22 @@ export async function changeTargetSet(
   catalog: Catalog,
   input: TargetSetInput,
 ): Promise<ApiResult> {
+  const expected = ifMatchVersion(req);
   try {
     return await retry(
       jittered(4, 20),
       (error) => error instanceof WriteConflict,
       async () => {
         const current = await currentTargetSet(year, catalog);
+        if (expected !== undefined && expected !== current.version) {
+          throw new PreconditionFailedError(
+            bi(
+              `Bộ mục tiêu đã được thay đổi (phiên bản ${current.version}, bạn gửi ${expected}). Hãy tải lại rồi sửa tiếp.`,
+              `The target set has changed (version ${current.version}, you sent ${expected}). Reload and try again.`,
+            ),
+            { code: CODE.VERSION_MISMATCH },
+          );
+        }
         const resolved = resolveTargetSet(catalog, current, input, {
           version: current.version + 1,
           setBy: req.identity.sub,
@@ -71,7 +85,7 @@ export async function changeTargetSet(
         'Bộ mục tiêu đang được thay đổi đồng thời; hãy thử lại.',
         'The target set is being changed concurrently; retry.',
       ),
-      { code: 'CONCURRENT_UPDATE' },
+      { code: CODE.CONCURRENT_UPDATE },
     );
   }
 }

@@ -355,7 +355,7 @@ export const routes = [
       en: 'Set a year’s targets, point weights and bands (versioned, audited)',
     },
     params: YEAR,
-    errors: [CODE.CONCURRENT_UPDATE],
+    errors: [CODE.CONCURRENT_UPDATE, CODE.PRECONDITION_FAILED, CODE.VERSION_MISMATCH],
   },
   {
     id: 'listUnits',

@@ -9,6 +9,7 @@ import {
   fieldsNeedingEvidence,
   recordVerifiedEvidence,
   rollupFile,
+  snapshotTable,
   units,
   YEAR,
 } from './fixtures.ts';
@@ -166,5 +167,52 @@ describe('the targets of a year', () => {
     expect(await file('report.html')).toContain('Kế hoạch thử nghiệm số 1');
     const summary = await api.call(admin, 'GET', `/rollups/${YEAR}`);
     expect(summary.json.targetSet).toBe(`${YEAR}.v2`);
+  });
+});
+
+describe('two admins editing the targets at once', () => {
+  it('two admins at once: both patches land as consecutive versions; under If-Match the stale one is 412 and writes nothing', async () => {
+    const before = (await api.call(admin, 'GET', `/targets/${YEAR}`)).json.version as number;
+    const otherAdmin = { ...admin, sub: 'admin-2' };
+    const patch = (indicator: string, value: number) => ({
+      indicators: { [indicator]: { targets: { commune: { value, source: 'system-default' } } } },
+    });
+    const [a, b] = await Promise.all([
+      api.call(admin, 'PUT', `/targets/${YEAR}`, { body: patch('email_regular_pct', 41) }),
+      api.call(otherAdmin, 'PUT', `/targets/${YEAR}`, { body: patch('staff_trained_pct', 42) }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([a.json.version, b.json.version].sort()).toEqual([before + 1, before + 2]);
+    // Neither change was lost: each patch went over the other's version.
+    const both = (await api.call(auditor, 'GET', `/targets/${YEAR}`)).json;
+    expect(both.version).toBe(before + 2);
+    expect(both.indicators.email_regular_pct.targets.commune.value).toBe(41);
+    expect(both.indicators.staff_trained_pct.targets.commune.value).toBe(42);
+
+    // Both editors showed version before + 2; the first to save wins, the second is told, and nothing of it lands.
+    const seen = `"v${before + 2}"`;
+    const first = await api.call(admin, 'PUT', `/targets/${YEAR}`, {
+      body: patch('email_regular_pct', 50),
+      headers: { 'if-match': seen },
+    });
+    expect(first.status).toBe(200);
+    const snapshot = await snapshotTable(api.tableName);
+    const stale = await api.call(otherAdmin, 'PUT', `/targets/${YEAR}`, {
+      body: patch('email_regular_pct', 60),
+      headers: { 'if-match': seen },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.json.error.code).toBe('VERSION_MISMATCH');
+    expect(stale.json.error.message.vi).toMatch(/phiên bản/);
+    expect(await snapshotTable(api.tableName)).toEqual(snapshot);
+    const malformed = await api.call(otherAdmin, 'PUT', `/targets/${YEAR}`, {
+      body: patch('email_regular_pct', 60),
+      headers: { 'if-match': 'v3' },
+    });
+    expect(malformed.status).toBe(412);
+    expect(
+      (await api.call(auditor, 'GET', `/targets/${YEAR}`)).json.indicators.email_regular_pct.targets.commune
+        .value,
+    ).toBe(50);
   });
 });
