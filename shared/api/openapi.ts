@@ -147,7 +147,17 @@ function parameters(route: Route) {
           required: false,
           schema: { type: 'string', minLength: 8, maxLength: 128 },
         },
-        { name: 'If-Match', in: 'header', required: false, schema: { type: 'string', examples: ['"v3"'] } },
+        // Only where it is read: a route that honours If-Match is one that can answer VERSION_MISMATCH.
+        ...(errorCodesOf(route).includes('VERSION_MISMATCH')
+          ? [
+              {
+                name: 'If-Match',
+                in: 'header',
+                required: false,
+                schema: { type: 'string', examples: ['"v3"'] },
+              },
+            ]
+          : []),
       ]
     : [];
   if (route.conditional)
