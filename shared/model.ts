@@ -112,6 +112,9 @@ export const keys = {
   auditSortKey: (at: string, chain: string, seq: number) => `${at}#${chain}#${pad(seq, 10)}`,
 
   rollupSummary: (year: number): ItemKey => ({ pk: `ROLLUP#${year}`, sk: '#SUMMARY' }),
+  /** Every run of a year, kept as it last stood: run ids sort by start time, so the newest come first read back. */
+  rollupRun: (year: number, runId: string): ItemKey => ({ pk: `ROLLUP#${year}`, sk: `RUN#${runId}` }),
+  rollupRunPrefix: 'RUN#',
   /** The pointer to the year's published run. */
   rollupPublished: (year: number): ItemKey => ({ pk: `ROLLUP#${year}`, sk: '#PUBLISHED' }),
 
@@ -213,6 +216,19 @@ const targetSetAttributes = {
   bands: list,
   setBy: optional(string),
   setAt: optional(string),
+};
+
+const rollupSummaryAttributes = {
+  year: number,
+  status: string,
+  runId: string,
+  requestedBy: string,
+  startedAt: string,
+  finishedAt: optional(string),
+  error: optional(string),
+  counts: optional(map),
+  catalogVersion: optional(string),
+  targetSet: optional(string),
 };
 
 /** One codec per entity: its key, its index membership and its attributes. */
@@ -396,18 +412,14 @@ export const entities = {
   rollupSummary: defineEntity<RollupSummary, 'rollup'>({
     name: 'rollup',
     key: (r) => keys.rollupSummary(r.year),
-    attributes: {
-      year: number,
-      status: string,
-      runId: string,
-      requestedBy: string,
-      startedAt: string,
-      finishedAt: optional(string),
-      error: optional(string),
-      counts: optional(map),
-      catalogVersion: optional(string),
-      targetSet: optional(string),
-    },
+    attributes: rollupSummaryAttributes,
+  }),
+
+  /** One run's summary as it last stood, beside the year's current one: the list of past runs. */
+  rollupRun: defineEntity<RollupSummary, 'rollupRun'>({
+    name: 'rollupRun',
+    key: (r) => keys.rollupRun(r.year, r.runId),
+    attributes: rollupSummaryAttributes,
   }),
 
   /** The year's current targets, weights and bands (the version an admin last made), read by the rollup. */

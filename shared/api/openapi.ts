@@ -57,6 +57,7 @@ const NAMED: Record<string, core.$ZodType> = {
   AuditVerification: wire.auditVerificationSchema,
   RollupStarted: wire.rollupStartedSchema,
   Rollup: wire.rollupSchema,
+  RollupRuns: wire.rollupRunsSchema,
   Live: wire.liveSchema,
   Health: wire.healthSchema,
   CatalogYears: wire.catalogYearsSchema,

@@ -4,7 +4,7 @@ import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import { newRunId } from '../rollup/runId.ts';
 import { commitClaimed } from '../store/idempotency.ts';
 import { startJob } from '../store/jobInvoker.ts';
-import { getRollupSummary, rollupSummaryWrite, saveRollupSummary } from '../store/rollupSummaries.ts';
+import { getRollupSummary, rollupSummaryWrites, saveRollupSummary } from '../store/rollupSummaries.ts';
 import { WriteConflict } from '../store/transact.ts';
 import { withAdminAudit } from './audit.ts';
 import { CODE } from '../contract/errors.ts';
@@ -30,7 +30,7 @@ export async function startRollupRun(req: AuthedRequest, year: number): Promise<
       [{ year, action: 'rollup.start', details: { runId } }],
       (auditWrites) =>
         commitClaimed(
-          [rollupSummaryWrite(summary, req.receivedAt), ...auditWrites],
+          [...rollupSummaryWrites(summary, req.receivedAt), ...auditWrites],
           req.claim,
           { status: 202, body: { year, runId, status: 'running' } },
           req.receivedAt,

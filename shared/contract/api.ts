@@ -21,6 +21,7 @@ import {
   reviewListSchema,
   revisionListSchema,
   revisionSchema,
+  rollupRunsSchema,
   rollupSchema,
   rollupStartedSchema,
   targetSetViewSchema,
@@ -88,6 +89,7 @@ export const contracts = {
   verifyAuditLog: ok(auditVerificationSchema),
   startRollup: { status: 202, response: rollupStartedSchema },
   getRollup: ok(rollupSchema),
+  listRollupRuns: ok(rollupRunsSchema),
 } as const satisfies Record<RouteId, RouteContract>;
 
 type Contracts = typeof contracts;

@@ -537,6 +537,20 @@ export const routes = [
     params: YEAR,
     errors: [CODE.NO_ROLLUP],
   },
+  {
+    id: 'listRollupRuns',
+    method: 'GET',
+    path: '/rollups/{year}/runs',
+    handler: 'listRollupRuns',
+    auth: REVIEWERS,
+    access: { table: 'read' },
+    summary: {
+      vi: 'Các lượt tổng hợp của năm, mới nhất trước: ai chạy, khi nào, kết quả',
+      en: "The year's rollup runs, newest first: who ran each, when, and how it ended",
+    },
+    params: YEAR,
+    errors: [],
+  },
 ] as const satisfies readonly Route[];
 
 /** Served by the local stack alone (sign-in without Cognito): never in the route table, never deployed. */

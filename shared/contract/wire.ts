@@ -329,7 +329,7 @@ export const rollupStartedSchema = object({
   runId: string(),
   status: literal('running'),
 }).readonly();
-export const rollupSchema = object({
+const rollupRun = {
   year: int(),
   status: rollupStatus,
   runId: string(),
@@ -340,7 +340,15 @@ export const rollupSchema = object({
   counts: record(string(), number()).readonly().optional(),
   catalogVersion: string().optional(),
   targetSet: string().optional(),
+};
+export const rollupSchema = object({
+  ...rollupRun,
   links: record(string(), string()).readonly().optional(),
+}).readonly();
+/** GET /rollups/{year}/runs: every run as it last stood, newest first (none before the first run). */
+export const rollupRunsSchema = object({
+  year: int(),
+  runs: list(object(rollupRun).readonly()),
 }).readonly();
 
 const sourced = object({ value: number(), source: string() }).readonly();
@@ -402,3 +410,4 @@ export type AuditEntry = output<typeof auditEntrySchema>;
 export type AuditLog = output<typeof auditLogSchema>;
 export type AuditVerification = output<typeof auditVerificationSchema>;
 export type Rollup = output<typeof rollupSchema>;
+export type RollupRuns = output<typeof rollupRunsSchema>;

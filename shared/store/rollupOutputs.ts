@@ -10,7 +10,8 @@ import { conditioned, transact, unconditioned } from './transact.ts';
 export {
   getRollupSummary,
   publishedRollup,
-  rollupSummaryWrite,
+  listRollupRuns,
+  rollupSummaryWrites,
   saveRollupSummary,
   STALE_RUN_MS,
   type PublishedRollup,

@@ -2,7 +2,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublishedRollup, RollupSummary } from '../domain/rollupRun.ts';
 import { entities, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
-import { conditioned, transact, type Write } from './transact.ts';
+import { conditioned, transact, unconditioned, type Write } from './transact.ts';
+import { queryPages } from './pages.ts';
 
 /*
  * A year's rollup runs as the table records them: the summary that claims the year, and the pointer to the
@@ -24,13 +25,14 @@ export async function publishedRollup(year: number): Promise<PublishedRollup | u
 }
 
 /**
- * The write of a run's summary. `running` claims the year: it lands only when no other run holds it (none
- * running, or the one running has gone stale); a finished state lands only for the run that holds the claim,
- * so a run overtaken by a newer one cannot overwrite its summary.
+ * The writes of a run's summary: the year's current one, and the run's own record (the list of past runs),
+ * which lands only with it. `running` claims the year: it lands only when no other run holds it (none running,
+ * or the one running has gone stale); a finished state lands only for the run that holds the claim, so a run
+ * overtaken by a newer one cannot overwrite its summary.
  */
-export function rollupSummaryWrite(summary: RollupSummary, now = new Date()): Write {
+export function rollupSummaryWrites(summary: RollupSummary, now = new Date()): Write[] {
   const claim = summary.status === 'running';
-  return conditioned(claim ? 'ROLLUP_RUNNING' : 'ROLLUP_CLAIM_LOST', {
+  const current = conditioned(claim ? 'ROLLUP_RUNNING' : 'ROLLUP_CLAIM_LOST', {
     Put: {
       TableName: TABLE,
       Item: entities.rollupSummary.encode(summary),
@@ -46,10 +48,11 @@ export function rollupSummaryWrite(summary: RollupSummary, now = new Date()): Wr
       },
     },
   });
+  return [current, unconditioned({ Put: { TableName: TABLE, Item: entities.rollupRun.encode(summary) } })];
 }
 
 export async function saveRollupSummary(summary: RollupSummary): Promise<void> {
-  await transact([rollupSummaryWrite(summary)]);
+  await transact(rollupSummaryWrites(summary));
 }
 
 export async function getRollupSummary(year: number): Promise<RollupSummary | undefined> {
@@ -57,4 +60,21 @@ export async function getRollupSummary(year: number): Promise<RollupSummary | un
     new GetCommand({ TableName: TABLE, Key: keys.rollupSummary(year), ConsistentRead: true }),
   );
   return Item ? entities.rollupSummary.decode(Item) : undefined;
+}
+
+/** How many of a year's runs the list gives, newest first: a year has a few scheduled and on-demand runs. */
+export const ROLLUP_RUNS_LISTED = 50;
+
+/** The year's runs, newest first, each as it last stood (running, succeeded or failed). */
+export async function listRollupRuns(year: number): Promise<RollupSummary[]> {
+  const pages = queryPages({
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :run)',
+    ExpressionAttributeValues: { ':pk': keys.rollupRun(year, '').pk, ':run': keys.rollupRunPrefix },
+    ScanIndexForward: false,
+    Limit: ROLLUP_RUNS_LISTED,
+    ConsistentRead: true,
+  });
+  const first = await pages.next();
+  return first.done ? [] : first.value.map((item) => entities.rollupRun.decode(item));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './harness.ts';
-import { admin, auditor, openPeriod, units, YEAR } from './fixtures.ts';
+import { admin, agencyA, auditor, openPeriod, units, YEAR } from './fixtures.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -19,6 +19,13 @@ async function finished(runId: string) {
 }
 
 describe('one rollup per year at a time', () => {
+  it('before the first run the year has no runs: an empty list, not an error', async () => {
+    const res = await api.call(admin, 'GET', `/rollups/${YEAR}/runs`);
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ year: YEAR, runs: [] });
+    expect((await api.call(agencyA, 'GET', `/rollups/${YEAR}/runs`)).status).toBe(403);
+  });
+
   it('concurrent starts give one run and 409s that name it; the summary matches the files it links', async () => {
     const starts = await Promise.all(
       Array.from({ length: 5 }, () => api.call(admin, 'POST', `/rollups/${YEAR}`)),
@@ -49,20 +56,32 @@ describe('one rollup per year at a time', () => {
     const again = await api.call(admin, 'POST', `/rollups/${YEAR}`);
     expect(again.status).toBe(202);
     expect((await finished(again.json.runId)).status).toBe('succeeded');
+
+    // Both runs are listed, newest first, with who ran each and how it ended; the refused starts made none.
+    const list = await api.call(auditor, 'GET', `/rollups/${YEAR}/runs`);
+    expect(list.json.runs.map((r: { runId: string }) => r.runId)).toEqual([again.json.runId, runId]);
+    for (const r of list.json.runs) {
+      expect(r).toMatchObject({ year: YEAR, status: 'succeeded', requestedBy: admin.sub });
+      expect(r.finishedAt > r.startedAt).toBe(true);
+      expect(r.targetSet).toMatch(new RegExp(`^${YEAR}\\.v\\d+$`));
+    }
   });
 
   it('a run that lost the year to another publishes nothing and cannot overwrite its summary', async () => {
-    const { publishRun, rollupSummaryWrite, publishedRollup, getRollupSummary } =
+    const { publishRun, rollupSummaryWrites, publishedRollup, getRollupSummary } =
       await import('#shared/store/rollupOutputs');
     const { transact } = await import('#shared/store/transact');
     const before = await publishedRollup(YEAR);
     const current = await getRollupSummary(YEAR);
     const stale = { ...current!, runId: '20000101T000000000Z-stale', status: 'failed' as const };
-    await expect(transact([rollupSummaryWrite(stale)])).rejects.toMatchObject({
+    await expect(transact(rollupSummaryWrites(stale))).rejects.toMatchObject({
       reason: 'ROLLUP_CLAIM_LOST',
     });
     await expect(publishRun(YEAR, current!.runId)).rejects.toBeDefined();
     expect(await publishedRollup(YEAR)).toEqual(before);
     expect(await getRollupSummary(YEAR)).toEqual(current);
+    // Nor does it appear among the runs: its record lands only with its summary.
+    const list = await api.call(admin, 'GET', `/rollups/${YEAR}/runs`);
+    expect(list.json.runs.map((r: { runId: string }) => r.runId)).not.toContain(stale.runId);
   });
 });

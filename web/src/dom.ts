@@ -51,3 +51,16 @@ export function focusElement(el: HTMLElement | null): void {
   el.focus();
   el.scrollIntoView({ block: 'center' });
 }
+
+/** A table's head row: one column header per label, and whatever cells follow (an actions column). */
+export const columnHeads = (labels: readonly string[], ...more: Child[]): HTMLElement =>
+  h(
+    'thead',
+    null,
+    h(
+      'tr',
+      null,
+      labels.map((l) => h('th', { scope: 'col' }, l)),
+      ...more,
+    ),
+  );

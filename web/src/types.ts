@@ -25,6 +25,7 @@ export type {
   AuditLog,
   AuditVerification,
   Rollup,
+  RollupRuns,
   UploadTicket,
   VerifiedField,
   ReportView as Report,

@@ -1,5 +1,5 @@
 import { get } from '../api.ts';
-import { h } from '../dom.ts';
+import { columnHeads, h } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
 import { inlineFailure } from '../inlineFailure.ts';
 import { person } from '../people.ts';
@@ -68,15 +68,7 @@ export function auditSection(
             'table',
             { class: 'table table--stack audit-table' },
             h('caption', { class: 'visually-hidden' }, L(A.audit)),
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                [A.at, A.actor, A.action, A.unit].map((c) => h('th', { scope: 'col' }, L(c))),
-              ),
-            ),
+            columnHeads([A.at, A.actor, A.action, A.unit].map((c) => L(c))),
             h(
               'tbody',
               null,

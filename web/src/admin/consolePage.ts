@@ -9,7 +9,7 @@ import type { ReviewList, Unit } from '../types.ts';
 import { auditSection } from './auditSection.ts';
 import { A } from './messages.ts';
 import { periodSection } from './periodSection.ts';
-import { readRollup, rollupSection } from './rollupSection.ts';
+import { loadRollup, rollupSection } from './rollupSection.ts';
 
 function completenessSection(year: number, list: ReviewList): HTMLElement {
   const missing = list.items.filter((i) => i.status === 'not_started' || i.status === 'draft');
@@ -37,12 +37,14 @@ function completenessSection(year: number, list: ReviewList): HTMLElement {
 /** `#/admin/:year`: the admin's own page — the period, the rollup, completeness and the audit log. */
 export const consolePage: Page = async ({ main, params }) => {
   const year = Number(params.year);
-  const [years, period, units, list, rollup] = await Promise.all([
+  const [years, period, units, yearUnits, list, rollup] = await Promise.all([
     catalogYears(),
     get('getPeriod', { params: { year } }),
     get('listUnits'),
+    // A lock exception is for a unit of the year's own hierarchy (a district retired in 2025 is not one).
+    get('listUnits', { query: { year: String(year) } }),
     get('listReviewReports', { params: { year }, query: { limit: '200' } }),
-    readRollup(year),
+    loadRollup(year),
   ]);
   setTitle(A.title(year));
   const toPage = (e: unknown) => showError(main, { error: e, retry: () => navigate(location.hash) });
@@ -82,7 +84,7 @@ export const consolePage: Page = async ({ main, params }) => {
         ),
       ),
     ),
-    periodSection(year, period, allUnits, toPage),
+    periodSection(year, period, yearUnits.units, toPage),
     roll.el,
     completenessSection(year, list),
     auditSection(year, allUnits, toPage),

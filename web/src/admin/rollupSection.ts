@@ -1,11 +1,10 @@
-import { ApiError, call, get } from '../api.ts';
-import { CODE } from '#shared/contract/errors';
-import { h, replace } from '../dom.ts';
+import { call, get } from '../api.ts';
+import { columnHeads, h, replace } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
 import { inlineFailure } from '../inlineFailure.ts';
 import { personName } from '../people.ts';
 import { fetchLinked, saveAs } from '../savedFile.ts';
-import type { Rollup } from '../types.ts';
+import type { Rollup, RollupRuns } from '../types.ts';
 import { A } from './messages.ts';
 
 /** What each published file is saved as: the year and what it holds, never the storage key's bare name. */
@@ -23,19 +22,51 @@ function reportFrame(url: string, title: string): HTMLIFrameElement {
   return frame;
 }
 
-async function readRollup(year: number): Promise<Rollup | undefined> {
-  try {
-    return await get('getRollup', { params: { year } });
-  } catch (error) {
-    if (error instanceof ApiError && error.code === CODE.NO_ROLLUP) return undefined;
-    throw error;
-  }
+/** What the section shows: the newest run with its links, and every run of the year, newest first. */
+export interface RollupState {
+  readonly rollup?: Rollup;
+  readonly runs: RollupRuns['runs'];
+}
+
+/** The year's runs, then the newest one's links: before the first run there is nothing to ask for, not a 404. */
+export async function loadRollup(year: number): Promise<RollupState> {
+  const { runs } = await get('listRollupRuns', { params: { year } });
+  return runs.length ? { rollup: await get('getRollup', { params: { year } }), runs } : { runs };
+}
+
+function runsTable(runs: RollupRuns['runs']): HTMLElement | null {
+  if (!runs.length) return null;
+  return h(
+    'table',
+    { class: 'table table--stack', 'data-rollup-runs': '' },
+    h('caption', null, L(A.pastRuns)),
+    columnHeads([A.runStarted, A.runBy, A.runStatus, A.runFinished, A.runTargets].map((c) => L(c))),
+    h(
+      'tbody',
+      null,
+      runs.map((r) =>
+        h(
+          'tr',
+          { 'data-run': r.runId },
+          h('td', { 'data-label': L(A.runStarted) }, fmtDateTime(r.startedAt)),
+          h('td', { 'data-label': L(A.runBy) }, personName({ sub: r.requestedBy, role: 'admin' })),
+          h(
+            'td',
+            { 'data-label': L(A.runStatus) },
+            h('span', { class: `badge badge--rollup-${r.status}` }, L(A.rollupStatus[r.status])),
+          ),
+          h('td', { 'data-label': L(A.runFinished) }, r.finishedAt ? fmtDateTime(r.finishedAt) : '—'),
+          h('td', { 'data-label': L(A.runTargets) }, r.targetSet ?? '—'),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Start the year's rollup, watch it run, open its report here and download its files. */
 export function rollupSection(
   year: number,
-  first: Rollup | undefined,
+  first: RollupState,
   onSessionEnded: (e: unknown) => void,
 ): { el: HTMLElement; stop: () => void } {
   const body = h('div', { 'aria-live': 'polite' });
@@ -44,7 +75,9 @@ export function rollupSection(
   let timer: number | undefined;
   const stop = () => window.clearTimeout(timer);
 
-  const draw = (r: Rollup | undefined) => {
+  const history = h('div');
+  const draw = ({ rollup: r, runs }: RollupState) => {
+    replace(history, runsTable(runs) ?? '');
     if (!r) return replace(body, h('p', { class: 'muted' }, L(A.noRollup)));
     const links = Object.entries(r.links ?? {});
     replace(
@@ -111,7 +144,7 @@ export function rollupSection(
     );
     if (r.status === 'running') timer = window.setTimeout(() => void poll(), POLL_MS);
   };
-  const poll = () => failure.run(async () => draw(await readRollup(year)));
+  const poll = () => failure.run(async () => draw(await loadRollup(year)));
 
   const start = h(
     'button',
@@ -139,9 +172,8 @@ export function rollupSection(
       failure.el,
       body,
       viewer,
+      history,
     ),
     stop,
   };
 }
-
-export { readRollup };

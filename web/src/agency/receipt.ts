@@ -1,7 +1,7 @@
 import { get } from '../api.ts';
 import { whoAmI } from '../auth.ts';
 import { loadCatalog } from '../catalog.ts';
-import { h, replace } from '../dom.ts';
+import { columnHeads, h, replace } from '../dom.ts';
 import { documentLine } from '../evidence/list.ts';
 import { EvidenceStore } from '../evidence/store.ts';
 import { base64ToHex } from '../evidence/checksum.ts';
@@ -64,17 +64,7 @@ export const receiptPage: Page = async ({ main, params }) => {
             'table',
             { class: 'table table--stack receipt__files' },
             h('caption', { class: 'visually-hidden' }, L(A.receiptEvidence)),
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                [A.fileCol, A.docCol, A.fieldsCol, A.sizeCol, A.sha256].map((c) =>
-                  h('th', { scope: 'col' }, L(c)),
-                ),
-              ),
-            ),
+            columnHeads([A.fileCol, A.docCol, A.fieldsCol, A.sizeCol, A.sha256].map((c) => L(c))),
             h(
               'tbody',
               null,

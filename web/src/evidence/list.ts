@@ -1,5 +1,5 @@
 import type { Bilingual } from '#shared/contract/i18n';
-import { h, type Child } from '../dom.ts';
+import { columnHeads, h, type Child } from '../dom.ts';
 import { L, fmtBytes, fmtDateTime, fmtIsoDate } from '../i18n.ts';
 import type { EvidenceItem } from '../types.ts';
 import { E } from './messages.ts';
@@ -85,17 +85,9 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
         'table',
         { class: 'table table--stack' },
         h('caption', { class: 'visually-hidden' }, L(opts.caption)),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            [E.fileCol, E.docCol, E.fieldsCol, E.statusCol, E.checksum].map((c) =>
-              h('th', { scope: 'col' }, L(c)),
-            ),
-            opts.canDownload || opts.canWithdraw ? h('th', { scope: 'col' }, L(E.actionsCol)) : null,
-          ),
+        columnHeads(
+          [E.fileCol, E.docCol, E.fieldsCol, E.statusCol, E.checksum].map((c) => L(c)),
+          opts.canDownload || opts.canWithdraw ? h('th', { scope: 'col' }, L(E.actionsCol)) : null,
         ),
         h(
           'tbody',
