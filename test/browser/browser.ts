@@ -125,7 +125,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /**
  * At both widths: no serious or critical axe violation, no sideways scrolling, and a full-page screenshot kept
- * as a test artefact. Ends at 1280 px.
+ * as a test artefact, with one of the first screenful at 1280 px. Ends at 1280 px.
  */
 export async function checkPage(b: Browser, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -144,6 +144,8 @@ export async function checkPage(b: Browser, name: string): Promise<void> {
     await b.page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
   }
   await b.page.setViewportSize({ width: 1280, height: 900 });
+  // What a desktop user sees first, for the README's pictures (docs/*.png are copied from these).
+  await b.page.screenshot({ path: join(ARTIFACTS, `${name}-view.png`) });
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
