@@ -334,7 +334,8 @@ export const routes = [
     method: 'GET',
     path: '/targets/{year}',
     handler: 'getTargets',
-    auth: REVIEWERS,
+    // Everyone's: the agency's form judges its figures against the same targets the rollup will.
+    auth: ANY_ROLE,
     access: { table: 'read' },
     summary: {
       vi: 'Bộ mục tiêu, trọng số điểm và thang xếp loại của một năm, kèm nguồn',
@@ -342,6 +343,7 @@ export const routes = [
     },
     params: YEAR,
     errors: [],
+    conditional: true,
   },
   {
     id: 'putTargets',

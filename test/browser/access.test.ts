@@ -100,8 +100,9 @@ describe('sign-in, access and error pages', () => {
         }),
       );
     });
-    // Every call the form makes with that token is refused: who it is, the report and (when asked for in time) its evidence.
-    b.expectFailures(new RegExp(`/reports/${YEAR}(/evidence)?$|/me$`));
+    // Every call the form makes with that token is refused: who it is, the report, the year's targets and (when
+    // asked for in time) its evidence.
+    b.expectFailures(new RegExp(`/reports/${YEAR}(/evidence)?$|/targets/${YEAR}$|/me$`));
     await b.page.goto(`${b.base}/#/report/${YEAR}`);
     await b.page.locator('[data-error="401"]').waitFor();
     await checkPage(b, 'error-401');

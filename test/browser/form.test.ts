@@ -21,6 +21,30 @@ afterAll(async () => {
 });
 failOnProblems(() => b);
 
+/** Sets this year's province target of an indicator as the admin would, and gives back how to undo it. */
+async function setProvinceTarget(indicator: string, value: number): Promise<() => Promise<void>> {
+  const token = await fetch(`${b.base}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub: 'admin-so-khcn', role: 'admin' }),
+  }).then(async (r) => ((await r.json()) as { token: string }).token);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const current = (await fetch(`${b.base}/targets/${YEAR}`, { headers }).then((r) => r.json())) as {
+    indicators: Record<string, { targets: Record<string, { value: number; source: string }> }>;
+  };
+  const put = async (target: { value: number; source: string }) => {
+    const res = await fetch(`${b.base}/targets/${YEAR}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ indicators: { [indicator]: { targets: { province: target } } } }),
+    });
+    expect(res.status, await res.text()).toBe(200);
+  };
+  const before = current.indicators[indicator]!.targets.province!;
+  await put({ value, source: 'system-default' });
+  return () => put(before);
+}
+
 const apiMessage = (code: string, value: unknown) => {
   const checked = validateDraft(catalog, { [code]: value });
   if (checked.ok) throw new Error(`${code}=${String(value)} is valid`);
@@ -65,6 +89,22 @@ describe('the agency form', () => {
     expect(await page.locator('#f-computers_old-warn').isHidden()).toBe(true);
     await waitSaved(page);
     expect(await page.locator('.savebar').textContent()).toMatch(/^Đã lưu/);
+  });
+
+  it('judges its figures by the year’s target set as the admin set it, not the catalog’s defaults', async () => {
+    const { page } = b;
+    const row = page.locator('[data-indicator="computers_per_staff"]');
+    // What the first test typed: 1,000 computers for 1,500 staff, against the default of ≥ 1 a person.
+    await expect.poll(() => row.locator('.badge').textContent()).toBe('Chưa đạt');
+    const restore = await setProvinceTarget('computers_per_staff', 0.5);
+    try {
+      await page.reload();
+      await row.waitFor();
+      expect(await row.locator('.indicator__target').textContent()).toContain('≥ 0,5');
+      await expect.poll(() => row.locator('.badge').textContent()).toBe('Đạt');
+    } finally {
+      await restore();
+    }
   });
 
   it('works from the keyboard alone, and a submit summary link takes focus to its field', async () => {

@@ -1,9 +1,17 @@
+import { applyTargetSet, type TargetSet } from '#shared/catalog/targetSet';
 import type { Catalog } from '#shared/catalog/types';
 import { ApiError, call } from './api.ts';
 import type { PublicCatalog } from './types.ts';
 
 /* The public catalog is a superset of the catalog, so the shared validators and formulas run on it as is. */
 export const asCatalog = (c: PublicCatalog): Catalog => c;
+
+/**
+ * The catalog with the year's target set in place of its default targets, weights and bands: what the rollup
+ * will score with. applyTargetSet spreads each indicator it is given, so the public fields stay.
+ */
+export const withTargetSet = (c: PublicCatalog, set: TargetSet): PublicCatalog =>
+  ({ ...c, ...applyTargetSet(asCatalog(c), set) }) as PublicCatalog;
 
 const cache = new Map<number, Promise<PublicCatalog | undefined>>();
 

@@ -10,7 +10,7 @@ import { needsEvidence, validateSubmission } from '#shared/catalog/validate';
 import { CODE, ISSUE, type FieldIssue } from '#shared/contract/errors';
 import { ApiError, NetworkError, call, get } from '../api.ts';
 import { whoAmI } from '../auth.ts';
-import { asCatalog, loadCatalog } from '../catalog.ts';
+import { asCatalog, withTargetSet, loadCatalog } from '../catalog.ts';
 import { focusElement, h } from '../dom.ts';
 import { evidenceTable } from '../evidence/list.ts';
 import { fieldEvidenceBox } from '../evidence/fieldBox.ts';
@@ -41,13 +41,17 @@ export const reportPage: Page = async ({ main, params }) => {
   const reportAnswer = call('getMyReport', { params: { year } });
   const evidenceLoaded = store.load();
   // A year with no catalog has no report either; its refusals must not surface unhandled.
+  // The year's targets as the admin set them; without an answer (a link down with nothing kept) the
+  // catalog's own defaults stand, as before the first target set.
+  const targetsAnswer = get('getTargets', { params: { year } }).catch(() => undefined);
   reportAnswer.catch(() => undefined);
   evidenceLoaded.catch(() => undefined);
-  const [catalog, me] = await Promise.all([loadCatalog(year), whoAmI()]);
-  if (!catalog) {
+  const [published, me, targets] = await Promise.all([loadCatalog(year), whoAmI(), targetsAnswer]);
+  if (!published) {
     showError(main, { kind: '404' });
     return;
   }
+  const catalog = targets ? withTargetSet(published, targets) : published;
   const answer = await reportAnswer;
   const report = answer.data;
   const [draft, copied] = await Promise.all([

@@ -12,7 +12,7 @@ export const CACHE = {
   config: 'bccntt-config',
   /** The public catalogs: served at once from the cache, revalidated (a 304) behind it. */
   catalog: 'bccntt-catalog',
-  /** The signed-in unit's own answers: its report, its evidence list, who it is. Cleared on sign-out. */
+  /** The signed-in unit's own answers: its report, its evidence list, who it is, the year's targets. Cleared on sign-out. */
   unit: 'bccntt-unit',
 } as const;
 
@@ -27,7 +27,7 @@ export const CONFIG_PATH = `/${CONFIG_FILE}`;
 export const OFFLINE_COPY_HEADER = 'x-bccntt-offline-copy';
 
 /** GET routes whose last answer opens the agency's form with no connection. */
-export const UNIT_ROUTES: readonly RouteId[] = ['getMe', 'getMyReport', 'listMyEvidence'];
+export const UNIT_ROUTES: readonly RouteId[] = ['getMe', 'getMyReport', 'listMyEvidence', 'getTargets'];
 
 /**
  * The route a same-origin URL names. The API is served at the site's origin, either at the root (locally) or
