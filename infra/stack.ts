@@ -1,6 +1,6 @@
 import { Aws, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { EventType } from 'aws-cdk-lib/aws-s3';
+import { EventType, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -126,6 +126,9 @@ export class BaoCaoStack extends Stack {
     // Names the CSP needs before the resources exist (see the class comment).
     const evidenceBucketName = `${prefix}-evidence-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
     const evidenceOrigin = `https://${evidenceBucketName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    // The rollup's files: the admin's console fetches them and frames the HTML report from presigned links.
+    const reportsBucketName = `${prefix}-reports-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+    const reportsOrigin = `https://${reportsBucketName}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
     const hostedUiPrefix = `${prefix}-${Aws.ACCOUNT_ID}`;
     const hostedUiUrl = `https://${hostedUiPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
 
@@ -143,7 +146,9 @@ export class BaoCaoStack extends Stack {
     this.site = new StaticSite(this, 'Site', {
       logsBucket,
       // Presigned uploads and downloads go straight to S3; the browser exchanges its code at the hosted UI.
-      connectSources: [evidenceOrigin, hostedUiUrl],
+      connectSources: [evidenceOrigin, reportsOrigin, hostedUiUrl],
+      // A verified image and the rollup's HTML report show in sandboxed frames of their presigned links.
+      frameSources: [evidenceOrigin, reportsOrigin],
       api: {
         domainName: this.api.originDomainName,
         pathPattern: `/${this.api.stage.stageName}/*`,
@@ -166,6 +171,15 @@ export class BaoCaoStack extends Stack {
         : {}),
     });
     const reports = new SecureBucket(this, 'ReportsBucket', {
+      bucketName: reportsBucketName,
+      cors: [
+        {
+          allowedMethods: [HttpMethods.GET, HttpMethods.HEAD],
+          allowedOrigins: [this.site.origin],
+          allowedHeaders: [],
+          maxAge: 3000,
+        },
+      ],
       accessLogs: { bucket: logsBucket, prefix: 's3/reports/' },
       noncurrentVersionExpiration: stage.noncurrentVersionExpiration,
       ...lifecycle,

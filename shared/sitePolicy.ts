@@ -7,8 +7,9 @@ export interface ContentSecurityPolicyOptions {
   /** Origins the page may fetch from besides its own (presigned S3 uploads, the Cognito token endpoint). */
   readonly connectSources: readonly string[];
   /**
-   * Storage origins whose presigned links the page may show in a sandboxed frame (the rollup's HTML report).
-   * @default - none: only frames of bytes the page fetched itself (blob:)
+   * Storage origins whose presigned links the page may show in a sandboxed frame (the rollup's HTML report, a
+   * verified image).
+   * @default - none: nothing is framed
    */
   readonly frameSources?: readonly string[];
   /**
@@ -27,8 +28,8 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions): st
     "font-src 'self'",
     `connect-src 'self' ${options.connectSources.join(' ')}`,
     "object-src 'none'",
-    // Reports and verified evidence preview in sandboxed frames of bytes the page itself fetched and checked.
-    ['frame-src blob:', ...(options.frameSources ?? [])].join(' '),
+    // The rollup's report and verified images show in sandboxed frames of presigned storage links, and only those.
+    `frame-src ${options.frameSources?.length ? options.frameSources.join(' ') : "'none'"}`,
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",

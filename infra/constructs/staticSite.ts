@@ -63,6 +63,11 @@ export interface StaticSiteProps {
   /** Origins the page may fetch from besides its own. */
   readonly connectSources: readonly string[];
   /**
+   * Origins whose presigned links the page may show in sandboxed frames.
+   * @default - none
+   */
+  readonly frameSources?: readonly string[];
+  /**
    * An API served under the site's own origin at `pathPattern` (e.g. `/api/*`).
    * @default - no API behaviour
    */
@@ -124,7 +129,10 @@ export class StaticSite extends Construct {
       comment: 'Báo cáo CNTT: strict CSP, HSTS and friends',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy({ connectSources: props.connectSources }),
+          contentSecurityPolicy: contentSecurityPolicy({
+            connectSources: props.connectSources,
+            ...(props.frameSources ? { frameSources: props.frameSources } : {}),
+          }),
           override: true,
         },
         strictTransportSecurity: {

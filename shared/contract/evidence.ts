@@ -10,10 +10,16 @@ export const EVIDENCE_MAX_FILES = 30;
 /** How long a presigned upload or download link lives. */
 export const LINK_SECONDS = 300;
 
+/**
+ * `preview`: an auditor may look at a verified file of this type inside the page, in a frame sandboxed with no
+ * permission at all. Not PDF: Chromium refuses its PDF viewer in any sandboxed frame ("This page has been
+ * blocked"; tried with sandbox="" and with each allow- token), and a PDF framed unsandboxed could act on the
+ * page. A PDF is downloaded, checked against its SHA-256, as before.
+ */
 export const EVIDENCE_TYPES = {
   'application/pdf': { extensions: ['pdf'], label: 'PDF' },
-  'image/jpeg': { extensions: ['jpg', 'jpeg'], label: 'JPEG' },
-  'image/png': { extensions: ['png'], label: 'PNG' },
+  'image/jpeg': { extensions: ['jpg', 'jpeg'], label: 'JPEG', preview: true },
+  'image/png': { extensions: ['png'], label: 'PNG', preview: true },
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
     extensions: ['docx'],
     label: 'DOCX',
@@ -37,7 +43,7 @@ export const EVIDENCE_TYPES = {
   },
 } as const satisfies Record<
   string,
-  { extensions: readonly string[]; label: string; zipParts?: readonly string[] }
+  { extensions: readonly string[]; label: string; zipParts?: readonly string[]; preview?: true }
 >;
 
 /** The file name's extension, lower case, or undefined when it has none. */
@@ -47,6 +53,11 @@ export function extensionOf(fileName: string): string | undefined {
 }
 
 export type EvidenceContentType = keyof typeof EVIDENCE_TYPES;
+
+/** Whether a verified file of this type may be shown inside the page (see `preview` above). */
+export const canPreview = (contentType: string): boolean =>
+  Object.hasOwn(EVIDENCE_TYPES, contentType) &&
+  (EVIDENCE_TYPES[contentType as EvidenceContentType] as { preview?: true }).preview === true;
 const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...EvidenceContentType[]];
 
 // A bare file name: no folders, no control characters (C0 or C1), no bidi overrides that could disguise the

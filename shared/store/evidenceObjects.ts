@@ -51,16 +51,22 @@ export async function presignUpload(item: EvidenceItem, now: Date): Promise<Uplo
   };
 }
 
+/**
+ * A short-lived link to the verified bytes. `attachment` saves them under their download name; `inline` is for
+ * the page's sandboxed view of a previewable type, served as the type the server verified.
+ */
 export async function presignDownload(
   item: EvidenceItem,
   now: Date,
+  disposition: 'attachment' | 'inline' = 'attachment',
 ): Promise<{ url: string; expiresAt: string }> {
   const command = new GetObjectCommand({
     Bucket: BUCKET,
     Key: item.objectKey,
     // The verified bytes exactly: a later version under the same key is never what an auditor gets.
     ...(item.versionId ? { VersionId: item.versionId } : {}),
-    ResponseContentDisposition: attachmentDisposition(downloadName(item)),
+    ResponseContentDisposition:
+      disposition === 'inline' ? 'inline' : attachmentDisposition(downloadName(item)),
     ResponseContentType: item.contentType,
   });
   const url = await getSignedUrl(s3, command, { expiresIn: LINK_SECONDS, signingDate: now });

@@ -78,3 +78,55 @@ describe('errors stay beside the file that failed', () => {
     await formStays();
   });
 });
+
+describe('a verified image is viewed inside the page, a PDF only downloaded', () => {
+  const preview = () => b.page.locator('figure[data-preview]');
+
+  it('shows the verified bytes in a frame with no permission, as the type the server verified', async () => {
+    const { page } = b;
+    await page.reload();
+    await page.locator('#f-budget_total').waitFor();
+    await uploadEvidence(page, {
+      field: 'budget_total',
+      file: { name: 'bang-chup-du-toan.png', mimeType: 'image/png', buffer: pngBytes() },
+      title: 'Ảnh chụp bảng dự toán',
+    });
+    // Chromium refuses its PDF viewer in a sandboxed frame, so a PDF offers only the checked download.
+    const pdfRow = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'du-toan-khcn.pdf' });
+    await pdfRow.getByRole('button', { name: 'Tải về du-toan-khcn.pdf' }).waitFor();
+    expect(await pdfRow.getByRole('button', { name: /^Xem / }).count()).toBe(0);
+
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'bang-chup-du-toan.png' });
+    await row.getByRole('button', { name: 'Xem bang-chup-du-toan.png ngay trên trang' }).click();
+    const frame = preview().locator('iframe');
+    await frame.waitFor();
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    const doc = await (await frame.elementHandle())!.contentFrame();
+    await expect.poll(async () => doc?.evaluate(() => document.contentType)).toBe('image/png');
+    // An opaque origin: nothing in the file can reach the page, its storage or its session.
+    expect(await doc!.evaluate(() => self.origin)).toBe('null');
+    expect(await doc!.evaluate(() => document.querySelector('img')?.naturalWidth)).toBe(1);
+    await formStays();
+    // Closing leaves no frame behind.
+    await preview().getByRole('button', { name: 'Đóng bản xem' }).click();
+    expect(await preview().count()).toBe(0);
+  });
+
+  it('a view whose link cannot be had says so beside the file, and the retry shows it', async () => {
+    const { page } = b;
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'bang-chup-du-toan.png' });
+    const linkRoute = /\/evidence\/[^/]+\/download$/;
+    b.expectFailures(linkRoute);
+    await page.route(linkRoute, (route) => route.fulfill({ status: 503, body: '{}' }));
+    await row.getByRole('button', { name: 'Xem bang-chup-du-toan.png ngay trên trang' }).click();
+    const failure = row.locator('[data-inline-error]');
+    await failure.waitFor();
+    expect(await preview().count()).toBe(0);
+    await formStays();
+    await page.unroute(linkRoute);
+    await failure.getByRole('button', { name: 'Thử lại' }).click();
+    await preview().locator('iframe').waitFor();
+    await expect.poll(() => failure.isHidden()).toBe(true);
+    await formStays();
+  });
+});

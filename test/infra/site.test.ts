@@ -88,22 +88,42 @@ describe('the site: private bucket behind CloudFront', () => {
     expect(directive('script-src')).toBe("script-src 'self'");
     expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
     expect(directive('object-src')).toBe("object-src 'none'");
+    const evidence =
+      'https://baocao-dev-evidence-${AWS::AccountId}-${AWS::Region}.s3.${AWS::Region}.${AWS::URLSuffix}';
+    const reports =
+      'https://baocao-dev-reports-${AWS::AccountId}-${AWS::Region}.s3.${AWS::Region}.${AWS::URLSuffix}';
     expect(directive('connect-src')).toBe(
-      "connect-src 'self' https://baocao-dev-evidence-${AWS::AccountId}-${AWS::Region}.s3.${AWS::Region}.${AWS::URLSuffix} https://baocao-dev-${AWS::AccountId}.auth.${AWS::Region}.amazoncognito.com",
+      `connect-src 'self' ${evidence} ${reports} https://baocao-dev-\${AWS::AccountId}.auth.\${AWS::Region}.amazoncognito.com`,
     );
+    // Framed: only presigned links of the two buckets (a verified image, the rollup's HTML report).
+    expect(directive('frame-src')).toBe(`frame-src ${evidence} ${reports}`);
   });
 
-  it('names in the CSP the very bucket that receives uploads and the very hosted UI domain', () => {
+  it('names in the CSP the very buckets the page reaches and the very hosted UI domain', () => {
     const buckets = resourcesOf(template, 'AWS::S3::Bucket');
-    const name = stack.resolve(buckets[logicalIdOf(stack.data.evidence)]?.Properties?.BucketName) as {
-      'Fn::Join': [string, unknown[]];
-    };
-    expect(name['Fn::Join'][1]).toEqual([
-      'baocao-dev-evidence-',
-      { Ref: 'AWS::AccountId' },
-      '-',
-      { Ref: 'AWS::Region' },
-    ]);
+    for (const [bucket, purpose] of [
+      [stack.data.evidence, 'evidence'],
+      [stack.data.reports, 'reports'],
+    ] as const) {
+      const name = stack.resolve(buckets[logicalIdOf(bucket)]?.Properties?.BucketName) as {
+        'Fn::Join': [string, unknown[]];
+      };
+      expect(name['Fn::Join'][1]).toEqual([
+        `baocao-dev-${purpose}-`,
+        { Ref: 'AWS::AccountId' },
+        '-',
+        { Ref: 'AWS::Region' },
+      ]);
+    }
+    // The console reads the rollup's files from this distribution's pages, and only reads them.
+    expect(buckets[logicalIdOf(stack.data.reports)]?.Properties?.CorsConfiguration).toEqual({
+      CorsRules: [
+        expect.objectContaining({
+          AllowedMethods: ['GET', 'HEAD'],
+          AllowedOrigins: [expect.anything()],
+        }),
+      ],
+    });
     const [, domain] = onlyResourceOf(template, 'AWS::Cognito::UserPoolDomain');
     expect(domain.Properties?.Domain).toEqual({
       'Fn::Join': ['', ['baocao-dev-', { Ref: 'AWS::AccountId' }]],

@@ -122,8 +122,34 @@ describe('a valid upload', () => {
 
     const own = await api.call(agencyA, 'GET', `/evidence/${evidence.evidenceId}/download`);
     expect(own.status).toBe(200);
+    // A PDF is never framed (Chromium refuses its viewer in a sandboxed frame), so it gets no view link.
+    expect(link.json.viewUrl).toBeUndefined();
     const listed = await api.call(auditor, 'GET', `/review/${YEAR}/reports/so-a/evidence`);
     expect(listed.json.items.map((i: { evidenceId: string }) => i.evidenceId)).toContain(evidence.evidenceId);
+  });
+});
+
+describe('a verified image', () => {
+  it('also gets a view link: the same verified bytes, inline, as the type the server verified', async () => {
+    const bytes = pngBytes();
+    const res = await declare(agencyA, bytes, {
+      fileName: 'Ảnh phòng máy chủ.png',
+      contentType: 'image/png',
+    });
+    const { evidence, upload } = res.json as Declared;
+    expect((await put(upload.url, upload.headers, bytes)).status).toBe(200);
+    expect((await api.call(agencyA, 'POST', `/evidence/${evidence.evidenceId}/complete`)).status).toBe(200);
+    const link = await api.call(auditor, 'GET', `/evidence/${evidence.evidenceId}/download`);
+    expect(link.status).toBe(200);
+    const view = await fetch(link.json.viewUrl);
+    expect(view.status).toBe(200);
+    expect(view.headers.get('content-type')).toBe('image/png');
+    expect(view.headers.get('content-disposition')).toBe('inline');
+    expect(sha256b64(Buffer.from(await view.arrayBuffer()))).toBe(sha256b64(bytes));
+    // Short-lived like the download (presignDownload pins the verified version for both; see below).
+    expect(new URL(link.json.viewUrl).searchParams.get('X-Amz-Expires')).toBe('300');
+    // Its slot is given back for the tests below, which count the report's files.
+    expect((await api.call(agencyA, 'DELETE', `/evidence/${evidence.evidenceId}`)).status).toBe(200);
   });
 });
 

@@ -33,14 +33,16 @@ export function saveAs(blob: Blob, fileName: string): void {
 }
 
 /**
- * A frame showing bytes as the given type, sandboxed with no permission at all (no scripts, an opaque
- * origin), so nothing in the file can act on the page.
+ * A frame showing a storage link's document, sandboxed with no permission at all (no scripts, an opaque
+ * origin), so nothing in it can act on the page. Framed from its link, not as a blob: a blob document would
+ * inherit this page's CSP, under which the browser's own image and report documents cannot be styled.
  */
-export function sandboxedFrame(blob: Blob, type: string, title: string): HTMLIFrameElement {
+export function sandboxedFrame(url: string, title: string): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', '');
+  frame.setAttribute('referrerpolicy', 'no-referrer');
   frame.title = title;
   frame.className = 'preview-frame';
-  frame.src = URL.createObjectURL(new Blob([blob], { type }));
+  frame.src = url;
   return frame;
 }

@@ -3,7 +3,7 @@ import { columnHeads, h, replace } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
 import { inlineFailure } from '../inlineFailure.ts';
 import { personName } from '../people.ts';
-import { fetchLinked, saveAs } from '../savedFile.ts';
+import { fetchLinked, sandboxedFrame, saveAs } from '../savedFile.ts';
 import type { Rollup, RollupRuns } from '../types.ts';
 import { A } from './messages.ts';
 
@@ -15,12 +15,6 @@ const fileName = (year: number, file: string, url: string) => {
 };
 
 const POLL_MS = 1000;
-
-function reportFrame(url: string, title: string): HTMLIFrameElement {
-  const frame = h('iframe', { sandbox: '', title, class: 'preview-frame', referrerpolicy: 'no-referrer' });
-  frame.src = url;
-  return frame;
-}
 
 /** What the section shows: the newest run with its links, and every run of the year, newest first. */
 export interface RollupState {
@@ -109,7 +103,7 @@ export function rollupSection(
                       // The report is the rollup's own HTML with its inline styles: framed from its link,
                       // sandboxed with no permission, rather than as a blob under this page's CSP.
                       onclick: () =>
-                        viewer.replaceChildren(reportFrame(r.links!.html!, L(A.reportFrame(year)))),
+                        viewer.replaceChildren(sandboxedFrame(r.links!.html!, L(A.reportFrame(year)))),
                     },
                     L(A.openReport),
                   ),

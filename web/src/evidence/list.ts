@@ -3,6 +3,9 @@ import { columnHeads, h, type Child } from '../dom.ts';
 import { L, fmtBytes, fmtDateTime, fmtIsoDate } from '../i18n.ts';
 import type { EvidenceItem } from '../types.ts';
 import { E } from './messages.ts';
+import { canPreview } from '#shared/contract/evidence';
+import { sandboxedFrame } from '../savedFile.ts';
+import { get } from '../api.ts';
 import { downloadEvidence, type EvidenceStore } from './store.ts';
 import { base64ToHex } from './checksum.ts';
 import { inlineFailure, type InlineFailure } from '../inlineFailure.ts';
@@ -72,9 +75,40 @@ function withdrawControl(store: EvidenceStore, item: EvidenceItem, failure: Inli
   return box;
 }
 
+/**
+ * Shows a verified file below the table, in a frame with no permission, from the link the server signed to
+ * serve it as the type it verified (never the type the browser would guess). Asking for the link is on the
+ * audit log like a download.
+ */
+async function showPreview(viewer: HTMLElement, item: EvidenceItem): Promise<void> {
+  const link = await get('downloadEvidence', { params: { evidenceId: item.evidenceId } });
+  if (!link.viewUrl) return;
+  const close = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--small button--secondary',
+      onclick: () => viewer.replaceChildren(),
+    },
+    L(E.previewClose),
+  );
+  viewer.replaceChildren(
+    h(
+      'figure',
+      { class: 'evidence-preview', 'data-preview': item.evidenceId },
+      h('figcaption', null, L(E.previewTitle(item.fileName)), ' ', close),
+      sandboxedFrame(link.viewUrl, L(E.previewTitle(item.fileName))),
+    ),
+  );
+  close.focus();
+}
+
 /** Every live file of the report: what it is, which fields it backs, its checksum and status. */
 export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions): HTMLElement {
   const wrap = h('div', { class: 'evidence-table' });
+  const table = h('div');
+  const viewer = h('div', { class: 'evidence-viewer' });
+  wrap.append(table, viewer);
   const render = () => {
     const items = store.live();
     let body: Child;
@@ -141,6 +175,18 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
                           L(E.download),
                         )
                       : null,
+                    opts.canDownload && item.status === 'verified' && canPreview(item.contentType)
+                      ? h(
+                          'button',
+                          {
+                            type: 'button',
+                            class: 'button button--small button--secondary',
+                            'aria-label': L(E.previewOf(item.fileName)),
+                            onclick: () => void failure.run(() => showPreview(viewer, item)),
+                          },
+                          L(E.preview),
+                        )
+                      : null,
                     opts.canWithdraw ? withdrawControl(store, item, failure) : null,
                     failure.el,
                   )
@@ -149,8 +195,11 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
           }),
         ),
       );
-    wrap.replaceChildren();
-    wrap.append(body as Node);
+    table.replaceChildren(body as Node);
+    // A view of a file no longer live (withdrawn since) goes with it.
+    const shown = viewer.querySelector<HTMLElement>('[data-preview]')?.dataset.preview;
+    if (shown && !items.some((i) => i.evidenceId === shown && i.status === 'verified'))
+      viewer.replaceChildren();
   };
   store.subscribe(render);
   render();

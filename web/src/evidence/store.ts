@@ -1,15 +1,12 @@
 import { CLIENT_CODE } from '#shared/contract/errors';
 import { bi } from '#shared/contract/i18n';
-import { ApiError, NetworkError, call, get } from '../api.ts';
+import { ApiError, call, get } from '../api.ts';
+import { fetchLinked, saveAs } from '../savedFile.ts';
 import { hasLapsed } from '#shared/contract/evidence';
 import type { EvidenceItem } from '../types.ts';
 import { sha256Base64 } from './checksum.ts';
 
 const M = {
-  downloadFailed: bi(
-    'Kho lưu trữ từ chối tải tệp (liên kết có thể đã hết hạn). Hãy thử lại.',
-    'Storage refused the download (the link may have expired). Please try again.',
-  ),
   checksumMismatch: bi(
     'Tệp tải về không khớp mã SHA-256 đã ghi khi nộp; không mở tệp này.',
     'The downloaded file does not match the SHA-256 recorded at upload; it was not opened.',
@@ -80,28 +77,11 @@ export class EvidenceStore {
  * handing it to the user, so what an auditor opens is provably what the agency sent. Fetching (rather than
  * navigating to the link) also keeps the page when storage refuses, so the error shows here.
  */
-export async function downloadEvidence(
-  item: Pick<EvidenceItem, 'evidenceId' | 'fileName' | 'sha256'>,
-): Promise<void> {
+export async function downloadEvidence(item: Pick<EvidenceItem, 'evidenceId'>): Promise<void> {
   const link = await get('downloadEvidence', { params: { evidenceId: item.evidenceId } });
-  let res: Response;
-  try {
-    res = await fetch(link.url, { credentials: 'omit', cache: 'no-store' });
-  } catch (error) {
-    throw new NetworkError(error instanceof Error ? error.message : String(error));
-  }
-  if (!res.ok)
-    throw new ApiError(res.status === 403 ? 409 : res.status, CLIENT_CODE.DOWNLOAD_FAILED, M.downloadFailed);
-  const blob = await res.blob();
+  const blob = await fetchLinked(link.url);
   if ((await sha256Base64(blob)) !== link.sha256) {
     throw new ApiError(409, CLIENT_CODE.CHECKSUM_MISMATCH, M.checksumMismatch);
   }
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = link.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveAs(blob, link.fileName);
 }
