@@ -115,5 +115,3 @@ export function ifMatchVersion(req: PublicRequest): number | undefined {
   }
   return Number(match[1]);
 }
-
-export const etagOf = (version: number): string => `"v${version}"`;

@@ -12,7 +12,8 @@ import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
 import { receiptReference, valuesSha256 } from '../contract/receipt.ts';
 import { reviewAuditWrites } from './audit.ts';
-import { etagOf, ifMatchVersion } from './params.ts';
+import { etagOf } from '../contract/params.ts';
+import { ifMatchVersion } from './params.ts';
 
 /** The report as the API shows it: the state, its derived indicators and whether its unit can still edit it. */
 export function reportBody(state: ReportState, catalog: Catalog, period: Period, now: Date): ReportView {

@@ -1,6 +1,9 @@
 import { ISO_DATE_PATTERN, UNIT_ID_PATTERN } from '../hierarchy.ts';
 import type { Bilingual } from './i18n.ts';
 
+/** A stored version's entity tag (`"v3"`): sent back as If-Match, it says which version a change was made on. */
+export const etagOf = (version: number): string => `"v${version}"`;
+
 /*
  * What a path (or query) parameter may be. Route rows declare theirs with these; the server parses with them
  * (shared/api/params.ts) and the OpenAPI document describes them, so the two cannot disagree.

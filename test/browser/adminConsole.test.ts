@@ -49,6 +49,79 @@ describe("the admin's console", () => {
     expect(await page.inputValue('#p-deadline')).toBe(`${YEAR + 1}-02-15T00:00`);
   });
 
+  it('sets a target with the document it cites, as a new version; a refused value is named beside its box', async () => {
+    const { page } = b;
+    const section = page.locator('#admin-targets');
+    const box = '#t-indicators-email_regular_pct-targets-province';
+    const name = async () => section.locator('[data-target-set]').getAttribute('data-target-set');
+    const before = {
+      name: await name(),
+      value: await page.inputValue(box),
+      source: await page.inputValue(`${box}-src`),
+    };
+    // The default cites the Decision it comes from.
+    expect(before.source).toBe('qd-48-2009-ttg');
+
+    // A source needs its document: the system default is the honest choice without one.
+    await page.fill('#src-id', 'kh-chuyen-doi-so-2026');
+    await page.getByRole('button', { name: 'Thêm văn bản nguồn' }).click();
+    await section.getByText('Hãy nhập số hiệu văn bản').waitFor();
+    await page.fill('#src-doc', '45/KH-UBND');
+    await page.fill('#src-vi', 'Kế hoạch chuyển đổi số năm 2026 của tỉnh');
+    await page.getByRole('button', { name: 'Thêm văn bản nguồn' }).click();
+    await section.locator('[data-source="kh-chuyen-doi-so-2026"]').waitFor();
+
+    // Out of range for a share: the server refuses it and the page says so beside that very box.
+    await page.fill(box, '150');
+    await page.selectOption(`${box}-src`, 'kh-chuyen-doi-so-2026');
+    b.expectFailures(new RegExp(`/targets/${YEAR}$`));
+    await page.locator('[data-action="save-targets"]').click();
+    await page
+      .locator(`${box}[aria-invalid="true"] + .field__error`, { hasText: 'Mục tiêu phải từ 0 đến 100' })
+      .waitFor();
+    expect(await name()).toBe(before.name);
+
+    await page.fill(box, '85');
+    await page.locator('[data-action="save-targets"]').click();
+    await section.locator('[role=status]', { hasText: 'Đã lưu bộ' }).waitFor();
+    const saved = await name();
+    expect(saved).not.toBe(before.name);
+    await page.reload();
+    expect(await page.inputValue(box)).toBe('85');
+    expect(await page.inputValue(`${box}-src`)).toBe('kh-chuyen-doi-so-2026');
+    expect(await section.locator('[data-target-set]').textContent()).toContain('Quản trị');
+    await checkPage(b, 'admin-console-targets');
+
+    // Another admin saves meanwhile: this page's save, made on the version it showed, is refused and says so.
+    const token = await fetch(`${b.base}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sub: 'admin-khac', role: 'admin' }),
+    }).then(async (r) => ((await r.json()) as { token: string }).token);
+    const other = await fetch(`${b.base}/targets/${YEAR}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        indicators: {
+          email_regular_pct: { targets: { province: { value: 86, source: 'kh-chuyen-doi-so-2026' } } },
+        },
+      }),
+    });
+    expect(other.status).toBe(200);
+    await page.fill(box, before.value);
+    await page.selectOption(`${box}-src`, before.source);
+    await page.locator('[data-action="save-targets"]').click();
+    await section.locator('[data-inline-error]', { hasText: 'phiên bản' }).waitFor();
+    // Read again, the other admin's value shows; putting the default back is one more version.
+    await page.reload();
+    expect(await page.inputValue(box)).toBe('86');
+    await page.fill(box, before.value);
+    await page.selectOption(`${box}-src`, before.source);
+    b.expectedFailures.splice(0);
+    await page.locator('[data-action="save-targets"]').click();
+    await section.locator('[role=status]', { hasText: 'Đã lưu bộ' }).waitFor();
+  });
+
   it('starts a rollup, watches it finish, opens its report in the app and downloads its files', async () => {
     const { page } = b;
     await page.locator('[data-action="start-rollup"]').click();

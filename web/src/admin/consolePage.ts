@@ -1,5 +1,5 @@
 import { get } from '../api.ts';
-import { catalogYears } from '../catalog.ts';
+import { catalogYears, loadCatalog } from '../catalog.ts';
 import { h, replace } from '../dom.ts';
 import { L } from '../i18n.ts';
 import { showError } from '../pages/errors.ts';
@@ -9,6 +9,7 @@ import type { ReviewList, Unit } from '../types.ts';
 import { auditSection } from './auditSection.ts';
 import { A } from './messages.ts';
 import { periodSection } from './periodSection.ts';
+import { targetsSection } from './targetsSection.ts';
 import { loadRollup, rollupSection } from './rollupSection.ts';
 
 function completenessSection(year: number, list: ReviewList): HTMLElement {
@@ -37,8 +38,10 @@ function completenessSection(year: number, list: ReviewList): HTMLElement {
 /** `#/admin/:year`: the admin's own page — the period, the rollup, completeness and the audit log. */
 export const consolePage: Page = async ({ main, params }) => {
   const year = Number(params.year);
-  const [years, period, units, yearUnits, list, rollup] = await Promise.all([
+  const [years, catalog, targets, period, units, yearUnits, list, rollup] = await Promise.all([
     catalogYears(),
+    loadCatalog(year),
+    get('getTargets', { params: { year } }),
     get('getPeriod', { params: { year } }),
     get('listUnits'),
     // A lock exception is for a unit of the year's own hierarchy (a district retired in 2025 is not one).
@@ -47,6 +50,7 @@ export const consolePage: Page = async ({ main, params }) => {
     loadRollup(year),
   ]);
   setTitle(A.title(year));
+  if (!catalog) return showError(main, { kind: '404' });
   const toPage = (e: unknown) => showError(main, { error: e, retry: () => navigate(location.hash) });
   const yearSel = h(
     'select',
@@ -76,6 +80,7 @@ export const consolePage: Page = async ({ main, params }) => {
         null,
         [
           ['admin-period', A.period],
+          ['admin-targets', A.targets],
           ['admin-rollup', A.rollup],
           ['admin-completeness', A.completeness],
           ['admin-audit', A.audit],
@@ -85,6 +90,7 @@ export const consolePage: Page = async ({ main, params }) => {
       ),
     ),
     periodSection(year, period, yearUnits.units, toPage),
+    targetsSection(year, targets, catalog, yearUnits.levels, toPage),
     roll.el,
     completenessSection(year, list),
     auditSection(year, allUnits, toPage),
