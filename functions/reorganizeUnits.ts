@@ -1,21 +1,14 @@
 import { adminAuditWrites, reorganizationAuditAction } from '#shared/api/audit';
 import { reorganizationBody } from '#shared/contract/bodies';
-import { invalidInput, parseWith } from '#shared/api/zodIssues';
-import { planReorganization, reorganizationPathOf } from '#shared/domain/reorganization';
-import { hierarchyProblems, problemsAsIssues, withUnits } from '#shared/domain/units';
+import { parseWith } from '#shared/api/zodIssues';
+import { checkedReorganization } from '#shared/api/reorganization';
 import { apiHandler } from '#shared/http/apiHandler';
 import { editHierarchy } from '#shared/store/hierarchyEdits';
 
 export const handler = apiHandler('reorganizeUnits', async (req) => {
   const reorganization = parseWith(reorganizationBody, req.body);
   return editHierarchy(
-    (snapshot) => {
-      const { writes, issues } = planReorganization(snapshot, reorganization);
-      const problems = hierarchyProblems(withUnits(snapshot, writes), new Set(writes.map((u) => u.id)));
-      issues.push(...problemsAsIssues(problems, reorganizationPathOf(reorganization), 'changes'));
-      if (issues.length) throw invalidInput(issues);
-      return { units: writes };
-    },
+    (snapshot) => ({ units: checkedReorganization(snapshot, reorganization) }),
     (planned, version) => ({ status: 201, body: { version, units: planned.units } }),
     {
       by: req.identity.sub,

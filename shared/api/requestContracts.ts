@@ -24,6 +24,31 @@ const jsonSchemaOf = (schema: core.$ZodType) => toJSONSchema(schema, { io: 'inpu
 const firstField = (catalog: Catalog, type?: string) =>
   (catalog.fields.find((f) => !type || f.type === type) ?? catalog.fields[0])!.code;
 
+/** A reorganization, as saved or previewed: the same body either way. */
+const reorganizationContract: RequestContract = {
+  schema: () => jsonSchemaOf(reorganizationBody),
+  example: () => ({
+    date: '2025-07-01',
+    document: 'Nghị quyết 1661/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội',
+    changes: [
+      {
+        kind: 'merge',
+        from: ['tt-muong-ang', 'xa-ang-nua', 'xa-ang-cang'],
+        into: {
+          id: 'xa-muong-ang',
+          code: '11.X.MUONG-ANG',
+          name: { vi: 'UBND xã Mường Ảng', en: 'Mường Ảng Commune People’s Committee' },
+          level: 'commune',
+          parentId: 'dien-bien',
+          reports: true,
+        },
+      },
+      { kind: 'retire', unitId: 'muong-ang' },
+    ],
+  }),
+  parse: (_catalog, body) => parseWith(reorganizationBody, body),
+};
+
 export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
   declareEvidence: {
     schema: () => jsonSchemaOf(declarationSchema(EVIDENCE_MAX_BYTES)),
@@ -129,27 +154,6 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
     }),
     parse: (_catalog, body) => parseWith(unitsBody, body),
   },
-  reorganizeUnits: {
-    schema: () => jsonSchemaOf(reorganizationBody),
-    example: () => ({
-      date: '2025-07-01',
-      document: 'Nghị quyết 1661/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội',
-      changes: [
-        {
-          kind: 'merge',
-          from: ['tt-muong-ang', 'xa-ang-nua', 'xa-ang-cang'],
-          into: {
-            id: 'xa-muong-ang',
-            code: '11.X.MUONG-ANG',
-            name: { vi: 'UBND xã Mường Ảng', en: 'Mường Ảng Commune People’s Committee' },
-            level: 'commune',
-            parentId: 'dien-bien',
-            reports: true,
-          },
-        },
-        { kind: 'retire', unitId: 'muong-ang' },
-      ],
-    }),
-    parse: (_catalog, body) => parseWith(reorganizationBody, body),
-  },
+  reorganizeUnits: reorganizationContract,
+  previewReorganization: reorganizationContract,
 };

@@ -75,6 +75,7 @@ export const contracts = {
   listUnits: ok(unitListSchema),
   putUnits: { ...ok(unitsSavedSchema), body: unitsBody },
   reorganizeUnits: { status: 201, response: reorganizedSchema, body: reorganizationBody },
+  previewReorganization: { ...ok(reorganizedSchema), body: reorganizationBody },
   declareEvidence: {
     status: 201,
     response: evidenceDeclaredSchema,

@@ -403,6 +403,21 @@ export const routes = [
     errors: [CODE.HIERARCHY_CHANGED],
   },
   {
+    id: 'previewReorganization',
+    method: 'POST',
+    path: '/units/reorganizations/preview',
+    handler: 'previewReorganization',
+    auth: ADMIN,
+    // Reads only: what the reorganization would write, checked against the hierarchy as it stands.
+    access: { table: 'read' },
+    summary: {
+      vi: 'Xem trước một lần sắp xếp đơn vị: đơn vị nào kết thúc, đơn vị nào được lập, không ghi gì',
+      en: 'Preview a reorganization: which units it ends and creates, writing nothing',
+    },
+    params: {},
+    errors: [],
+  },
+  {
     id: 'declareEvidence',
     method: 'POST',
     path: '/reports/{year}/evidence',

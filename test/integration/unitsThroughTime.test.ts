@@ -4,7 +4,14 @@ import type { Reorganization } from '#shared/domain/reorganization';
 import type { Unit } from '#shared/hierarchy';
 import { seedLevels, seedUnits } from '../../local/seedData.ts';
 import { seedBefore2025, timelessLevels } from '../fixtures/hierarchies.ts';
-import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence, rollupFile } from './fixtures.ts';
+import {
+  admin,
+  auditor,
+  fieldsNeedingEvidence,
+  recordVerifiedEvidence,
+  rollupFile,
+  snapshotTable,
+} from './fixtures.ts';
 import { startTestApi, type TestApi } from './harness.ts';
 
 /*
@@ -119,7 +126,18 @@ afterAll(() => api.stop());
 describe('recording the 2025 reorganization', () => {
   it('is one API operation per change set, and together they record exactly the seed’s story', async () => {
     for (const r of reorganizationsOfTheSeed()) {
+      // Previewed first: what it will write, checked as the save checks it, and nothing written.
+      const before = await snapshotTable(api.tableName);
+      const preview = await api.call(admin, 'POST', '/units/reorganizations/preview', { body: r });
+      expect(preview.status, JSON.stringify(preview.json)).toBe(200);
+      expect(await snapshotTable(api.tableName)).toEqual(before);
+      expect((await api.call(auditor, 'POST', '/units/reorganizations/preview', { body: r })).status).toBe(
+        403,
+      );
       const res = await api.call(admin, 'POST', '/units/reorganizations', { body: r });
+      // The preview said exactly what the save wrote, and the version it would be.
+      expect(sortById(res.json.units ?? [])).toEqual(sortById(preview.json.units));
+      expect(res.json.version).toBe(preview.json.version);
       expect(res.status, JSON.stringify(res.json)).toBe(201);
     }
     // The levels last: the district level ends on 30 June 2025, now that no unit needs it later.
@@ -129,6 +147,13 @@ describe('recording the 2025 reorganization', () => {
     const all = await api.call(admin, 'GET', '/units');
     expect(sortById(all.json.units)).toEqual(sortById(seedUnits));
     expect(all.json.levels).toEqual(seedLevels);
+  });
+
+  it('a preview refuses what the save would refuse, naming the field: the ended unit is already ended', async () => {
+    const [first] = reorganizationsOfTheSeed();
+    const again = await api.call(admin, 'POST', '/units/reorganizations/preview', { body: first });
+    expect(again.status).toBe(400);
+    expect(again.json.error.issues.map((i: { code: string }) => i.code)).toContain('not_valid_before_date');
   });
 
   it('GET /units?asOf= and ?year= give the hierarchy of a day: three tiers in 2024, two in 2025', async () => {
