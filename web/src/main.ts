@@ -43,6 +43,10 @@ route(
   '/admin/:year',
   signedIn(async () => (await import('./admin/consolePage.ts')).consolePage),
 );
+route(
+  '/admin/:year/units',
+  signedIn(async () => (await import('./admin/unitsPage.ts')).unitsPage),
+);
 
 document.querySelector('[data-skip]')?.addEventListener('click', (event) => {
   event.preventDefault();

@@ -87,6 +87,7 @@ export const consolePage: Page = async ({ main, params }) => {
         ].map(([id, label]) =>
           h('li', null, h('a', { href: `#/admin/${year}`, 'data-jump': id as string }, L(label as never))),
         ),
+        h('li', null, h('a', { href: `#/admin/${year}/units`, 'data-action': 'open-units' }, L(A.units))),
       ),
     ),
     periodSection(year, period, yearUnits.units, toPage),

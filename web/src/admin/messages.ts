@@ -22,6 +22,7 @@ export const A = {
   needDate: bi('Hãy chọn ngày giờ.', 'Choose a date and time.'),
   savePeriod: bi('Lưu kỳ báo cáo', 'Save the period'),
   periodSaved: bi('Đã lưu kỳ báo cáo.', 'The period is saved.'),
+  units: bi('Đơn vị theo thời gian →', 'Units through time →'),
   // Targets, weights and bands
   targets: bi('Mục tiêu, trọng số điểm và thang xếp loại', 'Targets, point weights and bands'),
   targetSetName: (name: string) => bi(`Bộ đang áp dụng: ${name}.`, `The set in force: ${name}.`),
