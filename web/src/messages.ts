@@ -1,4 +1,5 @@
 import { bi } from '#shared/contract/i18n';
+import { STATUS_LABELS } from '#shared/contract/statuses';
 
 /* Texts of the shell, sign-in and error pages. Page modules keep their own texts beside them. */
 export const M = {
@@ -66,14 +67,8 @@ export const M = {
       ? bi(`Hạn nộp: trước ngày ${date}`, `Due before ${date}`)
       : bi(`Hạn nộp: ${date}`, `Due by ${date}`),
   noCatalog: bi('Chưa có kỳ báo cáo nào được mở.', 'No reporting year is open yet.'),
-  status: {
-    not_started: bi('Chưa bắt đầu', 'Not started'),
-    draft: bi('Đang soạn', 'Draft'),
-    submitted: bi('Đã nộp', 'Submitted'),
-    late: bi('Nộp muộn', 'Submitted late'),
-    returned: bi('Bị trả lại', 'Returned'),
-    accepted: bi('Đã chấp nhận', 'Accepted'),
-  } as Record<string, ReturnType<typeof bi>>,
+  /** The contract's own names of each status: one home for the words every page and output uses. */
+  status: STATUS_LABELS as Readonly<Record<string, ReturnType<typeof bi>>>,
   yes: bi('Có', 'Yes'),
   no: bi('Không', 'No'),
   empty: bi('(trống)', '(empty)'),
