@@ -3,7 +3,7 @@ import { reachableEvidence } from '#shared/api/evidenceAccess';
 import { downloadName } from '#shared/domain/evidence';
 import { ConflictError } from '#shared/errors';
 import { apiHandler } from '#shared/http/apiHandler';
-import { canPreview } from '#shared/contract/evidence';
+import { previewOf } from '#shared/contract/evidence';
 import { bi } from '#shared/contract/i18n';
 import { presignDownload } from '#shared/store/evidenceObjects';
 import { CODE } from '#shared/contract/errors';
@@ -28,8 +28,10 @@ export const handler = apiHandler('downloadEvidence', async (req) => {
     evidenceId: evidence.evidenceId,
   });
   const link = await presignDownload(evidence, req.receivedAt);
-  const view = canPreview(evidence.contentType)
-    ? { viewUrl: (await presignDownload(evidence, req.receivedAt, 'inline')).url }
-    : {};
+  // An image is framed from its own link; a PDF is drawn from the checked bytes of the download.
+  const view =
+    previewOf(evidence.contentType) === 'image'
+      ? { viewUrl: (await presignDownload(evidence, req.receivedAt, 'inline')).url }
+      : {};
   return { body: { ...link, ...view, fileName: downloadName(evidence), sha256: evidence.sha256 } };
 });

@@ -4,7 +4,7 @@ import compression from 'compression';
 import { matchPath, routes } from '#shared/contract/routes';
 import { CONFIG_FILE, siteCacheControl } from '#shared/contract/site';
 import { noneMatchHits, weakEtagOf } from '#shared/http/conditionalGet';
-import { contentSecurityPolicy } from '#shared/sitePolicy';
+import { contentSecurityPolicy, PDF_VIEWER_PATH } from '#shared/sitePolicy';
 import { createApiListener } from './adapter.ts';
 import { devRoutes, localUsers } from './devRoutes.ts';
 import { answerLambdaInvoke, lambdaEndpoint } from './lambdaInvoke.ts';
@@ -67,15 +67,20 @@ export async function startApi(opts: {
     return oidc.answer(req, res, url);
   };
   const site = opts.webDir
-    ? staticFiles(opts.webDir, {
-        'content-security-policy': contentSecurityPolicy({
-          connectSources: [opts.s3Endpoint],
-          frameSources: [opts.s3Endpoint],
-          upgradeInsecureRequests: false,
-        }),
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'strict-origin-when-cross-origin',
-        'x-frame-options': 'DENY',
+    ? staticFiles(opts.webDir, (pathname) => {
+        // As CloudFront's behaviours do: the PDF viewer may be framed by the site, no other page by anyone.
+        const viewer = pathname === PDF_VIEWER_PATH;
+        return {
+          'content-security-policy': contentSecurityPolicy({
+            connectSources: [opts.s3Endpoint],
+            frameSources: [opts.s3Endpoint],
+            upgradeInsecureRequests: false,
+            framedBySite: viewer,
+          }),
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'strict-origin-when-cross-origin',
+          'x-frame-options': viewer ? 'SAMEORIGIN' : 'DENY',
+        };
       })
     : undefined;
   const listener = createApiListener({

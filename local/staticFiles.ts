@@ -7,13 +7,16 @@ import { siteCacheControl } from '#shared/contract/site';
  * hashed assets cached for good and everything else revalidated, plus the headers CloudFront adds.
  * Files are looked up on every request, so a rebuild while the stack runs is served at once.
  */
-export function staticFiles(webDir: string, headers: Readonly<Record<string, string>>) {
+export function staticFiles(
+  webDir: string,
+  headersOf: (pathname: string) => Readonly<Record<string, string>>,
+) {
   const serve = sirv(webDir, {
     dev: true,
     etag: true,
     setHeaders: (res, pathname) => {
       res.setHeader('cache-control', siteCacheControl(pathname.replace(/^\/+/, '')));
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(headersOf(pathname))) res.setHeader(name, value);
     },
   });
   /** Resolves false when no file matches, so the caller can answer 404. */

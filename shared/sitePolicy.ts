@@ -17,7 +17,14 @@ export interface ContentSecurityPolicyOptions {
    * @default true
    */
   readonly upgradeInsecureRequests?: boolean;
+  /**
+   * The site's own pages may frame this one (frame-ancestors 'self'): only the PDF viewer's page.
+   * @default false: no page may frame it
+   */
+  readonly framedBySite?: boolean;
 }
+
+export { PDF_VIEWER_PATH } from './contract/site.ts';
 
 export function contentSecurityPolicy(options: ContentSecurityPolicyOptions): string {
   return [
@@ -28,11 +35,12 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions): st
     "font-src 'self'",
     `connect-src 'self' ${options.connectSources.join(' ')}`,
     "object-src 'none'",
-    // The rollup's report and verified images show in sandboxed frames of presigned storage links, and only those.
-    `frame-src ${options.frameSources?.length ? options.frameSources.join(' ') : "'none'"}`,
+    // The PDF viewer (PDF_VIEWER_PATH), and the rollup's report and verified images from presigned storage links,
+    // each in a sandboxed frame; nothing else.
+    ["frame-src 'self'", ...(options.frameSources ?? [])].join(' '),
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    options.framedBySite ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
     ...(options.upgradeInsecureRequests === false ? [] : ['upgrade-insecure-requests']),
   ].join('; ');
 }

@@ -2,6 +2,7 @@ import { build, type Metafile } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PDF_VIEWER_PATH } from '#shared/sitePolicy';
 import { buildServiceWorker, type ServiceWorkerReport } from './buildServiceWorker.ts';
 
 /*
@@ -42,16 +43,47 @@ function staticClosure(meta: Metafile, entry: string): string[] {
 }
 
 /** Besides the modules esbuild read: the page template, the copied static files, the build itself and the lockfile. */
-function buildInputs(meta: Metafile): string[] {
+function buildInputs(...metas: Metafile[]): string[] {
   const repo = (file: string) => relative(resolve(WEB, '..'), file).split('\\').join('/');
   return [
-    ...Object.keys(meta.inputs).filter((f) => !f.includes('node_modules/')),
+    ...new Set(metas.flatMap((meta) => Object.keys(meta.inputs).filter((f) => !f.includes('node_modules/')))),
     repo(join(WEB, 'index.html')),
     repo(join(WEB, 'build.ts')),
     repo(join(WEB, 'buildServiceWorker.ts')),
     ...readdirSync(join(WEB, 'static')).map((f) => repo(join(WEB, 'static', f))),
     'package-lock.json',
   ].sort();
+}
+
+/**
+ * The PDF viewer's page (PDF_VIEWER_PATH): pdf.js in one classic script, for a frame sandboxed to scripts
+ * only, whose opaque origin may load a classic script from the site but not a module. Auditors' pages load it
+ * on demand; it is never precached (it is about a megabyte and no page needs it offline).
+ */
+async function buildPdfViewer(outDir: string): Promise<Metafile> {
+  const result = await build({
+    absWorkingDir: resolve(WEB, '..'),
+    entryPoints: { 'pdf-view': join(WEB, 'src/preview/pdfView.ts') },
+    bundle: true,
+    format: 'iife',
+    // pdf.js 5 is written for current browsers; auditors' offices have them.
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    entryNames: '[name]-[hash]',
+    outdir: join(outDir, 'assets'),
+    metafile: true,
+    logLevel: 'error',
+  });
+  const script = Object.keys(result.metafile.outputs).find((f) => f.endsWith('.js'));
+  if (!script) throw new Error('build: the PDF viewer script is missing');
+  const src = `/assets/${basename(script)}`;
+  writeFileSync(
+    join(outDir, PDF_VIEWER_PATH.slice(1)),
+    `<!doctype html>\n<html lang="vi">\n  <head>\n    <meta charset="utf-8" />\n    <title>PDF</title>\n` +
+      `    <script src="${src}" defer></script>\n  </head>\n  <body></body>\n</html>\n`,
+  );
+  return result.metafile;
 }
 
 export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): Promise<BundleReport> {
@@ -77,6 +109,7 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
     logLevel: 'warning',
   });
   const meta = result.metafile;
+  const viewer = await buildPdfViewer(outDir);
   const outputs = Object.keys(meta.outputs).filter((f) => !f.endsWith('.map'));
   const entry = outputs.find((f) => meta.outputs[f]?.entryPoint?.endsWith('src/main.ts'));
   const css = outputs.find((f) => f.endsWith('.css'));
@@ -116,7 +149,7 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
   const serviceWorker = await buildServiceWorker(outDir, [...precached].map(url));
   const report: BundleReport = {
     builtAt: builtAt.toISOString(),
-    inputs: buildInputs(meta),
+    inputs: buildInputs(meta, viewer),
     initialJs: {
       files: initial.map(url),
       bytes: initial.reduce((s, f) => s + (meta.outputs[f]?.bytes ?? 0), 0),

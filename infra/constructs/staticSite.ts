@@ -23,7 +23,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
-import { contentSecurityPolicy } from '#shared/sitePolicy';
+import { contentSecurityPolicy, PDF_VIEWER_PATH } from '#shared/sitePolicy';
 import { Construct } from 'constructs';
 import {
   CONFIG_FILE,
@@ -125,38 +125,61 @@ export class StaticSite extends Construct {
       ...(props.autoDeleteObjects !== undefined ? { autoDeleteObjects: props.autoDeleteObjects } : {}),
     });
 
-    this.headersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'Báo cáo CNTT: strict CSP, HSTS and friends',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy({
-            connectSources: props.connectSources,
-            ...(props.frameSources ? { frameSources: props.frameSources } : {}),
-          }),
-          override: true,
+    const securityHeaders = (id: string, framedBySite: boolean) =>
+      new ResponseHeadersPolicy(this, id, {
+        comment: framedBySite
+          ? 'Báo cáo CNTT: the PDF viewer, framable by the site only'
+          : 'Báo cáo CNTT: strict CSP, HSTS and friends',
+        securityHeadersBehavior: {
+          contentSecurityPolicy: {
+            contentSecurityPolicy: contentSecurityPolicy({
+              connectSources: props.connectSources,
+              ...(props.frameSources ? { frameSources: props.frameSources } : {}),
+              framedBySite,
+            }),
+            override: true,
+          },
+          strictTransportSecurity: {
+            accessControlMaxAge: Duration.days(730),
+            includeSubdomains: true,
+            override: true,
+          },
+          contentTypeOptions: { override: true },
+          referrerPolicy: {
+            referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+            override: true,
+          },
+          frameOptions: {
+            frameOption: framedBySite ? HeadersFrameOption.SAMEORIGIN : HeadersFrameOption.DENY,
+            override: true,
+          },
+          xssProtection: { protection: false, override: true },
         },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          override: true,
+        customHeadersBehavior: {
+          customHeaders: [
+            {
+              header: 'Permissions-Policy',
+              value: 'camera=(), microphone=(), geolocation=()',
+              override: true,
+            },
+            { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+          ],
         },
-        contentTypeOptions: { override: true },
-        referrerPolicy: {
-          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
-        },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        xssProtection: { protection: false, override: true },
-      },
-      customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true },
-          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
-        ],
-      },
-    });
+      });
+    this.headersPolicy = securityHeaders('SecurityHeaders', false);
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
 
-    const additionalBehaviors: Record<string, BehaviorOptions> = {};
+    const additionalBehaviors: Record<string, BehaviorOptions> = {
+      // The one page the site frames (a sandboxed PDF viewer): the same file origin, framable by the site.
+      [PDF_VIEWER_PATH.slice(1)]: {
+        origin: siteOrigin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders('PdfViewerHeaders', true),
+        compress: true,
+      },
+    };
     if (props.api) {
       additionalBehaviors[props.api.pathPattern] = {
         origin: new HttpOrigin(props.api.domainName, {
@@ -177,7 +200,7 @@ export class StaticSite extends Construct {
       comment: 'Báo cáo CNTT',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,

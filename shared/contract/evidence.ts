@@ -11,15 +11,17 @@ export const EVIDENCE_MAX_FILES = 30;
 export const LINK_SECONDS = 300;
 
 /**
- * `preview`: an auditor may look at a verified file of this type inside the page, in a frame sandboxed with no
- * permission at all. Not PDF: Chromium refuses its PDF viewer in any sandboxed frame ("This page has been
- * blocked"; tried with sandbox="" and with each allow- token), and a PDF framed unsandboxed could act on the
- * page. A PDF is downloaded, checked against its SHA-256, as before.
+ * `preview`: how a verified file of this type is shown inside the page. `image`: a frame sandboxed with no
+ * permission at all, from a presigned inline link S3 serves as the verified type. `pdf`: drawn by pdf.js in
+ * the site's PDF viewer (PDF_VIEWER_PATH), a frame sandboxed to scripts only, from the bytes the page fetched
+ * and checked against their SHA-256; Chromium refuses its own PDF viewer in any sandboxed frame ("This page
+ * has been blocked"; tried with sandbox="" and with each allow- token), and an unsandboxed one could act on
+ * the page. Office files are only downloaded.
  */
 export const EVIDENCE_TYPES = {
-  'application/pdf': { extensions: ['pdf'], label: 'PDF' },
-  'image/jpeg': { extensions: ['jpg', 'jpeg'], label: 'JPEG', preview: true },
-  'image/png': { extensions: ['png'], label: 'PNG', preview: true },
+  'application/pdf': { extensions: ['pdf'], label: 'PDF', preview: 'pdf' },
+  'image/jpeg': { extensions: ['jpg', 'jpeg'], label: 'JPEG', preview: 'image' },
+  'image/png': { extensions: ['png'], label: 'PNG', preview: 'image' },
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
     extensions: ['docx'],
     label: 'DOCX',
@@ -43,7 +45,12 @@ export const EVIDENCE_TYPES = {
   },
 } as const satisfies Record<
   string,
-  { extensions: readonly string[]; label: string; zipParts?: readonly string[]; preview?: true }
+  {
+    extensions: readonly string[];
+    label: string;
+    zipParts?: readonly string[];
+    preview?: 'image' | 'pdf';
+  }
 >;
 
 /** The file name's extension, lower case, or undefined when it has none. */
@@ -54,10 +61,11 @@ export function extensionOf(fileName: string): string | undefined {
 
 export type EvidenceContentType = keyof typeof EVIDENCE_TYPES;
 
-/** Whether a verified file of this type may be shown inside the page (see `preview` above). */
-export const canPreview = (contentType: string): boolean =>
-  Object.hasOwn(EVIDENCE_TYPES, contentType) &&
-  (EVIDENCE_TYPES[contentType as EvidenceContentType] as { preview?: true }).preview === true;
+/** How a verified file of this type is shown inside the page, if it is (see `preview` above). */
+export const previewOf = (contentType: string): 'image' | 'pdf' | undefined =>
+  Object.hasOwn(EVIDENCE_TYPES, contentType)
+    ? (EVIDENCE_TYPES[contentType as EvidenceContentType] as { preview?: 'image' | 'pdf' }).preview
+    : undefined;
 const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...EvidenceContentType[]];
 
 // A bare file name: no folders, no control characters (C0 or C1), no bidi overrides that could disguise the

@@ -12,3 +12,10 @@ export const REVALIDATE_CACHE_CONTROL = 'no-cache';
 /** The Cache-Control of a site file, given its path below the site's root (no leading slash). */
 export const siteCacheControl = (path: string): string =>
   path.startsWith(`${HASHED_ASSETS_DIR}/`) ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL;
+
+/**
+ * The page that draws a verified PDF inside the page, in a frame sandboxed to scripts only (an opaque origin):
+ * Chromium refuses its own PDF viewer in any sandboxed frame, so pdf.js draws it there instead. The build
+ * writes it, the evidence list frames it, and CloudFront and the local stack serve it framable by the site.
+ */
+export const PDF_VIEWER_PATH = '/pdf-view.html';

@@ -178,7 +178,7 @@ export const evidenceListSchema = object({ items: list(evidenceItemSchema) }).re
 
 export const downloadLinkSchema = object({
   url: string(),
-  /** For a type the page may show (EVIDENCE_TYPES' `preview`): the same bytes, served inline, for a sandboxed frame. */
+  /** For an image (EVIDENCE_TYPES' `preview`): the same bytes, served inline, for a sandboxed frame. */
   viewUrl: string().optional(),
   expiresAt: string(),
   fileName: string(),

@@ -153,6 +153,30 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
 /** Small but real files of the accepted types: the server sniffs magic bytes, so they must look the part. */
 export const pdfBytes = (title: string): Buffer => pdf(title);
 
+/** A PDF with `pages` real pages, each a blue square on white, with a correct cross-reference table. */
+export function drawnPdf(pages: number): Buffer {
+  const kids = Array.from({ length: pages }, (_, k) => `${3 + 2 * k} 0 R`).join(' ');
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    `<</Type/Pages/Kids[${kids}]/Count ${pages}>>`,
+    ...Array.from({ length: pages }, (_, k) => [
+      `<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents ${4 + 2 * k} 0 R>>`,
+      '<</Length 27>>stream\n0 0 1 rg 20 20 160 160 re f\nendstream',
+    ]).flat(),
+  ];
+  let text = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = text.length;
+    text += `${i + 1} 0 obj${o}endobj\n`;
+    return at;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  text += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  text += `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(text, 'latin1');
+}
+
 export function pngBytes(): Buffer {
   return Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failOnProblems, openBrowser, pdfBytes, pngBytes, signIn, type Browser } from './browser.ts';
+import {
+  checkPage,
+  drawnPdf,
+  failOnProblems,
+  openBrowser,
+  pdfBytes,
+  pngBytes,
+  signIn,
+  type Browser,
+} from './browser.ts';
 import { fieldByCode, fillField, uploadEvidence } from './report.ts';
 
 /* A failure about one file is said beside that file, with a retry; the form around it stays as it was. */
@@ -79,7 +88,7 @@ describe('errors stay beside the file that failed', () => {
   });
 });
 
-describe('a verified image is viewed inside the page, a PDF only downloaded', () => {
+describe('a verified image or PDF is viewed inside the page, in a sandboxed frame', () => {
   const preview = () => b.page.locator('figure[data-preview]');
 
   it('shows the verified bytes in a frame with no permission, as the type the server verified', async () => {
@@ -91,11 +100,6 @@ describe('a verified image is viewed inside the page, a PDF only downloaded', ()
       file: { name: 'bang-chup-du-toan.png', mimeType: 'image/png', buffer: pngBytes() },
       title: 'Ảnh chụp bảng dự toán',
     });
-    // Chromium refuses its PDF viewer in a sandboxed frame, so a PDF offers only the checked download.
-    const pdfRow = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'du-toan-khcn.pdf' });
-    await pdfRow.getByRole('button', { name: 'Tải về du-toan-khcn.pdf' }).waitFor();
-    expect(await pdfRow.getByRole('button', { name: /^Xem / }).count()).toBe(0);
-
     const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'bang-chup-du-toan.png' });
     await row.getByRole('button', { name: 'Xem bang-chup-du-toan.png ngay trên trang' }).click();
     const frame = preview().locator('iframe');
@@ -110,6 +114,48 @@ describe('a verified image is viewed inside the page, a PDF only downloaded', ()
     // Closing leaves no frame behind.
     await preview().getByRole('button', { name: 'Đóng bản xem' }).click();
     expect(await preview().count()).toBe(0);
+  });
+
+  it('draws a checked PDF with pdf.js in a frame sandboxed to scripts only; a file with no page says so', async () => {
+    const { page } = b;
+    await page.reload();
+    await page.locator('#f-budget_total').waitFor();
+    await uploadEvidence(page, {
+      field: 'budget_total',
+      file: { name: 'ke-hoach-2-trang.pdf', mimeType: 'application/pdf', buffer: drawnPdf(2) },
+      title: 'Kế hoạch ứng dụng CNTT',
+    });
+    const row = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'ke-hoach-2-trang.pdf' });
+    await row.getByRole('button', { name: 'Xem ke-hoach-2-trang.pdf ngay trên trang' }).click();
+    await preview().locator('[data-preview-note="drawn"]', { hasText: '2 trang.' }).waitFor();
+    const frame = preview().locator('iframe');
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');
+    const doc = (await (await frame.elementHandle())!.contentFrame())!;
+    // An opaque origin: the viewer's scripts cannot reach the page, its storage or its session.
+    expect(await doc.evaluate(() => self.origin)).toBe('null');
+    expect(await doc.evaluate(() => document.querySelectorAll('canvas[data-page]').length)).toBe(2);
+    // Really drawn: the middle of the first page is the file's blue square.
+    const middle = await doc.evaluate(() => {
+      const c = document.querySelector('canvas') as HTMLCanvasElement;
+      return [...c.getContext('2d')!.getImageData(c.width / 2, c.height / 2, 1, 1).data];
+    });
+    expect(middle).toEqual([0, 0, 255, 255]);
+    await checkPage(b, 'evidence-pdf-preview');
+    // Only the viewer's page may be framed, and only by the site; every other page by nobody.
+    const headersOf = async (path: string) => (await page.request.get(`${b.base}${path}`)).headers();
+    const viewer = await headersOf('/pdf-view.html');
+    expect(viewer['x-frame-options']).toBe('SAMEORIGIN');
+    expect(viewer['content-security-policy']).toContain("frame-ancestors 'self'");
+    const site = await headersOf('/');
+    expect(site['x-frame-options']).toBe('DENY');
+    expect(site['content-security-policy']).toContain("frame-ancestors 'none'");
+
+    // The seed-like PDF with no page at all (du-toan-khcn.pdf): nothing to draw, and the page says so.
+    const empty = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'du-toan-khcn.pdf' });
+    await empty.getByRole('button', { name: 'Xem du-toan-khcn.pdf ngay trên trang' }).click();
+    await preview().locator('[data-preview-note="unreadable"]', { hasText: 'hãy tải về' }).waitFor();
+    await formStays();
+    await preview().getByRole('button', { name: 'Đóng bản xem' }).click();
   });
 
   it('a view whose link cannot be had says so beside the file, and the retry shows it', async () => {

@@ -24,25 +24,30 @@ const config = (distribution.Properties as { DistributionConfig: Record<string, 
   Origins: Record<string, unknown>[];
   Logging?: Record<string, unknown>;
 };
-const [headersPolicyId, headersPolicy] = onlyResourceOf(template, 'AWS::CloudFront::ResponseHeadersPolicy');
-const security = (
-  headersPolicy.Properties as {
-    ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Record<string, unknown> };
-  }
-).ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+const headersPolicies = resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy');
+const headersPolicyId = logicalIdOf(stack.site.headersPolicy);
+const securityOf = (id: string) =>
+  (
+    headersPolicies[id]!.Properties as {
+      ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Record<string, unknown> };
+    }
+  ).ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+const security = securityOf(headersPolicyId);
 /** The CSP as a string, with CloudFormation references written as `${Ref}`. */
-const csp = (
-  stack.resolve(
-    (security.ContentSecurityPolicy as { ContentSecurityPolicy: unknown }).ContentSecurityPolicy,
-  ) as { 'Fn::Join': [string, unknown[]] }
-)['Fn::Join'][1]
-  .map((p) => (typeof p === 'string' ? p : `\${${(p as { Ref: string }).Ref}}`))
-  .join('');
-const directive = (name: string) =>
-  csp
+const cspOf = (id: string) =>
+  (
+    stack.resolve(
+      (securityOf(id).ContentSecurityPolicy as { ContentSecurityPolicy: unknown }).ContentSecurityPolicy,
+    ) as { 'Fn::Join': [string, unknown[]] }
+  )['Fn::Join'][1]
+    .map((p) => (typeof p === 'string' ? p : `\${${(p as { Ref: string }).Ref}}`))
+    .join('');
+const directiveOf = (id: string) => (name: string) =>
+  cspOf(id)
     .split(';')
     .map((d) => d.trim())
     .find((d) => d.startsWith(`${name} `));
+const directive = directiveOf(headersPolicyId);
 
 describe('the site: private bucket behind CloudFront', () => {
   it('reads the web bucket through Origin Access Control only', () => {
@@ -77,10 +82,21 @@ describe('the site: private bucket behind CloudFront', () => {
     ]);
   });
 
-  it('adds the security headers policy to every behaviour', () => {
+  it('adds the security headers policy to every behaviour but the PDF viewer’s, which only the site may frame', () => {
+    const viewer = config.CacheBehaviors.find((b) => b.PathPattern === 'pdf-view.html')!;
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
-      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: headersPolicyId });
+      if (behavior !== viewer) expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: headersPolicyId });
     }
+    const viewerPolicy = (viewer.ResponseHeadersPolicyId as { Ref: string }).Ref;
+    expect(viewerPolicy).not.toBe(headersPolicyId);
+    expect(Object.keys(headersPolicies).sort()).toEqual([headersPolicyId, viewerPolicy].sort());
+    expect(directiveOf(viewerPolicy)('frame-ancestors')).toBe("frame-ancestors 'self'");
+    expect(securityOf(viewerPolicy).FrameOptions).toEqual({ FrameOption: 'SAMEORIGIN', Override: true });
+    // Otherwise the very same policy: scripts from the site only, nothing else loosened.
+    expect(directiveOf(viewerPolicy)('script-src')).toBe("script-src 'self'");
+    expect(directiveOf(viewerPolicy)('connect-src')).toBe(directive('connect-src'));
+    // The same files as every other page.
+    expect(viewer.TargetOriginId).toBe(config.DefaultCacheBehavior.TargetOriginId);
   });
 
   it('sends a strict CSP: self by default, no framing, no plugins, fetches to self, evidence S3 and Cognito only', () => {
@@ -95,8 +111,8 @@ describe('the site: private bucket behind CloudFront', () => {
     expect(directive('connect-src')).toBe(
       `connect-src 'self' ${evidence} ${reports} https://baocao-dev-\${AWS::AccountId}.auth.\${AWS::Region}.amazoncognito.com`,
     );
-    // Framed: only presigned links of the two buckets (a verified image, the rollup's HTML report).
-    expect(directive('frame-src')).toBe(`frame-src ${evidence} ${reports}`);
+    // Framed: the site's own PDF viewer, and presigned links of the two buckets (a verified image, the report).
+    expect(directive('frame-src')).toBe(`frame-src 'self' ${evidence} ${reports}`);
   });
 
   it('names in the CSP the very buckets the page reaches and the very hosted UI domain', () => {

@@ -122,7 +122,7 @@ describe('a valid upload', () => {
 
     const own = await api.call(agencyA, 'GET', `/evidence/${evidence.evidenceId}/download`);
     expect(own.status).toBe(200);
-    // A PDF is never framed (Chromium refuses its viewer in a sandboxed frame), so it gets no view link.
+    // A PDF is drawn from the checked bytes of the download (pdf.js in the site's viewer), so no view link.
     expect(link.json.viewUrl).toBeUndefined();
     const listed = await api.call(auditor, 'GET', `/review/${YEAR}/reports/so-a/evidence`);
     expect(listed.json.items.map((i: { evidenceId: string }) => i.evidenceId)).toContain(evidence.evidenceId);

@@ -20,4 +20,13 @@ describe('the site’s Content-Security-Policy, one definition for CloudFront an
     expect(local.get('connect-src')).toBe("connect-src 'self' http://127.0.0.1:3002");
     expect([...deployed.keys()].filter((k) => !local.has(k))).toEqual(['upgrade-insecure-requests']);
   });
+
+  it('lets the site frame only the PDF viewer, and frames nothing but its own pages and the storage named', () => {
+    const page = directives(contentSecurityPolicy({ connectSources: [], frameSources: ['https://b.s3'] }));
+    const viewer = directives(contentSecurityPolicy({ connectSources: [], framedBySite: true }));
+    expect(page.get('frame-ancestors')).toBe("frame-ancestors 'none'");
+    expect(viewer.get('frame-ancestors')).toBe("frame-ancestors 'self'");
+    expect(page.get('frame-src')).toBe("frame-src 'self' https://b.s3");
+    expect(viewer.get('frame-src')).toBe("frame-src 'self'");
+  });
 });

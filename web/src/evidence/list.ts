@@ -3,10 +3,11 @@ import { columnHeads, h, type Child } from '../dom.ts';
 import { L, fmtBytes, fmtDateTime, fmtIsoDate } from '../i18n.ts';
 import type { EvidenceItem } from '../types.ts';
 import { E } from './messages.ts';
-import { canPreview } from '#shared/contract/evidence';
+import { previewOf } from '#shared/contract/evidence';
 import { sandboxedFrame } from '../savedFile.ts';
 import { get } from '../api.ts';
-import { downloadEvidence, type EvidenceStore } from './store.ts';
+import { pdfFrame } from './pdfFrame.ts';
+import { downloadEvidence, fetchCheckedEvidence, type EvidenceStore } from './store.ts';
 import { base64ToHex } from './checksum.ts';
 import { inlineFailure, type InlineFailure } from '../inlineFailure.ts';
 
@@ -76,13 +77,33 @@ function withdrawControl(store: EvidenceStore, item: EvidenceItem, failure: Inli
 }
 
 /**
- * Shows a verified file below the table, in a frame with no permission, from the link the server signed to
- * serve it as the type it verified (never the type the browser would guess). Asking for the link is on the
- * audit log like a download.
+ * Shows a verified file below the table. An image: in a frame with no permission, from the link the server
+ * signed to serve it as the type it verified (never the type the browser would guess). A PDF: drawn by the
+ * site's viewer in a frame sandboxed to scripts only, from bytes checked against the recorded SHA-256.
+ * Asking for either link is on the audit log like a download.
  */
 async function showPreview(viewer: HTMLElement, item: EvidenceItem): Promise<void> {
-  const link = await get('downloadEvidence', { params: { evidenceId: item.evidenceId } });
-  if (!link.viewUrl) return;
+  const title = L(E.previewTitle(item.fileName));
+  let frame: HTMLIFrameElement;
+  const note = h('p', { class: 'muted', role: 'status', 'data-preview-note': '' });
+  if (previewOf(item.contentType) === 'pdf') {
+    const { blob } = await fetchCheckedEvidence(item);
+    const drawing = pdfFrame(await blob.arrayBuffer(), title);
+    frame = drawing.frame;
+    void drawing.outcome.then((o) => {
+      note.textContent =
+        o.kind === 'unreadable'
+          ? L(E.previewUnreadable)
+          : o.drawn < o.pages
+            ? L(E.previewFirstPages(o.drawn, o.pages))
+            : L(E.previewPages(o.pages));
+      note.dataset.previewNote = o.kind;
+    });
+  } else {
+    const link = await get('downloadEvidence', { params: { evidenceId: item.evidenceId } });
+    if (!link.viewUrl) return;
+    frame = sandboxedFrame(link.viewUrl, title);
+  }
   const close = h(
     'button',
     {
@@ -96,8 +117,9 @@ async function showPreview(viewer: HTMLElement, item: EvidenceItem): Promise<voi
     h(
       'figure',
       { class: 'evidence-preview', 'data-preview': item.evidenceId },
-      h('figcaption', null, L(E.previewTitle(item.fileName)), ' ', close),
-      sandboxedFrame(link.viewUrl, L(E.previewTitle(item.fileName))),
+      h('figcaption', null, title, ' ', close),
+      note,
+      frame,
     ),
   );
   close.focus();
@@ -175,7 +197,7 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
                           L(E.download),
                         )
                       : null,
-                    opts.canDownload && item.status === 'verified' && canPreview(item.contentType)
+                    opts.canDownload && item.status === 'verified' && previewOf(item.contentType)
                       ? h(
                           'button',
                           {

@@ -72,6 +72,16 @@ export const E = {
   previewOf: (name: string) => bi(`Xem ${name} ngay trên trang`, `View ${name} on the page`),
   previewTitle: (name: string) => bi(`${name} (bản đã xác minh)`, `${name} (the verified copy)`),
   previewClose: bi('Đóng bản xem', 'Close the view'),
+  previewPages: (n: number) => bi(`${n} trang.`, `${n} page${n === 1 ? '' : 's'}.`),
+  previewFirstPages: (shown: number, of: number) =>
+    bi(
+      `Đang xem ${shown} trang đầu trên ${of}; tải về để đọc đủ.`,
+      `Showing the first ${shown} of ${of} pages; download it to read all.`,
+    ),
+  previewUnreadable: bi(
+    'Không hiển thị được tệp PDF này; hãy tải về để mở.',
+    'This PDF cannot be shown here; download it to open it.',
+  ),
   fileCol: bi('Tệp', 'File'),
   docCol: bi('Văn bản', 'Document'),
   fieldsCol: bi('Cho chỉ tiêu', 'For fields'),

@@ -74,14 +74,21 @@ export class EvidenceStore {
 
 /**
  * Fetches the file through a short-lived link and checks its SHA-256 against the one recorded at upload before
- * handing it to the user, so what an auditor opens is provably what the agency sent. Fetching (rather than
+ * anything shows it or hands it to the user, so what an auditor opens is provably what the agency sent. Fetching (rather than
  * navigating to the link) also keeps the page when storage refuses, so the error shows here.
  */
-export async function downloadEvidence(item: Pick<EvidenceItem, 'evidenceId'>): Promise<void> {
+export async function fetchCheckedEvidence(
+  item: Pick<EvidenceItem, 'evidenceId'>,
+): Promise<{ readonly blob: Blob; readonly fileName: string }> {
   const link = await get('downloadEvidence', { params: { evidenceId: item.evidenceId } });
   const blob = await fetchLinked(link.url);
   if ((await sha256Base64(blob)) !== link.sha256) {
     throw new ApiError(409, CLIENT_CODE.CHECKSUM_MISMATCH, M.checksumMismatch);
   }
-  saveAs(blob, link.fileName);
+  return { blob, fileName: link.fileName };
+}
+
+export async function downloadEvidence(item: Pick<EvidenceItem, 'evidenceId'>): Promise<void> {
+  const { blob, fileName } = await fetchCheckedEvidence(item);
+  saveAs(blob, fileName);
 }
