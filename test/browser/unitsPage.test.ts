@@ -86,7 +86,9 @@ describe('the units through time', () => {
     expect(await page.locator('[data-action="save-units"]').isHidden()).toBe(true);
     await page.locator('[data-action="preview-units"]').click();
     await page.locator('[data-action="save-units"]').waitFor();
-    await page.locator('[data-action="save-units"]').click();
+    // A double click is one write: both requests carry the preview's Idempotency-Key (a second write would be a
+    // 400, "already ended", which fails the walk).
+    await page.locator('[data-action="save-units"]').dblclick();
     await page.locator('main [role=status]', { hasText: 'Đã lưu' }).waitFor();
     await page.locator(`[data-tree="${NEXT}"] [data-unit="xa-thu-nghiem-2027"]`).waitFor();
     await checkPage(b, 'admin-units-merged');

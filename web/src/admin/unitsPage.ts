@@ -190,8 +190,10 @@ export const unitsPage: Page = async ({ main, params }) => {
     return { date: day(), document: document_.value.trim(), changes: [change] };
   };
 
-  // A preview stands for the form as it was; any edit after it asks for a new one before saving.
+  // A preview stands for the form as it was; any edit after it asks for a new one before saving. Its save has
+  // one Idempotency-Key, so a double click or a retry after a lost answer is the same write, not a second one.
   let previewed: string | undefined;
+  let saveKey = '';
   const save = h(
     'button',
     { type: 'button', class: 'button button--primary', 'data-action': 'save-units', hidden: true },
@@ -235,6 +237,7 @@ export const unitsPage: Page = async ({ main, params }) => {
           previewBox.replaceChildren(previewTable(lists, data.units));
         }
         previewed = snapshot;
+        saveKey = `units-${crypto.randomUUID()}`;
         save.hidden = false;
       } catch (error) {
         showIssues(error);
@@ -247,8 +250,9 @@ export const unitsPage: Page = async ({ main, params }) => {
       try {
         const version =
           kind.value === 'add'
-            ? (await call('putUnits', { body: { units: [added()] } })).data.version
-            : (await call('reorganizeUnits', { body: reorganization() })).data.version;
+            ? (await call('putUnits', { body: { units: [added()] }, idempotencyKey: saveKey })).data.version
+            : (await call('reorganizeUnits', { body: reorganization(), idempotencyKey: saveKey })).data
+                .version;
         lists = await get('listUnits');
         forget();
         asOf.value = day();
