@@ -19,3 +19,23 @@ export interface PublishedRollup {
   readonly runId: string;
   readonly publishedAt: string;
 }
+
+/** A run older than this is not running any more, whatever its summary says: Lambda stops a job at 15 min. */
+export const STALE_RUN_MS = 20 * 60_000;
+
+/**
+ * A run as it stands at `now`: one still marked running past STALE_RUN_MS was stopped by Lambda before it
+ * could record its end, so it is shown as failed, saying so, rather than "running" for ever. The table keeps
+ * what the run wrote; the next run may claim the year either way (rollupSummaries.ts).
+ */
+export function runAsSeen(summary: RollupSummary, now: Date): RollupSummary {
+  if (summary.status !== 'running' || Date.parse(summary.startedAt) >= now.getTime() - STALE_RUN_MS)
+    return summary;
+  return {
+    ...summary,
+    status: 'failed',
+    error:
+      'Lượt tổng hợp không ghi được kết quả: đã quá 15 phút, Lambda dừng nó. / ' +
+      'The run recorded no end: past 15 minutes, Lambda stopped it.',
+  };
+}

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { PublishedRollup, RollupSummary } from '../domain/rollupRun.ts';
+import { STALE_RUN_MS, type PublishedRollup, type RollupSummary } from '../domain/rollupRun.ts';
 import { entities, keys } from '../model.ts';
 import { ddb, tableName } from './dynamo.ts';
 import { conditioned, transact, unconditioned, type Write } from './transact.ts';
@@ -11,11 +11,9 @@ import { queryPages } from './pages.ts';
  * reads its state does not carry the S3 client.
  */
 export type { PublishedRollup, RollupSummary };
+export { STALE_RUN_MS };
 
 const TABLE = tableName();
-
-/** A run older than this is not running any more, whatever its summary says: Lambda stops a job at 15 min. */
-export const STALE_RUN_MS = 20 * 60_000;
 
 export async function publishedRollup(year: number): Promise<PublishedRollup | undefined> {
   const { Item } = await ddb.send(

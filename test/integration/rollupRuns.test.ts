@@ -84,4 +84,22 @@ describe('one rollup per year at a time', () => {
     const list = await api.call(admin, 'GET', `/rollups/${YEAR}/runs`);
     expect(list.json.runs.map((r: { runId: string }) => r.runId)).not.toContain(stale.runId);
   });
+
+  it('a run Lambda stopped before it could record its end is shown as failed, saying why, not running for ever', async () => {
+    const { saveRollupSummary } = await import('#shared/store/rollupOutputs');
+    const startedAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    const runId = '20000101T000000001Z-stopped';
+    await saveRollupSummary({ year: YEAR, status: 'running', runId, requestedBy: admin.sub, startedAt });
+    const current = await api.call(admin, 'GET', `/rollups/${YEAR}`);
+    expect(current.json).toMatchObject({ runId, status: 'failed' });
+    expect(current.json.error).toMatch(/15 phút/);
+    const list = await api.call(admin, 'GET', `/rollups/${YEAR}/runs`);
+    expect(list.json.runs.find((r: { runId: string }) => r.runId === runId)).toMatchObject({
+      status: 'failed',
+    });
+    // And it holds nothing: a new run takes the year, and ends.
+    const next = await api.call(admin, 'POST', `/rollups/${YEAR}`);
+    expect(next.status).toBe(202);
+    expect((await finished(next.json.runId)).status).toBe('succeeded');
+  });
 });
