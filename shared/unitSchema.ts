@@ -73,6 +73,7 @@ export const reorganizationSchema = z.strictObject({
         }),
         z.strictObject({ kind: z.literal('rename'), from: unitId, into: newUnitSchema }),
         z.strictObject({ kind: z.literal('retire'), unitId }),
+        z.strictObject({ kind: z.literal('establish'), into: newUnitSchema }),
       ]),
     )
     .check(z.minLength(1), z.maxLength(MAX_UNITS_PER_EDIT)),

@@ -35,7 +35,7 @@ export const unitsBody = z.strictObject({
   units: z.optional(unitListSchema),
   levels: z.optional(levelListSchema),
 });
-/** A reorganization from a date under one legal document: merge, split, rename, retire. */
+/** A reorganization from a date under one legal document: establish, merge, split, rename, retire. */
 export const reorganizationBody = reorganizationSchema;
 
 export type PeriodInput = z.output<typeof periodSchema>;

@@ -396,8 +396,8 @@ export const routes = [
     auth: ADMIN,
     access: { table: 'readwrite', audit: 'append' },
     summary: {
-      vi: 'Sắp xếp đơn vị từ một ngày: hợp nhất, chia tách, đổi tên, giải thể',
-      en: 'Reorganize units from a date: merge, split, rename, retire',
+      vi: 'Sắp xếp đơn vị từ một ngày: thành lập, hợp nhất, chia tách, đổi tên, giải thể',
+      en: 'Reorganize units from a date: establish, merge, split, rename, retire',
     },
     params: {},
     errors: [CODE.HIERARCHY_CHANGED],

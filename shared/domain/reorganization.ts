@@ -19,7 +19,9 @@ export type ReorganizationChange =
   | { readonly kind: 'merge'; readonly from: readonly string[]; readonly into: NewUnit }
   | { readonly kind: 'split'; readonly from: string; readonly into: readonly NewUnit[] }
   | { readonly kind: 'rename'; readonly from: string; readonly into: NewUnit }
-  | { readonly kind: 'retire'; readonly unitId: string };
+  | { readonly kind: 'retire'; readonly unitId: string }
+  /** A unit that comes from no other (a new department): it ends nothing, and its id must be new. */
+  | { readonly kind: 'establish'; readonly into: NewUnit };
 
 /**
  * One reorganization: changes that take effect together on `date` under one legal document, e.g. "merge
@@ -33,13 +35,13 @@ export interface Reorganization {
 }
 
 const endedUnits = (c: ReorganizationChange): readonly string[] =>
-  c.kind === 'merge' ? c.from : c.kind === 'retire' ? [c.unitId] : [c.from];
+  c.kind === 'merge' ? c.from : c.kind === 'retire' ? [c.unitId] : c.kind === 'establish' ? [] : [c.from];
 
 function successors(c: ReorganizationChange, r: Reorganization): Unit[] {
   const make = (into: NewUnit, predecessors: Predecessor[]): Unit => ({
     ...into,
     validFrom: r.date,
-    predecessors,
+    ...(predecessors.length ? { predecessors } : {}),
     establishedBy: r.document,
   });
   switch (c.kind) {
@@ -54,6 +56,8 @@ function successors(c: ReorganizationChange, r: Reorganization): Unit[] {
       return [make(c.into, [{ unitId: c.from, change: 'rename' }])];
     case 'split':
       return c.into.map((into) => make(into, [{ unitId: c.from, change: 'split' }]));
+    case 'establish':
+      return [make(c.into, [])];
     case 'retire':
       return [];
   }
@@ -144,7 +148,7 @@ export function reorganizationPathOf(r: Reorganization) {
   r.changes.forEach((c, i) => {
     if (c.kind === 'merge') c.from.forEach((id, k) => ended.set(id, `changes.${i}.from.${k}`));
     else if (c.kind === 'retire') ended.set(c.unitId, `changes.${i}.unitId`);
-    else ended.set(c.from, `changes.${i}.from`);
+    else if (c.kind !== 'establish') ended.set(c.from, `changes.${i}.from`);
     if (c.kind === 'split') c.into.forEach((u, k) => created.set(u.id, `changes.${i}.into.${k}`));
     else if (c.kind !== 'retire') created.set(c.into.id, `changes.${i}.into`);
   });

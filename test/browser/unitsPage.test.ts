@@ -98,4 +98,25 @@ describe('the units through time', () => {
     expect(await tree().locator('[data-unit="xa-muong-ang"]').count()).toBe(1);
     expect(await tree().locator('[data-unit="xa-thu-nghiem-2027"]').count()).toBe(0);
   });
+
+  it('establishes a new department from a date: one unit that ends nothing, after its preview', async () => {
+    const { page } = b;
+    await page.selectOption('#u-kind', 'establish');
+    expect(await page.locator('#u-from').isHidden()).toBe(true);
+    await page.fill('#u-date', NEXT);
+    await page.fill('#u-document', 'Quyết định thử nghiệm 3/QĐ-UBND');
+    await page.fill('#u-into-id', 'so-thu-nghiem-2027');
+    await page.fill('#u-into-code', '11.STN');
+    await page.fill('#u-into-vi', 'Sở Thử Nghiệm');
+    await page.locator('#u-into-level option[value="province"]').waitFor({ state: 'attached' });
+    await page.selectOption('#u-into-level', 'province');
+    await page.selectOption('#u-into-parent', 'dien-bien');
+    await page.locator('[data-action="preview-units"]').click();
+    const starts = page.locator('[data-preview-units] [data-effect="starts"]');
+    await starts.waitFor();
+    expect(await page.locator('[data-preview-units] tbody tr').count()).toBe(1);
+    expect(await starts.textContent()).not.toContain('từ:');
+    await page.locator('[data-action="save-units"]').click();
+    await page.locator(`[data-tree="${NEXT}"] [data-unit="so-thu-nghiem-2027"]`).waitFor();
+  });
 });

@@ -111,6 +111,39 @@ describe('a reorganization: one operation, every unit it ends and creates', () =
     ]);
   });
 
+  it('establishes a unit that comes from no other: it ends nothing, has no predecessors, and needs a new id', () => {
+    const department = {
+      ...xaMuongAng,
+      id: 'so-dan-toc',
+      code: '11.SDT',
+      name: { vi: 'Sở Dân tộc và Tôn giáo', en: 'Department of Ethnic and Religious Affairs' },
+      level: 'province',
+    };
+    const made = attempt(before, {
+      date: '2025-03-01',
+      document: 'Quyết định thành lập',
+      changes: [{ kind: 'establish', into: department }],
+    });
+    expect(made.issues).toEqual([]);
+    expect(made.writes).toEqual([
+      { ...department, validFrom: '2025-03-01', establishedBy: 'Quyết định thành lập' },
+    ]);
+    // An id already taken would silently become a correction of that unit: it is refused, naming the field.
+    const taken = attempt(before, {
+      date: '2025-03-01',
+      document: 'Quyết định thành lập',
+      changes: [{ kind: 'establish', into: { ...department, id: 'so-noi-vu' } }],
+    });
+    expect(taken.issues.map((i) => [i.path, i.code])).toContainEqual(['changes.0.into.id', 'id_taken']);
+    // Under a parent that does not exist then: the hierarchy's own rule, pointed at the new unit's field.
+    const orphan = attempt(before, {
+      date: '2025-03-01',
+      document: 'Quyết định thành lập',
+      changes: [{ kind: 'establish', into: { ...department, parentId: 'khong-co' } }],
+    });
+    expect(orphan.issues.map((i) => i.path)).toContain('changes.0.into.parentId');
+  });
+
   it('refuses an unknown unit, a unit ended twice, a taken id, a unit already ended', () => {
     const ended = withUnits(before, [{ ...before.units.get('so-tttt')!, validTo: '2025-02-28' }]);
     const { issues } = attempt(ended, {

@@ -19,7 +19,8 @@ export const U = {
   ),
   kind: bi('Loại thay đổi', 'Kind of change'),
   kinds: {
-    add: bi('Thêm đơn vị', 'Add a unit'),
+    split: bi('Chia tách', 'Split'),
+    establish: bi('Thành lập đơn vị mới', 'Establish a unit'),
     rename: bi('Đổi tên', 'Rename'),
     merge: bi('Hợp nhất', 'Merge'),
     retire: bi('Giải thể', 'Retire'),

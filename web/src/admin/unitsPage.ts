@@ -10,7 +10,7 @@ import type { Level, Unit } from '../types.ts';
 import { dayBeforeIso, vietnamToday } from './dates.ts';
 import { U } from './unitsMessages.ts';
 
-type Kind = 'add' | 'rename' | 'merge' | 'retire';
+type Kind = Reorganization['changes'][number]['kind'];
 type Reorganization = BodyOf<'reorganizeUnits'>;
 type Lists = { units: readonly Unit[]; levels: readonly Level[] };
 /** The units and levels valid on a day, by the server's own rule (GET /units?asOf=). */
@@ -116,7 +116,9 @@ export const unitsPage: Page = async ({ main, params }) => {
   const kind = h(
     'select',
     { id: 'u-kind' },
-    (['add', 'rename', 'merge', 'retire'] as const).map((k) => h('option', { value: k }, L(U.kinds[k]))),
+    (['establish', 'rename', 'merge', 'retire'] as const).map((k) =>
+      h('option', { value: k }, L(U.kinds[k])),
+    ),
   );
   const date = h('input', { id: 'u-date', type: 'date', value: `${year}-07-01` });
   const document_ = text('u-document', 300);
@@ -166,7 +168,7 @@ export const unitsPage: Page = async ({ main, params }) => {
     const k = kind.value as Kind;
     from.multiple = k === 'merge';
     from.size = k === 'merge' ? 8 : 0;
-    fromBox.hidden = k === 'add';
+    fromBox.hidden = k === 'establish';
     intoBox.hidden = k === 'retire';
     forget();
   };
@@ -180,13 +182,15 @@ export const unitsPage: Page = async ({ main, params }) => {
     reports: intoReports.checked,
   });
   const reorganization = (): Reorganization => {
-    const k = kind.value as Exclude<Kind, 'add'>;
+    const k = kind.value as Exclude<Kind, 'split'>;
     const change =
       k === 'retire'
         ? { kind: k, unitId: from.value }
-        : k === 'merge'
-          ? { kind: k, from: [...from.selectedOptions].map((o) => o.value), into: newUnit() }
-          : { kind: k, from: from.value, into: newUnit() };
+        : k === 'establish'
+          ? { kind: k, into: newUnit() }
+          : k === 'merge'
+            ? { kind: k, from: [...from.selectedOptions].map((o) => o.value), into: newUnit() }
+            : { kind: k, from: from.value, into: newUnit() };
     return { date: day(), document: document_.value.trim(), changes: [change] };
   };
 
@@ -212,10 +216,7 @@ export const unitsPage: Page = async ({ main, params }) => {
         ...error.issues.map((i) => h('li', { 'data-path': i.path }, `${L(U.at(i.path))}: ${L(i.message)}`)),
       );
   };
-  const added = () => {
-    const doc = document_.value.trim();
-    return { ...newUnit(), validFrom: day(), ...(doc ? { establishedBy: doc } : {}) };
-  };
+
   const body = () =>
     JSON.stringify([
       kind.value,
@@ -229,13 +230,8 @@ export const unitsPage: Page = async ({ main, params }) => {
       forget();
       const snapshot = body();
       try {
-        if (kind.value === 'add') {
-          // An addition ends nothing: it is the one new unit, checked by the server when it is saved.
-          previewBox.replaceChildren(previewTable(lists, [added()]));
-        } else {
-          const { data } = await call('previewReorganization', { body: reorganization() });
-          previewBox.replaceChildren(previewTable(lists, data.units));
-        }
+        const { data } = await call('previewReorganization', { body: reorganization() });
+        previewBox.replaceChildren(previewTable(lists, data.units));
         previewed = snapshot;
         saveKey = `units-${crypto.randomUUID()}`;
         save.hidden = false;
@@ -248,11 +244,9 @@ export const unitsPage: Page = async ({ main, params }) => {
     failure.run(async () => {
       if (previewed !== body()) return forget();
       try {
-        const version =
-          kind.value === 'add'
-            ? (await call('putUnits', { body: { units: [added()] }, idempotencyKey: saveKey })).data.version
-            : (await call('reorganizeUnits', { body: reorganization(), idempotencyKey: saveKey })).data
-                .version;
+        const { version } = (
+          await call('reorganizeUnits', { body: reorganization(), idempotencyKey: saveKey })
+        ).data;
         lists = await get('listUnits');
         forget();
         asOf.value = day();
