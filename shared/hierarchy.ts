@@ -87,21 +87,11 @@ export const overlaps = (a: Validity, b: Validity): boolean =>
   (a.validTo === undefined || b.validFrom <= a.validTo) &&
   (b.validTo === undefined || a.validFrom <= b.validTo);
 
-function shiftDay(day: IsoDate, by: number): IsoDate {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + by);
-  return d.toISOString().slice(0, 10);
-}
-export const dayBefore = (day: IsoDate): IsoDate => shiftDay(day, -1);
-export const dayAfter = (day: IsoDate): IsoDate => shiftDay(day, 1);
+export { dayAfter, dayBefore, vietnamDay } from './contract/days.ts';
 
 /** A real calendar day, not just the shape of one (no 31 February). */
 export const isIsoDate = (s: string): boolean =>
   ISO_DATE_PATTERN.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-
-/** The calendar day in Vietnam (UTC+7 all year) at an instant. */
-export const vietnamDay = (at: Date): IsoDate =>
-  new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** The last day of a year: by default, the hierarchy a year is reported by (see domain/yearHierarchy.ts). */
 export const yearEnd = (year: number): IsoDate => `${year}-12-31`;

@@ -15,10 +15,3 @@ export function toLocalInput(iso: string): string {
 export function fromLocalInput(value: string): string | undefined {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00${OFFSET}` : undefined;
 }
-
-/** Today in Vietnam, as an `<input type=date>` value. */
-export const vietnamToday = (): string => new Date(Date.now() + OFFSET_MS).toISOString().slice(0, 10);
-
-/** The calendar day before a yyyy-mm-dd day. */
-export const dayBeforeIso = (day: string): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import type { BodyOf } from '#shared/contract/api';
+import { dayBefore, vietnamDay } from '#shared/contract/days';
 import { ApiError, call, get } from '../api.ts';
 import { columnHeads, h, replace } from '../dom.ts';
 import { L } from '../i18n.ts';
@@ -7,7 +8,6 @@ import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
 import type { Level, Unit } from '../types.ts';
-import { dayBeforeIso, vietnamToday } from './dates.ts';
 import { U } from './unitsMessages.ts';
 
 type Kind = Reorganization['changes'][number]['kind'];
@@ -101,12 +101,12 @@ export const unitsPage: Page = async ({ main, params }) => {
   setTitle(U.title);
   const toPage = (e: unknown) => showError(main, { error: e, retry: () => navigate(location.hash) });
 
-  const asOf = h('input', { id: 'u-asof', type: 'date', value: vietnamToday() });
+  const asOf = h('input', { id: 'u-asof', type: 'date', value: vietnamDay(new Date()) });
   const treeBox = h('div', { 'data-tree': '' });
   const treeFailure = inlineFailure(toPage);
   const drawTree = () =>
     treeFailure.run(async () => {
-      const day = asOf.value || vietnamToday();
+      const day = asOf.value || vietnamDay(new Date());
       const on = await listOn(day);
       treeBox.dataset.tree = day;
       treeBox.replaceChildren(tree(on, lists, day));
@@ -140,7 +140,7 @@ export const unitsPage: Page = async ({ main, params }) => {
   const day = () => date.value || `${year}-07-01`;
   // What a change may name: units valid the day before it takes effect; parents and levels valid from it.
   const fillChoices = async () => {
-    const [before, on] = await Promise.all([listOn(dayBeforeIso(day())), listOn(day())]);
+    const [before, on] = await Promise.all([listOn(dayBefore(day())), listOn(day())]);
     const option = (u: Unit) => h('option', { value: u.id }, `${L(u.name)} (${u.code})`);
     const keep = (s: HTMLSelectElement, fill: () => void) => {
       const chosen = [...s.selectedOptions].map((o) => o.value);
