@@ -1,33 +1,17 @@
 import { encodeCursor, reviewListQuery } from '#shared/api/reviewList';
 import { reportingYear } from '#shared/api/params';
-import {
-  compareSortKeys,
-  countStatuses,
-  filterUnits,
-  pageOf,
-  sortUnits,
-  unitStatuses,
-} from '#shared/domain/completeness';
-import { deadlineFor } from '#shared/domain/period';
-import { hierarchyDayOf, inYearHierarchy } from '#shared/domain/yearHierarchy';
+import { yearStatuses } from '#shared/api/yearStatuses';
+import { compareSortKeys, countStatuses, filterUnits, pageOf, sortUnits } from '#shared/domain/completeness';
 import { apiHandler } from '#shared/http/apiHandler';
-import { getPeriod } from '#shared/store/periods';
-import { yearSummaries } from '#shared/store/reports';
-import { getHierarchyHead, listUnits } from '#shared/store/units';
+import { getHierarchyHead } from '#shared/store/units';
 
 export const handler = apiHandler('listReviewReports', async (req) => {
   const { year } = reportingYear(req);
   const query = reviewListQuery(req);
-  const [everUnits, summaries, period, head] = await Promise.all([
-    listUnits(),
-    yearSummaries(year),
-    getPeriod(year),
+  const [{ period, units, statuses: all }, head] = await Promise.all([
+    yearStatuses(year, req.receivedAt),
     getHierarchyHead(),
   ]);
-  // The year's own hierarchy: who is expected, and under which parent (domain/yearHierarchy.ts).
-  const day = hierarchyDayOf(period);
-  const units = everUnits.filter((u) => inYearHierarchy(u, day));
-  const all = unitStatuses(units, summaries, (unitId) => deadlineFor(period, unitId), req.receivedAt);
   // The counts are the scope's (level, parent, unit); the status, name and date filters narrow the rows only.
   const inScope = filterUnits(all, units, {
     ...(query.within ? { within: query.within } : {}),

@@ -25,7 +25,7 @@ const optionalString = (app: App, key: string): string | undefined => {
  * AwsSolutions checks registered as a validation plugin, so that synth fails on any finding that is not
  * acknowledged, with its reason, on the construct that raises it.
  *
- * Optional context: `alarmEmail`, `siteDomain` + `siteCertificateArn` (ACM, us-east-1), `webAclArn`,
+ * Optional context: `alarmEmail`, `reminderSender` (the address reminders come from), `siteDomain` + `siteCertificateArn` (ACM, us-east-1), `webAclArn`,
  * `allowedCountries` (comma-separated ISO codes), `evidenceObjectLockDays` and `evidenceObjectLockMode`
  * (GOVERNANCE or COMPLIANCE; either one on its own keeps the stage's other setting), `account` + `region`
  * (else the CLI's). A stage with `edgeFirewall` and no `webAclArn` adds a second stack in us-east-1 for the
@@ -49,6 +49,7 @@ export function buildApp(options: BuildAppOptions = {}): {
     throw new Error('siteDomain and siteCertificateArn go together.');
   }
   const alarmEmail = optionalString(app, 'alarmEmail');
+  const reminderSender = optionalString(app, 'reminderSender');
   const webAclArn = optionalString(app, 'webAclArn');
   const countries = optionalString(app, 'allowedCountries');
   const lockDays = optionalString(app, 'evidenceObjectLockDays');
@@ -91,6 +92,7 @@ export function buildApp(options: BuildAppOptions = {}): {
     ...(account && region ? { env: { account, region } } : {}),
     ...(edge ? { crossRegionReferences: true, webAclArn: edge.webAclArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(reminderSender ? { reminderSender } : {}),
     ...(siteDomain && siteCertificateArn
       ? { siteDomain: { names: [siteDomain], certificateArn: siteCertificateArn } }
       : {}),

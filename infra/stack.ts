@@ -14,7 +14,8 @@ import {
   type UploadTrigger,
 } from '#shared/jobs';
 import { routes as routeTable, type Route } from '#shared/contract/routes';
-import type { DataResources } from './constructs/bind.ts';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import type { DataResources, MailResources } from './constructs/bind.ts';
 import { bindAccess } from './constructs/bind.ts';
 import { Alerts } from './constructs/alerts.ts';
 import { acknowledgeNotificationsHandler } from './constructs/nag.ts';
@@ -73,6 +74,13 @@ export interface BaoCaoStackProps extends StackProps {
    */
   readonly allowedCountries?: readonly string[];
   /**
+   * The address reminders are sent from. The stack makes an SES identity for its domain (Easy DKIM: the three
+   * CNAME records to publish are stack outputs); until SES grants production access, SES sends only to
+   * verified addresses (infra/README.md).
+   * @default - no sender: reminders are planned, audited and listed as failed ("no sender"), never sent
+   */
+  readonly reminderSender?: string;
+  /**
    * Prefix for the names that must be fixed in advance (evidence bucket, hosted UI domain); lower case.
    * @default `baocao-${stage}`
    */
@@ -97,6 +105,17 @@ export class BaoCaoStack extends Stack {
   readonly data: DataResources;
   /** What CloudFront sends the API so that the API can tell it from a direct call (shared/http/originCheck.ts). */
   readonly originSecret: Secret;
+  /** The SES identity of the reminder sender's domain, when one is configured. */
+  senderIdentity?: EmailIdentity;
+
+  private mailResources(sender: string | undefined): MailResources {
+    const siteUrl = this.site.origin;
+    if (!sender) return { siteUrl };
+    const domain = /^[^@\s]+@([a-z0-9.-]+\.[a-z]{2,})$/i.exec(sender)?.[1];
+    if (!domain) throw new Error(`reminderSender ${sender} is not an email address.`);
+    this.senderIdentity = new EmailIdentity(this, 'ReminderSender', { identity: Identity.domain(domain) });
+    return { siteUrl, sender: { address: sender, identityArn: this.senderIdentity.emailIdentityArn } };
+  }
   readonly jobs = new Map<string, { fn: HandlerFunction; job: ScheduledJob }>();
   readonly triggers = new Map<string, HandlerFunction>();
 
@@ -205,7 +224,14 @@ export class BaoCaoStack extends Stack {
       'AwsSolutions-KMS5',
       'KMS cannot rotate HMAC keys automatically; a new key would break the MACs of every anchor made before it. The key never leaves KMS and only the anchoring job may GenerateMac.',
     );
-    this.data = { table, evidence, reports, anchors, auditKey };
+    this.data = {
+      table,
+      evidence,
+      reports,
+      anchors,
+      auditKey,
+      mail: this.mailResources(props.reminderSender),
+    };
 
     this.users = new UserDirectory(this, 'Users', {
       siteOrigin: this.site.origin,
@@ -291,6 +317,16 @@ export class BaoCaoStack extends Stack {
     );
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.origin });
+    if (this.senderIdentity) {
+      const identity = this.senderIdentity;
+      ([1, 2, 3] as const).forEach(
+        (n) =>
+          new CfnOutput(this, `ReminderSenderDkim${n}`, {
+            description: 'A CNAME to publish for the reminder sender domain (SES Easy DKIM)',
+            value: `${identity[`dkimDnsTokenName${n}`]} CNAME ${identity[`dkimDnsTokenValue${n}`]}`,
+          }),
+      );
+    }
     new CfnOutput(this, 'ApiUrl', { value: apiUrl });
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.users.webClient.userPoolClientId });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
+import { SITE_URL_ENV } from '#shared/config';
 import { matchPath, routes } from '#shared/contract/routes';
 import { CONFIG_FILE, siteCacheControl } from '#shared/contract/site';
 import { noneMatchHits, weakEtagOf } from '#shared/http/conditionalGet';
@@ -126,6 +127,8 @@ export async function startApi(opts: {
   }
   // Routes that start a job call Lambda's Invoke API; locally this server answers it.
   process.env.LAMBDA_ENDPOINT = lambdaEndpoint(url);
+  // The site is served here too: reminders link to it.
+  process.env[SITE_URL_ENV] = url;
   return {
     url,
     server,

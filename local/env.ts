@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { AUDIT_LOCAL_KEY_ENV } from '#shared/auditKeys';
 import { ORIGIN_VERIFY_ENV } from '#shared/http/originCheck';
 import { dataModel } from '#shared/model';
+import { MAIL_FROM_ENV } from '#shared/config';
 
 export interface LocalEnvInput {
   readonly tableName: string;
@@ -12,7 +13,12 @@ export interface LocalEnvInput {
   readonly bucketPrefix: string;
   /** @default one made for the process */
   readonly auditMacKey?: string;
+  /** The SES emulator (local/ses.ts); without it, reminders have no mail service to go to. */
+  readonly sesEndpoint?: string;
 }
+
+/** The local sender of reminders; the emulator accepts any address, as SES does a verified identity's. */
+export const LOCAL_MAIL_FROM = 'bao-cao-cntt@localhost';
 
 export const localBucketName = (prefix: string, purpose: BucketPurpose) => `${prefix}-${purpose}`;
 export const localBucketPurposes: readonly BucketPurpose[] = ['evidence', 'reports', 'anchors'];
@@ -26,6 +32,7 @@ export function applyLocalEnv(input: LocalEnvInput): void {
     ),
     // Locally a job's "function name" is its id; the adapter's Invoke API finds the job by it.
     ...Object.fromEntries(jobs.map((j) => [jobFunctionEnv(j.id), j.id])),
+    ...(input.sesEndpoint ? { SES_ENDPOINT: input.sesEndpoint, [MAIL_FROM_ENV]: LOCAL_MAIL_FROM } : {}),
     DYNAMODB_ENDPOINT: input.dynamoEndpoint,
     S3_ENDPOINT: input.s3Endpoint,
     AWS_REGION: 'ap-southeast-1',

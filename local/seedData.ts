@@ -128,7 +128,7 @@ const commune = (id: string, code: string, parentId: string, vi: string, en: str
 const oldCommune = (id: string, code: string, parentId: string, vi: string, en: string): Unit =>
   commune(id, code, parentId, vi, en, endedWithDistricts(COMMUNES_DOCUMENT));
 
-export const seedUnits: readonly Unit[] = [
+const seedUnitList: readonly Unit[] = [
   province,
   department(
     'so-tttt',
@@ -251,6 +251,16 @@ export const seedUnits: readonly Unit[] = [
     mergedCommune('xa-pa-ham', 'xa-hua-ngai'),
   ),
 ];
+
+/**
+ * Each reporting unit's office mailbox, for the reminders; made-up addresses under the reserved `.example`
+ * name, so a copy of the seed can never mail a real office. Xã Pa Ham (2025) has none, as a unit whose address
+ * nobody has entered yet: its reminder is listed as "no contact email".
+ */
+const WITHOUT_CONTACT = new Set(['xa-pa-ham-2025']);
+export const seedUnits: readonly Unit[] = seedUnitList.map((u) =>
+  u.reports && !WITHOUT_CONTACT.has(u.id) ? { ...u, contactEmail: `vanthu@${u.id}.dienbien.example` } : u,
+);
 
 export type DevIdentity = LocalIdentityInput & { readonly name: string };
 

@@ -6,9 +6,10 @@ import { startDynamoLocal, type DynamoLocal } from './dynamo.ts';
 import { applyLocalEnv, localBucketName, localBucketPurposes } from './env.ts';
 import { createLocalIssuer, type LocalIssuer } from './identity.ts';
 import { OIDC_MOUNT } from './oidcProvider.ts';
-import { isPortFree, StartupError } from './ports.ts';
+import { freePort, isPortFree, StartupError } from './ports.ts';
 import { ensureTable } from './provision.ts';
 import { startS3Emulator, type S3Emulator } from './s3.ts';
+import { startSesEmulator, type SesEmulator } from './ses.ts';
 import { seedLevels, seedUnits } from './seedData.ts';
 import { seedReportStates } from './seedReports.ts';
 
@@ -19,6 +20,8 @@ export interface LocalStackOptions {
   readonly port: number;
   readonly dynamoPort: number;
   readonly s3Port: number;
+  /** @default a free port */
+  readonly sesPort?: number;
   /** Undefined keeps everything in memory. */
   readonly dataDir?: string;
   readonly webDir?: string;
@@ -29,6 +32,8 @@ export interface LocalStack {
   readonly url: string;
   readonly issuer: LocalIssuer;
   readonly seeded: boolean;
+  /** The SES emulator: what reminders were sent (`${sesEndpoint}/store`, or its page). */
+  readonly sesEndpoint: string;
   stop(): Promise<void>;
 }
 
@@ -70,11 +75,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     });
     started.push(s3);
     log(`S3 emulator     ${s3.endpoint}`);
+    const ses: SesEmulator = await startSesEmulator({ port: opts.sesPort ?? (await freePort()) });
+    started.push(ses);
+    log(`SES emulator    ${ses.endpoint} (the reminders sent: its page, or ${ses.endpoint}/store)`);
     applyLocalEnv({
       tableName: LOCAL_TABLE,
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
       bucketPrefix: LOCAL_BUCKET_PREFIX,
+      sesEndpoint: ses.endpoint,
       ...(dataDir ? { auditMacKey: localSecret(join(dataDir, 'audit-mac-key')) } : {}),
     });
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
@@ -113,7 +122,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       ...(opts.webDir ? { webDir: opts.webDir } : {}),
     });
     started.push(api);
-    return { url: api.url, issuer, seeded, stop };
+    return { url: api.url, issuer, seeded, sesEndpoint: ses.endpoint, stop };
   } catch (error) {
     await stop();
     throw error;

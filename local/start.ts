@@ -22,6 +22,7 @@ async function main() {
     port,
     dynamoPort: Number(process.env.DYNAMODB_PORT ?? port + 1),
     s3Port: Number(process.env.S3_PORT ?? port + 2),
+    sesPort: Number(process.env.SES_PORT ?? port + 3),
     ...(inMemory ? {} : { dataDir: resolve(process.env.DATA_DIR ?? resolve(ROOT, '.data')) }),
     webDir,
     log: (line) => console.log(line),

@@ -15,3 +15,8 @@ export function intEnv(name: string, fallback: number): number {
     throw new Error(`Environment variable ${name} must be a positive integer.`);
   return n;
 }
+
+/** The sender of the reminders, a verified SES identity; the stack sets it from `-c reminderSender=…`. */
+export const MAIL_FROM_ENV = 'MAIL_FROM';
+/** The site the reminders link to; the stack and the local stack set it. */
+export const SITE_URL_ENV = 'SITE_URL';

@@ -71,6 +71,8 @@ export interface Unit extends Validity {
   readonly establishedBy?: string;
   /** The legal document that ended it. */
   readonly endedBy?: string;
+  /** The unit's official mailbox, where reminders to report go (its office, not a person). */
+  readonly contactEmail?: string;
 }
 
 /** Whether a validity covers the day. ISO dates compare as strings. */

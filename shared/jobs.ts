@@ -58,6 +58,14 @@ export const jobs = [
     schedule: { expression: 'cron(15 0 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
     access: { table: 'read', audit: 'anchor' },
   },
+  {
+    id: 'sendReminders',
+    handler: 'sendReminders',
+    // 08:00 every day, Vietnam time, when offices open: each period's reminder N days before its deadline
+    // (domain/reminders.ts); an admin's POST /reminders/{year} also starts it.
+    schedule: { expression: 'cron(0 8 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
+    access: { table: 'readwrite', audit: 'append', mail: 'send' },
+  },
 ] as const satisfies readonly Job[];
 
 export type JobId = (typeof jobs)[number]['id'];

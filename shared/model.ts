@@ -2,6 +2,7 @@ import type { TargetSet } from './catalog/index.ts';
 import type { AuditEntry, ChainHead } from './domain/auditChain.ts';
 import type { EvidenceItem, EvidenceSlot } from './domain/evidence.ts';
 import type { PeriodInput } from './contract/bodies.ts';
+import { REMINDER_STATUSES, type Reminder } from './contract/reminders.ts';
 import type { ReportState, Revision } from './domain/report.ts';
 import type { PublishedRollup, RollupSummary } from './domain/rollupRun.ts';
 import { attr, defineEntity } from './entity.ts';
@@ -125,6 +126,17 @@ export const keys = {
     sk: `V#${pad(version, 6)}`,
   }),
 
+  /**
+   * A year's reminders in one partition, a unit's together (`<unit>#<round>`), so that planning a round reads
+   * them all in one Query; the outbox reads them newest first through the collection index.
+   */
+  reminder: (year: number, unitId: string, round: string): ItemKey => ({
+    pk: `REMINDER#${year}`,
+    sk: `${unitId}#${round}`,
+  }),
+  reminderPartition: (year: number) => `REMINDER#${year}`,
+  remindersCollection: (year: number) => ({ gsi2pk: `REMINDERS#${year}` }),
+
   health: (): ItemKey => ({ pk: 'HEALTH', sk: '#HEALTH' }),
 } as const;
 
@@ -157,6 +169,7 @@ export const indexQueries = {
   auditLog: (year: number) => onIndex('byCollection', keys.auditLogCollection(year).gsi2pk),
   auditOfUnit: (year: number, unitId: string) =>
     onIndex('byYear', keys.auditUnitCollection(year, unitId).gsi1pk),
+  reminders: (year: number) => onIndex('byCollection', keys.remindersCollection(year).gsi2pk),
 };
 
 /** The units of the hierarchy: a Query on its one partition of the table, consistent when it asks to be. */
@@ -248,6 +261,7 @@ export const entities = {
       predecessors: optional(list),
       establishedBy: optional(string),
       endedBy: optional(string),
+      contactEmail: optional(string),
     },
   }),
 
@@ -272,6 +286,7 @@ export const entities = {
       deadline: string,
       lockExceptions: list,
       hierarchyAsOf: optional(string),
+      reminderDaysBefore: optional(number),
       updatedBy: string,
       updatedAt: string,
     },
@@ -420,6 +435,29 @@ export const entities = {
     name: 'rollupRun',
     key: (r) => keys.rollupRun(r.year, r.runId),
     attributes: rollupSummaryAttributes,
+  }),
+
+  /** One reminder to one unit in one round; the collection index orders the year's by when they were written. */
+  reminder: defineEntity<Reminder, 'reminder'>({
+    name: 'reminder',
+    key: (r) => keys.reminder(r.year, r.unitId, r.round),
+    indexes: (r) => ({ ...keys.remindersCollection(r.year), [collectionSort]: `${r.createdAt}#${r.unitId}` }),
+    attributes: {
+      year: number,
+      unitId: string,
+      round: string,
+      kind: attr.oneOf(['scheduled', 'manual'] as const),
+      status: attr.oneOf(REMINDER_STATUSES),
+      to: optional(string),
+      subject: string,
+      text: string,
+      deadline: string,
+      requestedBy: string,
+      createdAt: string,
+      sentAt: optional(string),
+      messageId: optional(string),
+      error: optional(string),
+    },
   }),
 
   /** The year's current targets, weights and bands (the version an admin last made), read by the rollup. */

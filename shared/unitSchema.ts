@@ -25,6 +25,7 @@ const unitShape = {
   level: levelId,
   parentId: z.optional(unitId),
   reports: z.boolean(),
+  contactEmail: z.optional(z.email().check(z.maxLength(254))),
 };
 
 export const unitSchema = z.strictObject({

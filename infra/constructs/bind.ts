@@ -8,6 +8,7 @@ import { buckets } from '#shared/buckets';
 import { dataModel, keys } from '#shared/model';
 import { AUDIT_KMS_KEY_ENV } from '#shared/auditKeys';
 import type { RouteAccess } from '#shared/contract/routes';
+import { MAIL_FROM_ENV, SITE_URL_ENV } from '#shared/config';
 import type { HandlerFunction } from './handlerFunction.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
@@ -124,6 +125,25 @@ export interface DataResources {
   readonly auditKey: IKey;
   /** Job functions by job id, for rows that may start a job. */
   readonly jobs?: ReadonlyMap<string, IFunction>;
+  /** What mail needs: the site its messages link to and, once configured, the SES sender identity. */
+  readonly mail?: MailResources;
+}
+
+export interface MailResources {
+  readonly siteUrl: string;
+  /** @default - no sender: each reminder is recorded as failed, saying so, and nothing is sent */
+  readonly sender?: { readonly address: string; readonly identityArn: string };
+}
+
+/** Sets the sender and the site's address, and allows ses:SendEmail from that one identity. */
+export function bindMail(fn: HandlerFunction, mail: MailResources | undefined): void {
+  if (!mail) throw new Error('A row sends mail, and the stack has no mail resources.');
+  fn.addEnvironment(SITE_URL_ENV, mail.siteUrl);
+  if (!mail.sender) return;
+  fn.addEnvironment(MAIL_FROM_ENV, mail.sender.address);
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['ses:SendEmail'], resources: [mail.sender.identityArn] }),
+  );
 }
 
 /** Sets the variable that names the job's function, and allows invoking that one function (no versions). */
@@ -195,6 +215,7 @@ export function bindAccess(fn: HandlerFunction, access: RouteAccess, data: DataR
   if (access.audit === 'verify' || access.audit === 'anchor') bindAuditAnchors(fn, data, access.audit);
   if (access.evidence) bindBucket(fn, data.evidence, 'evidence', access.evidence);
   if (access.reports) bindBucket(fn, data.reports, 'reports', access.reports);
+  if (access.mail) bindMail(fn, data.mail);
   for (const jobId of access.invokes ?? []) {
     const job = data.jobs?.get(jobId);
     if (!job) throw new Error(`A row invokes job ${jobId}, which the stack has not made (shared/jobs.ts).`);

@@ -47,6 +47,37 @@ export function auditInput(req: AuthedRequest, what: AuditedAction): AuditEntryI
   };
 }
 
+/** Where a job's entries say they came from: inside the system, not from an address on the network. */
+export const JOB_SOURCE = 'job';
+
+/** The entry for something a job did, for the admin who started it or for the scheduler (role `system`). */
+export function jobAuditInput(
+  actor: AuditEntryInput['actor'],
+  at: Date,
+  what: AuditedAction,
+): AuditEntryInput {
+  return {
+    year: what.year,
+    at: at.toISOString(),
+    actor,
+    action: what.action,
+    unitId: what.unitId ?? PROVINCE_SCOPE,
+    ...(what.object ? { object: what.object } : {}),
+    sourceIp: JOB_SOURCE,
+    ...(what.details ? { details: what.details } : {}),
+  };
+}
+
+/** A job's change committed with its entry, on a lane of the admin stream, retried as withAdminAudit is. */
+export function withJobAudit<T>(
+  entry: AuditEntryInput,
+  commit: (auditWrites: Write[]) => Promise<T>,
+): Promise<T> {
+  return retry(jittered(6, 20), lostAuditRace, async () =>
+    commit(await auditAppendWrites(entry, 'admin', Math.floor(Math.random() * AUDIT_STREAMS.admin.lanes))),
+  );
+}
+
 /** Appends at once, on its own (an evidence download: on record before the link leaves the server). */
 export const recordAction = (req: AuthedRequest, stream: AuditStream, what: AuditedAction): Promise<void> =>
   appendAudit(auditInput(req, what), stream);

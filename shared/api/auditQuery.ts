@@ -1,5 +1,6 @@
 import { DEFAULT_AUDIT_PAGE } from '../contract/params.ts';
 import { routeById } from '../contract/routes.ts';
+import { keys } from '../model.ts';
 import { bi } from '../contract/i18n.ts';
 import type { AuditQuery } from '../store/audit.ts';
 import { queryParams } from './params.ts';
@@ -24,8 +25,14 @@ const badCursor = () =>
     bi('Con trỏ trang không hợp lệ', 'The page cursor is not one this API gave'),
   );
 
-/** A cursor is the last key of a page, as given out: table and index key names with string values only. */
-function decodeCursor(cursor: string): Record<string, string> {
+/**
+ * A cursor is the last key of a page, as given out: table and index key names with string values only, and
+ * where `expect` names one, in that partition (a cursor of another year would be refused by DynamoDB).
+ */
+export function decodeCursor(
+  cursor: string,
+  expect: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -36,7 +43,8 @@ function decodeCursor(cursor: string): Record<string, string> {
   const entries = Object.entries(key as Record<string, unknown>);
   if (
     !entries.length ||
-    entries.some(([k, v]) => !KEY_NAMES.includes(k) || typeof v !== 'string' || v.length > 1024)
+    entries.some(([k, v]) => !KEY_NAMES.includes(k) || typeof v !== 'string' || v.length > 1024) ||
+    Object.entries(expect).some(([k, v]) => (key as Record<string, unknown>)[k] !== v)
   )
     throw badCursor();
   return key as Record<string, string>;
@@ -74,7 +82,14 @@ export function parseAuditQuery(raw: Readonly<Record<string, string>>): AuditQue
     ...(q.actor ? { actor: q.actor } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
-    ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
+    ...(q.cursor
+      ? {
+          after: decodeCursor(
+            q.cursor,
+            q.unit ? keys.auditUnitCollection(q.year, q.unit) : keys.auditLogCollection(q.year),
+          ),
+        }
+      : {}),
   };
 }
 

@@ -58,6 +58,8 @@ const NAMED: Record<string, core.$ZodType> = {
   RollupStarted: wire.rollupStartedSchema,
   Rollup: wire.rollupSchema,
   RollupRuns: wire.rollupRunsSchema,
+  RemindersQueued: wire.remindersQueuedSchema,
+  ReminderList: wire.reminderListSchema,
   Live: wire.liveSchema,
   Health: wire.healthSchema,
   CatalogYears: wire.catalogYearsSchema,

@@ -2,7 +2,7 @@ import { toJSONSchema } from 'zod';
 import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
 import type { RouteId } from '../contract/routes.ts';
-import { periodSchema, reorganizationBody, unitsBody } from '../contract/bodies.ts';
+import { periodSchema, remindBody, reorganizationBody, unitsBody } from '../contract/bodies.ts';
 import { acceptBody, returnBody, verificationBody } from '../contract/reportBodies.ts';
 import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from '../contract/evidence.ts';
@@ -119,6 +119,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
           reason: 'Mất điện kéo dài / Prolonged power outage',
         },
       ],
+      reminderDaysBefore: 7,
     }),
     parse: (_catalog, body) => parseWith(periodSchema, body),
   },
@@ -149,10 +150,16 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
           parentId: 'muong-ang',
           reports: true,
           validFrom: '2014-01-01',
+          contactEmail: 'vanthu@angcang.muongang.dienbien.gov.vn',
         },
       ],
     }),
     parse: (_catalog, body) => parseWith(unitsBody, body),
+  },
+  remindUnits: {
+    schema: () => jsonSchemaOf(remindBody),
+    example: () => ({ unitIds: ['xa-ang-nua', 'xa-ang-cang'] }),
+    parse: (_catalog, body) => parseWith(remindBody, body),
   },
   reorganizeUnits: reorganizationContract,
   previewReorganization: reorganizationContract,

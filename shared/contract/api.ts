@@ -1,5 +1,5 @@
 import type { core, input, output } from 'zod';
-import { periodSchema, reorganizationBody, targetSetBody, unitsBody } from './bodies.ts';
+import { periodSchema, remindBody, reorganizationBody, targetSetBody, unitsBody } from './bodies.ts';
 import { acceptBody, returnBody, saveReportBody, verificationBody } from './reportBodies.ts';
 import { publicCatalogSchema, type PublicCatalog } from './catalog.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from './evidence.ts';
@@ -21,6 +21,8 @@ import {
   reviewListSchema,
   revisionListSchema,
   revisionSchema,
+  reminderListSchema,
+  remindersQueuedSchema,
   rollupRunsSchema,
   rollupSchema,
   rollupStartedSchema,
@@ -91,6 +93,8 @@ export const contracts = {
   startRollup: { status: 202, response: rollupStartedSchema },
   getRollup: ok(rollupSchema),
   listRollupRuns: ok(rollupRunsSchema),
+  remindUnits: { status: 202, response: remindersQueuedSchema, body: remindBody, bodyOptional: true },
+  listReminders: ok(reminderListSchema),
 } as const satisfies Record<RouteId, RouteContract>;
 
 type Contracts = typeof contracts;

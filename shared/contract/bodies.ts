@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { TargetSetInput } from '../catalog/targetSet.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
+import { MAX_REMINDER_UNITS, REMINDER_DAYS_BEFORE } from './reminders.ts';
 import { boundedText as text } from './reportBodies.ts';
 import { levelListSchema, reorganizationSchema, unitListSchema } from '../unitSchema.ts';
 
@@ -29,6 +30,10 @@ export const periodSchema = z.strictObject({
   ),
   /** The day whose hierarchy the year is reported by, when not 31 December (domain/yearHierarchy.ts). */
   hierarchyAsOf: z.optional(z.iso.date()),
+  /** A reminder to every unit not yet submitted this many days before its deadline (shared/domain/reminders.ts). */
+  reminderDaysBefore: z.optional(
+    z.int().check(z.minimum(REMINDER_DAYS_BEFORE.min), z.maximum(REMINDER_DAYS_BEFORE.max)),
+  ),
 });
 /** Units to add or correct, and the levels through time when they change (docs/hierarchy.md). */
 export const unitsBody = z.strictObject({
@@ -39,6 +44,15 @@ export const unitsBody = z.strictObject({
 export const reorganizationBody = reorganizationSchema;
 
 export type PeriodInput = z.output<typeof periodSchema>;
+
+/** POST /reminders/{year}: the units to remind now, or without a list every unit not yet submitted. */
+export const remindBody = z.strictObject({
+  unitIds: z.optional(
+    z
+      .array(z.string().check(z.regex(UNIT_ID_PATTERN)))
+      .check(z.minLength(1), z.maxLength(MAX_REMINDER_UNITS)),
+  ),
+});
 
 /*
  * PUT /targets/{year}: the targets, point weights and band cut-offs an admin sets for a year, each citing a

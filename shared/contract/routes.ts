@@ -43,6 +43,8 @@ export interface RouteAccess {
   readonly audit?: 'append' | 'verify' | 'anchor';
   /** Jobs (shared/jobs.ts) the function may start asynchronously. */
   readonly invokes?: readonly string[];
+  /** `send`: mail from the deployment's sender identity through SES (the reminders). */
+  readonly mail?: 'send';
 }
 
 export interface Route {
@@ -542,6 +544,35 @@ export const routes = [
     summary: { vi: 'Chạy tổng hợp năm ngay', en: "Run the year's rollup now" },
     params: YEAR,
     errors: [CODE.ROLLUP_RUNNING],
+  },
+  {
+    id: 'remindUnits',
+    method: 'POST',
+    path: '/reminders/{year}',
+    handler: 'remindUnits',
+    auth: ADMIN,
+    access: { table: 'readwrite', audit: 'append', invokes: ['sendReminders'] },
+    summary: {
+      vi: 'Gửi thư nhắc nộp báo cáo tới các đơn vị chưa nộp',
+      en: 'Remind the units that have not submitted',
+    },
+    params: YEAR,
+    errors: [],
+  },
+  {
+    id: 'listReminders',
+    method: 'GET',
+    path: '/reminders/{year}',
+    handler: 'listReminders',
+    auth: ADMIN,
+    access: { table: 'read' },
+    summary: { vi: 'Hộp thư nhắc đã gửi của năm', en: "The year's reminder outbox" },
+    params: YEAR,
+    query: {
+      limit: { schema: AUDIT_PAGE_LIMIT, required: false },
+      cursor: { schema: PAGE_CURSOR, required: false },
+    },
+    errors: [],
   },
   {
     id: 'getRollup',

@@ -19,3 +19,8 @@ export const siteCacheControl = (path: string): string =>
  * writes it, the evidence list frames it, and CloudFront and the local stack serve it framable by the site.
  */
 export const PDF_VIEWER_PATH = '/pdf-view.html';
+
+/** The agency's form for a year, as the web's router knows it; a reminder links to it. */
+export const AGENCY_REPORT_ROUTE = '/report/:year';
+export const agencyReportLink = (siteUrl: string, year: number): string =>
+  `${siteUrl.replace(/\/$/, '')}/#${AGENCY_REPORT_ROUTE.replace(':year', String(year))}`;

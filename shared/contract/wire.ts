@@ -19,6 +19,7 @@ import { CHANGE_KINDS } from '../hierarchy.ts';
 import { catalogSourceSchema } from './catalog.ts';
 import { COMMENT_VISIBILITIES } from './comments.ts';
 import { EVIDENCE_TYPES, type EvidenceContentType } from './evidence.ts';
+import { REMINDER_SKIPS, REMINDER_STATUSES } from './reminders.ts';
 import { ROLES } from './roles.ts';
 import { DISPLAY_STATUSES, EVIDENCE_STATUSES, REPORT_STATUSES, REVISION_ACTIONS } from './statuses.ts';
 
@@ -199,6 +200,7 @@ export const unitSchema = object({
   predecessors: list(object({ unitId: string(), change: zEnum(CHANGE_KINDS) }).readonly()).optional(),
   establishedBy: string().optional(),
   endedBy: string().optional(),
+  contactEmail: string().optional(),
 }).readonly();
 const levelSchema = object({
   id: string(),
@@ -275,6 +277,7 @@ export const periodViewSchema = object({
   deadline: string(),
   lockExceptions: list(object({ unitId: string(), until: string(), reason: string() }).readonly()),
   hierarchyAsOf: string().optional(),
+  reminderDaysBefore: int().optional(),
   /** True when nobody set the period and Circular 06/2013's defaults apply. */
   isDefault: boolean(),
 }).readonly();
@@ -326,6 +329,41 @@ export const auditVerificationSchema = object({
 }).readonly();
 
 const rollupStatus = zEnum(['running', 'succeeded', 'failed']);
+/** POST /reminders/{year}: the round asked for, and what it will do as things stand now. */
+export const remindersQueuedSchema = object({
+  year: int(),
+  round: string(),
+  queued: int(),
+  noAddress: int(),
+  /** The first units left out, and why (at most MAX_REMINDER_UNITS); `skippedTotal` counts them all. */
+  skipped: list(object({ unitId: string(), reason: zEnum(REMINDER_SKIPS) }).readonly()),
+  skippedTotal: int(),
+}).readonly();
+
+/** GET /reminders/{year}: the outbox, newest first. */
+export const reminderListSchema = object({
+  year: int(),
+  items: list(
+    object({
+      year: int(),
+      unitId: string(),
+      round: string(),
+      kind: zEnum(['scheduled', 'manual']),
+      status: zEnum(REMINDER_STATUSES),
+      to: string().optional(),
+      subject: string(),
+      text: string(),
+      deadline: string(),
+      requestedBy: string(),
+      createdAt: string(),
+      sentAt: string().optional(),
+      messageId: string().optional(),
+      error: string().optional(),
+    }).readonly(),
+  ),
+  next: string().optional(),
+}).readonly();
+
 export const rollupStartedSchema = object({
   year: int(),
   runId: string(),
@@ -413,3 +451,5 @@ export type AuditLog = output<typeof auditLogSchema>;
 export type AuditVerification = output<typeof auditVerificationSchema>;
 export type Rollup = output<typeof rollupSchema>;
 export type RollupRuns = output<typeof rollupRunsSchema>;
+export type ReminderList = output<typeof reminderListSchema>;
+export type RemindersQueued = output<typeof remindersQueuedSchema>;

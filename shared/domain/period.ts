@@ -30,6 +30,15 @@ export function deadlineFor(period: Period, unitId: string): Date {
   return until > base ? until : base;
 }
 
+/**
+ * The reporting years whose reports may still be due (Vietnam time): last year, whose deadline falls in this
+ * one, and this year.
+ */
+export function reportingYearsInProgress(now: Date): number[] {
+  const year = new Date(now.getTime() + 7 * 3600_000).getUTCFullYear();
+  return [year - 1, year];
+}
+
 export const isOpen = (period: Period, now: Date): boolean => now >= new Date(period.opensAt);
 
 export const isLate = (period: Period, submittedAt: Date): boolean =>

@@ -13,6 +13,7 @@ import type { HierarchyState } from './units.ts';
 /** A unit a reorganization creates: its dates, predecessors and document come from the operation. */
 export type NewUnit = Pick<Unit, 'id' | 'code' | 'name' | 'level' | 'reports'> & {
   readonly parentId?: string;
+  readonly contactEmail?: string;
 };
 
 export type ReorganizationChange =

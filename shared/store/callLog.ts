@@ -15,7 +15,7 @@ export const runningFunction = new AsyncLocalStorage<string>();
 
 export interface RecordedCall {
   readonly fn: string;
-  readonly service: 'dynamodb' | 's3' | 'lambda';
+  readonly service: 'dynamodb' | 's3' | 'lambda' | 'ses';
   readonly command: string;
   readonly input: Record<string, unknown>;
 }

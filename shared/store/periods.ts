@@ -32,13 +32,15 @@ async function readPeriod(year: number): Promise<Period> {
     new GetCommand({ TableName: TABLE, Key: keys.period(year), ConsistentRead: true }),
   );
   if (!Item) return defaultPeriod(year);
-  const { opensAt, deadline, lockExceptions, hierarchyAsOf } = entities.period.decode(Item);
+  const { opensAt, deadline, lockExceptions, hierarchyAsOf, reminderDaysBefore } =
+    entities.period.decode(Item);
   return {
     year,
     opensAt,
     deadline,
     lockExceptions,
     ...(hierarchyAsOf ? { hierarchyAsOf } : {}),
+    ...(reminderDaysBefore ? { reminderDaysBefore } : {}),
     isDefault: false,
   };
 }

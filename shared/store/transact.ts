@@ -36,7 +36,9 @@ export type ConditionReason =
   /** Another rollup of the year is running. */
   | 'ROLLUP_RUNNING'
   /** A newer run took the year's claim: this one may no longer publish or record its outcome. */
-  | 'ROLLUP_CLAIM_LOST';
+  | 'ROLLUP_CLAIM_LOST'
+  /** Another run already holds this unit's reminder in this round (sent, or being sent). */
+  | 'REMINDER_CLAIMED';
 
 /** Another transaction was writing one of the items at the same moment. */
 export const RACE = 'TRANSACTION_CONFLICT';

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { receivedMail } from '../../local/ses.ts';
 import { checkPage, failOnProblems, openBrowser, signIn, type Browser } from './browser.ts';
 import { YEAR } from './report.ts';
 
@@ -166,5 +167,51 @@ describe("the admin's console", () => {
     const people = await audit.locator('tbody .person').allTextContents();
     for (const p of people) expect(p).not.toMatch(/^(agency|auditor|admin)-/);
     expect(await audit.locator('[data-page]').getAttribute('data-page')).toBe('1');
+  });
+
+  it('reminds a unit that has not submitted in one click: the outbox shows it sent, and the mail is there', async () => {
+    const { page } = b;
+    // The scheduled reminder is a period setting.
+    await page.fill('#p-remind', '7');
+    await page.locator('[data-action="save-period"]').click();
+    await page.locator('#admin-period [role=status]', { hasText: 'Đã lưu' }).waitFor();
+    await page.reload();
+    expect(await page.inputValue('#p-remind')).toBe('7');
+
+    const section = page.locator('#admin-completeness');
+    await section.getByText('Chưa gửi thư nhắc nào.').waitFor();
+    const unitId = 'xa-muong-ang';
+    const item = section.locator(`[data-missing="${unitId}"]`);
+    await item.getByRole('button', { name: 'Nhắc nộp' }).click();
+    await section.locator('[role=status]', { hasText: 'Đã đưa 1 thư nhắc vào hàng gửi.' }).waitFor();
+    // The job sends in the background; the outbox says when it has.
+    const sent = section.locator(`[data-reminder="${unitId}"][data-status="sent"]`);
+    await expect
+      .poll(async () => {
+        await section.locator('[data-action="refresh-outbox"]').click();
+        return sent.count();
+      })
+      .toBe(1);
+    expect(await sent.textContent()).toContain(`vanthu@${unitId}.dienbien.example`);
+    expect(await sent.textContent()).toContain('Quản trị gửi');
+    const mail = (await receivedMail(inject('sesEndpoint'))).filter((m) =>
+      m.destination.to.includes(`vanthu@${unitId}.dienbien.example`),
+    );
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.body.text).toContain('Kính gửi: UBND xã Mường Ảng');
+
+    // A unit with no contact email: said at once, and listed as such.
+    await section
+      .locator('[data-missing="xa-pa-ham-2025"]')
+      .getByRole('button', { name: 'Nhắc nộp' })
+      .click();
+    await section.locator('[role=status]', { hasText: '1 đơn vị chưa có email liên hệ' }).waitFor();
+    await section.locator('[data-reminder="xa-pa-ham-2025"][data-status="no_address"]').waitFor();
+    // The same unit again at once is not reminded twice.
+    await item.getByRole('button', { name: 'Nhắc nộp' }).click();
+    await section
+      .locator('[role=status]', { hasText: 'Không nhắc: UBND xã Mường Ảng (vừa được nhắc).' })
+      .waitFor();
+    await checkPage(b, 'admin-console-reminders');
   });
 });

@@ -25,11 +25,13 @@ export default async function setup(project: TestProject) {
     webDir: WEB_DIR,
   });
   project.provide('webUrl', stack.url);
+  project.provide('sesEndpoint', stack.sesEndpoint);
   return () => stack.stop();
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
+    sesEndpoint: string;
   }
 }

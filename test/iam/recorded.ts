@@ -12,7 +12,8 @@ export interface Needed {
   readonly fn: string;
   readonly action: string;
   /**
-   * `table`, `table/index/<name>`, `bucket/<purpose>`, `object/<purpose>/<key prefix>*` or `function/<job id>`.
+   * `table`, `table/index/<name>`, `bucket/<purpose>`, `object/<purpose>/<key prefix>*`, `function/<job id>`
+   * or `identity/sender` (the SES identity reminders are sent from).
    * Object keys are kept to their first segment, so the set does not change with the ids a run made up.
    */
   readonly resource: string;
@@ -92,6 +93,10 @@ export function neededFor(call: RecordedCall, names: LocalNames): Needed[] {
     return [
       out(call.command === 'Invoke' ? 'lambda:InvokeFunction' : `lambda:${call.command}`, `function/${job}`),
     ];
+  }
+  if (call.service === 'ses') {
+    // SES authorises a send on the identity of its From address: the deployment's one sender.
+    return [out(`ses:${call.command}`, 'identity/sender')];
   }
   const object = () => objectResource(names, input.Bucket, input.Key);
   const versioned = (plain: string, version: string) => (input.VersionId ? version : plain);

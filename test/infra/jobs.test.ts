@@ -10,6 +10,13 @@ const rows: Job[] = [
     access: { table: 'read', reports: 'readwrite' },
     memory: { functionMiB: 2048, heapMiB: 512 },
   },
+  // Routes start it (POST /reminders/{year}), so the stack needs a row of that id.
+  {
+    id: 'sendReminders',
+    handler: 'getHealth',
+    schedule: { expression: 'cron(0 8 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh' },
+    access: {},
+  },
   {
     id: 'nightlyCheck',
     handler: 'getMe',

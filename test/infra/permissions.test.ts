@@ -5,6 +5,7 @@ import { TABLE_ACTIONS } from '../../infra/constructs/bind.ts';
 import type { HandlerFunction } from '../../infra/constructs/handlerFunction.ts';
 import type { BaoCaoStack } from '../../infra/stack.ts';
 import { readRecordedFile, type Needed } from '../iam/recorded.ts';
+import { flatten } from '../../infra/constructs/nag.ts';
 import { grantsOfRole, logicalIdOf, synthStack, type Grant } from './synth.ts';
 
 /**
@@ -25,6 +26,7 @@ function arnOf(s: BaoCaoStack, resource: string): string {
   const path = rest.join('/');
   if (kind === 'table') return `<${logicalIdOf(s.data.table)}.Arn>${path ? `/${path}` : ''}`;
   if (kind === 'function') return `<${logicalIdOf(s.jobs.get(path)!.fn)}.Arn>`;
+  if (kind === 'identity') return flatten(s.resolve(s.senderIdentity!.emailIdentityArn));
   const [purpose, ...key] = rest;
   const bucket = `<${logicalIdOf(s.data[purpose as 'evidence' | 'reports'])}.Arn>`;
   return kind === 'bucket' ? bucket : `${bucket}/${key.join('/')}`;
@@ -79,7 +81,7 @@ const ALLOWANCE: readonly {
   },
 ];
 
-const DATA_ACTION = /^(dynamodb|s3|lambda):/;
+const DATA_ACTION = /^(dynamodb|s3|lambda|ses):/;
 
 describe('IAM, proven by the recorded SDK calls', () => {
   const fns = [...new Set(recorded.map((n) => n.fn))].sort();

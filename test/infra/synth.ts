@@ -27,6 +27,8 @@ export const testOutdir = (): string => mkdtempSync(join(ASSEMBLIES, 'cdk.out-')
 /** An empty app for construct tests, writing under the test process's temporary folder. */
 export const testApp = (): App => new App({ outdir: testOutdir() });
 
+export const TEST_REMINDER_SENDER = 'bao-cao-cntt@stttt.dienbien.gov.vn';
+
 /** The account and region a prod synth is given, as the CLI would from credentials. */
 export const TEST_ENVIRONMENT = { account: '123456789012', region: 'ap-southeast-1' } as const;
 
@@ -42,6 +44,9 @@ export function buildTestApp(
       ...cdkJsonContext(),
       stage,
       'aws:cdk:bundling-stacks': [],
+      // A deployment that sends reminders: the sender's SES identity and grant exist (the stack without one
+      // is tested in test/infra/mail.test.ts).
+      reminderSender: TEST_REMINDER_SENDER,
       // Prod's web ACL lives in us-east-1, and a reference across regions needs both regions known.
       ...(stage === 'prod' ? TEST_ENVIRONMENT : {}),
     },

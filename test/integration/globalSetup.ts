@@ -12,6 +12,7 @@ import { startDynamoLocal } from '../../local/dynamo.ts';
 import { localBucketName, localBucketPurposes } from '../../local/env.ts';
 import { freePort } from '../../local/ports.ts';
 import { startS3Emulator } from '../../local/s3.ts';
+import { startSesEmulator } from '../../local/ses.ts';
 import { LOCAL_BUCKET_PREFIX } from '../../local/stack.ts';
 import { collectRecorded, neededKey, reconcileRecorded } from '../iam/recorded.ts';
 
@@ -29,21 +30,26 @@ export default async function setup(project: TestProject) {
   process.env[AUDIT_LOCAL_KEY_ENV] ??= randomBytes(32).toString('hex');
   const dynamo = await startDynamoLocal({ port: await freePort() });
   let s3;
+  let ses;
   try {
     s3 = await startS3Emulator({
       port: await freePort(),
       bucketNames: localBucketPurposes.map((p) => localBucketName(TEST_BUCKET_PREFIX, p)),
       corsOrigins: ['http://127.0.0.1'],
     });
+    ses = await startSesEmulator({ port: await freePort() });
   } catch (error) {
+    await s3?.stop();
     await dynamo.stop();
     throw error;
   }
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('s3Endpoint', s3.endpoint);
+  project.provide('sesEndpoint', ses.endpoint);
   project.provide('bucketPrefix', TEST_BUCKET_PREFIX);
   project.provide('sdkCallLog', callLog);
   return async () => {
+    await ses.stop();
     await s3.stop();
     await dynamo.stop();
     const found = collectRecorded(callLog, {
@@ -71,6 +77,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
     s3Endpoint: string;
+    sesEndpoint: string;
     bucketPrefix: string;
     sdkCallLog: string;
   }

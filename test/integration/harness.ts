@@ -39,6 +39,7 @@ export async function startTestApi(
     dynamoEndpoint,
     s3Endpoint: inject('s3Endpoint'),
     bucketPrefix: inject('bucketPrefix'),
+    sesEndpoint: inject('sesEndpoint'),
   });
   process.env[SDK_CALL_LOG_ENV] = inject('sdkCallLog');
   // Anchors name chains by year and unit, not by table: a file's own bucket keeps another file's rollups from

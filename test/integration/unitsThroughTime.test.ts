@@ -80,11 +80,19 @@ function reorganizationsOfTheSeed(): Reorganization[] {
   const successors = new Set(seedUnits.flatMap((u) => (u.predecessors ?? []).map((p) => p.unitId)));
   for (const u of seedUnits) {
     if (u.predecessors?.length) {
-      const { id, code, name, level, parentId, reports } = u;
+      const { id, code, name, level, parentId, reports, contactEmail } = u;
       op(u.validFrom, u.establishedBy as string).changes.push({
         kind: 'merge',
         from: u.predecessors.map((p) => p.unitId),
-        into: { id, code, name, level, ...(parentId ? { parentId } : {}), reports },
+        into: {
+          id,
+          code,
+          name,
+          level,
+          ...(parentId ? { parentId } : {}),
+          reports,
+          ...(contactEmail ? { contactEmail } : {}),
+        },
       });
     } else if (u.validTo && !successors.has(u.id)) {
       // Districts end with no successor: their communes' successors sit under the province.

@@ -7,6 +7,7 @@ import { showError } from './pages/errors.ts';
 import { homePage, signInPage } from './pages/signin.ts';
 import { render, route, startRouter, type Page } from './router.ts';
 import { renderHeader } from './shell.ts';
+import { AGENCY_REPORT_ROUTE } from '#shared/contract/site';
 
 /* Pages that need a session send visitors without one to sign in rather than to a 401 page. */
 const signedIn = (load: () => Promise<Page>) => async (): Promise<Page> => {
@@ -23,7 +24,7 @@ const signedIn = (load: () => Promise<Page>) => async (): Promise<Page> => {
 route('/', async () => homePage);
 route('/signin', async () => signInPage);
 route(
-  '/report/:year',
+  AGENCY_REPORT_ROUTE,
   signedIn(async () => (await import('./agency/reportPage.ts')).reportPage),
 );
 route(

@@ -1,3 +1,4 @@
+import { REMINDED_STATUSES } from '#shared/contract/reminders';
 import { get } from '../api.ts';
 import { catalogYears, loadCatalog } from '../catalog.ts';
 import { h, replace } from '../dom.ts';
@@ -5,35 +6,13 @@ import { L } from '../i18n.ts';
 import { showError } from '../pages/errors.ts';
 import { navigate, type Page } from '../router.ts';
 import { setTitle } from '../shell.ts';
-import type { ReviewList, Unit } from '../types.ts';
+import type { Unit } from '../types.ts';
 import { auditSection } from './auditSection.ts';
 import { A } from './messages.ts';
 import { periodSection } from './periodSection.ts';
+import { remindersSection } from './remindersSection.ts';
 import { targetsSection } from './targetsSection.ts';
 import { loadRollup, rollupSection } from './rollupSection.ts';
-
-function completenessSection(year: number, list: ReviewList): HTMLElement {
-  const missing = list.items.filter((i) => i.status === 'not_started' || i.status === 'draft');
-  return h(
-    'section',
-    { class: 'admin-card', 'aria-labelledby': 'complete-h', id: 'admin-completeness' },
-    h('h2', { id: 'complete-h' }, L(A.completeness)),
-    h('p', null, missing.length ? L(A.notSubmitted(missing.length)) : L(A.allSubmitted)),
-    missing.length
-      ? h(
-          'ul',
-          null,
-          missing.map((i) =>
-            h(
-              'li',
-              { 'data-missing': i.unitId },
-              h('a', { href: `#/review/${year}/${encodeURIComponent(i.unitId)}` }, L(i.name)),
-            ),
-          ),
-        )
-      : null,
-  );
-}
 
 /** `#/admin/:year`: the admin's own page — the period, the rollup, completeness and the audit log. */
 export const consolePage: Page = async ({ main, params }) => {
@@ -46,7 +25,11 @@ export const consolePage: Page = async ({ main, params }) => {
     get('listUnits'),
     // A lock exception is for a unit of the year's own hierarchy (a district retired in 2025 is not one).
     get('listUnits', { query: { year: String(year) } }),
-    get('listReviewReports', { params: { year }, query: { limit: '200' } }),
+    // Who has not submitted: the statuses a reminder goes to, the list's first 200.
+    get('listReviewReports', {
+      params: { year },
+      query: { limit: '200', status: REMINDED_STATUSES.join(',') },
+    }),
     loadRollup(year),
   ]);
   setTitle(A.title(year));
@@ -93,7 +76,7 @@ export const consolePage: Page = async ({ main, params }) => {
     periodSection(year, period, yearUnits.units, toPage),
     targetsSection(year, targets, catalog, yearUnits.levels, toPage),
     roll.el,
-    completenessSection(year, list),
+    remindersSection(year, list, allUnits, toPage),
     auditSection(year, allUnits, toPage),
   );
   main.querySelectorAll<HTMLAnchorElement>('[data-jump]').forEach((a) =>

@@ -22,6 +22,12 @@ export const A = {
   needDate: bi('Hãy chọn ngày giờ.', 'Choose a date and time.'),
   savePeriod: bi('Lưu kỳ báo cáo', 'Save the period'),
   periodSaved: bi('Đã lưu kỳ báo cáo.', 'The period is saved.'),
+  remindDays: bi('Tự động nhắc trước hạn (số ngày)', 'Automatic reminder before the deadline (days)'),
+  remindDaysHint: (min: number, max: number) =>
+    bi(
+      `Từ ${min} đến ${max} ngày; để trống nếu không nhắc tự động. Thư đi lúc 8 giờ sáng tới các đơn vị chưa nộp.`,
+      `${min} to ${max} days; leave empty for no automatic reminder. It goes at 8 a.m. to the units that have not submitted.`,
+    ),
   units: bi('Đơn vị theo thời gian →', 'Units through time →'),
   // Targets, weights and bands
   targets: bi('Mục tiêu, trọng số điểm và thang xếp loại', 'Targets, point weights and bands'),
@@ -93,6 +99,35 @@ export const A = {
   completeness: bi('Tình hình nộp báo cáo', 'Completeness'),
   notSubmitted: (n: number) => bi(`${n} đơn vị chưa nộp`, `${n} units have not submitted`),
   allSubmitted: bi('Tất cả đơn vị đã nộp.', 'Every unit has submitted.'),
+  firstMissing: (n: number) =>
+    bi(`Danh sách trên là ${n} đơn vị đầu tiên.`, `The list above shows the first ${n} units.`),
+  remind: bi('Nhắc nộp', 'Remind'),
+  remindOne: (name: string) => bi(`Gửi thư nhắc nộp báo cáo tới ${name}`, `Send ${name} a reminder`),
+  remindAll: (n: number) =>
+    bi(`Nhắc tất cả ${n} đơn vị chưa nộp`, `Remind all ${n} units that have not submitted`),
+  remindersQueued: (n: number) =>
+    bi(`Đã đưa ${n} thư nhắc vào hàng gửi.`, `${n} reminders are queued to be sent.`),
+  remindersNoAddress: (n: number) =>
+    bi(
+      `${n} đơn vị chưa có email liên hệ nên không gửi được.`,
+      `${n} units have no contact email, so none was sent.`,
+    ),
+  remindersSkipped: bi('Không nhắc:', 'Not reminded:'),
+  remindersNone: bi('Không có thư nhắc nào cần gửi.', 'There was no reminder to send.'),
+  outbox: bi('Hộp thư nhắc đã gửi', 'Reminder outbox'),
+  outboxHint: bi(
+    'Trên AWS thư đi qua Amazon SES; khi chạy trên máy, thư nằm trong hộp thư giả lập SES. Thư mới nhất ở trên.',
+    'In AWS the mail goes through Amazon SES; run locally, it lands in the SES emulator. Newest first.',
+  ),
+  refreshOutbox: bi('Cập nhật hộp thư', 'Refresh the outbox'),
+  noReminders: bi('Chưa gửi thư nhắc nào.', 'No reminders yet.'),
+  sentTo: bi('Gửi tới', 'To'),
+  reminderKind: bi('Loại', 'Kind'),
+  scheduled: bi('Tự động', 'Scheduled'),
+  byAdmin: bi('Quản trị gửi', 'By the admin'),
+  reminderStatus: bi('Trạng thái', 'Status'),
+  message: bi('Nội dung thư', 'Message'),
+  more: bi('Xem thêm', 'Show more'),
   // Audit log
   audit: bi('Nhật ký kiểm tra', 'Audit log'),
   auditUnit: bi('Lọc theo đơn vị', 'Filter by unit'),

@@ -1,3 +1,4 @@
+import { REMINDER_DAYS_BEFORE } from '#shared/contract/reminders';
 import { call } from '../api.ts';
 import { h } from '../dom.ts';
 import { L } from '../i18n.ts';
@@ -25,6 +26,16 @@ export function periodSection(
     id: 'p-deadline',
     type: 'datetime-local',
     value: toLocalInput(period.deadline),
+  });
+  const remindDays = h('input', {
+    id: 'p-remind',
+    type: 'number',
+    inputmode: 'numeric',
+    min: REMINDER_DAYS_BEFORE.min,
+    max: REMINDER_DAYS_BEFORE.max,
+    step: 1,
+    value: period.reminderDaysBefore === undefined ? '' : String(period.reminderDaysBefore),
+    'aria-describedby': 'p-remind-hint',
   });
   let exceptions: Exception[] = [...period.lockExceptions];
   const list = h('ul', { class: 'exceptions' });
@@ -89,7 +100,14 @@ export function periodSection(
     void failure.run(async () => {
       await call('putPeriod', {
         params: { year },
-        body: { opensAt, deadline: due, lockExceptions: exceptions },
+        body: {
+          opensAt,
+          deadline: due,
+          lockExceptions: exceptions,
+          // Kept as it is: this page does not edit the hierarchy day, and a PUT replaces the period.
+          ...(period.hierarchyAsOf ? { hierarchyAsOf: period.hierarchyAsOf } : {}),
+          ...(remindDays.value === '' ? {} : { reminderDaysBefore: Number(remindDays.value) }),
+        },
       });
       status.textContent = L(A.periodSaved);
       status.hidden = false;
@@ -109,6 +127,12 @@ export function periodSection(
         { class: 'admin-row' },
         labelled(opens.id, L(A.opensAt), opens),
         labelled(deadline.id, L(A.deadline), deadline),
+        labelled(remindDays.id, L(A.remindDays), remindDays),
+      ),
+      h(
+        'p',
+        { class: 'field__hint', id: 'p-remind-hint' },
+        L(A.remindDaysHint(REMINDER_DAYS_BEFORE.min, REMINDER_DAYS_BEFORE.max)),
       ),
       h('h3', null, L(A.exceptions)),
       list,
