@@ -35,6 +35,7 @@ export const U = {
   intoEn: bi('Tên (tiếng Anh)', 'Name (English)'),
   intoLevel: bi('Cấp', 'Level'),
   intoParent: bi('Đơn vị cấp trên', 'Parent unit'),
+  intoEmail: bi('Email liên hệ (nhận thư nhắc)', 'Contact email (gets the reminders)'),
   noParent: bi('(không có)', '(none)'),
   intoReports: bi('Đơn vị này nộp báo cáo', 'This unit reports'),
   preview: bi('Xem trước', 'Preview'),

@@ -130,6 +130,7 @@ export const unitsPage: Page = async ({ main, params }) => {
   const intoLevel = h('select', { id: 'u-into-level' });
   const intoParent = h('select', { id: 'u-into-parent' });
   const intoReports = h('input', { id: 'u-into-reports', type: 'checkbox', checked: true });
+  const intoEmail = h('input', { id: 'u-into-email', type: 'email', autocomplete: 'off', maxlength: 254 });
   const fromBox = h('div');
   const intoBox = h('fieldset', { class: 'unit-into' });
   const previewBox = h('div', { 'aria-live': 'polite' });
@@ -162,6 +163,7 @@ export const unitsPage: Page = async ({ main, params }) => {
     intoLevel.value = old.level;
     intoParent.value = old.parentId ?? '';
     intoReports.checked = old.reports;
+    intoEmail.value = old.contactEmail ?? '';
     if (!intoId.value) intoId.value = `${old.id}-${day().slice(0, 4)}`;
   };
   const shape = () => {
@@ -180,6 +182,7 @@ export const unitsPage: Page = async ({ main, params }) => {
     level: intoLevel.value,
     ...(intoParent.value ? { parentId: intoParent.value } : {}),
     reports: intoReports.checked,
+    ...(intoEmail.value.trim() ? { contactEmail: intoEmail.value.trim() } : {}),
   });
   const reorganization = (): Reorganization => {
     const k = kind.value as Exclude<Kind, 'split'>;
@@ -290,6 +293,7 @@ export const unitsPage: Page = async ({ main, params }) => {
       labelled(intoEn, L(U.intoEn)),
       labelled(intoLevel, L(U.intoLevel)),
       labelled(intoParent, L(U.intoParent)),
+      labelled(intoEmail, L(U.intoEmail)),
     ),
     h('label', { class: 'check' }, intoReports, ' ', L(U.intoReports)),
   );
