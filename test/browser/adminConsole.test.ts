@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { receivedMail } from '../../local/ses.ts';
-import { checkPage, failOnProblems, openBrowser, signIn, type Browser } from './browser.ts';
+import { join } from 'node:path';
+import { ARTIFACTS, checkPage, failOnProblems, openBrowser, signIn, type Browser } from './browser.ts';
 import { YEAR } from './report.ts';
 
 /*
@@ -213,5 +214,7 @@ describe("the admin's console", () => {
       .locator('[role=status]', { hasText: 'Không nhắc: UBND xã Mường Ảng (vừa được nhắc).' })
       .waitFor();
     await checkPage(b, 'admin-console-reminders');
+    // The card itself, for the README (docs/admin-reminders.png is copied from it).
+    await section.screenshot({ path: join(ARTIFACTS, 'admin-reminders-view.png') });
   });
 });
