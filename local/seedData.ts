@@ -254,10 +254,10 @@ const seedUnitList: readonly Unit[] = [
 
 /**
  * Each reporting unit's office mailbox, for the reminders; made-up addresses under the reserved `.example`
- * name, so a copy of the seed can never mail a real office. Xã Pa Ham (2025) has none, as a unit whose address
- * nobody has entered yet: its reminder is listed as "no contact email".
+ * name, so a copy of the seed can never mail a real office. The Department of Culture, Sports and Tourism has
+ * none, as a unit whose address nobody has entered yet: its reminder is listed as "no contact email".
  */
-const WITHOUT_CONTACT = new Set(['xa-pa-ham-2025']);
+const WITHOUT_CONTACT = new Set(['so-vhttdl']);
 export const seedUnits: readonly Unit[] = seedUnitList.map((u) =>
   u.reports && !WITHOUT_CONTACT.has(u.id) ? { ...u, contactEmail: `vanthu@${u.id}.dienbien.example` } : u,
 );

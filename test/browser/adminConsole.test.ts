@@ -203,11 +203,11 @@ describe("the admin's console", () => {
 
     // A unit with no contact email: said at once, and listed as such.
     await section
-      .locator('[data-missing="xa-pa-ham-2025"]')
+      .locator('[data-missing="so-vhttdl"]')
       .getByRole('button', { name: 'Nhắc nộp' })
       .click();
     await section.locator('[role=status]', { hasText: '1 đơn vị chưa có email liên hệ' }).waitFor();
-    await section.locator('[data-reminder="xa-pa-ham-2025"][data-status="no_address"]').waitFor();
+    await section.locator('[data-reminder="so-vhttdl"][data-status="no_address"]').waitFor();
     // The same unit again at once is not reminded twice.
     await item.getByRole('button', { name: 'Nhắc nộp' }).click();
     await section
