@@ -120,6 +120,7 @@ export async function evidenceBench(
   const viaPresigned = async () => {
     const item = benchItem(bytes);
     const ticket = await presignUpload(item, new Date());
+    if (ticket.method !== 'PUT') throw new Error(`a ${mib} MiB bench file must go up in one PUT`);
     const t = performance.now();
     const res = await fetch(ticket.url, {
       method: 'PUT',

@@ -7,12 +7,13 @@ import { unknownField } from '#shared/contract/errors';
 import {
   evidenceObjectKey,
   fileNameIssue,
+  partsIssue,
   PENDING_SECONDS,
   type EvidenceItem,
 } from '#shared/domain/evidence';
 import { apiHandler } from '#shared/http/apiHandler';
 import { declareInSlot } from '#shared/store/evidenceFlow';
-import { presignUpload } from '#shared/store/evidenceObjects';
+import { presignUpload, startMultipart } from '#shared/store/evidenceObjects';
 
 const MAX_BYTES = intEnv('EVIDENCE_MAX_BYTES', EVIDENCE_MAX_BYTES);
 const MAX_FILES = intEnv('EVIDENCE_MAX_FILES', EVIDENCE_MAX_FILES);
@@ -25,10 +26,13 @@ export const handler = apiHandler('declareEvidence', async (req) => {
   const known = new Set(catalog.fields.map((f) => f.code));
   const unknown = declared.fields.flatMap((f, i) => (known.has(f) ? [] : [unknownField(`fields.${i}`, f)]));
   const misnamed = fileNameIssue(declared);
-  if (unknown.length || misnamed) throw invalidInput([...(misnamed ? [misnamed] : []), ...unknown]);
+  const parts = partsIssue(declared);
+  if (unknown.length || misnamed || parts) {
+    throw invalidInput([...(misnamed ? [misnamed] : []), ...(parts ? [parts] : []), ...unknown]);
+  }
   const unitId = ownUnit(req);
   const evidenceId = randomBytes(16).toString('base64url');
-  const item: EvidenceItem = {
+  const declaredItem: EvidenceItem = {
     ...declared,
     evidenceId,
     year,
@@ -38,6 +42,10 @@ export const handler = apiHandler('declareEvidence', async (req) => {
     uploadedBy: req.identity.sub,
     createdAt: req.receivedAt.toISOString(),
   };
+  // A large file's multipart upload is started now, so its id is part of the declaration as stored.
+  const item = declared.parts
+    ? { ...declaredItem, uploadId: await startMultipart(declaredItem) }
+    : declaredItem;
   const upload = await presignUpload(item, req.receivedAt);
   return declareInSlot(
     item,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isPortFree, StartupError } from './ports.ts';
 import { loadPatchedS3rver } from './s3rverFix.ts';
+import { partUploads } from './s3rverMultipart.ts';
 
 interface S3rverServer {
   run(): Promise<unknown>;
@@ -58,6 +59,16 @@ export async function startS3Emulator(opts: {
       configs: opts.corsOrigins.length ? [corsXml(opts.corsOrigins)] : [],
     })),
   });
+  // Not an S3 operation (no bucket may be named so): how often each part of an upload was received, for the
+  // tests that check a resumed upload sends no stored part twice.
+  (server as unknown as { middleware: unknown[] }).middleware.unshift(
+    async (ctx: { path: string; body: unknown; type: string }, next: () => Promise<void>) => {
+      const m = /^\/__emulator\/part-uploads\/([\w-]+)$/.exec(ctx.path);
+      if (!m) return next();
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(Object.fromEntries(partUploads.get(m[1] as string) ?? []));
+    },
+  );
   await server.run();
   return {
     endpoint: `http://127.0.0.1:${opts.port}`,
@@ -66,4 +77,11 @@ export async function startS3Emulator(opts: {
       if (!opts.dataDir) rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** How often the emulator received each part of a multipart upload (part number → count). */
+export async function partUploadCounts(endpoint: string, uploadId: string): Promise<Record<string, number>> {
+  const res = await fetch(`${endpoint}/__emulator/part-uploads/${encodeURIComponent(uploadId)}`);
+  if (!res.ok) throw new Error(`S3 emulator part counts: HTTP ${res.status}`);
+  return (await res.json()) as Record<string, number>;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Module from 'node:module';
 import { Readable } from 'node:stream';
+import { emulateMultipart, MULTIPART_ROUTES } from './s3rverMultipart.ts';
 
 /*
  * @20minutes/s3rver canonicalises presigned query parameters with encodeURIComponent, which leaves ' ( ) * !
@@ -15,23 +16,33 @@ const require = createRequire(import.meta.url);
 const BROKEN = ": [param, value].map(encodeURIComponent).join('=')";
 const FIXED = ": [param, value].map(encodeURIComponentRFC3986).join('=')";
 
-export function loadPatchedS3rver(): unknown {
-  const file = require.resolve('@20minutes/s3rver/lib/middleware/authentication.js');
-  if (!require.cache[file]) {
-    const source = readFileSync(file, 'utf8');
-    if (!source.includes(BROKEN)) {
-      throw new Error('s3rver changed: re-check local/s3rverFix.ts against its authentication middleware');
+/** Loads one of the emulator's modules with text replaced, in memory, before anything requires it. */
+function loadPatched(path: string, replacements: readonly (readonly [string, string])[]): void {
+  const file = require.resolve(path);
+  if (require.cache[file]) return;
+  let source = readFileSync(file, 'utf8');
+  for (const [from, to] of replacements) {
+    if (!source.includes(from)) {
+      throw new Error(`s3rver changed: re-check local/s3rverFix.ts against ${path}`);
     }
-    const patched = new Module(file) as Module & { _compile(code: string, filename: string): void };
-    patched.filename = file;
-    patched.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
-      file.replace(/\/[^/]+$/, ''),
-    );
-    patched._compile(source.replace(BROKEN, FIXED), file);
-    patched.loaded = true;
-    require.cache[file] = patched;
+    source = source.replace(from, to);
   }
+  const patched = new Module(file) as Module & { _compile(code: string, filename: string): void };
+  patched.filename = file;
+  patched.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
+    file.replace(/\/[^/]+$/, ''),
+  );
+  patched._compile(source, file);
+  patched.loaded = true;
+  require.cache[file] = patched;
+}
+
+export function loadPatchedS3rver(): unknown {
+  loadPatched('@20minutes/s3rver/lib/middleware/authentication.js', [[BROKEN, FIXED]]);
+  // Multipart uploads as S3 checks them (local/s3rverMultipart.ts): ListParts and AbortMultipartUpload routed.
+  loadPatched('@20minutes/s3rver/lib/routes.js', MULTIPART_ROUTES);
   checkSignedChecksums();
+  emulateMultipart();
   return require('@20minutes/s3rver');
 }
 

@@ -34,6 +34,7 @@ export interface LocalStack {
   readonly seeded: boolean;
   /** The SES emulator: what reminders were sent (`${sesEndpoint}/store`, or its page). */
   readonly sesEndpoint: string;
+  readonly s3Endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -122,7 +123,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       ...(opts.webDir ? { webDir: opts.webDir } : {}),
     });
     started.push(api);
-    return { url: api.url, issuer, seeded, sesEndpoint: ses.endpoint, stop };
+    return { url: api.url, issuer, seeded, sesEndpoint: ses.endpoint, s3Endpoint: s3.endpoint, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -358,6 +358,8 @@ export const entities = {
       rejectedReason: optional(map),
       rejectedAt: optional(string),
       withdrawnAt: optional(string),
+      parts: optional(list),
+      uploadId: optional(string),
     },
   }),
 

@@ -41,7 +41,11 @@ export const OBJECT_ACTIONS = {
     list: [],
     // Presigned PUTs are signed with the declaring function's role.
     upload: ['s3:PutObject'],
+    // Fresh links for what a multipart upload still lacks: its parts listed, the rest presigned.
+    resume: ['s3:PutObject', 's3:ListMultipartUploadParts'],
     settle: ['s3:GetObject', 's3:DeleteObject'],
+    // CompleteMultipartUpload is authorised by s3:PutObject; it needs the parts listed to name them.
+    complete: ['s3:GetObject', 's3:DeleteObject', 's3:PutObject', 's3:ListMultipartUploadParts'],
     // Downloads name the verified version.
     read: ['s3:GetObject', 's3:GetObjectVersion'],
   },
@@ -66,7 +70,7 @@ export const BUCKET_ACTIONS: readonly string[] = ['s3:ListBucket'];
 
 /** The modes whose functions ask for the bucket itself or read keys that may not exist yet. */
 export const LISTING_MODES = {
-  evidence: ['list', 'settle'],
+  evidence: ['list', 'settle', 'complete'],
   reports: ['list', 'read', 'readwrite'],
 } as const satisfies { readonly [P in 'evidence' | 'reports']: readonly NonNullable<RouteAccess[P]>[] };
 

@@ -84,6 +84,7 @@ export const contracts = {
     body: declarationSchema(EVIDENCE_MAX_BYTES),
   },
   completeEvidence: ok(evidenceOneSchema),
+  resumeEvidenceUpload: ok(evidenceDeclaredSchema),
   listMyEvidence: ok(evidenceListSchema),
   listReviewEvidence: ok(evidenceListSchema),
   downloadEvidence: ok(downloadLinkSchema),

@@ -9,6 +9,14 @@ export const EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 30;
 /** How long a presigned upload or download link lives. */
 export const LINK_SECONDS = 300;
+/**
+ * A file larger than this goes up as an S3 multipart upload, in parts of this size (the last one smaller), so a
+ * dropped connection costs one part at most and the upload resumes after the last part stored. S3 wants every
+ * part but the last to be at least 5 MiB.
+ */
+export const EVIDENCE_PART_BYTES = 8 * 1024 * 1024;
+export const isMultipart = (size: number): boolean => size > EVIDENCE_PART_BYTES;
+export const partCountOf = (size: number): number => Math.ceil(size / EVIDENCE_PART_BYTES);
 
 /**
  * `preview`: how a verified file of this type is shown inside the page. `image`: a frame sandboxed with no
@@ -76,6 +84,8 @@ const FILE_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]{1
 /** zod/mini here: this schema is all of zod the upload-declaring function needs, and mini keeps it small. */
 export function declarationSchema(maxBytes: number) {
   const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+  // Base64 of exactly 32 bytes: the last character before '=' carries only 4 bits.
+  const sha256 = () => z.string().check(z.regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/));
   return z.strictObject({
     fileName: z.string().check(
       z.trim(),
@@ -84,8 +94,9 @@ export function declarationSchema(maxBytes: number) {
     ),
     contentType: z.enum(CONTENT_TYPES),
     size: z.number().check(z.int(), z.minimum(1), z.maximum(maxBytes)),
-    // Base64 of exactly 32 bytes: the last character before '=' carries only 4 bits.
-    sha256: z.string().check(z.regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/)),
+    sha256: sha256(),
+    /** Each part's SHA-256, in order, for a file over EVIDENCE_PART_BYTES: each part's upload link signs its own. */
+    parts: z.optional(z.array(sha256()).check(z.minLength(2), z.maxLength(partCountOf(maxBytes)))),
     fields: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(20)),
     document: z.strictObject({
       number: z.optional(text(100)),

@@ -30,10 +30,12 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 export interface RouteAccess {
   readonly table?: 'read' | 'readwrite';
   /**
-   * `list`: the bucket only (the health check); `upload`: presigned PUTs; `settle`: read an upload and hide a
-   * rejected one; `read`: the verified version, for presigned downloads. No mode deletes a stored version.
+   * `list`: the bucket only (the health check); `upload`: presigned PUTs, and a large file's multipart upload
+   * started; `resume`: an upload's stored parts listed and the rest presigned; `settle`: read an upload and
+   * hide a rejected one; `complete`: settle, and join a multipart upload first; `read`: the verified version,
+   * for presigned downloads. No mode deletes a stored version.
    */
-  readonly evidence?: 'list' | 'upload' | 'settle' | 'read';
+  readonly evidence?: 'list' | 'upload' | 'resume' | 'settle' | 'complete' | 'read';
   readonly reports?: 'list' | 'read' | 'readwrite';
   /**
    * The audit log: `append` may add entries (never delete one); `verify` reads the anchors and checks MACs;
@@ -439,10 +441,24 @@ export const routes = [
     path: '/evidence/{evidenceId}/complete',
     handler: 'completeEvidence',
     auth: AGENCY,
-    access: { table: 'readwrite', evidence: 'settle' },
+    access: { table: 'readwrite', evidence: 'complete' },
     summary: { vi: 'Kiểm tra tệp đã tải lên', en: 'Verify the uploaded file' },
     params: EVIDENCE,
     errors: [...REACH_EVIDENCE, CODE.UPLOAD_MISSING, CODE.EVIDENCE_REJECTED],
+  },
+  {
+    id: 'resumeEvidenceUpload',
+    method: 'GET',
+    path: '/evidence/{evidenceId}/upload',
+    handler: 'resumeEvidenceUpload',
+    auth: AGENCY,
+    access: { table: 'read', evidence: 'resume' },
+    summary: {
+      vi: 'Tiếp tục tải lên: các phần còn thiếu và liên kết mới',
+      en: 'Resume an upload: the parts still missing, with fresh links',
+    },
+    params: EVIDENCE,
+    errors: [...REACH_EVIDENCE, CODE.EVIDENCE_NOT_LIVE],
   },
   {
     id: 'listMyEvidence',

@@ -160,15 +160,33 @@ export const evidenceItemSchema = object({
   rejectedAt: string().optional(),
   rejectedReason: bilingual.optional(),
   withdrawnAt: string().optional(),
+  /** A file over EVIDENCE_PART_BYTES: each part's SHA-256, and the multipart upload it goes up in. */
+  parts: list(string()).optional(),
+  uploadId: string().optional(),
 }).readonly();
 
-export const uploadTicketSchema = object({
+const signedRequest = {
   url: string(),
-  method: literal('PUT'),
-  /** Exactly these headers must be sent; the signature covers them. */
+  /** Exactly these headers must be sent; the signature covers them (and the Content-Length). */
   headers: record(string(), string()).readonly(),
-  expiresAt: string(),
-}).readonly();
+};
+/**
+ * How to send the bytes: one presigned PUT, or for a file over EVIDENCE_PART_BYTES a PUT per part of a
+ * multipart upload. `parts` lists only what is still to send: after a dropped connection or a reload, GET
+ * /evidence/{id}/upload answers the parts storage does not hold yet, with fresh links.
+ */
+export const uploadTicketSchema = union([
+  object({ method: literal('PUT'), ...signedRequest, expiresAt: string() }).readonly(),
+  object({
+    method: literal('MULTIPART'),
+    uploadId: string(),
+    partBytes: int(),
+    parts: list(object({ partNumber: int(), ...signedRequest }).readonly()),
+    /** Parts storage already holds, with the declared checksum. */
+    done: list(int()),
+    expiresAt: string(),
+  }).readonly(),
+]);
 
 export const evidenceDeclaredSchema = object({
   evidence: evidenceItemSchema,

@@ -1,6 +1,9 @@
 import {
+  EVIDENCE_PART_BYTES,
   EVIDENCE_TYPES,
   extensionOf,
+  isMultipart,
+  partCountOf,
   type EvidenceContentType,
   type EvidenceDeclaration,
 } from '../contract/evidence.ts';
@@ -32,6 +35,8 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly rejectedReason?: Bilingual;
   readonly rejectedAt?: string;
   readonly withdrawnAt?: string;
+  /** The S3 multipart upload a file over EVIDENCE_PART_BYTES goes up in (its `parts` are declared). */
+  readonly uploadId?: string;
 }
 
 /** How long a declaration waits for its upload before its slot is free again (the upload URL lives 5 minutes). */
@@ -187,6 +192,29 @@ export function fileNameIssue(
   };
 }
 
+/** A file over EVIDENCE_PART_BYTES declares each part's checksum, one per part; a smaller one declares none. */
+export function partsIssue(
+  declared: Pick<EvidenceDeclaration, 'size' | 'parts'>,
+): { path: 'parts'; code: 'parts_mismatch'; message: Bilingual } | undefined {
+  const wanted = isMultipart(declared.size) ? partCountOf(declared.size) : 0;
+  const got = declared.parts?.length ?? 0;
+  if (got === wanted) return undefined;
+  const mib = EVIDENCE_PART_BYTES / 1024 / 1024;
+  return {
+    path: 'parts',
+    code: 'parts_mismatch',
+    message: wanted
+      ? bi(
+          `Tệp ${declared.size} byte được tải lên thành ${wanted} phần ${mib} MiB: cần khai báo mã SHA-256 của từng phần (đã khai ${got}).`,
+          `A file of ${declared.size} bytes goes up in ${wanted} parts of ${mib} MiB: declare each part's SHA-256 (${got} given).`,
+        )
+      : bi(
+          `Tệp không quá ${mib} MiB được tải lên một lần: không khai báo các phần.`,
+          `A file of at most ${mib} MiB goes up in one piece: declare no parts.`,
+        ),
+  };
+}
+
 /** The name a file is downloaded under: always ending in an extension of its verified type. */
 export function downloadName(item: Pick<EvidenceItem, 'fileName' | 'contentType'>): string {
   const ext = extensionOf(item.fileName);
@@ -268,6 +296,21 @@ export const evidenceLocked = (change: 'add' | 'withdraw') =>
           'The report is submitted; evidence can no longer be withdrawn.',
         ),
     { code: CODE.REPORT_LOCKED },
+  );
+
+/** An upload that can no longer be resumed: the file must be declared and sent again. */
+export const uploadNotResumable = (why: 'settled' | 'lapsed') =>
+  new ConflictError(
+    why === 'settled'
+      ? bi(
+          'Tệp này đã được kiểm tra xong (hoặc đã rút); không còn gì để tải lên.',
+          'This file is already checked (or withdrawn); there is nothing left to upload.',
+        )
+      : bi(
+          'Khai báo tệp đã hết hạn; hãy chọn tệp và tải lên lại.',
+          'The declaration has lapsed; choose the file and upload it again.',
+        ),
+    { code: CODE.EVIDENCE_NOT_LIVE },
   );
 
 export const evidenceNotLive = () =>

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import type { UploadTicket as WireUploadTicket } from '../contract/wire.ts';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   attachmentDisposition,
@@ -12,20 +21,60 @@ import {
 import type { EvidenceContentType } from '../contract/evidence.ts';
 import { readZipParts } from '../domain/zipParts.ts';
 import { bucketName, s3 } from './s3.ts';
-import { LINK_SECONDS } from '../contract/evidence.ts';
+import { EVIDENCE_PART_BYTES, LINK_SECONDS } from '../contract/evidence.ts';
 
 const BUCKET = bucketName('evidence');
 const SNIFF_BYTES = 64 * 1024;
 
-export interface UploadTicket {
-  readonly url: string;
-  readonly method: 'PUT';
-  /** Exactly these headers must be sent; the signature covers them (and the Content-Length the client sends). */
-  readonly headers: Record<string, string>;
-  readonly expiresAt: string;
-}
+export type UploadTicket = WireUploadTicket;
 
-export async function presignUpload(item: EvidenceItem, now: Date): Promise<UploadTicket> {
+const signing = (now: Date, headers: string[]) => ({
+  expiresIn: LINK_SECONDS,
+  signingDate: now,
+  signableHeaders: new Set(headers),
+  // Kept as a signed header rather than a query parameter, so the client must send the declared digest.
+  unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+});
+const expiry = (now: Date) => new Date(now.getTime() + LINK_SECONDS * 1000).toISOString();
+
+/** How to send a declared file's bytes: one PUT, or the parts of its multipart upload not stored yet. */
+export async function presignUpload(
+  item: EvidenceItem,
+  now: Date,
+  done: readonly number[] = [],
+): Promise<UploadTicket> {
+  if (item.uploadId && item.parts) {
+    const { uploadId, parts } = item;
+    const sizeOf = (i: number) => Math.min(EVIDENCE_PART_BYTES, item.size - i * EVIDENCE_PART_BYTES);
+    const todo = parts.map((sha256, i) => ({ sha256, partNumber: i + 1, size: sizeOf(i) }));
+    return {
+      method: 'MULTIPART',
+      uploadId,
+      partBytes: EVIDENCE_PART_BYTES,
+      parts: await Promise.all(
+        todo
+          .filter((p) => !done.includes(p.partNumber))
+          .map(async (p) => ({
+            partNumber: p.partNumber,
+            url: await getSignedUrl(
+              s3,
+              new UploadPartCommand({
+                Bucket: BUCKET,
+                Key: item.objectKey,
+                UploadId: uploadId,
+                PartNumber: p.partNumber,
+                ContentLength: p.size,
+                ChecksumSHA256: p.sha256,
+              }),
+              signing(now, ['content-length']),
+            ),
+            headers: { 'x-amz-checksum-sha256': p.sha256 },
+          })),
+      ),
+      done: [...done],
+      expiresAt: expiry(now),
+    };
+  }
   const command = new PutObjectCommand({
     Bucket: BUCKET,
     Key: item.objectKey,
@@ -33,22 +82,88 @@ export async function presignUpload(item: EvidenceItem, now: Date): Promise<Uplo
     ContentLength: item.size,
     ChecksumSHA256: item.sha256,
   });
-  const url = await getSignedUrl(s3, command, {
-    expiresIn: LINK_SECONDS,
-    signingDate: now,
-    signableHeaders: new Set(['content-type', 'content-length']),
-    // Kept as a signed header rather than a query parameter, so the client must send the declared digest.
-    unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
-  });
   return {
-    url,
+    url: await getSignedUrl(s3, command, signing(now, ['content-type', 'content-length'])),
     method: 'PUT',
     headers: {
       'content-type': item.contentType,
       'x-amz-checksum-sha256': item.sha256,
     },
-    expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
+    expiresAt: expiry(now),
   };
+}
+
+/** Starts the multipart upload a large declared file goes up in; each part will carry its own SHA-256. */
+export async function startMultipart(item: EvidenceItem): Promise<string> {
+  const { UploadId } = await s3.send(
+    new CreateMultipartUploadCommand({
+      Bucket: BUCKET,
+      Key: item.objectKey,
+      ContentType: item.contentType,
+      ChecksumAlgorithm: 'SHA256',
+    }),
+  );
+  if (!UploadId) throw new Error('Storage started a multipart upload without an id.');
+  return UploadId;
+}
+
+/**
+ * The parts storage holds with the checksum the declaration gave them, or undefined when the upload no longer
+ * exists (completed, or aborted by the bucket's lifecycle rule).
+ */
+export async function storedParts(
+  item: EvidenceItem,
+): Promise<{ partNumber: number; etag: string; sha256: string }[] | undefined> {
+  const out: { partNumber: number; etag: string; sha256: string }[] = [];
+  let marker: string | undefined;
+  try {
+    do {
+      const page = await s3.send(
+        new ListPartsCommand({
+          Bucket: BUCKET,
+          Key: item.objectKey,
+          UploadId: item.uploadId,
+          ...(marker ? { PartNumberMarker: marker } : {}),
+        }),
+      );
+      for (const p of page.Parts ?? []) {
+        const declared = item.parts?.[(p.PartNumber ?? 0) - 1];
+        if (p.PartNumber && p.ETag && declared && p.ChecksumSHA256 === declared)
+          out.push({ partNumber: p.PartNumber, etag: p.ETag, sha256: declared });
+      }
+      marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
+    } while (marker);
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchUpload') return undefined;
+    throw error;
+  }
+  return out;
+}
+
+/**
+ * Joins a multipart upload once every part is stored: answers whether the object now exists (true also when
+ * it was joined before). A part still missing leaves the upload as it is, to be resumed.
+ */
+export async function completeMultipart(item: EvidenceItem): Promise<boolean> {
+  const parts = await storedParts(item);
+  if (!parts) return true;
+  if (parts.length !== item.parts?.length) return false;
+  try {
+    await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: item.objectKey,
+        UploadId: item.uploadId,
+        MultipartUpload: {
+          Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag, ChecksumSHA256: p.sha256 })),
+        },
+      }),
+    );
+  } catch (error) {
+    // Joined meanwhile by the other caller (the route and a retry of it).
+    if ((error as { name?: string }).name !== 'NoSuchUpload') throw error;
+  }
+  return true;
 }
 
 /**

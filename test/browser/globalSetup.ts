@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('webUrl', stack.url);
   project.provide('sesEndpoint', stack.sesEndpoint);
+  project.provide('s3Endpoint', stack.s3Endpoint);
   return () => stack.stop();
 }
 
@@ -33,5 +34,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
     sesEndpoint: string;
+    s3Endpoint: string;
   }
 }

@@ -121,6 +121,8 @@ export function neededFor(call: RecordedCall, names: LocalNames): Needed[] {
         out('s3:GetObject', objectResource(names, bucket, decodeURIComponent(key.join('/')))),
       ];
     }
+    case 'ListParts':
+      return [out('s3:ListMultipartUploadParts', object())];
     case 'AbortMultipartUpload':
       return [out('s3:AbortMultipartUpload', object())];
     case 'DeleteObject':

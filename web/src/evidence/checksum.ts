@@ -11,6 +11,14 @@ export async function sha256Base64(file: Blob): Promise<string> {
   return toBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())));
 }
 
+/** Each part's SHA-256, for a file that goes up in parts of `partBytes` (the last one smaller). */
+export async function partChecksums(file: Blob, partBytes: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let start = 0; start < file.size; start += partBytes)
+    out.push(await sha256Base64(file.slice(start, start + partBytes)));
+  return out;
+}
+
 /** The familiar hex form (what sha256sum prints), for receipts. */
 export function base64ToHex(b64: string): string {
   try {

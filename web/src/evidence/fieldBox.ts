@@ -143,7 +143,12 @@ function uploadPanel(opts: FieldBoxOptions, panelId: string, onDone: () => void)
       case 'uploading': {
         const pct = state.total ? Math.round((state.loaded / state.total) * 100) : 0;
         progress.value = pct;
-        statusLine.textContent = L(E.uploading(`${fmtNumber(pct, 0)}%`));
+        const left = state.bytesPerSecond
+          ? Math.ceil((state.total - state.loaded) / state.bytesPerSecond)
+          : undefined;
+        statusLine.textContent =
+          L(E.uploading(fmtBytes(state.loaded), fmtBytes(state.total), `${fmtNumber(pct, 0)}%`)) +
+          (left !== undefined && left > 0 ? L(E.timeLeft(Math.floor(left / 60), left % 60)) : '');
         break;
       }
       case 'checking':

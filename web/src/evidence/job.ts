@@ -1,16 +1,27 @@
 import { CODE } from '#shared/contract/errors';
-import type { EvidenceContentType } from '#shared/contract/evidence';
+import {
+  EVIDENCE_PART_BYTES,
+  hasLapsed,
+  isMultipart,
+  type EvidenceContentType,
+} from '#shared/contract/evidence';
 import type { Bilingual } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, newKey } from '../api.ts';
 import type { EvidenceDocument, EvidenceItem, UploadTicket } from '../types.ts';
-import { sha256Base64 } from './checksum.ts';
+import { partChecksums, sha256Base64 } from './checksum.ts';
 import { E } from './messages.ts';
 import { putFile, UploadError } from './upload.ts';
 import type { EvidenceStore } from './store.ts';
 
 export type JobState =
   | { readonly step: 'hashing' | 'declaring' | 'checking' }
-  | { readonly step: 'uploading'; readonly loaded: number; readonly total: number }
+  | {
+      readonly step: 'uploading';
+      readonly loaded: number;
+      readonly total: number;
+      /** This attempt's rate so far, once there is one: what "time left" is estimated from. */
+      readonly bytesPerSecond?: number;
+    }
   | { readonly step: 'done'; readonly item: EvidenceItem }
   | {
       readonly step: 'failed';
@@ -22,16 +33,25 @@ export type JobState =
 
 type Step = 'hash' | 'declare' | 'upload' | 'complete';
 
+type MultipartTicket = Extract<UploadTicket, { method: 'MULTIPART' }>;
+
 /**
- * One file's way in: checksum in the browser, declaration (which returns a presigned PUT), the PUT itself with
- * progress, then the server's check of the stored bytes. A failure keeps what already succeeded, so "try
- * again" resumes at the step that failed instead of sending 50 MB twice over a slow link.
+ * One file's way in: checksums in the browser (the file's, and each part's for a file over
+ * EVIDENCE_PART_BYTES), declaration (which returns a presigned PUT, or one per part of a multipart upload),
+ * the upload with progress, then the server's check of the stored bytes. A failure keeps what already
+ * succeeded, so "try again" resumes at the step that failed; a large file resumes after its last part stored,
+ * and a file picked again after a reload resumes its own pending declaration instead of starting over.
  */
 export class UploadJob {
   private sha256 = '';
-  private declared: { evidence: EvidenceItem; upload: UploadTicket } | undefined;
+  private parts: string[] | undefined;
+  /** The declaration, and the links to send its bytes with (none yet for a declaration found again). */
+  private declared: { evidence: EvidenceItem; upload?: UploadTicket } | undefined;
   private declareKey = newKey();
   private failedAt: Step = 'hash';
+  /** After a failed or cut upload, storage's own account of what arrived decides what is sent again. */
+  private askStorage = false;
+  private twinRefused = false;
 
   constructor(
     private readonly store: EvidenceStore,
@@ -64,6 +84,7 @@ export class UploadJob {
     this.onChange({ step: 'hashing' });
     try {
       this.sha256 = await sha256Base64(this.file);
+      if (isMultipart(this.file.size)) this.parts = await partChecksums(this.file, EVIDENCE_PART_BYTES);
       return true;
     } catch {
       this.onChange({ step: 'failed', network: false, retryable: true });
@@ -71,8 +92,31 @@ export class UploadJob {
     }
   }
 
+  /**
+   * The same file declared before for the same fields and still waiting for its bytes (the page was reloaded
+   * mid-upload): resumed rather than declared twice. Not once the server has said it cannot be resumed.
+   */
+  private pendingTwin(): EvidenceItem | undefined {
+    if (this.twinRefused) return undefined;
+    const fields = [...this.fields].sort().join('\n');
+    return this.store.items.find(
+      (i) =>
+        i.status === 'pending' &&
+        !hasLapsed(i, new Date()) &&
+        i.sha256 === this.sha256 &&
+        i.size === this.file.size &&
+        i.fileName === this.file.name &&
+        [...i.fields].sort().join('\n') === fields,
+    );
+  }
+
   private async declare(): Promise<boolean> {
     this.onChange({ step: 'declaring' });
+    const twin = this.declared ? undefined : this.pendingTwin();
+    if (twin) {
+      this.declared = { evidence: twin };
+      return true;
+    }
     try {
       const { data } = await call('declareEvidence', {
         params: { year: this.year },
@@ -82,6 +126,7 @@ export class UploadJob {
           contentType: this.contentType,
           size: this.file.size,
           sha256: this.sha256,
+          ...(this.parts ? { parts: this.parts } : {}),
           fields: [...this.fields],
           document: this.document,
         },
@@ -94,19 +139,45 @@ export class UploadJob {
     }
   }
 
-  private async upload(): Promise<boolean> {
-    const ticket = this.declared?.upload;
-    if (!ticket) return this.declare();
-    if (Date.parse(ticket.expiresAt) - 5_000 < Date.now()) {
-      // The link has expired: declare again under a fresh key for a fresh link.
-      this.declareKey = newKey();
-      if (!(await this.declare())) return false;
-      return this.upload();
-    }
-    this.onChange({ step: 'uploading', loaded: 0, total: this.file.size });
+  /**
+   * Fresh links for what storage still lacks (GET /evidence/{id}/upload). A declaration that can no longer
+   * be resumed (it lapsed, or was settled meanwhile) is completed if it can be, else declared again.
+   */
+  private async refreshTicket(): Promise<boolean> {
+    const evidence = this.declared?.evidence;
+    if (!evidence) return this.declare();
     try {
-      await putFile(ticket, this.file, (loaded, total) => this.onChange({ step: 'uploading', loaded, total }))
-        .done;
+      const { data } = await call('resumeEvidenceUpload', { params: { evidenceId: evidence.evidenceId } });
+      this.declared = data;
+      this.askStorage = false;
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === CODE.EVIDENCE_NOT_LIVE)) return this.apiFailed(error);
+      this.declared = undefined;
+      this.twinRefused = true;
+      this.declareKey = newKey();
+      return this.declare();
+    }
+  }
+
+  private async upload(): Promise<boolean> {
+    if (!this.declared) return this.declare();
+    const fresh = this.declared.upload;
+    if (!fresh || this.askStorage || Date.parse(fresh.expiresAt) - 5_000 < Date.now()) {
+      if (!(await this.refreshTicket())) return false;
+    }
+    const ticket = this.declared?.upload;
+    if (!ticket) return false;
+    this.askStorage = true;
+    try {
+      if (ticket.method === 'PUT') {
+        this.onChange({ step: 'uploading', loaded: 0, total: this.file.size });
+        const t0 = performance.now();
+        await putFile(ticket, this.file, (loaded) => this.progress(loaded, 0, t0)).done;
+      } else {
+        await this.sendParts(ticket);
+      }
+      this.askStorage = false;
       return true;
     } catch (error) {
       const status = error instanceof UploadError ? error.status : 0;
@@ -120,6 +191,32 @@ export class UploadJob {
         ...(message ? { message } : {}),
       });
       return false;
+    }
+  }
+
+  private progress(sent: number, base: number, t0: number): void {
+    const seconds = (performance.now() - t0) / 1000;
+    const rate = seconds > 0.5 ? (sent - base) / seconds : 0;
+    this.onChange({
+      step: 'uploading',
+      loaded: sent,
+      total: this.file.size,
+      ...(rate > 0 ? { bytesPerSecond: rate } : {}),
+    });
+  }
+
+  /** The parts storage does not hold yet, one after another; each is one PUT under its own checksum. */
+  private async sendParts(ticket: MultipartTicket): Promise<void> {
+    const sizeOf = (n: number) => Math.min(ticket.partBytes, this.file.size - (n - 1) * ticket.partBytes);
+    let stored = ticket.done.reduce((sum, n) => sum + sizeOf(n), 0);
+    const base = stored;
+    const t0 = performance.now();
+    this.progress(stored, base, t0);
+    for (const part of ticket.parts) {
+      const start = (part.partNumber - 1) * ticket.partBytes;
+      const bytes = this.file.slice(start, start + sizeOf(part.partNumber));
+      await putFile(part, bytes, (loaded) => this.progress(stored + loaded, base, t0)).done;
+      stored += sizeOf(part.partNumber);
     }
   }
 
@@ -141,7 +238,10 @@ export class UploadJob {
         this.onChange({ step: 'rejected', reason: error.bilingual });
         return false;
       }
-      if (error instanceof ApiError && error.code === CODE.UPLOAD_MISSING) this.failedAt = 'upload';
+      if (error instanceof ApiError && error.code === CODE.UPLOAD_MISSING) {
+        this.failedAt = 'upload';
+        this.askStorage = true;
+      }
       return this.apiFailed(error);
     }
   }

@@ -30,7 +30,13 @@ export const E = {
   errFields: bi('Chọn ít nhất một chỉ tiêu.', 'Choose at least one field.'),
   hashing: bi('Đang tính mã kiểm tra SHA-256…', 'Computing the SHA-256 checksum…'),
   declaring: bi('Đang đăng ký tệp…', 'Registering the file…'),
-  uploading: (pct: string) => bi(`Đang tải lên… ${pct}`, `Uploading… ${pct}`),
+  uploading: (sent: string, total: string, pct: string) =>
+    bi(`Đang tải lên… ${sent} / ${total} (${pct})`, `Uploading… ${sent} of ${total} (${pct})`),
+  timeLeft: (minutes: number, seconds: number) =>
+    bi(
+      `, còn khoảng ${minutes ? `${minutes} phút ` : ''}${seconds} giây`,
+      `, about ${minutes ? `${minutes} min ` : ''}${seconds} s left`,
+    ),
   checking: bi('Đang kiểm tra tệp trên máy chủ…', 'Checking the file on the server…'),
   done: (name: string) => bi(`Đã tải lên và xác minh ${name}.`, `${name} is uploaded and verified.`),
   failedNetwork: bi('Tải lên bị gián đoạn do mất kết nối.', 'The upload was interrupted: no connection.'),

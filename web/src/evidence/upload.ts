@@ -29,19 +29,22 @@ export class UploadError extends Error {
 
 const storageCodeOf = (xml: string): string | undefined => /<Code>([A-Za-z]+)<\/Code>/.exec(xml)?.[1];
 
+/** One presigned PUT: the whole file, or one part of a multipart upload. */
+export type SignedPut = Pick<Extract<UploadTicket, { method: 'PUT' }>, 'url' | 'headers'>;
+
 /**
  * PUTs the bytes straight to storage. XMLHttpRequest rather than fetch because only it reports upload
  * progress. The browser sets Content-Length itself and refuses to let a page set it.
  */
 export function putFile(
-  ticket: UploadTicket,
+  request: SignedPut,
   file: Blob,
   onProgress: (loaded: number, total: number) => void,
 ): { done: Promise<void>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const done = new Promise<void>((resolve, reject) => {
-    xhr.open(ticket.method, ticket.url);
-    for (const [name, value] of Object.entries(ticket.headers)) {
+    xhr.open('PUT', request.url);
+    for (const [name, value] of Object.entries(request.headers)) {
       if (!/^(content-length|host)$/i.test(name)) xhr.setRequestHeader(name, value);
     }
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
