@@ -202,10 +202,7 @@ describe("the admin's console", () => {
     expect(mail[0]!.body.text).toContain('Kính gửi: UBND xã Mường Ảng');
 
     // A unit with no contact email: said at once, and listed as such.
-    await section
-      .locator('[data-missing="so-vhttdl"]')
-      .getByRole('button', { name: 'Nhắc nộp' })
-      .click();
+    await section.locator('[data-missing="so-vhttdl"]').getByRole('button', { name: 'Nhắc nộp' }).click();
     await section.locator('[role=status]', { hasText: '1 đơn vị chưa có email liên hệ' }).waitFor();
     await section.locator('[data-reminder="so-vhttdl"][data-status="no_address"]').waitFor();
     // The same unit again at once is not reminded twice.
