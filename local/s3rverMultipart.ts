@@ -27,8 +27,14 @@ interface Ctx {
 type Controller = (ctx: Ctx) => Promise<void>;
 type S3ErrorClass = new (code: string, message: string, detail?: Record<string, string>) => Error;
 
-/** Part uploads received, by upload id and part number: what the resumable-upload tests count. */
-export const partUploads = new Map<string, Map<number, number>>();
+/**
+ * Part uploads received, by upload id and part number: what the resumable-upload tests count. One map per
+ * process, like the wrapped controller it is filled by: a test run loads this module once per project, while
+ * s3rver's controller (a CommonJS module) is wrapped once for all of them.
+ */
+export const partUploads: Map<string, Map<number, number>> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('bao-cao.s3rver.partUploads')
+] ??= new Map()) as Map<string, Map<number, number>>;
 
 const readAll = async (req: Readable): Promise<Buffer> => {
   const chunks: Buffer[] = [];
