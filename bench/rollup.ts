@@ -14,6 +14,8 @@ export const ROLLUP_RSS_GOAL = 1.2;
 interface PassFigures {
   readonly mode: 'read' | 'rollup';
   readonly ms: number;
+  /** The child's CPU time over the timed span (all its threads): beside `ms`, how much was its own work. */
+  readonly cpuMs?: number;
   readonly maxRssKiB: number;
   readonly items: number;
   readonly retainedHeapMiB?: number;
@@ -120,7 +122,9 @@ export async function pass(mode: 'read' | 'rollup', nodeArgs = childNodeArgs): P
   );
   const r = await childResult<PassFigures>(child, 10 * 60_000);
   log(
-    `rollup: ${mode} ${r.items} items in ${round(r.ms / 1000)} s, peak RSS ${round(r.maxRssKiB / 1024, 1)} MiB` +
+    `rollup: ${mode} ${r.items} items in ${round(r.ms / 1000)} s` +
+      (r.cpuMs === undefined ? '' : ` (CPU ${round(r.cpuMs / 1000)} s)`) +
+      `, peak RSS ${round(r.maxRssKiB / 1024, 1)} MiB` +
       (r.peaks
         ? ` (V8 heap ${r.peaks.heapTotalMiB}, in use ${r.peaks.heapUsedMiB}, external ${r.peaks.externalMiB} MiB)`
         : '') +

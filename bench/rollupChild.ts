@@ -3,8 +3,9 @@
  * tsx in the same way; `read` is the baseline: a plain paginated Query over the byYear shards of the two years
  * the rollup reads (this one and the one before, the store's readYearReports), touching every item; `rollup` is the real yearly rollup, writing its files to the
  * S3 emulator. Both modes import the same modules before the clock starts, so the process shape is the same.
- * Prints one JSON line: { ms, maxRssKiB, items, peaks } (items: reports read, or units rolled up; peaks: the
- * highest V8 heap size, heap in use and external memory, sampled every 50 ms).
+ * Prints one JSON line: { ms, cpuMs, maxRssKiB, items, peaks } (cpuMs: this process's CPU time over the same
+ * span, all threads; items: reports read, or units rolled up; peaks: the highest V8 heap size, heap in use and
+ * external memory, sampled every 50 ms).
  * Usage: rollupChild.ts <read|rollup> <year>
  */
 const [mode, yearArg] = process.argv.slice(2) as ['read' | 'rollup', string];
@@ -24,6 +25,7 @@ const sampler = setInterval(() => {
 }, 50);
 
 const started = performance.now();
+const cpuAtStart = process.cpuUsage();
 let items = 0;
 if (mode === 'read') {
   let fields = 0;
@@ -42,6 +44,9 @@ if (mode === 'read') {
   items = counts.units ?? 0;
 }
 const ms = performance.now() - started;
+// This process's CPU time (all its threads) over the same span: how much of the wall time was its own work.
+const cpu = process.cpuUsage(cpuAtStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const maxRssKiB = process.resourceUsage().maxRSS;
 clearInterval(sampler);
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -54,7 +59,7 @@ const peaks = {
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const retainedHeapMiB = gc ? process.memoryUsage().heapUsed / 1024 / 1024 : undefined;
-process.stdout.write(`${JSON.stringify({ mode, ms, maxRssKiB, items, retainedHeapMiB, peaks })}\n`);
+process.stdout.write(`${JSON.stringify({ mode, ms, cpuMs, maxRssKiB, items, retainedHeapMiB, peaks })}\n`);
 // Module-scope SDK clients keep sockets open; the measurement is done.
 process.exit(0);
 

@@ -52,6 +52,10 @@ export function figuresOf(
   return computeIndicators(catalog, officialFigures(report).values);
 }
 
+/** Last year's reports in unit id order, for the PreviousYear of `year`; reading starts at once. */
+export const lastYearReports = (sources: Sources, year: number): SortedCursor<ReportState> =>
+  sortedCursor(sources.reportsInUnitOrder(year - 1), (r) => r.unitId);
+
 /**
  * Last year's reports, taken in unit id order as this year's units are walked, and the predecessors of
  * reorganized units, loaded only for those units (so the pass stays one stream for an unchanged province).
@@ -72,9 +76,11 @@ export class PreviousYear {
     private readonly catalog: Catalog | undefined,
     /** The hierarchy day of last year. */
     private readonly previousDay: IsoDate,
+    /** Last year's reports, when the run started reading them before it knew last year's day. */
+    reports?: SortedCursor<ReportState>,
   ) {
     this.year = year - 1;
-    this.reports = sortedCursor(sources.reportsInUnitOrder(this.year), (r) => r.unitId);
+    this.reports = reports ?? lastYearReports(sources, year);
   }
 
   private async loadPredecessorsOf(unit: Unit): Promise<void> {

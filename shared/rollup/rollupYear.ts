@@ -3,7 +3,7 @@ import type { ReportState } from '../domain/report.ts';
 import { inYearHierarchy } from '../domain/yearHierarchy.ts';
 import type { Unit } from '../hierarchy.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
-import { sortedCursor } from './cursor.ts';
+import { sortedCursor, startedEarly } from './cursor.ts';
 import { levelName } from './display.ts';
 import {
   indicatorColumns,
@@ -25,7 +25,7 @@ import {
   type UnitComparison,
 } from './html.ts';
 import type { OutputStream, RollupFile, RollupSinks, RollupSources } from './ports.ts';
-import { PreviousYear } from './previousYear.ts';
+import { lastYearReports, PreviousYear } from './previousYear.ts';
 import { Ranking, type RankedEntry } from './ranking.ts';
 import {
   COMPLETENESS_SHEET,
@@ -79,18 +79,37 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
   await sinks.saveSummary({ year, status: 'running', runId, requestedBy: run.requestedBy, startedAt });
   const outputs: Partial<Record<RollupFile, OutputStream>> = {};
   const open = (file: RollupFile) => (outputs[file] = sinks.open(file));
+  // A file is closed as soon as its last byte is written, so that its last upload overlaps the work on the
+  // others; the run waits for every close before it publishes.
+  const closing: Promise<void>[] = [];
+  const finish = (out: OutputStream) => {
+    const closed = out.close();
+    // Its failure is the run's when the closes are awaited; until then it must not count as unhandled.
+    closed.catch(() => undefined);
+    closing.push(closed);
+  };
   try {
-    // The year is rolled up by its own hierarchy (domain/yearHierarchy.ts), and compared with last year's.
-    const [thisYear, lastYear] = await Promise.all([
-      sources.hierarchyOf(year),
-      sources.hierarchyOf(year - 1),
-    ]);
-    const targetSet = (await sources.targetSet(year)) ?? defaultTargetSet(run.catalog);
-    const catalog = applyTargetSet(run.catalog, targetSet);
-    const targetSetId = targetSetName(targetSet);
+    // The three streams start reading now, together and while the run sets up (shared/rollup/cursor.ts).
+    const unitStream = startedEarly(sources.unitsInIdOrder());
+    const reports = sortedCursor<ReportState>(sources.reportsInUnitOrder(year), (r) => r.unitId);
+    const previousReports = lastYearReports(sources, year);
     const json = open('json');
     const units = open('unitsCsv');
-    const book = await openWorkbook(open('xlsx'), run.now());
+    // Loading the workbook's writer is CPU work the run would otherwise do after these reads, not during them.
+    const xlsx = open('xlsx');
+    const opening = openWorkbook(xlsx, run.now());
+    // A failure here is the run's at the await below; until then it must not count as unhandled.
+    opening.catch(() => undefined);
+    // The year is rolled up by its own hierarchy (domain/yearHierarchy.ts), and compared with last year's.
+    const [thisYear, lastYear, savedTargetSet] = await Promise.all([
+      sources.hierarchyOf(year),
+      sources.hierarchyOf(year - 1),
+      sources.targetSet(year),
+    ]);
+    const targetSet = savedTargetSet ?? defaultTargetSet(run.catalog);
+    const catalog = applyTargetSet(run.catalog, targetSet);
+    const targetSetId = targetSetName(targetSet);
+    const book = await opening;
     const columns = unitColumns(catalog, thisYear.levels);
     const unitSheetColumns = sheetColumns(columns);
     const unitSheet = book.sheet(UNITS_SHEET, unitSheetColumns);
@@ -105,8 +124,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     // that only the top of the ranking and last year's predecessors are read at the end: BatchGetItem is slow
     // next to the pass's queries (0.5-0.7 s for 600 names at 10k units on DynamoDB Local, a sixth of the run).
     const names = new Map<string, Bilingual>();
-    const reports = sortedCursor<ReportState>(sources.reportsInUnitOrder(year), (r) => r.unitId);
-    const previous = new PreviousYear(sources, year, run.previousCatalog, lastYear.day);
+    const previous = new PreviousYear(sources, year, run.previousCatalog, lastYear.day, previousReports);
     await json.write(
       `{"year":${year},"catalogVersion":${JSON.stringify(catalog.version)}` +
         `,"targetSet":${stableJson({ name: targetSetId, ...targetSet })}` +
@@ -115,7 +133,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     await units.write(unitsCsvHeader(columns));
     let seen = 0;
     let reported = 0;
-    for await (const unit of sources.unitsInIdOrder()) {
+    for await (const unit of unitStream) {
       // A unit outside the year's hierarchy is not part of the year: a report it filed is an orphan.
       if (!inYearHierarchy(unit, thisYear.day)) continue;
       const report = await reports.take(unit.id);
@@ -153,6 +171,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       }
     }
     unitSheet.done();
+    finish(units);
     const orphanReports = await reports.rest();
     const previousOrphanReports = await previous.orphans();
 
@@ -223,11 +242,13 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
         `,"distributions":${stableJson(distributions.result())}` +
         `,"orphanReports":${orphanReports},"previousOrphanReports":${previousOrphanReports}}\n`,
     );
+    finish(json);
 
     const lines = indicatorLines(catalog, groupResults, groupName);
     const lineColumns = indicatorColumns(catalog);
     const indicators = open('indicatorsCsv');
     await indicators.write(indicatorsCsv(lineColumns, lines));
+    finish(indicators);
     const indicatorSheet = book.sheet(INDICATORS_SHEET, lineColumns);
     for (const l of lines) indicatorSheet.add(sheetRow(lineColumns, l));
     indicatorSheet.done();
@@ -241,6 +262,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
     for (const g of gapLines) gapSheet.add(sheetRow(gapColumnList, g));
     gapSheet.done();
     await book.close();
+    finish(xlsx);
 
     const html = open('html');
     await html.write(
@@ -261,7 +283,8 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
         comparisons,
       }),
     );
-    await Promise.all(Object.values(outputs).map((out) => out.close()));
+    finish(html);
+    await Promise.all(closing);
     run.onProgress?.({ units: seen, reports: reported });
     await sinks.publish();
     await sinks.saveSummary({

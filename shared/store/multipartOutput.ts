@@ -77,6 +77,17 @@ export function openOutput(bucket: string, key: string, contentType: string): Ou
   return {
     async write(chunk) {
       check();
+      if (!filling) {
+        filling = spare ?? Buffer.allocUnsafe(PART_BYTES);
+        spare = undefined;
+      }
+      // Text that surely fits (UTF-8 takes at most 3 bytes per UTF-16 unit) is encoded straight into the part:
+      // the rollup writes a few strings per unit, and a Buffer made for each and then copied cost more.
+      if (typeof chunk === 'string' && PART_BYTES - filled >= chunk.length * 3) {
+        filled += filling.write(chunk, filled, 'utf8');
+        if (filled === PART_BYTES) await flush();
+        return;
+      }
       let bytes =
         typeof chunk === 'string'
           ? Buffer.from(chunk, 'utf8')

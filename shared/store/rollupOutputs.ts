@@ -50,9 +50,11 @@ export const openRunOutput = (year: number, file: RollupFile, runId: string): Ou
  * that lost it to a newer one publishes nothing). The pointer and that check land in one transaction.
  */
 export async function publishRun(year: number, runId: string, now = new Date()): Promise<void> {
-  for (const file of Object.keys(ROLLUP_FILES) as RollupFile[]) {
-    await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: rollupKey(year, file, runId) }));
-  }
+  await Promise.all(
+    (Object.keys(ROLLUP_FILES) as RollupFile[]).map((file) =>
+      s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: rollupKey(year, file, runId) })),
+    ),
+  );
   await transact([
     conditioned('ROLLUP_CLAIM_LOST', {
       ConditionCheck: {
