@@ -4,7 +4,6 @@ import { L, fmtBytes, fmtDateTime, fmtIsoDate } from '../i18n.ts';
 import type { EvidenceItem } from '../types.ts';
 import { E } from './messages.ts';
 import { previewOf } from '#shared/contract/evidence';
-import { sandboxedFrame } from '../savedFile.ts';
 import { get } from '../api.ts';
 import { pdfFrame } from './pdfFrame.ts';
 import { downloadEvidence, fetchCheckedEvidence, type EvidenceStore } from './store.ts';
@@ -102,6 +101,7 @@ async function showPreview(viewer: HTMLElement, item: EvidenceItem): Promise<voi
   } else {
     const link = await get('downloadEvidence', { params: { evidenceId: item.evidenceId } });
     if (!link.viewUrl) return;
+    const { sandboxedFrame } = await import('../savedFile.ts');
     frame = sandboxedFrame(link.viewUrl, title);
   }
   const close = h(

@@ -1,7 +1,6 @@
 import { CLIENT_CODE } from '#shared/contract/errors';
 import { bi } from '#shared/contract/i18n';
 import { ApiError, call, get } from '../api.ts';
-import { fetchLinked, saveAs } from '../savedFile.ts';
 import { hasLapsed } from '#shared/contract/evidence';
 import type { EvidenceItem } from '../types.ts';
 import { sha256Base64 } from './checksum.ts';
@@ -81,6 +80,8 @@ export async function fetchCheckedEvidence(
   item: Pick<EvidenceItem, 'evidenceId'>,
 ): Promise<{ readonly blob: Blob; readonly fileName: string }> {
   const link = await get('downloadEvidence', { params: { evidenceId: item.evidenceId } });
+  // Loaded on the first download or preview: the form's first visit on a slow link does without it.
+  const { fetchLinked } = await import('../savedFile.ts');
   const blob = await fetchLinked(link.url);
   if ((await sha256Base64(blob)) !== link.sha256) {
     throw new ApiError(409, CLIENT_CODE.CHECKSUM_MISMATCH, M.checksumMismatch);
@@ -90,5 +91,6 @@ export async function fetchCheckedEvidence(
 
 export async function downloadEvidence(item: Pick<EvidenceItem, 'evidenceId'>): Promise<void> {
   const { blob, fileName } = await fetchCheckedEvidence(item);
+  const { saveAs } = await import('../savedFile.ts');
   saveAs(blob, fileName);
 }
