@@ -52,6 +52,8 @@ export class UploadJob {
   /** After a failed or cut upload, storage's own account of what arrived decides what is sent again. */
   private askStorage = false;
   private twinRefused = false;
+  /** The server said the declaration cannot be resumed: complete it, or declare afresh if nothing arrived. */
+  private notResumable = false;
 
   constructor(
     private readonly store: EvidenceStore,
@@ -140,10 +142,12 @@ export class UploadJob {
   }
 
   /**
-   * Fresh links for what storage still lacks (GET /evidence/{id}/upload). A declaration that can no longer
-   * be resumed (it lapsed, or was settled meanwhile) is completed if it can be, else declared again.
+   * Fresh links for what storage still lacks (GET /evidence/{id}/upload). `settled`: the declaration can no
+   * longer be resumed. Its bytes may well have arrived and been checked (a PUT whose answer the link lost, then
+   * settled by the upload trigger), so the job goes on to complete it rather than declaring the file twice;
+   * only if nothing arrived (it lapsed) is it declared again.
    */
-  private async refreshTicket(): Promise<boolean> {
+  private async refreshTicket(): Promise<boolean | 'settled'> {
     const evidence = this.declared?.evidence;
     if (!evidence) return this.declare();
     try {
@@ -153,10 +157,8 @@ export class UploadJob {
       return true;
     } catch (error) {
       if (!(error instanceof ApiError && error.code === CODE.EVIDENCE_NOT_LIVE)) return this.apiFailed(error);
-      this.declared = undefined;
-      this.twinRefused = true;
-      this.declareKey = newKey();
-      return this.declare();
+      this.notResumable = true;
+      return 'settled';
     }
   }
 
@@ -164,7 +166,9 @@ export class UploadJob {
     if (!this.declared) return this.declare();
     const fresh = this.declared.upload;
     if (!fresh || this.askStorage || Date.parse(fresh.expiresAt) - 5_000 < Date.now()) {
-      if (!(await this.refreshTicket())) return false;
+      const refreshed = await this.refreshTicket();
+      if (refreshed === 'settled') return true;
+      if (!refreshed) return false;
     }
     const ticket = this.declared?.upload;
     if (!ticket) return false;
@@ -241,6 +245,14 @@ export class UploadJob {
       if (error instanceof ApiError && error.code === CODE.UPLOAD_MISSING) {
         this.failedAt = 'upload';
         this.askStorage = true;
+        if (this.notResumable) {
+          // It lapsed with nothing stored: "try again" declares the file afresh, under a new key.
+          this.declared = undefined;
+          this.twinRefused = true;
+          this.notResumable = false;
+          this.declareKey = newKey();
+          this.failedAt = 'declare';
+        }
       }
       return this.apiFailed(error);
     }
