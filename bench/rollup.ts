@@ -59,7 +59,13 @@ async function reportItemsFor(units: readonly Unit[], year: number): Promise<Rec
     const actor = { sub: `bench-${unit.id}`, role: 'agency' as const };
     const draft = saveDraft(emptyReport(year, unit.id), valuesWith(i + year, year), actor, now, period);
     if (!draft) return;
-    const t = kind <= 2 ? draft : submit(draft.next, actor, now, period, []);
+    const t =
+      kind <= 2
+        ? draft
+        : submit(draft.next, actor, now, period, [], {
+            attestation: { headName: 'Nguyễn Văn An', headTitle: 'Thủ trưởng cơ quan' },
+            evidenceByField: {},
+          });
     const from = kind <= 2 ? 0 : 1;
     const put = transitionItems(from, t)[0]?.item.Put;
     if (put?.Item) out.push(put.Item as Record<string, unknown>);

@@ -1,15 +1,17 @@
 import { validateSubmission } from '#shared/catalog/index';
 import { ownUnit, reportingYear } from '#shared/api/params';
+import { parseSubmission } from '#shared/api/reviewContracts';
 import { commandFor } from '#shared/api/reportView';
 import { submit } from '#shared/domain/report';
 import { apiHandler } from '#shared/http/apiHandler';
-import { fieldsOf, stillVerified, verifiedEvidence } from '#shared/store/evidence';
+import { backingOf, fieldsOf, stillVerified, verifiedEvidence } from '#shared/store/evidence';
 import { getPeriod } from '#shared/store/periods';
 import { changeReport } from '#shared/store/reportCommands';
 
 export const handler = apiHandler('submitMyReport', async (req) => {
   const { year, catalog } = reportingYear(req);
   const unitId = ownUnit(req);
+  const attestation = parseSubmission(req.body);
   const period = await getPeriod(year);
   // Read again on every attempt: the submission commits only if each file it relied on is still verified.
   let reliedOn: string[] = [];
@@ -26,6 +28,7 @@ export const handler = apiHandler('submitMyReport', async (req) => {
       req.receivedAt,
       period,
       validateSubmission(catalog, state.values, { evidenceFields: fieldsOf(evidence) }),
+      { attestation, evidenceByField: backingOf(evidence) },
     );
   });
 });

@@ -42,6 +42,8 @@ const HISTORY_YEARS = [2024, 2025];
 const OPEN_YEAR = 2026;
 const OPEN_YEAR_DRAFTS = new Set(['so-khcn-2025', 'so-y-te', 'xa-muong-ang', 'phuong-dien-bien-phu']);
 const auditor: Actor = { sub: 'auditor-doan-kiem-tra', role: 'auditor' };
+/** Who vouches for the seeded submissions; a demo name, as every seeded account is. */
+const SEED_HEAD = { headName: 'Lò Văn Minh', headTitle: 'Thủ trưởng cơ quan' } as const;
 
 /** A deterministic stream of numbers in [0, 1) for a key (FNV-1a, then mulberry32). */
 function random(key: string): () => number {
@@ -210,6 +212,7 @@ export function seedReportStates(units: readonly Unit[]): { state: ReportState; 
           new Date(`${year + 1}-01-${20 + (index % 10)}T10:00:00+07:00`),
           period,
           [],
+          { attestation: SEED_HEAD, evidenceByField: {} },
         );
         const revisions: Transition[] = [saved, submitted];
         const last = () => (revisions[revisions.length - 1] as Transition).next;

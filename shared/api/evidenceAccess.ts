@@ -1,5 +1,5 @@
 import type { EvidenceItem } from '../domain/evidence.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { AuthedRequest } from '../http/types.ts';
 import { bi } from '../contract/i18n.ts';
 import { getEvidence } from '../store/evidence.ts';
@@ -29,4 +29,34 @@ export async function reachableEvidence(
     );
   }
   return item;
+}
+
+/**
+ * Verified documents of one report, by id: what an auditor judges and what an objection may bring. A file of
+ * another report is 404 as if it did not exist; one not verified (pending, rejected on upload, withdrawn) 409.
+ */
+export async function verifiedDocuments(
+  year: number,
+  unitId: string,
+  evidenceIds: readonly string[],
+): Promise<EvidenceItem[]> {
+  const items = await Promise.all([...new Set(evidenceIds)].map((id) => getEvidence(id)));
+  return items.map((item) => {
+    if (!item || item.year !== year || item.unitId !== unitId) {
+      throw new NotFoundError(
+        bi('Báo cáo không có tài liệu kiểm chứng này.', 'The report has no such evidence.'),
+        { code: CODE.EVIDENCE_NOT_FOUND },
+      );
+    }
+    if (item.status !== 'verified') {
+      throw new ConflictError(
+        bi(
+          `Tài liệu "${item.fileName}" chưa được kiểm tra xong hoặc đã bị loại.`,
+          `The file "${item.fileName}" is not verified (pending, rejected or withdrawn).`,
+        ),
+        { code: CODE.EVIDENCE_NOT_VERIFIED },
+      );
+    }
+    return item;
+  });
 }

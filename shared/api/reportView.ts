@@ -6,8 +6,11 @@ import {
   canStillEdit,
   displayStatusOf,
   emptyReport,
+  isCounted,
   type ReportState,
 } from '../domain/report.ts';
+import { officialFigures } from '../domain/officialValues.ts';
+import { unsupportedFields } from '../domain/review.ts';
 import type { ApiResult, AuthedRequest } from '../http/types.ts';
 import type { ReportCommand } from '../store/reportCommands.ts';
 import { receiptReference, valuesSha256 } from '../contract/receipt.ts';
@@ -20,7 +23,7 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period,
   return {
     year: state.year,
     unitId: state.unitId,
-    status: displayStatusOf(state),
+    status: displayStatusOf(state, now),
     version: state.version,
     values: state.values,
     indicators: computeIndicators(catalog, state.values),
@@ -32,14 +35,27 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period,
     ...(state.submittedAt ? { submittedAt: state.submittedAt } : {}),
     ...(state.acceptedAt ? { acceptedAt: state.acceptedAt } : {}),
     ...(state.updatedAt ? { updatedAt: state.updatedAt, updatedBy: state.updatedBy } : {}),
+    ...(state.attestation ? { attestation: state.attestation } : {}),
+    ...(state.documents ? { documents: state.documents } : {}),
+    ...(state.preliminary ? { preliminary: state.preliminary } : {}),
+    ...(state.objections && Object.keys(state.objections).length ? { objections: state.objections } : {}),
+    ...unsupported(catalog, state),
     deadline: deadlineFor(period, state.unitId).toISOString(),
     editable: canStillEdit(state, period, now),
     catalogVersion: catalog.version,
-    // While submitted or accepted the values are the submitted ones, locked: the receipt can vouch for them.
-    ...(state.submittedAt && (state.status === 'submitted' || state.status === 'accepted')
+    // While submitted and under review or accepted the values are the submitted ones, locked: the receipt
+    // can vouch for them.
+    ...(state.submittedAt && isCounted(state)
       ? { receipt: { reference: receiptReference(state), valuesSha256: valuesSha256(state.values) } }
       : {}),
   };
+}
+
+/** Judged on the state as shown, so the unit learns of a rejection only once it may see the decision. */
+function unsupported(catalog: Catalog, state: ReportState): { unsupported?: string[] } {
+  if (!state.documents) return {};
+  const fields = unsupportedFields(catalog, state, officialFigures(state).values);
+  return fields.length ? { unsupported: fields } : {};
 }
 
 /** Who is looking: the report's own unit sees it as asSeenByUnit says; auditors and admins see all of it. */
@@ -66,9 +82,9 @@ export function reportResult(
 export function commandFor(
   req: AuthedRequest,
   ctx: { year: number; unitId: string; catalog: Catalog; period: Period },
-  opts: { audit?: string } = {},
+  opts: { audit?: string; evidenceId?: string } = {},
 ): ReportCommand {
-  const { audit } = opts;
+  const { audit, evidenceId } = opts;
   return {
     year: ctx.year,
     unitId: ctx.unitId,
@@ -84,6 +100,7 @@ export function commandFor(
               year: ctx.year,
               action: audit,
               unitId: ctx.unitId,
+              ...(evidenceId ? { evidenceId } : {}),
               details: { version: t.next.version, status: t.next.status },
             }),
         }

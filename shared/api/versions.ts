@@ -2,7 +2,7 @@ import { NotFoundError } from '../errors.ts';
 import type { ApiResult } from '../http/types.ts';
 import { bi } from '../contract/i18n.ts';
 import { CODE } from '../contract/errors.ts';
-import { isReleased, revisionSeenByUnit } from '../domain/report.ts';
+import { revisionSeenByUnit, unitSeesUntil } from '../domain/report.ts';
 import { getReport, getRevision, listRevisions } from '../store/reports.ts';
 import type { Viewer } from './reportView.ts';
 
@@ -11,9 +11,9 @@ export async function revisionsResult(year: number, unitId: string): Promise<Api
 }
 
 /** The same filter as the report itself: judged on the report as it is now (under review, or released). */
-async function releasedToUnit(year: number, unitId: string): Promise<boolean> {
+async function releasedToUnit(year: number, unitId: string): Promise<string | undefined> {
   const state = await getReport(year, unitId);
-  return state ? isReleased(state) : false;
+  return state ? unitSeesUntil(state) : undefined;
 }
 
 /** One revision: the full snapshot, and its diff against the revision before it. */
@@ -25,7 +25,7 @@ export async function revisionResult(
 ): Promise<ApiResult> {
   const [found, released] = await Promise.all([
     getRevision(year, unitId, version),
-    viewer === 'unit' ? releasedToUnit(year, unitId) : Promise.resolve(true),
+    viewer === 'unit' ? releasedToUnit(year, unitId) : Promise.resolve(undefined),
   ]);
   const revision = found && viewer === 'unit' ? revisionSeenByUnit(found, released) : found;
   if (!revision) {

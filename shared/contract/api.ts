@@ -1,6 +1,15 @@
 import type { core, input, output } from 'zod';
 import { periodSchema, remindBody, reorganizationBody, targetSetBody, unitsBody } from './bodies.ts';
-import { acceptBody, returnBody, saveReportBody, verificationBody } from './reportBodies.ts';
+import {
+  acceptBody,
+  documentDecisionBody,
+  objectionAnswerBody,
+  objectionBody,
+  returnBody,
+  saveReportBody,
+  submitBody,
+  verificationBody,
+} from './reportBodies.ts';
 import { publicCatalogSchema, type PublicCatalog } from './catalog.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from './evidence.ts';
 import type { RouteId } from './routes.ts';
@@ -60,7 +69,7 @@ export const contracts = {
   getOpenApi: ok(openApiSchema),
   getMyReport: ok(reportViewSchema),
   saveMyReport: { ...ok(reportViewSchema), body: saveReportBody },
-  submitMyReport: ok(reportViewSchema),
+  submitMyReport: { ...ok(reportViewSchema), body: submitBody },
   listMyReportVersions: ok(revisionListSchema),
   getMyReportVersion: ok(revisionSchema),
   listReviewReports: ok(reviewListSchema),
@@ -70,6 +79,12 @@ export const contracts = {
   putVerification: { ...ok(reportViewSchema), body: verificationBody },
   acceptReport: { ...ok(reportViewSchema), body: acceptBody, bodyOptional: true },
   returnReport: { ...ok(reportViewSchema), body: returnBody },
+  decideEvidence: { ...ok(reportViewSchema), body: documentDecisionBody },
+  publishPreliminary: ok(reportViewSchema),
+  answerObjection: { ...ok(reportViewSchema), body: objectionAnswerBody },
+  finalizeReview: ok(reportViewSchema),
+  agreeWithPreliminary: ok(reportViewSchema),
+  objectToPreliminary: { ...ok(reportViewSchema), body: objectionBody },
   getPeriod: ok(periodViewSchema),
   putPeriod: { ...ok(periodViewSchema), body: periodSchema },
   getTargets: ok(targetSetViewSchema),

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { TargetSetInput } from '../catalog/targetSet.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
 import { MAX_REMINDER_UNITS, REMINDER_DAYS_BEFORE } from './reminders.ts';
-import { boundedText as text } from './reportBodies.ts';
+import { OBJECTION_WINDOW_DAYS, boundedText as text } from './reportBodies.ts';
 import { levelListSchema, reorganizationSchema, unitListSchema } from '../unitSchema.ts';
 
 /*
@@ -33,6 +33,10 @@ export const periodSchema = z.strictObject({
   /** A reminder to every unit not yet submitted this many days before its deadline (shared/domain/reminders.ts). */
   reminderDaysBefore: z.optional(
     z.int().check(z.minimum(REMINDER_DAYS_BEFORE.min), z.maximum(REMINDER_DAYS_BEFORE.max)),
+  ),
+  /** Days a unit has to agree with or object to its preliminary result (shared/domain/review.ts). */
+  objectionWindowDays: z.optional(
+    z.int().check(z.minimum(OBJECTION_WINDOW_DAYS.min), z.maximum(OBJECTION_WINDOW_DAYS.max)),
   ),
 });
 /** Units to add or correct, and the levels through time when they change (docs/hierarchy.md). */

@@ -36,6 +36,13 @@ export const ERROR_STATUS = {
   EVIDENCE_NOT_LIVE: 409,
   EVIDENCE_NOT_VERIFIED: 409,
   UPLOAD_MISSING: 409,
+  /** The unit's window to agree with or object to the preliminary result has closed. */
+  OBJECTION_WINDOW_CLOSED: 409,
+  /** The preliminary result cannot be finalized while the unit may still object. */
+  OBJECTION_WINDOW_OPEN: 409,
+  /** Every objection needs the inspection team's answer before the result is final. */
+  OBJECTION_UNANSWERED: 409,
+  OBJECTION_NOT_FOUND: 404,
   /** Another rollup of the year is running; its run id is in the answer. */
   ROLLUP_RUNNING: 409,
   PRECONDITION_FAILED: 412,

@@ -66,6 +66,13 @@ export const DAY: StringParam = {
   label: { vi: 'Ngày (YYYY-MM-DD)', en: 'day (YYYY-MM-DD)' },
 };
 
+/** A field code of the catalog (its snake_case key); whether the year's catalog has it is checked on use. */
+export const FIELD_CODE: StringParam = {
+  type: 'string',
+  pattern: /^[a-z][a-z0-9_]{0,63}$/,
+  label: { vi: 'Mã chỉ tiêu', en: 'field code' },
+};
+
 export const EVIDENCE_ID: StringParam = {
   type: 'string',
   pattern: /^[A-Za-z0-9_-]{8,64}$/,

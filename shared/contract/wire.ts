@@ -21,7 +21,14 @@ import { COMMENT_VISIBILITIES } from './comments.ts';
 import { EVIDENCE_TYPES, type EvidenceContentType } from './evidence.ts';
 import { REMINDER_SKIPS, REMINDER_STATUSES } from './reminders.ts';
 import { ROLES } from './roles.ts';
-import { DISPLAY_STATUSES, EVIDENCE_STATUSES, REPORT_STATUSES, REVISION_ACTIONS } from './statuses.ts';
+import {
+  DISPLAY_STATUSES,
+  DOCUMENT_VERDICTS,
+  EVIDENCE_STATUSES,
+  OBJECTION_VERDICTS,
+  REPORT_STATUSES,
+  REVISION_ACTIONS,
+} from './statuses.ts';
 
 /*
  * The JSON the API answers with, as schemas: the OpenAPI document states them, the integration suite checks
@@ -60,6 +67,46 @@ export const verifiedFieldSchema = object({
   at: string(),
 }).readonly();
 
+/** The head of the agency who vouched for the submission, as the receipt shows them. */
+export const attestationSchema = object({
+  headName: string(),
+  headTitle: string(),
+  by: string(),
+  at: string(),
+}).readonly();
+
+export const documentDecisionSchema = object({
+  verdict: zEnum(DOCUMENT_VERDICTS),
+  reason: string().optional(),
+  fields: list(string()),
+  by: string(),
+  at: string(),
+}).readonly();
+
+export const objectionSchema = object({
+  explanation: string(),
+  evidenceIds: list(string()),
+  by: string(),
+  at: string(),
+  /** Shown to the unit once the review is final (or the report returned). */
+  answer: object({
+    verdict: zEnum(OBJECTION_VERDICTS),
+    value: fieldValue.optional(),
+    reason: string(),
+    by: string(),
+    at: string(),
+  })
+    .readonly()
+    .optional(),
+}).readonly();
+
+export const preliminarySchema = object({
+  round: int(),
+  publishedAt: string(),
+  publishedBy: string(),
+  objectionDeadline: string(),
+}).readonly();
+
 const indicatorValue = object({
   numerator: number().nullable(),
   denominator: number().nullable(),
@@ -85,6 +132,14 @@ export const reportViewSchema = object({
   acceptedAt: string().optional(),
   updatedAt: string().optional(),
   updatedBy: string().optional(),
+  attestation: attestationSchema.optional(),
+  /** The auditors' decision on each document, by evidence id (for the unit: once published). */
+  documents: record(string(), documentDecisionSchema).readonly().optional(),
+  preliminary: preliminarySchema.optional(),
+  /** The unit's objections by field; answers reach the unit when the review is final. */
+  objections: record(string(), objectionSchema).readonly().optional(),
+  /** Fields whose every backing document the auditors rejected: their evidence requirement no longer holds. */
+  unsupported: list(string()).optional(),
   /** The unit's own deadline (a lock exception moves it). */
   deadline: string(),
   /** Whether the unit can still change the report now: its status allows it and its deadline has not passed. */
@@ -122,6 +177,9 @@ export const revisionSchema = object({
   diff: list(valueChange),
   comments: list(reviewCommentSchema).optional(),
   verification: record(string(), verifiedFieldSchema).readonly().optional(),
+  documents: record(string(), documentDecisionSchema).readonly().optional(),
+  objections: record(string(), objectionSchema).readonly().optional(),
+  attestation: attestationSchema.optional(),
   previousVersion: int().nullable(),
 }).readonly();
 
@@ -296,6 +354,7 @@ export const periodViewSchema = object({
   lockExceptions: list(object({ unitId: string(), until: string(), reason: string() }).readonly()),
   hierarchyAsOf: string().optional(),
   reminderDaysBefore: int().optional(),
+  objectionWindowDays: int().optional(),
   /** True when nobody set the period and Circular 06/2013's defaults apply. */
   isDefault: boolean(),
 }).readonly();
@@ -449,6 +508,8 @@ export const openApiSchema = looseObject({
 export type ReportView = output<typeof reportViewSchema>;
 export type ReviewComment = output<typeof reviewCommentSchema>;
 export type VerifiedField = output<typeof verifiedFieldSchema>;
+export type DocumentDecision = output<typeof documentDecisionSchema>;
+export type Objection = output<typeof objectionSchema>;
 export type Revision = output<typeof revisionSchema>;
 export type RevisionSummary = output<typeof revisionSummarySchema>;
 export type EvidenceItem = output<typeof evidenceItemSchema>;

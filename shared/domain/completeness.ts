@@ -5,7 +5,7 @@ import { displayStatusOf, type ReportState } from './report.ts';
 import { lazy } from '../lazy.ts';
 
 export type ReportSummary = Pick<ReportState, 'unitId' | 'status' | 'late' | 'version'> &
-  Partial<Pick<ReportState, 'submittedAt' | 'updatedAt' | 'acceptedAt'>>;
+  Partial<Pick<ReportState, 'submittedAt' | 'updatedAt' | 'acceptedAt' | 'preliminary'>>;
 
 export interface UnitStatus {
   readonly unitId: string;
@@ -57,7 +57,7 @@ export function unitStatuses(
     .filter((u) => u.reports)
     .map((u) => {
       const s = summaries.get(u.id);
-      const status = displayStatusOf(s);
+      const status = displayStatusOf(s, now);
       return {
         unitId: u.id,
         code: u.code,

@@ -36,10 +36,6 @@ export interface OfficialFigures {
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Figures of a submitted or accepted report: it is what the rollup counts. */
-export const countsInRollup = (report: Pick<ReportState, 'status'>): boolean =>
-  report.status === 'submitted' || report.status === 'accepted';
-
 export function officialFigures(report: ReportState): OfficialFigures {
   const since = report.submittedAt ?? '';
   const current = Object.entries(report.verification)

@@ -39,6 +39,14 @@ export function reportingYearsInProgress(now: Date): number[] {
   return [year - 1, year];
 }
 
+/**
+ * Days the unit has to agree with or object to a preliminary result (giải trình) when the period does not
+ * say: a system default, no legal source.
+ */
+export const DEFAULT_OBJECTION_WINDOW_DAYS = 7;
+export const objectionWindowDays = (period: Pick<Period, 'objectionWindowDays'>): number =>
+  period.objectionWindowDays ?? DEFAULT_OBJECTION_WINDOW_DAYS;
+
 export const isOpen = (period: Period, now: Date): boolean => now >= new Date(period.opensAt);
 
 export const isLate = (period: Period, submittedAt: Date): boolean =>

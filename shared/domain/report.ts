@@ -15,6 +15,7 @@ import { deadlineFor, isLate, isOpen, type Period } from './period.ts';
  * revision that records it; the store writes both in one transaction.
  */
 import type { DisplayStatus, ReportStatus, RevisionAction } from '../contract/statuses.ts';
+import type { Attestation, DocumentDecision, Objection, PreliminaryResult } from './review.ts';
 
 export interface Actor {
   readonly sub: string;
@@ -64,6 +65,16 @@ export interface ReportState {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /** The head of the agency vouching for the current submission (Circular 06/2013). */
+  readonly attestation?: Attestation;
+  /** The verified documents backing each field when the report was submitted (or objected with). */
+  readonly evidenceByField?: Readonly<Record<string, readonly string[]>>;
+  /** The auditors' decision on each document, by evidence id; a decision outlives a return. */
+  readonly documents?: Readonly<Record<string, DocumentDecision>>;
+  /** The preliminary result of the current submission, once published. */
+  readonly preliminary?: PreliminaryResult;
+  /** The unit's objections to the preliminary result, by field, with the answers. */
+  readonly objections?: Readonly<Record<string, Objection>>;
 }
 
 export interface ValueChange {
@@ -84,6 +95,10 @@ export interface Revision {
   readonly diff: readonly ValueChange[];
   readonly comments?: readonly ReviewComment[];
   readonly verification?: Readonly<Record<string, VerifiedField>>;
+  /** What the step added or changed of the review: a decision, objections, answers, the attestation. */
+  readonly documents?: Readonly<Record<string, DocumentDecision>>;
+  readonly objections?: Readonly<Record<string, Objection>>;
+  readonly attestation?: Attestation;
 }
 
 export interface Transition {
@@ -108,20 +123,39 @@ export function emptyReport(year: number, unitId: string): ReportState {
   };
 }
 
+/**
+ * The status a person reads. A preliminary result whose objection window has closed is final by rule (the
+ * unit accepted it by not objecting), so with `now` it reads as accepted before anyone records the step.
+ */
 export function displayStatusOf(
-  state: Pick<ReportState, 'status' | 'late' | 'version'> | undefined,
+  state: Pick<ReportState, 'status' | 'late' | 'version' | 'preliminary'> | undefined,
+  now?: Date,
 ): DisplayStatus {
   if (!state || state.version === 0) return 'not_started';
   if (state.status === 'submitted' && state.late) return 'late';
+  if (now && lapsed(state, now)) return 'accepted';
   return state.status;
 }
+
+/** A preliminary result the unit neither agreed with nor objected to before its window closed. */
+export const lapsed = (state: Pick<ReportState, 'status' | 'preliminary'>, now: Date): boolean =>
+  state.status === 'preliminary' &&
+  state.preliminary !== undefined &&
+  now >= new Date(state.preliminary.objectionDeadline);
+
+/** Final: accepted, or a preliminary result whose window closed with no objection. */
+export const isFinal = (state: Pick<ReportState, 'status' | 'preliminary'>, now: Date): boolean =>
+  state.status === 'accepted' || lapsed(state, now);
+
+/** Submitted and not sent back: the values are locked, the submission's receipt vouches for them. */
+const COUNTED: readonly ReportStatus[] = ['submitted', 'preliminary', 'objected', 'accepted'];
 
 export const isEditable = (state: ReportState): boolean =>
   state.status === 'draft' || state.status === 'returned';
 
-/** Submitted or accepted: the figures count in a rollup. Drafts and returned reports do not. */
+/** Submitted, under review or accepted: the figures count in a rollup. Drafts and returned reports do not. */
 export const isCounted = (state: Pick<ReportState, 'status'> | undefined): boolean =>
-  state?.status === 'submitted' || state?.status === 'accepted';
+  state !== undefined && COUNTED.includes(state.status);
 
 /** Drafts lock at the deadline (unless the unit has an exception); a returned report stays open to correction. */
 const pastDeadline = (state: ReportState, period: Period, now: Date): boolean =>
@@ -139,13 +173,14 @@ export function diffValues(before: ReportValues, after: ReportValues): ValueChan
     .map((field) => ({ field, from: before[field], to: after[field] }));
 }
 
-function advance(
+/** The next state and its revision; `extra` is what the step itself added, recorded on the revision. */
+export function advance(
   state: ReportState,
   action: RevisionAction,
   actor: Actor,
   now: Date,
   patch: Partial<ReportState>,
-  extra: Pick<Revision, 'comments' | 'verification'> = {},
+  extra: Pick<Revision, 'comments' | 'verification' | 'documents' | 'objections' | 'attestation'> = {},
 ): Transition {
   const at = now.toISOString();
   const next: ReportState = {
@@ -171,7 +206,11 @@ function advance(
   return { next, revision };
 }
 
-function requireStatus(state: ReportState, allowed: readonly ReportStatus[], action: RevisionAction): void {
+export function requireStatus(
+  state: ReportState,
+  allowed: readonly ReportStatus[],
+  action: RevisionAction,
+): void {
   if (state.version > 0 && allowed.includes(state.status)) return;
   if (state.version === 0 && allowed.includes('draft')) return;
   throw new ConflictError(
@@ -180,8 +219,7 @@ function requireStatus(state: ReportState, allowed: readonly ReportStatus[], act
       `Cannot ${action} a report whose status is "${displayStatusOf(state)}".`,
     ),
     {
-      code:
-        state.status === 'submitted' || state.status === 'accepted' ? CODE.REPORT_LOCKED : CODE.INVALID_STATE,
+      code: isCounted(state) ? CODE.REPORT_LOCKED : CODE.INVALID_STATE,
     },
   );
 }
@@ -228,6 +266,10 @@ export function submit(
   now: Date,
   period: Period,
   problems: readonly FieldIssue[],
+  vouched: {
+    readonly attestation: Omit<Attestation, 'by' | 'at'>;
+    readonly evidenceByField: Readonly<Record<string, readonly string[]>>;
+  },
 ): Transition {
   requireStatus(state, ['draft', 'returned'], 'submit');
   requireOpen(period, now);
@@ -243,14 +285,25 @@ export function submit(
   }
   const at = now.toISOString();
   const first = state.firstSubmittedAt ?? at;
-  return advance(state, 'submit', actor, now, {
-    status: 'submitted',
-    submissions: state.submissions + 1,
-    firstSubmittedAt: first,
-    submittedAt: at,
-    // Late is judged on the first submission against the period's own deadline, exception or not.
-    late: isLate(period, new Date(first)),
-  });
+  const attestation: Attestation = { ...vouched.attestation, by: actor.sub, at };
+  const { preliminary: _p, objections: _o, ...earlier } = state;
+  return advance(
+    earlier,
+    'submit',
+    actor,
+    now,
+    {
+      status: 'submitted',
+      submissions: state.submissions + 1,
+      firstSubmittedAt: first,
+      submittedAt: at,
+      // Late is judged on the first submission against the period's own deadline, exception or not.
+      late: isLate(period, new Date(first)),
+      attestation,
+      evidenceByField: vouched.evidenceByField,
+    },
+    { attestation },
+  );
 }
 
 export function recordVerification(
@@ -282,7 +335,7 @@ export function returnReport(
   actor: Actor,
   now: Date,
 ): Transition {
-  requireStatus(state, ['submitted'], 'return');
+  requireStatus(state, ['submitted', 'objected'], 'return');
   const at = now.toISOString();
   const made = comments.map((c) => ({
     ...c,
@@ -327,16 +380,24 @@ export function acceptReport(
 
 const utf8Bytes = (text: string | undefined) => (text ? Buffer.byteLength(text, 'utf8') : 0);
 
-/** The bytes of every comment text a report holds: review comments and verification notes. */
-export function commentBytes(state: Pick<ReportState, 'comments' | 'verification'>): number {
+type Worded = Pick<ReportState, 'comments' | 'verification' | 'documents' | 'objections'>;
+
+/**
+ * The bytes of every text of the review a report holds: review comments, verification notes, the reasons for
+ * document decisions, the unit's objections and the answers to them.
+ */
+export function commentBytes(state: Worded): number {
   let bytes = 0;
   for (const c of state.comments) bytes += utf8Bytes(c.text);
   for (const v of Object.values(state.verification)) bytes += utf8Bytes(v.comment);
+  for (const d of Object.values(state.documents ?? {})) bytes += utf8Bytes(d.reason);
+  for (const o of Object.values(state.objections ?? {}))
+    bytes += utf8Bytes(o.explanation) + utf8Bytes(o.answer?.reason);
   return bytes;
 }
 
 /** Refuses, with 422, a change that would take the report past its comment bounds; nothing is written. */
-function requireCommentRoom(next: Pick<ReportState, 'comments' | 'verification'>): void {
+export function requireCommentRoom(next: Worded): void {
   const count = next.comments.length;
   const bytes = commentBytes(next);
   if (count <= MAX_COMMENTS_PER_REPORT && bytes <= MAX_COMMENT_BYTES_PER_REPORT) return;
@@ -361,9 +422,12 @@ function requireCommentRoom(next: Pick<ReportState, 'comments' | 'verification'>
   );
 }
 
-/** A report is released to its unit when it is returned or accepted: then it sees the auditors' values. */
+/**
+ * A report is released to its unit once the auditors publish a preliminary result, return it or accept it:
+ * then it sees their values (while it may object, only those of the published result).
+ */
 export const isReleased = (state: Pick<ReportState, 'status'>): boolean =>
-  state.status === 'returned' || state.status === 'accepted';
+  state.status !== 'draft' && state.status !== 'submitted';
 
 const forUnit = (c: ReviewComment) => (c.visibility ?? 'unit') === 'unit';
 
@@ -380,25 +444,59 @@ export function verificationForUnit(
 }
 
 /**
- * The report as its own unit sees it: never the auditors' work in progress (verified values while it is under
- * review) nor their internal comments; once returned or accepted, the official values and the comments meant
- * for it.
+ * Up to when the unit may see the auditors' work: nothing while it is under review; the published preliminary
+ * result while the unit may object and the team answers; everything once returned or final.
+ */
+function releasedUntil(state: ReportState): string | undefined {
+  if (!isReleased(state)) return undefined;
+  if (state.status === 'preliminary' || state.status === 'objected') return state.preliminary?.publishedAt;
+  return '\uffff';
+}
+
+const until = <T extends { readonly at: string }>(rec: Readonly<Record<string, T>> | undefined, at: string) =>
+  Object.fromEntries(Object.entries(rec ?? {}).filter(([, v]) => v.at <= at));
+
+/**
+ * The report as its own unit sees it: never the auditors' work in progress (verified values, document decisions
+ * and answers not yet published) nor their internal comments; once the preliminary result is published, what it
+ * holds; once returned or final, the official values, decisions and answers, and the comments meant for it.
  */
 export function asSeenByUnit(state: ReportState): ReportState {
+  const cutoff = releasedUntil(state);
+  const { documents, objections, ...rest } = state;
+  const answered = cutoff === '\uffff';
   return {
-    ...state,
+    ...rest,
     comments: state.comments.filter(forUnit),
-    verification: isReleased(state) ? verificationForUnit(state.verification) : {},
+    verification: cutoff ? verificationForUnit(until(state.verification, cutoff)) : {},
+    ...(cutoff && documents ? { documents: until(documents, cutoff) } : {}),
+    ...(objections
+      ? {
+          objections: answered
+            ? objections
+            : Object.fromEntries(Object.entries(objections).map(([f, { answer: _a, ...o }]) => [f, o])),
+        }
+      : {}),
   };
 }
 
-/** A revision as the unit sees it, by the same rule, judged on the report as it is now. */
-export function revisionSeenByUnit(revision: Revision, released: boolean): Revision {
-  const { comments, verification, ...rest } = revision;
+/**
+ * A revision as the unit sees it, by the same rule, judged on the report as it is now: `releasedUntil` is
+ * the latest moment whose review work the unit may see.
+ */
+export function revisionSeenByUnit(revision: Revision, releasedUntil: string | undefined): Revision {
+  const { comments, verification, documents, objections, ...rest } = revision;
   const shown = comments?.filter(forUnit);
+  const visible = releasedUntil !== undefined && revision.at <= releasedUntil;
+  const own = revision.by.role === 'agency';
   return {
     ...rest,
     ...(shown?.length ? { comments: shown } : {}),
-    ...(verification && released ? { verification: verificationForUnit(verification) } : {}),
+    ...(verification && visible ? { verification: verificationForUnit(verification) } : {}),
+    ...(documents && visible ? { documents } : {}),
+    ...(objections && (visible || own) ? { objections } : {}),
   };
 }
+
+/** The latest moment of review work the unit may see, for `revisionSeenByUnit`. */
+export const unitSeesUntil = (state: ReportState): string | undefined => releasedUntil(state);

@@ -55,6 +55,15 @@ export async function verifiedEvidence(
 export const fieldsOf = (evidence: readonly { fields: readonly string[] }[]): Set<string> =>
   new Set(evidence.flatMap((e) => e.fields));
 
+/** The files backing each field, as a submission records them (domain/review.ts judges them later). */
+export function backingOf(
+  evidence: readonly { evidenceId: string; fields: readonly string[] }[],
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of evidence) for (const f of e.fields) (out[f] ??= []).push(e.evidenceId);
+  return out;
+}
+
 /**
  * Checks, inside a submission's transaction, that a file it relied on is still verified: a withdrawal that
  * lands first makes the submission re-read, and one that comes after finds the report locked.
@@ -84,15 +93,36 @@ export async function heldSlots(year: number, unitId: string): Promise<EvidenceS
   });
 }
 
-/** The report must not exist yet or still be editable for its evidence to change. */
-function reportEditable(year: number, unitId: string): Write {
+/**
+ * The report must not exist yet or still be editable for its evidence to change. A file may also be added
+ * while the unit may still object to a preliminary result (domain/review.ts): it is sent with an objection.
+ * Nothing is withdrawn then: the auditors may already have judged it.
+ */
+function reportEditable(year: number, unitId: string, addingAt?: Date): Write {
+  const base = 'attribute_not_exists(pk) OR #status IN (:draft, :returned)';
   return conditioned('REPORT_LOCKED', {
     ConditionCheck: {
       TableName: TABLE,
       Key: keys.report(year, unitId),
-      ConditionExpression: 'attribute_not_exists(pk) OR #status IN (:draft, :returned)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: EDITABLE,
+      ...(addingAt
+        ? {
+            ConditionExpression: `${base} OR (#status = :preliminary AND #prelim.#deadline > :now)`,
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#prelim': 'preliminary',
+              '#deadline': 'objectionDeadline',
+            },
+            ExpressionAttributeValues: {
+              ...EDITABLE,
+              ':preliminary': 'preliminary',
+              ':now': addingAt.toISOString(),
+            },
+          }
+        : {
+            ConditionExpression: base,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: EDITABLE,
+          }),
     },
   });
 }
@@ -161,7 +191,7 @@ export function declareItems(item: EvidenceItem, now: Date, pendingSeconds = PEN
   const lapsesAt = nowSeconds + pendingSeconds;
   return [
     takeSlot(item, lapsesAt, nowSeconds),
-    reportEditable(item.year, item.unitId),
+    reportEditable(item.year, item.unitId, now),
     conditioned('EVIDENCE_EXISTS', {
       Put: {
         TableName: TABLE,
@@ -214,7 +244,7 @@ export const verifiedItems = (item: EvidenceItem, now: Date, versionId?: string)
     'EVIDENCE_SETTLED',
   ),
   keepSlot(item),
-  reportEditable(item.year, item.unitId),
+  reportEditable(item.year, item.unitId, now),
 ];
 
 /** A rejected upload gives its slot back, when it still holds one (SLOT_LOST: it changed hands meanwhile). */

@@ -32,7 +32,7 @@ async function readPeriod(year: number): Promise<Period> {
     new GetCommand({ TableName: TABLE, Key: keys.period(year), ConsistentRead: true }),
   );
   if (!Item) return defaultPeriod(year);
-  const { opensAt, deadline, lockExceptions, hierarchyAsOf, reminderDaysBefore } =
+  const { opensAt, deadline, lockExceptions, hierarchyAsOf, reminderDaysBefore, objectionWindowDays } =
     entities.period.decode(Item);
   return {
     year,
@@ -41,6 +41,7 @@ async function readPeriod(year: number): Promise<Period> {
     lockExceptions,
     ...(hierarchyAsOf ? { hierarchyAsOf } : {}),
     ...(reminderDaysBefore ? { reminderDaysBefore } : {}),
+    ...(objectionWindowDays ? { objectionWindowDays } : {}),
     isDefault: false,
   };
 }

@@ -165,6 +165,7 @@ export async function yearSummaries(year: number): Promise<Map<string, ReportSum
     'submittedAt',
     'updatedAt',
     'acceptedAt',
+    'preliminary',
   ] as const;
   for await (const page of readYearReports(year, { projection })) {
     for (const item of page) {

@@ -16,14 +16,15 @@ import { EVIDENCE_TYPES, type EvidenceContentType } from '#shared/contract/evide
 import { fakeDocx, made } from '../unit/domain/files.ts';
 import { pdfBytes, pngBytes, sha256b64, zipBytes } from './evidenceFiles.ts';
 import {
-  YEAR,
   admin,
   auditor,
   completeValues,
   fieldsNeedingEvidence,
   openPeriod,
   snapshotTable,
+  SUBMISSION,
   units,
+  YEAR,
 } from './fixtures.ts';
 
 const agencyA = { sub: 'ev-a', role: 'agency', unitId: 'so-a' } as const;
@@ -474,7 +475,7 @@ describe('limits, withdrawal and immutability', () => {
     expect((await api.call(agency, 'DELETE', `/evidence/${x.evidence.evidenceId}`)).status).toBe(409);
 
     await api.call(agency, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
-    const submitted = await api.call(agency, 'POST', `/reports/${YEAR}/submit`);
+    const submitted = await api.call(agency, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
     expect(submitted.status).toBe(200);
     const late = await declare(agency, pdfBytes('after'));
     expect(late.status).toBe(409);

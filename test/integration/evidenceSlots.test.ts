@@ -6,13 +6,14 @@ import { dataModel, EVIDENCE_SLOT_PREFIX } from '#shared/model';
 import { startTestApi, type TestApi } from './harness.ts';
 import { pdfBytes } from './evidenceFiles.ts';
 import {
-  YEAR,
   auditor,
   completeValues,
   evidenceDeclaration,
   fieldsNeedingEvidence,
   openPeriod,
+  SUBMISSION,
   units,
+  YEAR,
 } from './fixtures.ts';
 
 /* The report's evidence limit under abandoned declarations, races with submission, and files that come late. */
@@ -134,7 +135,7 @@ describe('no slot is lost', () => {
     expect(
       (await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } })).status,
     ).toBe(200);
-    const submitted = await api.call(who, 'POST', `/reports/${YEAR}/submit`);
+    const submitted = await api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
     expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
   });
 
@@ -189,7 +190,7 @@ describe('races and late files', () => {
           ? { 'if-match': (await api.call(who, 'GET', `/reports/${YEAR}`)).headers.get('etag')! }
           : undefined;
       const [submitted, withdrawn] = await Promise.all([
-        api.call(who, 'POST', `/reports/${YEAR}/submit`, { headers: ifMatch }),
+        api.call(who, 'POST', `/reports/${YEAR}/submit`, { headers: ifMatch, ...SUBMISSION }),
         api.call(who, 'DELETE', `/evidence/${id}`),
       ]);
       const report = await api.call(auditor, 'GET', `/review/${YEAR}/reports/${who.unitId}`);
@@ -236,7 +237,7 @@ describe('races and late files', () => {
     expect(
       (await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } })).status,
     ).toBe(200);
-    expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+    expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
     const accepted = await api.call(auditor, 'POST', `/review/${YEAR}/reports/${who.unitId}/accept`, {
       body: { comment: 'Đạt' },
     });

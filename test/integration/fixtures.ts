@@ -13,6 +13,12 @@ import type { TestApi } from './harness.ts';
 export const YEAR = 2025;
 export const catalog = catalogFor(YEAR) as Catalog;
 export const completeValues = () => ({ ...exampleValues(catalog) });
+/** What a submission carries: the head of the agency vouching for the figures (POST /reports/{year}/submit). */
+export const HEAD_OF_AGENCY = {
+  head: { name: 'Nguyễn Thị Hoa', title: 'Giám đốc Sở' },
+  attest: true,
+} as const;
+export const SUBMISSION = { body: HEAD_OF_AGENCY } as const;
 
 export { timelessLevels } from '../fixtures/hierarchies.ts';
 

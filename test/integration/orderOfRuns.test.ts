@@ -9,6 +9,7 @@ import {
   fieldsNeedingEvidence,
   recordVerifiedEvidence,
   rollupFile,
+  SUBMISSION,
 } from './fixtures.ts';
 
 /*
@@ -35,7 +36,7 @@ async function submitted(year: number, unitId: string, staffEmail: number) {
   const values = { ...exampleValues(catalog), staff_email_regular: staffEmail };
   expect((await api.call(agency(unitId), 'PUT', `/reports/${year}`, { body: { values } })).status).toBe(200);
   await recordVerifiedEvidence(api.tableName, unitId, fieldsNeedingEvidence(catalog, values as never), year);
-  expect((await api.call(agency(unitId), 'POST', `/reports/${year}/submit`)).status).toBe(200);
+  expect((await api.call(agency(unitId), 'POST', `/reports/${year}/submit`, SUBMISSION)).status).toBe(200);
 }
 
 async function rollUp(year: number) {

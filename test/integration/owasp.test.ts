@@ -7,7 +7,6 @@ import { MAX_BODY_BYTES } from '#shared/http/requestParts';
 import { startTestApi, type TestApi } from './harness.ts';
 import { pdfBytes } from './evidenceFiles.ts';
 import {
-  YEAR,
   admin,
   agencyA,
   agencyB,
@@ -19,7 +18,9 @@ import {
   openPeriod,
   recordVerifiedEvidence,
   snapshotTable,
+  SUBMISSION,
   units,
+  YEAR,
 } from './fixtures.ts';
 
 /*
@@ -61,7 +62,7 @@ beforeAll(async () => {
   await api.call(agencyA, 'PUT', `/reports/${YEAR}`, { body: { values: { [freeInteger]: 11 } } });
   await api.call(agencyB, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
   await recordVerifiedEvidence(api.tableName, agencyB.unitId, fieldsNeedingEvidence());
-  expect((await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+  expect((await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
   const declared = await api.call(agencyA, 'POST', `/reports/${YEAR}/evidence`, {
     body: evidenceDeclaration(pdfBytes()),
   });
@@ -475,7 +476,7 @@ describe('API3:2023 Broken Object Property Level Authorization — what the agen
   it('API3: while under review, the agency receives no verified value and no internal comment', async () => {
     await api.call(agencyD, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
     await recordVerifiedEvidence(api.tableName, agencyD.unitId, fieldsNeedingEvidence());
-    expect((await api.call(agencyD, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+    expect((await api.call(agencyD, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
     const verified = await api.call(auditor, 'PUT', `/review/${YEAR}/reports/xa-d/verification`, {
       body: { fields: { [freeInteger]: { value: VERIFIED, comment: INTERNAL } } },
     });

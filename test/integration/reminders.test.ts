@@ -11,6 +11,7 @@ import {
   completeValues,
   fieldsNeedingEvidence,
   recordVerifiedEvidence,
+  SUBMISSION,
   units,
   YEAR,
 } from './fixtures.ts';
@@ -96,7 +97,7 @@ describe('reminders', () => {
     const who = { sub: `rem-${tag}`, role: 'agency', unitId: agencyA.unitId } as const;
     await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
     await recordVerifiedEvidence(api.tableName, agencyA.unitId, fieldsNeedingEvidence());
-    expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+    expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
     expect((await setPeriod(5, { reminderDaysBefore: 7 })).status).toBe(200);
 
     const [first] = await handler({ year: YEAR });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './harness.ts';
 import {
-  YEAR,
   admin,
   agencyA,
   auditor,
@@ -11,7 +10,9 @@ import {
   openPeriod,
   recordVerifiedEvidence,
   snapshotTable,
+  SUBMISSION,
   units,
+  YEAR,
 } from './fixtures.ts';
 
 const field = catalog.fields.find((f) => f.type === 'integer')!.code;
@@ -62,7 +63,9 @@ describe('idempotency', () => {
     await recordVerifiedEvidence(api.tableName, 'xa-d', fieldsNeedingEvidence());
     const headers = { 'idempotency-key': 'submit-xa-d-0001' };
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => api.call(agency, 'POST', `/reports/${YEAR}/submit`, { headers })),
+      Array.from({ length: 5 }, () =>
+        api.call(agency, 'POST', `/reports/${YEAR}/submit`, { headers, ...SUBMISSION }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(results.map((r) => r.json.version)).size).toBe(1);
@@ -114,13 +117,13 @@ describe('deadlines and lock exceptions', () => {
     const save = await api.call(agency, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
     expect(save.status).toBe(409);
     expect(save.json.error.code).toBe('DEADLINE_PASSED');
-    const submit = await api.call(agency, 'POST', `/reports/${YEAR}/submit`);
+    const submit = await api.call(agency, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
     expect(submit.status).toBe(409);
     expect(submit.json.error.code).toBe('DEADLINE_PASSED');
 
     const until = new Date(Date.now() + 86_400_000).toISOString();
     await openPeriod(api, -1, [{ unitId: 'so-a', until, reason: 'Mất điện' }]);
-    const late = await api.call(agency, 'POST', `/reports/${YEAR}/submit`);
+    const late = await api.call(agency, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
     expect(late.status).toBe(200);
     expect(late.json).toMatchObject({ status: 'late', late: true });
 

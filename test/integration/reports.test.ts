@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './harness.ts';
 import {
-  YEAR,
   admin,
   agencyA,
   agencyB,
   auditor,
   catalog,
   completeValues,
-  freeInteger,
   fieldsNeedingEvidence,
+  freeInteger,
   openPeriod,
   recordVerifiedEvidence,
   snapshotTable,
+  SUBMISSION,
   units,
+  YEAR,
 } from './fixtures.ts';
 
 const firstInteger = freeInteger;
@@ -28,7 +29,7 @@ afterAll(() => api.stop());
 async function submitComplete(who: { sub: string; role: 'agency'; unitId: string }) {
   await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
   await recordVerifiedEvidence(api.tableName, who.unitId, fieldsNeedingEvidence());
-  return api.call(who, 'POST', `/reports/${YEAR}/submit`);
+  return api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
 }
 
 describe('an agency drafts and submits its own report', () => {
@@ -55,7 +56,7 @@ describe('an agency drafts and submits its own report', () => {
   });
 
   it('refuses submission of an incomplete report, listing every problem by field', async () => {
-    const res = await api.call(agencyA, 'POST', `/reports/${YEAR}/submit`);
+    const res = await api.call(agencyA, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe('SUBMISSION_INVALID');
     const paths = res.json.error.issues.map((i: { path: string }) => i.path);
@@ -70,7 +71,7 @@ describe('an agency drafts and submits its own report', () => {
     const needs = fieldsNeedingEvidence();
     expect(needs.length).toBeGreaterThan(0);
     await api.call(agencyB, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
-    const res = await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`);
+    const res = await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
     expect(res.status).toBe(422);
     const paths = new Set(res.json.error.issues.map((i: { path: string }) => i.path));
     for (const field of needs) expect(paths.has(field)).toBe(true);
@@ -166,7 +167,7 @@ describe('review: verify, return, correct, resubmit, accept', () => {
     });
     expect(fixed.status).toBe(200);
     expect(fixed.json.status).toBe('returned');
-    const again = await api.call(agency, 'POST', `/reports/${YEAR}/submit`);
+    const again = await api.call(agency, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ status: 'submitted', submissions: 2 });
 

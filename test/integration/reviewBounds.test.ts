@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_COMMENT_BYTES_PER_REPORT, MAX_COMMENTS_PER_REPORT } from '#shared/contract/comments';
 import { startTestApi, type TestApi } from './harness.ts';
 import {
-  YEAR,
   auditor,
   catalog,
   completeValues,
   fieldsNeedingEvidence,
   openPeriod,
   recordVerifiedEvidence,
+  SUBMISSION,
   units,
+  YEAR,
 } from './fixtures.ts';
 
 /* Everything that grows on a report item across requests, driven to its bound: never a 5xx, never a lost report. */
@@ -24,7 +25,7 @@ async function submitted(unitId: string) {
   const who = { sub: `bounds-${unitId}`, role: 'agency', unitId } as const;
   await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
   await recordVerifiedEvidence(api.tableName, unitId, fieldsNeedingEvidence());
-  expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+  expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
   return who;
 }
 
@@ -38,7 +39,7 @@ async function returnUntilRefused(unitId: string, comments: { text: string }[]) 
     });
     statuses.push(res.status);
     if (res.status !== 200) return { who, statuses, refused: res };
-    expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+    expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
   }
   throw new Error('never refused');
 }

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
 import { elevenAgencies } from '../fixtures/hierarchies.ts';
 import { startTestApi, type TestApi } from './harness.ts';
-import { admin, auditor, fieldsNeedingEvidence, recordVerifiedEvidence, rollupFile } from './fixtures.ts';
+import {
+  admin,
+  auditor,
+  fieldsNeedingEvidence,
+  recordVerifiedEvidence,
+  rollupFile,
+  SUBMISSION,
+} from './fixtures.ts';
 
 /*
  * The seed's 11 agencies of Điện Biên, with figures chosen so every expected value below can be worked out by
@@ -57,7 +64,7 @@ async function report(year: number, unitId: string, values: Record<string, unkno
   expect(saved.status, JSON.stringify(saved.json)).toBe(200);
   if (!submit) return;
   await recordVerifiedEvidence(api.tableName, unitId, fieldsNeedingEvidence(c2025, values as never), year);
-  const res = await api.call(who, 'POST', `/reports/${year}/submit`);
+  const res = await api.call(who, 'POST', `/reports/${year}/submit`, SUBMISSION);
   expect(res.status, JSON.stringify(res.json)).toBe(200);
 }
 
@@ -90,7 +97,9 @@ beforeAll(async () => {
   await period(2025, -1, [
     { unitId: 'muong-ang', until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Lũ quét' },
   ]);
-  expect((await api.call(agency('muong-ang'), 'POST', '/reports/2025/submit')).json.status).toBe('late');
+  expect((await api.call(agency('muong-ang'), 'POST', '/reports/2025/submit', SUBMISSION)).json.status).toBe(
+    'late',
+  );
   const verified = await api.call(auditor, 'PUT', '/review/2025/reports/dien-bien-phu/verification', {
     body: { fields: { staff_email_regular: { value: 60, comment: 'Đếm lại tại chỗ' } } },
   });

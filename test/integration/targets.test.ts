@@ -10,6 +10,7 @@ import {
   recordVerifiedEvidence,
   rollupFile,
   snapshotTable,
+  SUBMISSION,
   units,
   YEAR,
 } from './fixtures.ts';
@@ -151,7 +152,7 @@ describe('the targets of a year', () => {
         .status,
     ).toBe(200);
     await recordVerifiedEvidence(api.tableName, 'so-a', fieldsNeedingEvidence(catalog), YEAR);
-    expect((await api.call(agency('so-a'), 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+    expect((await api.call(agency('so-a'), 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
     const { runRollup } = await import('#shared/rollup/runner');
     const { counts } = await runRollup({ year: YEAR, requestedBy: 'test' }, `run-targets-${Date.now()}`);
     expect(counts.reported).toBe(1);

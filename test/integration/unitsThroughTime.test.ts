@@ -11,6 +11,7 @@ import {
   recordVerifiedEvidence,
   rollupFile,
   snapshotTable,
+  SUBMISSION,
 } from './fixtures.ts';
 import { startTestApi, type TestApi } from './harness.ts';
 
@@ -53,7 +54,7 @@ async function report(year: number, unitId: string, values: Record<string, unkno
   const saved = await api.call(who, 'PUT', `/reports/${year}`, { body: { values } });
   expect(saved.status, JSON.stringify(saved.json)).toBe(200);
   await recordVerifiedEvidence(api.tableName, unitId, fieldsNeedingEvidence(c2024, values as never), year);
-  const res = await api.call(who, 'POST', `/reports/${year}/submit`);
+  const res = await api.call(who, 'POST', `/reports/${year}/submit`, SUBMISSION);
   expect(res.status, JSON.stringify(res.json)).toBe(200);
 }
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../integration/harness.ts';
 import {
-  YEAR,
   admin,
   auditor,
   catalog,
@@ -10,7 +9,9 @@ import {
   freeInteger,
   openPeriod,
   recordVerifiedEvidence,
+  SUBMISSION,
   units,
+  YEAR,
 } from '../integration/fixtures.ts';
 import { verifiedEvidenceItem } from '../integration/fixtures.ts';
 
@@ -60,7 +61,7 @@ beforeAll(async () => {
   }
   await api.call(agencyC, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
   await recordVerifiedEvidence(api.tableName, 'huyen-c', fieldsNeedingEvidence());
-  expect((await api.call(agencyC, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+  expect((await api.call(agencyC, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
 }, 120_000);
 afterAll(() => api.stop());
 

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dy
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { catalogFor, exampleValues, type Catalog } from '#shared/catalog/index';
-import { verifiedEvidenceItem } from '../integration/fixtures.ts';
+import { HEAD_OF_AGENCY, verifiedEvidenceItem } from '../integration/fixtures.ts';
 import { startApi, type LocalApi } from '../../local/api.ts';
 import { startDynamoLocal, type DynamoLocal } from '../../local/dynamo.ts';
 import { applyLocalEnv } from '../../local/env.ts';
@@ -155,7 +155,7 @@ async function perform(op: Op, token: string): Promise<void> {
   const body =
     op.kind === 'save'
       ? JSON.stringify({ values: { ...exampleValues(catalog), [marker]: op.mark } })
-      : undefined;
+      : JSON.stringify(HEAD_OF_AGENCY);
   const deadline = Date.now() + OP_DEADLINE_MS;
   while (Date.now() < deadline) {
     op.attempts += 1;

@@ -7,7 +7,6 @@ import { catalogYears } from '#shared/catalog/index';
 import { routes, type Route } from '#shared/contract/routes';
 import { startTestApi, type TestApi } from '../integration/harness.ts';
 import {
-  YEAR,
   admin,
   agencyA,
   agencyB,
@@ -19,7 +18,9 @@ import {
   openPeriod,
   recordVerifiedEvidence,
   snapshotTable,
+  SUBMISSION,
   units,
+  YEAR,
 } from '../integration/fixtures.ts';
 import { pdfBytes } from '../integration/evidenceFiles.ts';
 
@@ -66,7 +67,7 @@ beforeAll(async () => {
   });
   await api.call(agencyB, 'PUT', `/reports/${YEAR}`, { body: { values: completeValues() } });
   await recordVerifiedEvidence(api.tableName, agencyB.unitId, fieldsNeedingEvidence());
-  expect((await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`)).status).toBe(200);
+  expect((await api.call(agencyB, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
   const pdf = pdfBytes();
   const declared = await api.call(agencyA, 'POST', `/reports/${YEAR}/evidence`, {
     body: evidenceDeclaration(pdf),

@@ -177,6 +177,8 @@ describe('countStatuses', () => {
       submitted: 1,
       late: 1,
       returned: 1,
+      preliminary: 0,
+      objected: 0,
       accepted: 1,
       expected: 8,
       overdue: 4,

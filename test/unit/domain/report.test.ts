@@ -24,6 +24,10 @@ import { expectAppError } from '../expectations.ts';
 const YEAR = 2025;
 const UNIT = 'hn-so-tttt';
 const period = defaultPeriod(YEAR);
+const VOUCHED = {
+  attestation: { headName: 'Nguyễn Văn An', headTitle: 'Giám đốc Sở' },
+  evidenceByField: {},
+} as const;
 // Default period of 2025: opens 2024-12-31T17:00Z, deadline 2026-01-31T17:00Z.
 const OPENS = new Date('2024-12-31T17:00:00.000Z');
 const DEADLINE = new Date('2026-01-31T17:00:00.000Z');
@@ -49,7 +53,7 @@ function must(t: Transition | undefined): Transition {
 const fresh = () => emptyReport(YEAR, UNIT);
 const drafted = (values: ReportValues = VALUES, now = NOW) =>
   must(saveDraft(fresh(), values, agency, now, period)).next;
-const submitted = (now = NOW) => submit(drafted(), agency, now, period, []).next;
+const submitted = (now = NOW) => submit(drafted(), agency, now, period, [], VOUCHED).next;
 const returned = (now = NOW) =>
   returnReport(submitted(now), [{ text: 'Thiếu số liệu' }], auditor, later(1000, now)).next;
 const accepted = () => acceptReport(submitted(), undefined, auditor, later(1000)).next;
@@ -216,7 +220,7 @@ describe('allowed and refused transitions', () => {
   const when = later(60_000);
   const run: Record<string, (s: ReportState) => Transition | undefined> = {
     save: (s) => saveDraft(s, { ...VALUES, staff_total: 41 }, agency, when, period),
-    submit: (s) => submit(s, agency, when, period, []),
+    submit: (s) => submit(s, agency, when, period, [], VOUCHED),
     verify: (s) => recordVerification(s, { staff_total: { value: 39 } }, auditor, when),
     return: (s) => returnReport(s, [{ field: 'staff_total', text: 'Kiểm tra lại' }], auditor, when),
     accept: (s) => acceptReport(s, 'Đạt', auditor, when),
@@ -271,11 +275,11 @@ describe('versions and revisions through a whole life', () => {
     const steps: Array<(s: ReportState, now: Date) => Transition | undefined> = [
       (s, now) => saveDraft(s, { a_field: 1 }, agency, now, period),
       (s, now) => saveDraft(s, { a_field: 2, b_field: 'x' }, agency, now, period),
-      (s, now) => submit(s, agency, now, period, []),
+      (s, now) => submit(s, agency, now, period, [], VOUCHED),
       (s, now) => recordVerification(s, { a_field: { value: 3, comment: 'Theo biên bản' } }, auditor, now),
       (s, now) => returnReport(s, [{ field: 'a_field', text: 'Sửa theo xác minh' }], auditor, now),
       (s, now) => saveDraft(s, { a_field: 3, b_field: 'x' }, agency, now, period),
-      (s, now) => submit(s, agency, now, period, []),
+      (s, now) => submit(s, agency, now, period, [], VOUCHED),
       (s, now) => acceptReport(s, 'Đạt yêu cầu', auditor, now),
     ];
     let state = fresh();
@@ -358,7 +362,7 @@ describe('period and deadline', () => {
     const before = later(-1, OPENS);
     expectAppError(() => saveDraft(fresh(), VALUES, agency, before, period), 'PERIOD_NOT_OPEN', 409);
     const draft = drafted(VALUES, OPENS);
-    expectAppError(() => submit(draft, agency, before, period, []), 'PERIOD_NOT_OPEN', 409);
+    expectAppError(() => submit(draft, agency, before, period, [], VOUCHED), 'PERIOD_NOT_OPEN', 409);
   });
 
   it('opens at exactly 00:00 on 1 January, Vietnam time', () => {
@@ -369,9 +373,9 @@ describe('period and deadline', () => {
     const draft = drafted();
     const justBefore = later(-1, DEADLINE);
     expect(must(saveDraft(draft, { a: 1 }, agency, justBefore, period)).next.version).toBe(2);
-    expect(submit(draft, agency, justBefore, period, []).next.late).toBe(false);
+    expect(submit(draft, agency, justBefore, period, [], VOUCHED).next.late).toBe(false);
     expectAppError(() => saveDraft(draft, { a: 1 }, agency, DEADLINE, period), 'DEADLINE_PASSED', 409);
-    expectAppError(() => submit(draft, agency, DEADLINE, period, []), 'DEADLINE_PASSED', 409);
+    expectAppError(() => submit(draft, agency, DEADLINE, period, [], VOUCHED), 'DEADLINE_PASSED', 409);
     expectAppError(() => saveDraft(fresh(), { a: 1 }, agency, DEADLINE, period), 'DEADLINE_PASSED', 409);
   });
 
@@ -381,7 +385,7 @@ describe('period and deadline', () => {
     expect(isEditable(back)).toBe(true);
     const saved = must(saveDraft(back, { ...VALUES, staff_total: 45 }, agency, afterDeadline, period));
     expect(saved.next.status).toBe('returned');
-    const again = submit(saved.next, agency, later(1000, afterDeadline), period, []);
+    const again = submit(saved.next, agency, later(1000, afterDeadline), period, [], VOUCHED);
     expect(again.next).toMatchObject({
       status: 'submitted',
       submissions: 2,
@@ -404,24 +408,32 @@ describe('period and deadline', () => {
     it('permits saving and submitting after the deadline, and the submission is marked late', () => {
       const draft = drafted();
       const saved = must(saveDraft(draft, { ...VALUES, a: 1 }, agency, insideException, withException));
-      const t = submit(saved.next, agency, later(1, insideException), withException, []);
+      const t = submit(saved.next, agency, later(1, insideException), withException, [], VOUCHED);
       expect(t.next).toMatchObject({ status: 'submitted', late: true, submissions: 1 });
       expect(displayStatusOf(t.next)).toBe('late');
     });
 
     it('ends at its own `until`', () => {
-      expectAppError(() => submit(drafted(), agency, at(until), withException, []), 'DEADLINE_PASSED', 409);
+      expectAppError(
+        () => submit(drafted(), agency, at(until), withException, [], VOUCHED),
+        'DEADLINE_PASSED',
+        409,
+      );
     });
 
     it('helps only the unit it names', () => {
       const other = must(saveDraft(emptyReport(YEAR, 'dn-so-tttt'), VALUES, agency, NOW, withException)).next;
-      expectAppError(() => submit(other, agency, insideException, withException, []), 'DEADLINE_PASSED', 409);
+      expectAppError(
+        () => submit(other, agency, insideException, withException, [], VOUCHED),
+        'DEADLINE_PASSED',
+        409,
+      );
     });
 
     it('keeps a late first submission late after a return and an on-exception resubmission', () => {
-      const lateOne = submit(drafted(), agency, insideException, withException, []).next;
+      const lateOne = submit(drafted(), agency, insideException, withException, [], VOUCHED).next;
       const back = returnReport(lateOne, [{ text: 'Bổ sung' }], auditor, later(1, insideException)).next;
-      const again = submit(back, agency, later(2, insideException), withException, []).next;
+      const again = submit(back, agency, later(2, insideException), withException, [], VOUCHED).next;
       expect(again).toMatchObject({
         late: true,
         submissions: 2,
@@ -434,7 +446,7 @@ describe('period and deadline', () => {
         ...period,
         lockExceptions: [{ unitId: UNIT, until: '2025-03-01T00:00:00.000Z', reason: 'Nhầm' }],
       };
-      const t = submit(drafted(), agency, at('2025-09-01T00:00:00.000Z'), early, []);
+      const t = submit(drafted(), agency, at('2025-09-01T00:00:00.000Z'), early, [], VOUCHED);
       expect(t.next).toMatchObject({ status: 'submitted', late: false });
     });
   });
@@ -443,7 +455,7 @@ describe('period and deadline', () => {
 describe('submit', () => {
   it('refuses a report with problems (SUBMISSION_INVALID) and passes the issues on', () => {
     const error = expectAppError(
-      () => submit(drafted(), agency, NOW, period, [PROBLEM]),
+      () => submit(drafted(), agency, NOW, period, [PROBLEM], VOUCHED),
       'SUBMISSION_INVALID',
       422,
     );
@@ -451,11 +463,11 @@ describe('submit', () => {
   });
 
   it('refuses a report never saved, even with no problems listed', () => {
-    expectAppError(() => submit(fresh(), agency, NOW, period, []), 'SUBMISSION_INVALID', 422);
+    expectAppError(() => submit(fresh(), agency, NOW, period, [], VOUCHED), 'SUBMISSION_INVALID', 422);
   });
 
   it('sets the submission times and counts rounds', () => {
-    const t = submit(drafted(), agency, NOW, period, []);
+    const t = submit(drafted(), agency, NOW, period, [], VOUCHED);
     expect(t.next).toMatchObject({
       status: 'submitted',
       submissions: 1,
@@ -490,7 +502,7 @@ describe('review: verification, return and accept', () => {
   it('comments carry the submission round they were made on', () => {
     let s = submitted();
     s = returnReport(s, [{ field: 'staff_total', text: 'Vòng 1' }], auditor, later(1)).next;
-    s = submit(s, agency, later(2), period, []).next;
+    s = submit(s, agency, later(2), period, [], VOUCHED).next;
     const second = returnReport(
       s,
       [{ text: 'Vòng 2a' }, { field: 'lan_available', text: 'Vòng 2b' }],
@@ -498,7 +510,7 @@ describe('review: verification, return and accept', () => {
       later(3),
     );
     expect(second.revision.comments?.map((c) => c.round)).toEqual([2, 2]);
-    s = submit(second.next, agency, later(4), period, []).next;
+    s = submit(second.next, agency, later(4), period, [], VOUCHED).next;
     const done = acceptReport(s, 'Vòng 3', auditor, later(5));
     expect(done.next.comments.map((c) => [c.text, c.round])).toEqual([
       ['Vòng 1', 1],
