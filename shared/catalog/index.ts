@@ -19,6 +19,7 @@ export type {
   CrossFieldRule,
   DateField,
   Direction,
+  EvidenceRejectedEffect,
   EvidenceRequirement,
   FieldType,
   FieldValue,
@@ -49,6 +50,7 @@ export {
 } from './formulas.ts';
 export {
   bandFor,
+  evidenceEffects,
   meetsTarget,
   pointsFor,
   scoreUnit,

@@ -238,6 +238,8 @@ export const baseIndicators: readonly Indicator[] = [
     ),
     numerator: ['it_spend_state'],
     denominator: ['budget_total'],
+    // The budget allocation decision is what makes the share checkable at all.
+    whenEvidenceRejected: 'noPoints',
     direction: 'higherIsBetter',
     targets: { province: 1, district: 1, commune: 0.5 },
     scoring: { method: 'ratio', maxPoints: 5 },

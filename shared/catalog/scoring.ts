@@ -1,4 +1,4 @@
-import type { Band, Catalog, Indicator, IndicatorValue } from './types.ts';
+import type { Band, Catalog, EvidenceRejectedEffect, Indicator, IndicatorValue } from './types.ts';
 
 export interface Target {
   readonly op: '>=' | '<=';
@@ -68,6 +68,8 @@ export function scoreUnit(
   catalog: Catalog,
   indicators: Record<string, IndicatorValue>,
   level: string,
+  /** Indicators that earn nothing, though they apply: their evidence was rejected (evidenceEffects). */
+  withoutPoints: ReadonlySet<string> = new Set(),
 ): UnitScore {
   const perIndicator: Record<string, number> = {};
   const notApplicable: string[] = [];
@@ -86,7 +88,10 @@ export function scoreUnit(
       continue;
     }
     const value = part?.value ?? null;
-    const earned = value === null || !Number.isFinite(value) ? 0 : (pointsFor(indicator, level, value) ?? 0);
+    const earned =
+      value === null || !Number.isFinite(value) || withoutPoints.has(indicator.code)
+        ? 0
+        : (pointsFor(indicator, level, value) ?? 0);
     perIndicator[indicator.code] = earned;
     points += earned;
     applicableMax += s.maxPoints;
@@ -102,4 +107,16 @@ export function scoreUnit(
     perIndicator,
     notApplicable,
   };
+}
+
+/** The indicators computed from any of these fields, with what the catalog says follows from that. */
+export function evidenceEffects(
+  catalog: Catalog,
+  unsupported: readonly string[],
+): { indicator: string; effect: EvidenceRejectedEffect }[] {
+  if (!unsupported.length) return [];
+  const fields = new Set(unsupported);
+  return catalog.indicators
+    .filter((i) => [...i.numerator, ...(i.denominator ?? [])].some((f) => fields.has(f)))
+    .map((i) => ({ indicator: i.code, effect: i.whenEvidenceRejected ?? 'flag' }));
 }

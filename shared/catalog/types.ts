@@ -72,6 +72,8 @@ export type CatalogField = NumericField | BooleanField | ChoiceField | TextField
 
 export type Direction = 'higherIsBetter' | 'lowerIsBetter';
 
+export type EvidenceRejectedEffect = 'noPoints' | 'flag';
+
 export interface Tier {
   /** Reached when the value is >= threshold (higherIsBetter) or <= threshold (lowerIsBetter). */
   readonly threshold: number;
@@ -135,6 +137,12 @@ export interface Indicator {
    * this: it is a value of 0 and scores 0.
    */
   readonly notApplicableWhen?: Condition;
+  /**
+   * What follows when the auditors reject every document behind a field the indicator is computed from
+   * (domain/review.ts): `noPoints`, the indicator stays applicable and earns 0; `flag` (the default), the value
+   * stands and the unit's row names the unsupported fields.
+   */
+  readonly whenEvidenceRejected?: EvidenceRejectedEffect;
   readonly scoring?: Scoring;
   readonly outlier?: OutlierRule;
 }

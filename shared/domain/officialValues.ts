@@ -1,6 +1,6 @@
 import type { FieldValue, ReportValues } from '../catalog/index.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
-import type { ReportState } from './report.ts';
+import { isFinal, type ReportState } from './report.ts';
 
 /*
  * What makes a figure official. Where the auditors recorded a verified value on the report's current
@@ -9,12 +9,17 @@ import type { ReportState } from './report.ts';
  * checked figures the unit has since replaced, so it no longer counts.
  */
 
-/** Accepted: the auditors signed off. Under review: they recorded checks on this submission, not yet accepted. */
-export const VERIFICATION_STATES = ['accepted', 'under_review', 'self_reported'] as const;
+/**
+ * Accepted: final (the auditors signed off, or the unit let the objection window pass). Preliminary: published
+ * to the unit, which may still object or whose objections await answers. Under review: the auditors recorded
+ * checks on this submission, nothing published yet.
+ */
+export const VERIFICATION_STATES = ['accepted', 'preliminary', 'under_review', 'self_reported'] as const;
 export type VerificationState = (typeof VERIFICATION_STATES)[number];
 
 export const VERIFICATION_LABELS: Readonly<Record<VerificationState, Bilingual>> = {
   accepted: bi('Đã xác minh (đã chấp nhận)', 'Verified (accepted)'),
+  preliminary: bi('Kết quả sơ bộ, chưa chính thức', 'Preliminary result, not yet final'),
   under_review: bi('Đang thẩm định', 'Under review'),
   self_reported: bi('Chỉ có số liệu tự báo cáo', 'Self-reported only'),
 };
@@ -36,7 +41,8 @@ export interface OfficialFigures {
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-export function officialFigures(report: ReportState): OfficialFigures {
+/** `now` tells a preliminary result whose window has closed (final) from one the unit may still object to. */
+export function officialFigures(report: ReportState, now?: Date): OfficialFigures {
   const since = report.submittedAt ?? '';
   const current = Object.entries(report.verification)
     .filter(([, v]) => v.at >= since)
@@ -56,7 +62,8 @@ export function officialFigures(report: ReportState): OfficialFigures {
   const values = overlay.length
     ? { ...report.values, ...Object.fromEntries(overlay.map(([f, v]) => [f, v.verified])) }
     : report.values;
-  const state: VerificationState =
-    report.status === 'accepted' ? 'accepted' : current.length ? 'under_review' : 'self_reported';
+  let state: VerificationState = current.length ? 'under_review' : 'self_reported';
+  if (report.status === 'preliminary' || report.status === 'objected') state = 'preliminary';
+  if (report.status === 'accepted' || (now && isFinal(report, now))) state = 'accepted';
   return { values, selfReported: report.values, state, verified };
 }

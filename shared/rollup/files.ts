@@ -139,6 +139,12 @@ export function unitColumns(catalog: Catalog, levels: readonly Level[]): TableCo
       sheet: (r) => (r.verification ? both(VERIFICATION_LABELS[r.verification]) : ''),
     },
     {
+      code: 'evidence_rejected',
+      header: bi('Chỉ tiêu có tài liệu không được chấp nhận', 'Fields whose evidence was rejected'),
+      width: 30,
+      csv: (r) => r.evidence?.unsupported.join(' ') ?? '',
+    },
+    {
       code: 'score',
       header: bi('Điểm (thang 100)', 'Score (out of 100)'),
       csv: (r) => r.score?.score,

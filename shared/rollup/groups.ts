@@ -10,7 +10,7 @@ import {
   type Catalog,
   type IndicatorValue,
 } from '../catalog/index.ts';
-import type { VerificationState } from '../domain/officialValues.ts';
+import { VERIFICATION_STATES, type VerificationState } from '../domain/officialValues.ts';
 import type { PreviousFigures } from './previousYear.ts';
 import type { Level } from '../hierarchy.ts';
 import type { UnitRow } from './unitRow.ts';
@@ -117,7 +117,7 @@ export class GroupAccumulator {
         targets: new Map(this.catalog.indicators.map((i) => [i.code, { withTarget: 0, meeting: 0 }])),
         answers: new Map(this.booleanFields.map((f) => [f, { yes: 0, answered: 0 }])),
         completeness: { expected: 0, reported: 0, onTime: 0, late: 0, missing: 0 },
-        verification: { accepted: 0, under_review: 0, self_reported: 0 },
+        verification: Object.fromEntries(VERIFICATION_STATES.map((s) => [s, 0])) as VerificationCounts,
       };
       this.groups.set(key, g);
     }

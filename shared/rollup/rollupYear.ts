@@ -75,7 +75,8 @@ async function parentChain(sources: RollupSources, groups: GroupAccumulator): Pr
  */
 export async function rollupYear(run: RollupRun): Promise<{ counts: Record<string, number> }> {
   const { year, runId, sources, sinks } = run;
-  const startedAt = run.now().toISOString();
+  const asOf = run.now();
+  const startedAt = asOf.toISOString();
   await sinks.saveSummary({ year, status: 'running', runId, requestedBy: run.requestedBy, startedAt });
   const outputs: Partial<Record<RollupFile, OutputStream>> = {};
   const open = (file: RollupFile) => (outputs[file] = sinks.open(file));
@@ -139,7 +140,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       const report = await reports.take(unit.id);
       const before = await previous.figuresFor(unit);
       if (!unit.reports && !report) continue;
-      const row = unitRow(catalog, unit, report, before);
+      const row = unitRow(catalog, unit, report, before, asOf);
       groups.add(row);
       groups.addPrevious(unit, before);
       distributions.add(row);
@@ -214,6 +215,7 @@ export async function rollupYear(run: RollupRun): Promise<{ counts: Record<strin
       previousOrphanReports,
       ...(overall?.completeness ?? {}),
       accepted: overall?.verification.accepted ?? 0,
+      preliminary: overall?.verification.preliminary ?? 0,
       underReview: overall?.verification.under_review ?? 0,
       selfReported: overall?.verification.self_reported ?? 0,
     };

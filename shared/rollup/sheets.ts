@@ -1,6 +1,6 @@
 import type { Level } from '../hierarchy.ts';
 import type { Catalog } from '../catalog/index.ts';
-import type { VerifiedFigure } from '../domain/officialValues.ts';
+import { VERIFICATION_LABELS, VERIFICATION_STATES, type VerifiedFigure } from '../domain/officialValues.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { fieldLabel, levelName } from './display.ts';
 import type { GroupResult } from './groups.ts';
@@ -44,9 +44,7 @@ export function completenessColumns(): SheetColumn<CompletenessLine>[] {
     c('on_time', bi('Đúng hạn', 'On time'), (g) => g.completeness.onTime),
     c('late', bi('Muộn', 'Late'), (g) => g.completeness.late),
     c('missing', bi('Chưa nộp', 'Missing'), (g) => g.completeness.missing),
-    c('accepted', bi('Đã xác minh (đã chấp nhận)', 'Verified (accepted)'), (g) => g.verification.accepted),
-    c('under_review', bi('Đang thẩm định', 'Under review'), (g) => g.verification.under_review),
-    c('self_reported', bi('Chỉ tự báo cáo', 'Self-reported only'), (g) => g.verification.self_reported),
+    ...VERIFICATION_STATES.map((s) => c(s, VERIFICATION_LABELS[s], (g) => g.verification[s])),
   ];
 }
 

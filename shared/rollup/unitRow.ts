@@ -1,11 +1,14 @@
 import {
   computeIndicators,
+  evidenceEffects,
   meetsTarget,
   outlierOf,
   scoreUnit,
   type Catalog,
+  type EvidenceRejectedEffect,
   type IndicatorValue,
 } from '../catalog/index.ts';
+import { unsupportedFields } from '../domain/review.ts';
 import type { DisplayStatus } from '../contract/statuses.ts';
 import { officialFigures, type VerificationState, type VerifiedFigure } from '../domain/officialValues.ts';
 import { displayStatusOf, isCounted, type ReportState } from '../domain/report.ts';
@@ -57,6 +60,14 @@ export interface UnitRow {
   readonly change?: Record<string, number | null>;
   readonly meetsTarget?: Record<string, boolean | null>;
   readonly outliers?: { indicator: string; reason?: Bilingual }[];
+  /**
+   * Where the auditors rejected every document behind an evidence-required field: the fields, and each
+   * indicator computed from them with what the catalog says follows (no points, or a flag).
+   */
+  readonly evidence?: {
+    readonly unsupported: readonly string[];
+    readonly effects: readonly { indicator: string; effect: EvidenceRejectedEffect }[];
+  };
 }
 
 /** The unit's row, and its self-reported indicators (for the groups' self-reported totals). */
@@ -66,8 +77,10 @@ export function unitRow(
   report: ReportState | undefined,
   /** Last year's figures to compare with (rollup/previousYear.ts). */
   lastYear: PreviousFigures | undefined,
+  /** When the run started: a preliminary result whose objection window closed by then is final. */
+  asOf: Date,
 ): UnitRow {
-  const status = displayStatusOf(report);
+  const status = displayStatusOf(report, asOf);
   const reported = isCounted(report);
   const base: UnitRow = {
     unitId: unit.id,
@@ -82,10 +95,13 @@ export function unitRow(
   };
   if (!reported || !report) return base;
 
-  const official = officialFigures(report);
+  const official = officialFigures(report, asOf);
   const indicators = computeIndicators(catalog, official.values);
   const previous = lastYear?.indicators;
-  const score = scoreUnit(catalog, indicators, unit.level);
+  const unsupported = unsupportedFields(catalog, report, official.values);
+  const effects = evidenceEffects(catalog, unsupported);
+  const withoutPoints = new Set(effects.filter((e) => e.effect === 'noPoints').map((e) => e.indicator));
+  const score = scoreUnit(catalog, indicators, unit.level, withoutPoints);
   const answers: Record<string, boolean | null> = {};
   for (const f of catalog.fields) {
     if (f.type !== 'boolean') continue;
@@ -131,6 +147,7 @@ export function unitRow(
       band: score.band.id,
       notApplicable: score.notApplicable,
     },
+    ...(unsupported.length ? { evidence: { unsupported, effects } } : {}),
     ...(previous ? { previous: before } : {}),
     ...(lastYear ? { comparedWith: lastYear.comparedWith } : {}),
     change,

@@ -88,6 +88,21 @@ function valuesOf(k: number, year: number, patch: Record<string, FieldValue> = {
 
 const at = (day: string) => `${day}T03:00:00.000Z`;
 const verify = (value: FieldValue, day: string) => ({ value, by: 'auditor-1', at: at(day) });
+const decided = (verdict: 'accepted' | 'rejected', fields: string[], day: string) => ({
+  verdict,
+  fields,
+  ...(verdict === 'rejected' ? { reason: 'Không đúng văn bản' } : {}),
+  by: 'auditor-1',
+  at: at(day),
+});
+const RUN_AT = new Date('2027-02-01T00:30:00+07:00');
+/** Published on `day`, the window closing `closes` (the run is on 1 February 2027). */
+const preliminary = (day: string, closes: string) => ({
+  round: 1,
+  publishedAt: at(day),
+  publishedBy: 'auditor-1',
+  objectionDeadline: at(closes),
+});
 
 const reports: ReportState[] = [
   // 2025: never rolled up. xa-4 did not report that year; a unit since removed did.
@@ -136,21 +151,74 @@ const reports: ReportState[] = [
     submittedAt: at('2027-02-20'),
     verification: { staff_email_regular: verify(1, '2027-02-01') },
   }),
+  // The budget decision rejected: the IT spending share earns no points (the catalog's noPoints); the security
+  // rule's decision rejected too, which only flags.
   reportOf(
     YEAR,
     'huyen-3',
     valuesOf(8, YEAR, { docs_sent_electronic: 2400, docs_received_electronic: 5200 }),
+    {
+      evidenceByField: { budget_total: ['ev-budget'], rule_security_issued: ['ev-rule'] },
+      documents: {
+        'ev-budget': decided('rejected', ['budget_total'], '2027-01-25'),
+        'ev-rule': decided('rejected', ['rule_security_issued'], '2027-01-25'),
+      },
+    },
   ),
-  reportOf(YEAR, 'xa-1', valuesOf(9, YEAR)),
+  // Preliminary, the unit may still object on the day of the run.
+  reportOf(YEAR, 'xa-1', valuesOf(9, YEAR), {
+    status: 'preliminary',
+    verification: { staff_internet: verify(30, '2027-01-25') },
+    preliminary: preliminary('2027-01-26', '2027-02-02'),
+  }),
+  // One of two documents behind the budget rejected: the other still backs it.
   reportOf(
     YEAR,
     'xa-2',
     valuesOf(10, YEAR, { staff_total: 20, staff_email_regular: 6, staff_official_mailbox: 10 }),
+    {
+      evidenceByField: { budget_total: ['ev-a', 'ev-b'] },
+      documents: {
+        'ev-a': decided('rejected', ['budget_total'], '2027-01-25'),
+        'ev-b': decided('accepted', ['budget_total'], '2027-01-25'),
+      },
+    },
   ),
   reportOf(YEAR, 'xa-3', valuesOf(11, YEAR), { late: true }),
   reportOf(YEAR, 'xa-4', valuesOf(12, YEAR)),
-  reportOf(YEAR, 'xa-5', valuesOf(13, YEAR, { it_staff: 0, it_staff_college: 0 })),
-  reportOf(YEAR, 'xa-6', valuesOf(14, YEAR)),
+  // Objected; one objection upheld (its value is a verified one), the other not yet answered.
+  reportOf(YEAR, 'xa-5', valuesOf(13, YEAR, { it_staff: 0, it_staff_college: 0 }), {
+    status: 'objected',
+    preliminary: preliminary('2027-01-22', '2027-01-29'),
+    verification: { staff_trained_basic: verify(10, '2027-01-27') },
+    objections: {
+      staff_trained_basic: {
+        explanation: 'Đã có chứng chỉ bổ sung',
+        evidenceIds: [],
+        by: 'agency-xa-5',
+        at: at('2027-01-24'),
+        answer: {
+          verdict: 'upheld',
+          value: 10,
+          reason: 'Đủ chứng chỉ',
+          by: 'auditor-1',
+          at: at('2027-01-27'),
+        },
+      },
+      staff_internet: {
+        explanation: 'Số liệu đúng',
+        evidenceIds: [],
+        by: 'agency-xa-5',
+        at: at('2027-01-24'),
+      },
+    },
+  }),
+  // Preliminary and the window closed with no objection: final by rule, before anyone recorded it.
+  reportOf(YEAR, 'xa-6', valuesOf(14, YEAR), {
+    status: 'preliminary',
+    verification: { computers_old: verify(40, '2027-01-20') },
+    preliminary: preliminary('2027-01-21', '2027-01-28'),
+  }),
   reportOf(YEAR, 'xa-7', valuesOf(16, YEAR)),
   reportOf(YEAR, 'xa-gone', valuesOf(15, YEAR)),
 ];
@@ -163,7 +231,7 @@ async function published() {
     previousCatalog: c2025,
     runId: 'independent',
     requestedBy: 'test',
-    now: () => new Date('2027-02-01T00:30:00+07:00'),
+    now: () => RUN_AT,
     sources: store.sources,
     sinks: store.sinks(YEAR),
   });
@@ -178,7 +246,7 @@ const rounded = (v: unknown): unknown =>
 
 describe('independent recomputation of the 2026 rollup from the raw reports', () => {
   let rollup: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const expected = recompute(c2026, c2025, YEAR, timelessLevels, units, reports);
+  const expected = recompute(c2026, c2025, YEAR, timelessLevels, units, reports, RUN_AT);
   beforeAll(async () => {
     rollup = await published();
   });
@@ -188,6 +256,17 @@ describe('independent recomputation of the 2026 rollup from the raw reports', ()
     const byId = (id: string) => rollup.units.find((u: { unitId: string }) => u.unitId === id);
     expect(byId('so-1').verification).toBe('accepted');
     expect(byId('so-2').verification).toBe('under_review');
+    // The two-round review: still open to objection, objected, and lapsed into final.
+    expect(byId('xa-1').verification).toBe('preliminary');
+    expect(byId('xa-5').verification).toBe('preliminary');
+    expect(byId('xa-6')).toMatchObject({ status: 'accepted', verification: 'accepted' });
+    // A rejected budget decision takes the spending share's points; a rejected rule decision only flags.
+    expect(byId('huyen-3').evidence.unsupported).toEqual(['budget_total', 'rule_security_issued']);
+    expect(byId('huyen-3').evidence.effects).toEqual([
+      { indicator: 'it_spend_share_pct', effect: 'noPoints' },
+    ]);
+    expect(byId('huyen-3').indicators.it_spend_share_pct.value).toBeGreaterThan(0);
+    expect(byId('xa-2').evidence).toBeUndefined();
     expect(byId('huyen-1').verification).toBe('self_reported');
     expect(byId('so-3').score.notApplicable).toEqual(['dossiers_online_pct', 'onestop_on_time_pct']);
     expect(byId('xa-5').indicators.it_staff_college_pct.notApplicable).toBe(true);

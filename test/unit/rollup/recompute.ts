@@ -113,9 +113,30 @@ function sumFigures(ind: Indicator, figures: (Figure | undefined)[]): Figure & {
 
 const validOn = (u: Unit, day: string) => u.validFrom <= day && (!u.validTo || day <= u.validTo);
 
-const counts = (r: ReportState | undefined) => !!r && (r.status === 'submitted' || r.status === 'accepted');
+const counts = (r: ReportState | undefined) =>
+  !!r && ['submitted', 'preliminary', 'objected', 'accepted'].includes(r.status);
 
-function officialOf(report: ReportState) {
+/** The rollup's clock in the fixture: a preliminary result whose window closed before it is final. */
+const lapsedBy = (r: ReportState, asOf: Date) =>
+  r.status === 'preliminary' &&
+  !!r.preliminary &&
+  Date.parse(r.preliminary.objectionDeadline) <= asOf.getTime();
+
+/** Evidence-required fields every backing document of which the auditors rejected. */
+function rejectedEvidence(catalog: Catalog, report: ReportState, values: Values): string[] {
+  const out: string[] = [];
+  for (const f of catalog.fields) {
+    const rule = f.evidence.rule;
+    const needed = rule === 'required' || (rule === 'requiredIfTrue' && values[f.code] === true);
+    if (!needed) continue;
+    const ids = new Set(report.evidenceByField?.[f.code] ?? []);
+    for (const [id, d] of Object.entries(report.documents ?? {})) if (d.fields.includes(f.code)) ids.add(id);
+    if (ids.size && [...ids].every((id) => report.documents?.[id]?.verdict === 'rejected')) out.push(f.code);
+  }
+  return out;
+}
+
+function officialOf(report: ReportState, asOf?: Date) {
   const verified: Record<string, { reported: unknown; verified: unknown; gap: number | null }> = {};
   let touched = false;
   for (const field of Object.keys(report.verification).sort()) {
@@ -133,7 +154,9 @@ function officialOf(report: ReportState) {
   }
   const values: Values = { ...report.values };
   for (const [f, v] of Object.entries(verified)) values[f] = v.verified;
-  const state = report.status === 'accepted' ? 'accepted' : touched ? 'under_review' : 'self_reported';
+  let state = touched ? 'under_review' : 'self_reported';
+  if (report.status === 'preliminary' || report.status === 'objected') state = 'preliminary';
+  if (report.status === 'accepted' || (asOf && lapsedBy(report, asOf))) state = 'accepted';
   return { values, verified, state };
 }
 
@@ -145,6 +168,7 @@ export function recompute(
   levels: readonly Pick<Level, 'id'>[],
   allUnits: readonly Unit[],
   reports: readonly ReportState[],
+  asOf: Date,
 ) {
   const byId = new Map(allUnits.map((u) => [u.id, u]));
   // The year's units: those of its 31 December.
@@ -170,7 +194,9 @@ export function recompute(
         ? 'not_started'
         : report.status === 'submitted' && report.late
           ? 'late'
-          : report.status;
+          : lapsedBy(report, asOf)
+            ? 'accepted'
+            : report.status;
     const row: Record<string, unknown> = {
       unitId: unit.id,
       level: unit.level,
@@ -209,7 +235,11 @@ export function recompute(
     row.lastYear = before;
     rows.push(row);
     if (!counts(report)) continue;
-    const o = officialOf(report!);
+    const o = officialOf(report!, asOf);
+    const unsupported = rejectedEvidence(catalog, report!, o.values);
+    const effects = catalog.indicators
+      .filter((i) => [...i.numerator, ...(i.denominator ?? [])].some((f) => unsupported.includes(f)))
+      .map((i) => ({ indicator: i.code, effect: i.whenEvidenceRejected ?? 'flag' }));
     const indicators = Object.fromEntries(catalog.indicators.map((i) => [i.code, figure(i, o.values)]));
     const answers = Object.fromEntries(
       booleans.map((f) => [f, typeof o.values[f] === 'boolean' ? o.values[f] : null]),
@@ -233,7 +263,8 @@ export function recompute(
         continue;
       }
       applicableMax += i.scoring.maxPoints;
-      if (f.value !== null) pts += points(i, unit.level, f.value);
+      const unproven = effects.some((e) => e.indicator === i.code && e.effect === 'noPoints');
+      if (f.value !== null && !unproven) pts += points(i, unit.level, f.value);
     }
     const share = applicableMax ? pts / applicableMax : 0;
     const band = [...catalog.bands].sort((a, b) => b.minShare - a.minShare).find((b) => share >= b.minShare)!;
@@ -243,6 +274,7 @@ export function recompute(
       indicators,
       answers,
       score: { points: pts, applicableMax, fullMax, score: share * 100, share, band: band.id, notApplicable },
+      ...(unsupported.length ? { evidence: { unsupported, effects } } : {}),
       ...(before
         ? {
             previous: Object.fromEntries(
@@ -358,7 +390,7 @@ export function recompute(
         missing: expected.filter((r) => !r.reported).length,
       },
       verification: Object.fromEntries(
-        ['accepted', 'under_review', 'self_reported'].map((s) => [
+        ['accepted', 'preliminary', 'under_review', 'self_reported'].map((s) => [
           s,
           reported.filter((r) => r.verification === s).length,
         ]),
