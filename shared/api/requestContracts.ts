@@ -3,7 +3,16 @@ import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
 import type { RouteId } from '../contract/routes.ts';
 import { periodSchema, remindBody, reorganizationBody, unitsBody } from '../contract/bodies.ts';
-import { acceptBody, returnBody, verificationBody } from '../contract/reportBodies.ts';
+import {
+  acceptBody,
+  documentDecisionBody,
+  objectionAnswerBody,
+  objectionBody,
+  returnBody,
+  submitBody,
+  verificationBody,
+} from '../contract/reportBodies.ts';
+import { parseObjectionAnswer, parseObjections, parseSubmission } from './reviewContracts.ts';
 import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from '../contract/evidence.ts';
 import { targetSetBody } from '../contract/bodies.ts';
@@ -107,6 +116,44 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
     example: () => ({ comment: 'Báo cáo đầy đủ, số liệu đã được xác minh. / Complete and verified.' }),
     parse: (_catalog, body) => parseWith(acceptBody, body),
   },
+  submitMyReport: {
+    schema: () => jsonSchemaOf(submitBody),
+    example: () => ({
+      head: { name: 'Nguyễn Văn An', title: 'Giám đốc Sở Khoa học và Công nghệ' },
+      attest: true,
+    }),
+    parse: (_catalog, body) => parseSubmission(body),
+  },
+  decideEvidence: {
+    schema: () => jsonSchemaOf(documentDecisionBody),
+    example: () => ({
+      verdict: 'rejected',
+      reason: 'Quyết định không phải của năm báo cáo / The decision is not of the reporting year',
+    }),
+    parse: (_catalog, body) => parseWith(documentDecisionBody, body),
+  },
+  objectToPreliminary: {
+    schema: () => jsonSchemaOf(objectionBody),
+    example: (catalog) => ({
+      objections: [
+        {
+          field: firstField(catalog, 'integer'),
+          explanation: 'Số liệu theo danh sách kèm theo / The figure follows the attached list',
+          evidenceIds: [],
+        },
+      ],
+    }),
+    parse: parseObjections,
+  },
+  answerObjection: {
+    schema: () => jsonSchemaOf(objectionAnswerBody),
+    example: () => ({
+      verdict: 'dismissed',
+      reason: 'Không có tài liệu chứng minh / No supporting document',
+    }),
+    // The field is the path's; any field of the catalog makes the example's parse meaningful.
+    parse: (catalog, body) => parseObjectionAnswer(catalog, firstField(catalog), body),
+  },
   putPeriod: {
     schema: () => jsonSchemaOf(periodSchema),
     example: (catalog) => ({
@@ -120,6 +167,7 @@ export const requestContracts: Partial<Record<RouteId, RequestContract>> = {
         },
       ],
       reminderDaysBefore: 7,
+      objectionWindowDays: 7,
     }),
     parse: (_catalog, body) => parseWith(periodSchema, body),
   },

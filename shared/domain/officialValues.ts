@@ -1,10 +1,11 @@
 import type { FieldValue, ReportValues } from '../catalog/index.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { isFinal, type ReportState } from './report.ts';
+import { upheldValues } from './review.ts';
 
 /*
  * What makes a figure official. Where the auditors recorded a verified value on the report's current
- * submission, that value is the official one (the provincial appraisal's rule, and the DTI's); elsewhere the
+ * submission, or upheld the unit's objection with a value, that value is the official one (the provincial appraisal's rule, and the DTI's); elsewhere the
  * self-reported value is. A verification recorded on an earlier submission (before a return and resubmission)
  * checked figures the unit has since replaced, so it no longer counts.
  */
@@ -44,7 +45,8 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 /** `now` tells a preliminary result whose window has closed (final) from one the unit may still object to. */
 export function officialFigures(report: ReportState, now?: Date): OfficialFigures {
   const since = report.submittedAt ?? '';
-  const current = Object.entries(report.verification)
+  // An upheld objection's value is official from the answer on; finalizing copies it into the verification.
+  const current = Object.entries({ ...report.verification, ...upheldValues(report) })
     .filter(([, v]) => v.at >= since)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const verified: Record<string, VerifiedFigure> = {};

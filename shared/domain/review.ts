@@ -11,6 +11,7 @@ import {
   type Actor,
   type ReportState,
   type Transition,
+  type VerifiedField,
 } from './report.ts';
 
 /*
@@ -159,8 +160,9 @@ export function objectToPreliminary(
 }
 
 /**
- * The team answers one objection. Upheld, the value becomes the field's verified value on this submission, so
- * it is the official one; dismissed, the preliminary value stands. An answer may be changed until finalized.
+ * The team answers one objection. Upheld, its value is the field's official one (officialFigures reads it) and
+ * becomes the verified value when the review is final; dismissed, the preliminary value stands. An answer may be
+ * changed until finalized; the unit sees it then.
  */
 export function answerObjection(
   state: ReportState,
@@ -180,26 +182,13 @@ export function answerObjection(
   const at = now.toISOString();
   const answered: Objection = { ...objection, answer: { ...answer, by: actor.sub, at } };
   const objections = { ...state.objections, [field]: answered };
-  const verification =
-    answer.verdict === 'upheld'
-      ? {
-          ...state.verification,
-          [field]: {
-            value: answer.value ?? null,
-            comment: answer.reason,
-            visibility: 'unit' as const,
-            by: actor.sub,
-            at,
-          },
-        }
-      : state.verification;
-  requireCommentRoom({ ...state, objections, verification });
+  requireCommentRoom({ ...state, objections });
   return advance(
     state,
     'answer_objection',
     actor,
     now,
-    { objections, verification },
+    { objections },
     { objections: { [field]: answered } },
   );
 }
@@ -229,7 +218,26 @@ export function finalizeReview(state: ReportState, actor: Actor, now: Date): Tra
       { code: CODE.OBJECTION_UNANSWERED },
     );
   }
-  return advance(state, 'finalize', actor, now, { status: 'accepted', acceptedAt: now.toISOString() });
+  const verification = { ...state.verification, ...upheldValues(state) };
+  return advance(
+    state,
+    'finalize',
+    actor,
+    now,
+    { status: 'accepted', acceptedAt: now.toISOString(), verification },
+    { verification: upheldValues(state) },
+  );
+}
+
+/** The upheld answers as verified values, each with its answer's reason, author and time. */
+export function upheldValues(state: Pick<ReportState, 'objections'>): Record<string, VerifiedField> {
+  const out: Record<string, VerifiedField> = {};
+  for (const [field, o] of Object.entries(state.objections ?? {})) {
+    const a = o.answer;
+    if (a?.verdict !== 'upheld') continue;
+    out[field] = { value: a.value ?? null, comment: a.reason, visibility: 'unit', by: a.by, at: a.at };
+  }
+  return out;
 }
 
 /**

@@ -77,7 +77,8 @@ export const auditor = { sub: 'auditor-1', role: 'auditor' } as const;
 export const admin = { sub: 'admin-1', role: 'admin' } as const;
 
 let doc: DynamoDBDocumentClient | undefined;
-function client() {
+/** The test run's DynamoDB Local, for writes a test makes behind the API's back. */
+export function client() {
   doc ??= DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: inject('dynamoEndpoint'),

@@ -190,7 +190,7 @@ const reports: ReportState[] = [
   reportOf(YEAR, 'xa-5', valuesOf(13, YEAR, { it_staff: 0, it_staff_college: 0 }), {
     status: 'objected',
     preliminary: preliminary('2027-01-22', '2027-01-29'),
-    verification: { staff_trained_basic: verify(10, '2027-01-27') },
+    verification: { staff_trained_basic: verify(40, '2027-01-21') },
     objections: {
       staff_trained_basic: {
         explanation: 'Đã có chứng chỉ bổ sung',

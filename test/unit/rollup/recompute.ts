@@ -139,8 +139,12 @@ function rejectedEvidence(catalog: Catalog, report: ReportState, values: Values)
 function officialOf(report: ReportState, asOf?: Date) {
   const verified: Record<string, { reported: unknown; verified: unknown; gap: number | null }> = {};
   let touched = false;
-  for (const field of Object.keys(report.verification).sort()) {
-    const v = report.verification[field]!;
+  const checks = { ...report.verification };
+  for (const [field, o] of Object.entries(report.objections ?? {}))
+    if (o.answer?.verdict === 'upheld')
+      checks[field] = { value: o.answer.value ?? null, by: o.answer.by, at: o.answer.at };
+  for (const field of Object.keys(checks).sort()) {
+    const v = checks[field]!;
     if (v.at < (report.submittedAt ?? '')) continue;
     touched = true;
     if (v.value === undefined) continue;
