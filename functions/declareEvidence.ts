@@ -9,6 +9,7 @@ import {
   fileNameIssue,
   partsIssue,
   PENDING_SECONDS,
+  purposeIssue,
   type EvidenceItem,
 } from '#shared/domain/evidence';
 import { apiHandler } from '#shared/http/apiHandler';
@@ -27,8 +28,14 @@ export const handler = apiHandler('declareEvidence', async (req) => {
   const unknown = declared.fields.flatMap((f, i) => (known.has(f) ? [] : [unknownField(`fields.${i}`, f)]));
   const misnamed = fileNameIssue(declared);
   const parts = partsIssue(declared);
-  if (unknown.length || misnamed || parts) {
-    throw invalidInput([...(misnamed ? [misnamed] : []), ...(parts ? [parts] : []), ...unknown]);
+  const purpose = purposeIssue(declared);
+  if (unknown.length || misnamed || parts || purpose) {
+    throw invalidInput([
+      ...(misnamed ? [misnamed] : []),
+      ...(parts ? [parts] : []),
+      ...(purpose ? [purpose] : []),
+      ...unknown,
+    ]);
   }
   const unitId = ownUnit(req);
   const evidenceId = randomBytes(16).toString('base64url');

@@ -367,6 +367,8 @@ export const entities = {
       rejectedReason: optional(map),
       rejectedAt: optional(string),
       withdrawnAt: optional(string),
+      purpose: optional(string),
+      signed: optional(boolean),
       parts: optional(list),
       uploadId: optional(string),
     },

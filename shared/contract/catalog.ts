@@ -103,6 +103,8 @@ const indicator = object({
   targets: record(string(), number().optional()).readonly(),
   targetSources: record(string(), string().optional()).readonly().optional(),
   notApplicableWhen: condition.optional(),
+  /** When every document behind one of its fields is rejected: no points, or (absent) only a flag. */
+  whenEvidenceRejected: zEnum(['noPoints', 'flag']).optional(),
   scoring: scoring.optional(),
   outlier: object({
     ratio: object({ min: number(), max: number() }).readonly().optional(),

@@ -74,6 +74,13 @@ export const previewOf = (contentType: string): 'image' | 'pdf' | undefined =>
   Object.hasOwn(EVIDENCE_TYPES, contentType)
     ? (EVIDENCE_TYPES[contentType as EvidenceContentType] as { preview?: 'image' | 'pdf' }).preview
     : undefined;
+/**
+ * What a file is for. Absent: evidence backing the fields it names. `official_report`: the report as the head of
+ * the agency signed it (Circular 06/2013), a PDF of its own kind that backs no field.
+ */
+export const EVIDENCE_PURPOSES = ['official_report'] as const;
+export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+
 const CONTENT_TYPES = Object.keys(EVIDENCE_TYPES) as [EvidenceContentType, ...EvidenceContentType[]];
 
 // A bare file name: no folders, no control characters (C0 or C1), no bidi overrides that could disguise the
@@ -97,7 +104,9 @@ export function declarationSchema(maxBytes: number) {
     sha256: sha256(),
     /** Each part's SHA-256, in order, for a file over EVIDENCE_PART_BYTES: each part's upload link signs its own. */
     parts: z.optional(z.array(sha256()).check(z.minLength(2), z.maxLength(partCountOf(maxBytes)))),
-    fields: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(20)),
+    purpose: z.optional(z.enum(EVIDENCE_PURPOSES)),
+    /** At least one for evidence, none for the official report (purposeIssue). */
+    fields: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20)), []),
     document: z.strictObject({
       number: z.optional(text(100)),
       title: text(300),

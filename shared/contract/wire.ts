@@ -18,7 +18,7 @@ import {
 import { CHANGE_KINDS } from '../hierarchy.ts';
 import { catalogSourceSchema } from './catalog.ts';
 import { COMMENT_VISIBILITIES } from './comments.ts';
-import { EVIDENCE_TYPES, type EvidenceContentType } from './evidence.ts';
+import { EVIDENCE_PURPOSES, EVIDENCE_TYPES, type EvidenceContentType } from './evidence.ts';
 import { REMINDER_SKIPS, REMINDER_STATUSES } from './reminders.ts';
 import { ROLES } from './roles.ts';
 import {
@@ -221,6 +221,10 @@ export const evidenceItemSchema = object({
   /** A file over EVIDENCE_PART_BYTES: each part's SHA-256, and the multipart upload it goes up in. */
   parts: list(string()).optional(),
   uploadId: string().optional(),
+  /** `official_report`: the signed official report, which backs no field. */
+  purpose: zEnum(EVIDENCE_PURPOSES).optional(),
+  /** A verified PDF: whether it carries a digital signature dictionary (the certificate chain is not validated). */
+  signed: boolean().optional(),
 }).readonly();
 
 const signedRequest = {

@@ -37,6 +37,11 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly withdrawnAt?: string;
   /** The S3 multipart upload a file over EVIDENCE_PART_BYTES goes up in (its `parts` are declared). */
   readonly uploadId?: string;
+  /**
+   * For a verified PDF: whether it carries a digital signature dictionary (domain/pdfSignature.ts). Only its
+   * presence is known; neither the signature nor its certificate chain is validated.
+   */
+  readonly signed?: boolean;
 }
 
 /** How long a declaration waits for its upload before its slot is free again (the upload URL lives 5 minutes). */
@@ -215,6 +220,39 @@ export function partsIssue(
   };
 }
 
+/** Evidence names the fields it backs; the signed official report is a PDF and backs none. */
+export function purposeIssue(
+  declared: Pick<EvidenceDeclaration, 'purpose' | 'fields' | 'contentType'>,
+): { path: 'fields' | 'contentType'; code: string; message: Bilingual } | undefined {
+  if (declared.purpose !== 'official_report') {
+    if (declared.fields.length) return undefined;
+    return {
+      path: 'fields',
+      code: 'too_small',
+      message: bi(
+        'Cần ít nhất một chỉ tiêu mà tài liệu chứng minh',
+        'Name at least one field the file backs',
+      ),
+    };
+  }
+  if (declared.contentType !== 'application/pdf') {
+    return {
+      path: 'contentType',
+      code: 'not_pdf',
+      message: bi('Báo cáo chính thức đã ký phải là tệp PDF', 'The signed official report must be a PDF'),
+    };
+  }
+  if (!declared.fields.length) return undefined;
+  return {
+    path: 'fields',
+    code: 'unexpected',
+    message: bi(
+      'Báo cáo chính thức không gắn với chỉ tiêu nào',
+      'The official report backs no field; attach evidence separately',
+    ),
+  };
+}
+
 /** The name a file is downloaded under: always ending in an extension of its verified type. */
 export function downloadName(item: Pick<EvidenceItem, 'fileName' | 'contentType'>): string {
   const ext = extensionOf(item.fileName);
@@ -238,6 +276,8 @@ export function attachmentDisposition(fileName: string): string {
 }
 
 export interface StoredObjectFacts {
+  /** A PDF's digital signature dictionary was seen (domain/pdfSignature.ts); absent for other types. */
+  readonly signed?: boolean;
   readonly size: number;
   /** Base64, as declared by the client. */
   readonly sha256: string;

@@ -236,11 +236,20 @@ function statusChange(
  * A verified upload keeps its slot, and counts only while its report is editable. When several fail,
  * EVIDENCE_SETTLED comes before SLOT_LOST (the declaration lapsed and its slot was taken) before REPORT_LOCKED.
  */
-export const verifiedItems = (item: EvidenceItem, now: Date, versionId?: string): Write[] => [
+export const verifiedItems = (
+  item: EvidenceItem,
+  now: Date,
+  stored: { versionId?: string; signed?: boolean } = {},
+): Write[] => [
   statusChange(
     item,
     ['pending'],
-    { status: 'verified', verifiedAt: now.toISOString(), ...(versionId ? { versionId } : {}) },
+    {
+      status: 'verified',
+      verifiedAt: now.toISOString(),
+      ...(stored.versionId ? { versionId: stored.versionId } : {}),
+      ...(stored.signed === undefined ? {} : { signed: stored.signed }),
+    },
     'EVIDENCE_SETTLED',
   ),
   keepSlot(item),

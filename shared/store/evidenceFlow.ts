@@ -104,7 +104,7 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
     const problem = storedObjectProblem(item, stored);
     if (problem) return await reject(item, problem, now);
     try {
-      await transact(verifiedItems(item, now, stored.versionId));
+      await transact(verifiedItems(item, now, stored));
     } catch (error) {
       if (error instanceof WriteConflict && error.reason === 'SLOT_LOST')
         return await reject(item, DECLARATION_LAPSED, now);
@@ -118,6 +118,7 @@ export async function settleUpload(item: EvidenceItem, now: Date): Promise<Evide
       status: 'verified',
       verifiedAt: now.toISOString(),
       ...(stored.versionId ? { versionId: stored.versionId } : {}),
+      ...(stored.signed === undefined ? {} : { signed: stored.signed }),
     };
   } catch (error) {
     if (!(error instanceof WriteConflict)) throw error;

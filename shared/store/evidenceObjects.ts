@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { scanPdfSignature } from '../domain/pdfSignature.ts';
 import { Readable } from 'node:stream';
 import {
   CompleteMultipartUploadCommand,
@@ -225,6 +226,7 @@ export async function inspectStored(
     throw error;
   }
   const hash = createHash('sha256');
+  const signature = declared.contentType === 'application/pdf' ? scanPdfSignature() : undefined;
   const headChunks: Buffer[] = [];
   let headSize = 0;
   let tail = Buffer.alloc(0);
@@ -232,6 +234,7 @@ export async function inspectStored(
   for await (const chunk of res.Body as AsyncIterable<Uint8Array>) {
     const buf = Buffer.from(chunk);
     hash.update(buf);
+    signature?.push(buf);
     size += buf.length;
     if (headSize < SNIFF_BYTES) {
       headChunks.push(buf.subarray(0, SNIFF_BYTES - headSize));
@@ -264,6 +267,7 @@ export async function inspectStored(
     head,
     tail,
     ...(zip ? { zip } : {}),
+    ...(signature ? { signed: signature.signed } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { startTestApi, type TestApi } from './harness.ts';
 import { EVIDENCE_TYPES, type EvidenceContentType } from '#shared/contract/evidence';
 import { fakeDocx, made } from '../unit/domain/files.ts';
 import { pdfBytes, pngBytes, sha256b64, zipBytes } from './evidenceFiles.ts';
+import { officialReportPdfs } from '../fixtures/signedPdf.ts';
 import {
   admin,
   auditor,
@@ -127,6 +128,66 @@ describe('a valid upload', () => {
     expect(link.json.viewUrl).toBeUndefined();
     const listed = await api.call(auditor, 'GET', `/review/${YEAR}/reports/so-a/evidence`);
     expect(listed.json.items.map((i: { evidenceId: string }) => i.evidenceId)).toContain(evidence.evidenceId);
+  });
+});
+
+describe('the signed official report', () => {
+  const sent: string[] = [];
+  /** Declares, uploads and completes; the answer of the complete call. */
+  async function uploaded(bytes: Buffer, over: Record<string, unknown>) {
+    const res = await declare(agencyA, bytes, over);
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    const { evidence, upload } = res.json as Declared;
+    sent.push(evidence.evidenceId);
+    expect((await put(upload.url, upload.headers, bytes)).status).toBe(200);
+    return api.call(agencyA, 'POST', `/evidence/${evidence.evidenceId}/complete`);
+  }
+  const official = {
+    purpose: 'official_report',
+    fields: [],
+    fileName: 'Báo cáo ứng dụng CNTT năm 2025 (đã ký).pdf',
+    document: { title: 'Báo cáo ứng dụng CNTT năm 2025' },
+  };
+
+  it('is a PDF of its own kind; whether it carries a digital signature is read from the stored bytes', async () => {
+    const { signed, unsigned, prepared } = await officialReportPdfs();
+    const done = await uploaded(signed, official);
+    expect(done.status, JSON.stringify(done.json)).toBe(200);
+    expect(done.json.evidence).toMatchObject({
+      status: 'verified',
+      purpose: 'official_report',
+      signed: true,
+    });
+    // Prepared for signing but never signed, and plainly unsigned: no signature.
+    for (const bytes of [prepared, unsigned])
+      expect((await uploaded(bytes, official)).json.evidence).toMatchObject({
+        status: 'verified',
+        signed: false,
+      });
+    // Ordinary evidence PDFs are read the same way.
+    expect((await uploaded(pdfBytes('evidence'), {})).json.evidence.signed).toBe(false);
+    const listed = await api.call(auditor, 'GET', `/review/${YEAR}/reports/so-a/evidence`);
+    const mine = listed.json.items.filter((i: { evidenceId: string }) => sent.includes(i.evidenceId));
+    expect(mine.map((i: { signed?: boolean }) => i.signed).sort()).toEqual([false, false, false, true]);
+    // The report's file slots are for the tests below.
+    for (const id of sent) expect((await api.call(agencyA, 'DELETE', `/evidence/${id}`)).status).toBe(200);
+  });
+
+  it('backs no field, and must be a PDF; evidence must back one: 400 naming the field, nothing written', async () => {
+    const bytes = pdfBytes('official');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...official, fields: [field] }, 'fields'],
+      [{ ...official, contentType: 'image/png', fileName: 'bao-cao.png' }, 'contentType'],
+      [{ fields: [] }, 'fields'],
+    ];
+    for (const [over, path] of cases) {
+      const before = await snapshotTable(api.tableName);
+      const res = await declare(agencyA, bytes, over);
+      expect(res.status).toBe(400);
+      expect(res.json.error.issues.map((i: { path: string }) => i.path)).toContain(path);
+      expect(res.json.error.issues[0].message.vi).toBeTruthy();
+      expect(await snapshotTable(api.tableName)).toBe(before);
+    }
   });
 });
 

@@ -199,7 +199,12 @@ describe('the 2025 rollup of the seed’s agencies, checked by hand', () => {
     expect(row.verification).toBe('under_review');
     expect(unit('so-tttt').verification).toBe('accepted');
     expect(unit('so-khdt').verification).toBe('self_reported');
-    expect(rollup.verification.states).toEqual({ accepted: 1, under_review: 1, self_reported: 7 });
+    expect(rollup.verification.states).toEqual({
+      accepted: 1,
+      preliminary: 0,
+      under_review: 1,
+      self_reported: 7,
+    });
     expect(rollup.verification.fields.staff_email_regular).toMatchObject({
       units: 1,
       withGap: 1,

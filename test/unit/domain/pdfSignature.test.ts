@@ -1,6 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
-import forge from 'node-forge';
 import {
   beginText,
   endText,
@@ -15,61 +13,16 @@ import {
   setFontAndSize,
   StandardFonts,
 } from 'pdf-lib';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { SignPdf } from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanPdfSignature } from '#shared/domain/pdfSignature';
-
-/** A self-signed certificate and its key as a PKCS#12 file, as an agency's signing token would export it. */
-function selfSignedP12(): Buffer {
-  // node:crypto makes the key: forge's pure-JS RSA key generation takes seconds.
-  const { privateKey: pem } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  });
-  const privateKey = forge.pki.privateKeyFromPem(pem);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(privateKey.n, privateKey.e);
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
-  cert.validity.notAfter = new Date('2036-01-01T00:00:00Z');
-  const name = [{ name: 'commonName', value: 'So Thong tin va Truyen thong (test)' }];
-  cert.setSubject(name);
-  cert.setIssuer(name);
-  cert.sign(privateKey, forge.md.sha256.create());
-  const p12 = forge.pkcs12.toPkcs12Asn1(privateKey, [cert], '', { algorithm: '3des' });
-  return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
-}
-
-/** The official report as it left the agency's PDF tool: one page of text, no signature. */
-async function report(): Promise<PDFDocument> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage().drawText('Bao cao ung dung CNTT nam 2026', { x: 50, y: 750, font, size: 14 });
-  return doc;
-}
-
-/** Signing tools need the signature dictionary outside object streams, to patch its hex in place. */
-const save = async (doc: PDFDocument) => Buffer.from(await doc.save({ useObjectStreams: false }));
+import { officialReportPdfs, save } from '../../fixtures/signedPdf.ts';
 
 let unsigned: Buffer;
 let prepared: Buffer;
 let signed: Buffer;
 
 beforeAll(async () => {
-  const doc = await report();
-  unsigned = await save(doc);
-  pdflibAddPlaceholder({
-    pdfDoc: doc,
-    reason: 'Ky bao cao',
-    contactInfo: '',
-    name: 'Test',
-    location: 'Ha Noi',
-  });
-  prepared = await save(doc);
-  signed = await new SignPdf().sign(prepared, new P12Signer(selfSignedP12()));
+  ({ unsigned, prepared, signed } = await officialReportPdfs());
 });
 
 /** Feeds `bytes` to a fresh scan in chunks of the given sizes, cycling through them. */
