@@ -87,27 +87,29 @@ export class Alerts extends Construct {
     alarm.addOkAction(this.action);
   }
 
-  /** Any error or throttle of the function within five minutes. */
-  watchFunction(fn: IFunction, label: string): { errors: Alarm; throttles: Alarm } {
-    const errors = new Alarm(this, `${label}Errors`, {
-      alarmDescription: `${label}: the function failed (unhandled error or timeout).`,
-      metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+  /**
+   * Any error or throttle of the function within five minutes, as one alarm: with one function per route, two
+   * alarms each were a fifth of the stack's 500-resource limit (infra/README.md, "Resource budget").
+   */
+  watchFunction(fn: IFunction, label: string): Alarm {
+    const failed = new Alarm(this, `${label}Failures`, {
+      alarmDescription: `${label}: the function failed (unhandled error or timeout) or was throttled.`,
+      metric: new MathExpression({
+        expression: 'errors + throttles',
+        label: `${label} errors + throttles`,
+        period: FIVE_MINUTES,
+        usingMetrics: {
+          errors: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+          throttles: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        },
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    const throttles = new Alarm(this, `${label}Throttles`, {
-      alarmDescription: `${label}: invocations were throttled.`,
-      metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.notify(errors);
-    this.notify(throttles);
-    return { errors, throttles };
+    this.notify(failed);
+    return failed;
   }
 
   /**

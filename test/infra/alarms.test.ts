@@ -5,13 +5,22 @@ const { stack, template } = synthStack('dev');
 const alarms = Object.entries(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
 const topicId = logicalIdOf(stack.alerts.topic);
 
-const alarmsOn = (metric: string, functionId: string) =>
-  alarms.filter(
-    ([, a]) =>
-      a.Properties?.MetricName === metric &&
-      JSON.stringify(a.Properties?.Dimensions) ===
-        JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionId } }]),
-  );
+/** Alarms whose metric math sums the function's errors and throttles. */
+const failureAlarmsOn = (functionId: string) =>
+  alarms.filter(([, a]) => {
+    const metrics = (a.Properties?.Metrics ?? []) as {
+      Expression?: string;
+      MetricStat?: { Metric: { MetricName: string; Dimensions: unknown } };
+    }[];
+    const on = (name: string) =>
+      metrics.some(
+        (m) =>
+          m.MetricStat?.Metric.MetricName === name &&
+          JSON.stringify(m.MetricStat.Metric.Dimensions) ===
+            JSON.stringify([{ Name: 'FunctionName', Value: { Ref: functionId } }]),
+      );
+    return metrics.some((m) => m.Expression === 'errors + throttles') && on('Errors') && on('Throttles');
+  });
 
 describe('alarms', () => {
   it('publishes to an SNS topic encrypted with a rotated KMS key', () => {
@@ -43,10 +52,12 @@ describe('alarms', () => {
     );
   });
 
-  it('alarms on errors and on throttles of every route’s function', () => {
+  it('alarms on errors or throttles of every route’s function, one alarm each', () => {
     for (const [routeId, fn] of stack.api.functions) {
-      expect(alarmsOn('Errors', logicalIdOf(fn)), routeId).toHaveLength(1);
-      expect(alarmsOn('Throttles', logicalIdOf(fn)), routeId).toHaveLength(1);
+      const found = failureAlarmsOn(logicalIdOf(fn));
+      expect(found, routeId).toHaveLength(1);
+      expect(found[0]![1].Properties).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
+      expect(found[0]![1].Properties?.AlarmActions).toHaveLength(1);
     }
   });
 

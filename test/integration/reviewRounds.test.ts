@@ -297,6 +297,14 @@ describe('a decision on a document', () => {
       reason: expect.any(String),
     });
     expect(seen.json.unsupported).toEqual(['budget_total']);
+
+    // The unit agrees within the window: final at once, with the rejection standing.
+    const agreed = await api.call(who, 'POST', `/reports/${YEAR}/agree`);
+    expect(agreed.status, JSON.stringify(agreed.json)).toBe(200);
+    expect(agreed.json.status).toBe('accepted');
+    const final = await rollupRow('xa-d', new Date());
+    expect(final).toMatchObject({ verification: 'accepted', evidence: after.evidence });
+    expect(final.score.points).toBeCloseTo(after.score.points, 9);
   });
 });
 
