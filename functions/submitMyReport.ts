@@ -20,7 +20,10 @@ export const handler = apiHandler('submitMyReport', async (req) => {
     alsoWrite: async () => reliedOn.map(stillVerified),
   };
   return changeReport(command, async (state) => {
-    const evidence = await verifiedEvidence(year, unitId);
+    // A document the auditors rejected no longer backs anything, in this submission or a later one.
+    const evidence = (await verifiedEvidence(year, unitId)).filter(
+      (e) => state.documents?.[e.evidenceId]?.verdict !== 'rejected',
+    );
     reliedOn = evidence.map((e) => e.evidenceId);
     return submit(
       state,

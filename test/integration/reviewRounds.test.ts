@@ -381,5 +381,34 @@ describe('bad transitions and bad bodies answer 4xx and write nothing', () => {
     });
     // Once objected, the unit can no longer agree or object again.
     await refused(who, 'POST', `/reports/${YEAR}/agree`, 409, 'REPORT_LOCKED');
+
+    // The team rejects the budget decision and sends the report back: resubmitting on that document is refused,
+    // naming the field, until the unit brings another.
+    const docs = await api.call(auditor, 'GET', review('huyen-c', '/evidence'));
+    const budget = docs.json.items.find((e: { fields: string[] }) => e.fields.includes('budget_total'));
+    const decided = await api.call(
+      auditor,
+      'PUT',
+      review('huyen-c', `/evidence/${budget.evidenceId}/decision`),
+      {
+        body: { verdict: 'rejected', reason: 'Không phải quyết định giao dự toán' },
+      },
+    );
+    expect(decided.status).toBe(200);
+    const back = await api.call(auditor, 'POST', review('huyen-c', '/return'), {
+      body: { comments: [{ field: 'budget_total', text: 'Bổ sung quyết định giao dự toán' }] },
+    });
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    const resubmitted = await refused(
+      who,
+      'POST',
+      `/reports/${YEAR}/submit`,
+      422,
+      'SUBMISSION_INVALID',
+      HEAD_OF_AGENCY,
+    );
+    expect(resubmitted.json.error.issues.map((i: { path: string }) => i.path)).toEqual(['budget_total']);
+    await recordVerifiedEvidence(api.tableName, 'huyen-c', ['budget_total']);
+    expect((await api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION)).status).toBe(200);
   });
 });
