@@ -8,6 +8,7 @@ import type { Report } from './types.ts';
 const M = {
   reference: bi('Số tham chiếu', 'Reference number'),
   hash: bi('SHA-256 của số liệu đã nộp', 'SHA-256 of the submitted values'),
+  vouchedBy: bi('Thủ trưởng cơ quan xác nhận', 'Vouched for by the head of the agency'),
   matches: bi('khớp với số liệu đang hiển thị', 'matches the values shown'),
   differs: bi(
     'KHÔNG khớp với số liệu đang hiển thị — hãy báo cho Sở.',
@@ -38,5 +39,17 @@ export function receiptLines(report: Report): { label: Bilingual; value: HTMLEle
         ),
       ),
     },
+    ...(report.attestation
+      ? [
+          {
+            label: M.vouchedBy,
+            value: h(
+              'span',
+              { 'data-attested-by': '' },
+              `${report.attestation.headName}, ${report.attestation.headTitle}`,
+            ),
+          },
+        ]
+      : []),
   ];
 }

@@ -126,6 +126,10 @@ export const A = {
       `Every required field is filled in and ${files} evidence file(s) are verified. Once submitted, the report is locked until it is reviewed.`,
     ),
   submitNow: bi('Nộp báo cáo', 'Submit the report'),
+  headTitle: bi('Thủ trưởng cơ quan xác nhận', 'The head of the agency vouches for the report'),
+  headName: bi('Họ và tên thủ trưởng cơ quan', 'Name of the head of the agency'),
+  headRole: bi('Chức vụ', 'Title'),
+  headRoleHint: bi('Ví dụ: Giám đốc Sở, Chủ tịch UBND xã', 'For example: Director of the Department'),
   submitting: bi('Đang nộp…', 'Submitting…'),
   cancel: bi('Để sau', 'Not now'),
   // Receipt

@@ -309,16 +309,17 @@ function renderReport(
 
   const panel = submitPanel({
     focusIssue,
-    submit: async () => {
+    submit: async (attested) => {
       if (!(await autosave.flush())) {
         status.flash();
         return;
       }
       try {
-        await call('submitMyReport', { params: { year } });
+        await call('submitMyReport', { params: { year }, body: attested });
         await dropDraft(report.unitId, year);
         navigate(`#/report/${year}/receipt`);
       } catch (error) {
+        if (error instanceof ApiError && error.code === CODE.VALIDATION_FAILED) return error.issues;
         if (error instanceof ApiError && error.code === CODE.SUBMISSION_INVALID) showIssues(error.issues);
         else if (error instanceof ApiError || error instanceof NetworkError)
           showError(main, { error, retry: () => navigate(`#/report/${year}`) });
