@@ -1,4 +1,5 @@
 import type { PeriodInput } from '../contract/bodies.ts';
+import { DEFAULT_OBJECTION_WINDOW_DAYS } from '../contract/reportBodies.ts';
 
 /*
  * A reporting period. Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh midnight is 17:00 UTC.
@@ -39,11 +40,7 @@ export function reportingYearsInProgress(now: Date): number[] {
   return [year - 1, year];
 }
 
-/**
- * Days the unit has to agree with or object to a preliminary result (giải trình) when the period does not
- * say: a system default, no legal source.
- */
-export const DEFAULT_OBJECTION_WINDOW_DAYS = 7;
+/** Days the unit has to agree with or object to a preliminary result (giải trình). */
 export const objectionWindowDays = (period: Pick<Period, 'objectionWindowDays'>): number =>
   period.objectionWindowDays ?? DEFAULT_OBJECTION_WINDOW_DAYS;
 

@@ -114,3 +114,13 @@ export function draftInPage(
     `${unitId}/${year}`,
   );
 }
+
+/** The submission step: the head of the agency's name and title, the attestation ticked, then submit. */
+export async function attestAndSubmit(page: Page, head = { name: 'Lò Văn Minh', title: 'Chủ tịch UBND xã' }) {
+  await page.locator('[data-action="submit-now"]').waitFor();
+  await page.fill('#head-name', head.name);
+  await page.fill('#head-title', head.title);
+  await page.check('#head-attest');
+  await page.click('[data-action="submit-now"]');
+  await page.waitForURL(/#\/report\/\d+\/receipt$/);
+}

@@ -17,6 +17,7 @@ import {
 import { targetFor } from '#shared/catalog/index';
 import {
   YEAR,
+  attestAndSubmit,
   catalog,
   completeValues,
   fieldsNeedingEvidence,
@@ -150,11 +151,13 @@ describe('the review cycle in the browser', () => {
 
     await page.click('[data-action="check-submit"]');
     await page.locator('[data-action="submit-now"]').waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe(
-      'submit-now',
-    );
+    // The last step is the head of the agency's: focus is on their name.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('head-name');
+    // Without the attestation nothing is sent: the missing parts are said beside them.
     await page.click('[data-action="submit-now"]');
-    await page.waitForURL(/#\/report\/\d+\/receipt$/);
+    expect(await page.locator('#head-name-err').isVisible()).toBe(true);
+    expect(await page.locator('#head-attest-err').isVisible()).toBe(true);
+    await attestAndSubmit(page);
     const receipt = page.locator('.receipt');
     await receipt.waitFor();
     const sums = await receipt.locator('.receipt__files .checksum').allTextContents();
@@ -167,6 +170,7 @@ describe('the review cycle in the browser', () => {
     submittedHash = (await receipt.locator('[data-values-sha256]').textContent()) ?? '';
     expect(submittedHash).toBe(await independentValuesHash());
     expect(await receipt.locator('[data-hash-check]').getAttribute('data-hash-check')).toBe('ok');
+    expect(await receipt.locator('[data-attested-by]').textContent()).toBe('Lò Văn Minh, Chủ tịch UBND xã');
     await checkPage(b, 'agency-receipt');
     expect(b.problems).toEqual([]);
   });
@@ -249,8 +253,7 @@ describe('the review cycle in the browser', () => {
       .poll(() => page.locator('[data-indicator="email_regular_pct"] output').textContent())
       .toBe('75%');
     await page.click('[data-action="check-submit"]');
-    await page.click('[data-action="submit-now"]');
-    await page.waitForURL(/receipt$/);
+    await attestAndSubmit(page);
     const facts = await page.locator('.receipt__facts').textContent();
     expect(facts).toMatch(/Lần nộp\s*2/);
     expect(b.problems).toEqual([]);

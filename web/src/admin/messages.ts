@@ -28,6 +28,15 @@ export const A = {
       `Từ ${min} đến ${max} ngày; để trống nếu không nhắc tự động. Thư đi lúc 8 giờ sáng tới các đơn vị chưa nộp.`,
       `${min} to ${max} days; leave empty for no automatic reminder. It goes at 8 a.m. to the units that have not submitted.`,
     ),
+  objectionDays: bi(
+    'Thời hạn giải trình kết quả sơ bộ (ngày)',
+    'Window to object to a preliminary result (days)',
+  ),
+  objectionDaysHint: (min: number, max: number, fallback: number) =>
+    bi(
+      `Từ ${min} đến ${max} ngày; để trống thì là ${fallback} ngày (mặc định của hệ thống, chưa có văn bản).`,
+      `${min} to ${max} days; empty means ${fallback} days (a system default, no legal source).`,
+    ),
   units: bi('Đơn vị theo thời gian →', 'Units through time →'),
   // Targets, weights and bands
   targets: bi('Mục tiêu, trọng số điểm và thang xếp loại', 'Targets, point weights and bands'),

@@ -1,4 +1,5 @@
 import { REMINDER_DAYS_BEFORE } from '#shared/contract/reminders';
+import { DEFAULT_OBJECTION_WINDOW_DAYS, OBJECTION_WINDOW_DAYS } from '#shared/contract/reportBodies';
 import { call } from '../api.ts';
 import { h } from '../dom.ts';
 import { L } from '../i18n.ts';
@@ -36,6 +37,16 @@ export function periodSection(
     step: 1,
     value: period.reminderDaysBefore === undefined ? '' : String(period.reminderDaysBefore),
     'aria-describedby': 'p-remind-hint',
+  });
+  const objectionDays = h('input', {
+    id: 'p-objection',
+    type: 'number',
+    inputmode: 'numeric',
+    min: OBJECTION_WINDOW_DAYS.min,
+    max: OBJECTION_WINDOW_DAYS.max,
+    step: 1,
+    value: period.objectionWindowDays === undefined ? '' : String(period.objectionWindowDays),
+    'aria-describedby': 'p-objection-hint',
   });
   let exceptions: Exception[] = [...period.lockExceptions];
   const list = h('ul', { class: 'exceptions' });
@@ -107,6 +118,7 @@ export function periodSection(
           // Kept as it is: this page does not edit the hierarchy day, and a PUT replaces the period.
           ...(period.hierarchyAsOf ? { hierarchyAsOf: period.hierarchyAsOf } : {}),
           ...(remindDays.value === '' ? {} : { reminderDaysBefore: Number(remindDays.value) }),
+          ...(objectionDays.value === '' ? {} : { objectionWindowDays: Number(objectionDays.value) }),
         },
       });
       status.textContent = L(A.periodSaved);
@@ -128,11 +140,23 @@ export function periodSection(
         labelled(opens.id, L(A.opensAt), opens),
         labelled(deadline.id, L(A.deadline), deadline),
         labelled(remindDays.id, L(A.remindDays), remindDays),
+        labelled(objectionDays.id, L(A.objectionDays), objectionDays),
       ),
       h(
         'p',
         { class: 'field__hint', id: 'p-remind-hint' },
         L(A.remindDaysHint(REMINDER_DAYS_BEFORE.min, REMINDER_DAYS_BEFORE.max)),
+      ),
+      h(
+        'p',
+        { class: 'field__hint', id: 'p-objection-hint' },
+        L(
+          A.objectionDaysHint(
+            OBJECTION_WINDOW_DAYS.min,
+            OBJECTION_WINDOW_DAYS.max,
+            DEFAULT_OBJECTION_WINDOW_DAYS,
+          ),
+        ),
       ),
       h('h3', null, L(A.exceptions)),
       list,

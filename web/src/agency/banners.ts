@@ -48,6 +48,8 @@ export function statusNotice(report: Report, canEdit: boolean, year: number): HT
     return h('div', { class: 'notice notice--ok' }, h('p', null, L(A.accepted), ' ', receipt));
   if (report.status === 'submitted' || report.status === 'late')
     return h('div', { class: 'notice' }, h('p', null, L(A.locked), ' ', receipt));
+  // The review round's own panel says what the unit can do (agency/reviewRound.ts).
+  if (report.status === 'preliminary' || report.status === 'objected') return h('p', null, receipt);
   if (!canEdit) return h('div', { class: 'notice notice--warn' }, h('p', null, L(A.deadlinePassed)));
   return null;
 }

@@ -28,6 +28,7 @@ import { printView } from './printView.ts';
 import { inlineFailure } from '../inlineFailure.ts';
 import { dropDraft, readCopied, readDraft, writeCopied, type Draft } from './drafts.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
+import { reviewRoundPanel } from './reviewRound.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
 import { A } from './messages.ts';
 import { saveStatus } from './saveStatus.ts';
@@ -451,6 +452,14 @@ function renderReport(
       notices,
       conflicts,
       statusNotice(report, canEdit, year) ?? '',
+      reviewRoundPanel({
+        year,
+        catalog,
+        report,
+        store,
+        onDone: () => navigate(`#/report/${year}`),
+        onError: (error) => showError(main, { error, retry: () => navigate(`#/report/${year}`) }),
+      }),
       report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
       panel.element,
       h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),

@@ -27,6 +27,8 @@ export interface EvidenceTableOptions {
   readonly canWithdraw: boolean;
   readonly canDownload: boolean;
   readonly onError: (error: unknown) => void;
+  /** What the reviewer decided of a verified file, or the control to decide it (review/rounds.ts). */
+  readonly decision?: (item: EvidenceItem) => HTMLElement | null;
 }
 
 function withdrawControl(store: EvidenceStore, item: EvidenceItem, failure: InlineFailure): HTMLElement {
@@ -160,12 +162,23 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
                 h('span', { class: 'file-name' }, item.fileName),
                 h('br'),
                 h('span', { class: 'muted' }, fmtBytes(item.size)),
+                item.signed
+                  ? h(
+                      'p',
+                      { 'data-signed': '' },
+                      h('span', { class: 'badge badge--ok' }, L(E.signed)),
+                      ' ',
+                      h('span', { class: 'muted small' }, L(E.signedNote)),
+                    )
+                  : null,
               ),
               h('td', { 'data-label': L(E.docCol) }, documentLine(item)),
               h(
                 'td',
                 { 'data-label': L(E.fieldsCol) },
-                item.fields.map((f) => L(opts.labelOf(f))).join('; '),
+                item.purpose === 'official_report'
+                  ? L(E.officialReport)
+                  : item.fields.map((f) => L(opts.labelOf(f))).join('; '),
               ),
               h(
                 'td',
@@ -175,6 +188,7 @@ export function evidenceTable(store: EvidenceStore, opts: EvidenceTableOptions):
                   ? h('p', { class: 'muted' }, L(E.waitingUntil(fmtDateTime(item.pendingUntil))))
                   : null,
                 item.rejectedReason ? h('p', { class: 'field__error' }, L(item.rejectedReason)) : null,
+                item.status === 'verified' ? (opts.decision?.(item) ?? null) : null,
               ),
               h(
                 'td',

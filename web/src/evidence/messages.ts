@@ -2,6 +2,12 @@ import { bi } from '#shared/contract/i18n';
 
 export const E = {
   heading: bi('Tài liệu kiểm chứng', 'Evidence documents'),
+  signed: bi('Có chữ ký số', 'Digitally signed'),
+  signedNote: bi(
+    'Tệp có chữ ký số; hệ thống chưa kiểm tra chữ ký và chuỗi chứng thư.',
+    'The file carries a digital signature; neither it nor its certificate chain has been validated.',
+  ),
+  officialReport: bi('Báo cáo chính thức đã ký', 'The signed official report'),
   needed: bi('Cần tài liệu kiểm chứng', 'Evidence needed'),
   none: bi('Chưa có tài liệu nào.', 'No documents yet.'),
   unavailable: bi(

@@ -20,6 +20,7 @@ import { historyList } from './history.ts';
 import { R } from './messages.ts';
 import { person } from '../people.ts';
 import { reviewActions } from './actions.ts';
+import { documentDecision, roundsSection } from './rounds.ts';
 import { verifyTables } from './verifyTable.ts';
 
 /** A message for the next render of the page, after an action reloads it. */
@@ -159,6 +160,17 @@ export const reviewReportPage: Page = async ({ main, params }) => {
     },
   });
 
+  const round = {
+    params: target,
+    catalog,
+    report,
+    files: store.live(),
+    onError,
+    onDone: (done: string) => {
+      flash = done;
+      navigate(location.hash);
+    },
+  };
   const comments = report.comments.length
     ? h(
         'section',
@@ -235,9 +247,11 @@ export const reviewReportPage: Page = async ({ main, params }) => {
         canWithdraw: false,
         canDownload: true,
         onError,
+        decision: documentDecision(round),
       }),
     ),
     sections,
+    roundsSection(round),
     actions,
     comments,
     h(

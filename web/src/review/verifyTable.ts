@@ -16,7 +16,8 @@ export interface VerifyRow {
   focus(): void;
 }
 
-function valueControl(
+/** An input for one field's value, read as the catalog's type (raw text when it does not parse). */
+export function valueControl(
   f: CatalogField,
   id: string,
   label: string,
