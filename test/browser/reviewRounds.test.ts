@@ -8,6 +8,7 @@ import {
   signOut,
   type Browser,
 } from './browser.ts';
+import { officialReportPdfs } from '../fixtures/signedPdf.ts';
 import { YEAR, attestAndSubmit, completeValues, fieldsNeedingEvidence, uploadEvidence } from './report.ts';
 
 /*
@@ -66,6 +67,18 @@ describe('the review in two rounds in the browser', () => {
       title: 'Quyết định giao dự toán ngân sách năm 2026',
       alsoCovers: others,
     });
+    // The signed official report goes with it, as a document of its own kind; its signature is detected.
+    const { signed } = await officialReportPdfs();
+    await page.setInputFiles('#official-report-file', {
+      name: 'Bao cao CNTT 2026 da ky.pdf',
+      mimeType: 'application/pdf',
+      buffer: signed,
+    });
+    await page.click('[data-action="upload-official-report"]');
+    const official = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'da ky' });
+    await official.locator('[data-signed]').waitFor({ timeout: 30_000 });
+    expect(await official.textContent()).toMatch(/Báo cáo chính thức đã ký/);
+    expect(await official.textContent()).toMatch(/chưa kiểm tra chữ ký và chuỗi chứng thư/);
     await page.click('[data-action="check-submit"]');
     await attestAndSubmit(page, { name: 'Nguyễn Thị Hoa', title: 'Giám đốc Sở Tư pháp' });
     expect(await page.locator('[data-attested-by]').textContent()).toBe(

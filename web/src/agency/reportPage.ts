@@ -29,6 +29,7 @@ import { inlineFailure } from '../inlineFailure.ts';
 import { dropDraft, readCopied, readDraft, writeCopied, type Draft } from './drafts.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
 import { reviewRoundPanel } from './reviewRound.ts';
+import { officialReportBox } from '../evidence/officialReport.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
 import { A } from './messages.ts';
 import { saveStatus } from './saveStatus.ts';
@@ -363,6 +364,7 @@ function renderReport(
         canDownload: true,
         onError: (error) => showError(main, { error, retry: () => navigate(`#/report/${year}`) }),
       }),
+      canEdit ? officialReportBox(store, year) : null,
     ),
     canEdit ? h('div', { class: 'form-actions' }, checkButton) : null,
   );

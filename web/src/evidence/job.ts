@@ -5,6 +5,7 @@ import {
   isMultipart,
   type EvidenceContentType,
 } from '#shared/contract/evidence';
+import type { EvidencePurpose } from '#shared/contract/evidence';
 import type { Bilingual } from '#shared/contract/i18n';
 import { ApiError, NetworkError, call, newKey } from '../api.ts';
 import type { EvidenceDocument, EvidenceItem, UploadTicket } from '../types.ts';
@@ -63,6 +64,8 @@ export class UploadJob {
     private readonly fields: readonly string[],
     private readonly document: EvidenceDocument,
     private readonly onChange: (state: JobState) => void,
+    /** `official_report`: the signed report itself, which backs no field (`fields` is empty). */
+    private readonly purpose?: EvidencePurpose,
   ) {}
 
   start(): Promise<void> {
@@ -130,6 +133,7 @@ export class UploadJob {
           sha256: this.sha256,
           ...(this.parts ? { parts: this.parts } : {}),
           fields: [...this.fields],
+          ...(this.purpose ? { purpose: this.purpose } : {}),
           document: this.document,
         },
       });

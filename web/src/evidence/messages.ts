@@ -8,6 +8,14 @@ export const E = {
     'The file carries a digital signature; neither it nor its certificate chain has been validated.',
   ),
   officialReport: bi('Báo cáo chính thức đã ký', 'The signed official report'),
+  officialReportHint: bi(
+    'Bản báo cáo có chữ ký của thủ trưởng cơ quan (tệp PDF, ký số hoặc bản quét). Không bắt buộc.',
+    'The report as signed by the head of the agency (a PDF, digitally signed or scanned). Optional.',
+  ),
+  officialReportFile: bi('Tệp PDF', 'PDF file'),
+  officialReportTitle: (year: number) =>
+    bi(`Báo cáo ứng dụng CNTT năm ${year} (bản đã ký)`, `IT use report ${year} (signed copy)`),
+  errPdf: bi('Báo cáo chính thức phải là tệp PDF.', 'The official report must be a PDF.'),
   needed: bi('Cần tài liệu kiểm chứng', 'Evidence needed'),
   none: bi('Chưa có tài liệu nào.', 'No documents yet.'),
   unavailable: bi(
