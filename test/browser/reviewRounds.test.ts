@@ -74,7 +74,7 @@ describe('the review in two rounds in the browser', () => {
       mimeType: 'application/pdf',
       buffer: signed,
     });
-    await page.click('[data-action="upload-official-report"]');
+    await page.click('[data-upload="official-report"]');
     const official = page.locator('#sec-evidence tr[data-evidence]', { hasText: 'da ky' });
     await official.locator('[data-signed]').waitFor({ timeout: 30_000 });
     expect(await official.textContent()).toMatch(/Báo cáo chính thức đã ký/);
@@ -121,6 +121,14 @@ describe('the review in two rounds in the browser', () => {
     await page.click('[data-action="send-objections"]');
     expect(await form.locator('.field__error').first().isVisible()).toBe(true);
     await form.locator('[data-objection-text]').fill(EXPLANATION);
+    // A new document goes up with the objection, while the window is open, and is ticked to go with it.
+    await page.setInputFiles('#objection-upload-0-file', {
+      name: 'Quyet dinh giao bien che.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfBytes('bien che'),
+    });
+    await page.click('[data-upload="objection-upload-0"]');
+    await form.locator('[data-objection-file]:checked').waitFor({ timeout: 30_000 });
     await page.click('[data-action="send-objections"]');
     const sent = page.locator('#review-sent');
     await sent.waitFor();
@@ -136,7 +144,9 @@ describe('the review in two rounds in the browser', () => {
     await page.goto(`${b.base}/#/review/${YEAR}/${UNIT}`);
     const answer = page.locator('[data-answer-form="staff_total"]');
     await answer.waitFor();
-    expect(await page.locator('[data-objection="staff_total"]').textContent()).toContain(EXPLANATION);
+    const objection = await page.locator('[data-objection="staff_total"]').textContent();
+    expect(objection).toContain(EXPLANATION);
+    expect(objection).toContain('Quyet dinh giao bien che.pdf');
     // Finalizing before the answer is refused (409), and the page says why.
     b.expectFailures(/\/finalize$/);
     await page.click('[data-action="finalize-review"]');

@@ -27,6 +27,8 @@ export const P = {
   ),
   explanation: bi('Nội dung giải trình', 'Explanation'),
   attach: bi('Tài liệu kèm theo', 'Documents attached'),
+  newDocument: bi('Tải lên tài liệu mới cho nội dung này', 'Upload a new document for this objection'),
+  documentTitle: (field: string) => bi(`Tài liệu giải trình: ${field}`, `Supporting document: ${field}`),
   addField: bi('Thêm chỉ tiêu', 'Add a field'),
   remove: bi('Bỏ chỉ tiêu này', 'Remove this field'),
   send: bi('Gửi giải trình', 'Send the objections'),

@@ -1,10 +1,13 @@
 import type { CatalogField } from '#shared/catalog/types';
 import { DOCUMENT_VERDICT_LABELS } from '#shared/contract/statuses';
-import { ApiError, call } from '../api.ts';
-import { columnHeads, focusElement, h } from '../dom.ts';
+import { call } from '../api.ts';
+import { columnHeads, h } from '../dom.ts';
 import type { EvidenceStore } from '../evidence/store.ts';
 import { formatValue } from '../format.ts';
 import { L, fmtDateTime } from '../i18n.ts';
+import { quickUpload } from '../evidence/quickUpload.ts';
+import { ACCEPT } from '../evidence/upload.ts';
+import { reviewStep } from '../reviewStep.ts';
 import type { PublicCatalog, Report } from '../types.ts';
 import { P } from './reviewMessages.ts';
 
@@ -91,19 +94,7 @@ function preliminaryPanel(
   const deadline = fmtDateTime(report.preliminary?.objectionDeadline);
   const changed = Object.entries(report.verification).filter(([, v]) => v.value !== undefined || v.comment);
   const error = h('p', { class: 'field__error', role: 'alert', hidden: true });
-  const run = async (send: () => Promise<unknown>, done: { vi: string; en: string }) => {
-    error.hidden = true;
-    try {
-      await send();
-      opts.onDone(L(done));
-    } catch (e) {
-      if (e instanceof ApiError && e.status !== 401 && e.status !== 403) {
-        error.textContent = L(e.bilingual) || e.code;
-        error.hidden = false;
-        focusElement(error);
-      } else opts.onError(e);
-    }
-  };
+  const run = reviewStep(error, opts.onDone, opts.onError);
 
   const verified = opts.store.live().filter((i) => i.status === 'verified');
   const rows = h('div', { class: 'objection-rows' });
@@ -123,21 +114,36 @@ function preliminaryPanel(
       'aria-describedby': `objection-err-${i}`,
     });
     const err = h('p', { class: 'field__error', id: `objection-err-${i}`, hidden: true });
-    const files = verified.map((f) =>
+    const pick = (f: { evidenceId: string; fileName: string }, checked = false) =>
       h(
         'label',
         { class: 'check' },
-        h('input', { type: 'checkbox', value: f.evidenceId, 'data-objection-file': '' }),
-        ` ${f.fileName}`,
-      ),
+        h('input', { type: 'checkbox', value: f.evidenceId, checked, 'data-objection-file': '' }),
+        ` ${f.fileName} `,
+      );
+    const files = h(
+      'div',
+      null,
+      verified.map((f) => pick(f)),
     );
+    // A new document goes up for the field picked, then is ticked to go with the objection.
+    const upload = quickUpload({
+      store: opts.store,
+      year,
+      id: `objection-upload-${i}`,
+      label: L(P.newDocument),
+      accept: ACCEPT,
+      fields: () => [select.value],
+      title: () => L(P.documentTitle(label(select.value))),
+      onDone: (item) => files.append(pick(item, true)),
+    });
     const row = h(
       'fieldset',
       { class: 'objection-row', 'data-objection-row': '' },
       h('legend', { class: 'visually-hidden' }, `${L(P.field)} ${i + 1}`),
       h('div', { class: 'field' }, h('label', { class: 'label', for: select.id }, L(P.field)), select),
       h('div', { class: 'field' }, h('label', { class: 'label', for: text.id }, L(P.explanation)), text, err),
-      files.length ? h('div', { class: 'field' }, h('p', { class: 'label' }, L(P.attach)), files) : null,
+      h('div', { class: 'field' }, h('p', { class: 'label' }, L(P.attach)), files, upload),
       h(
         'button',
         { type: 'button', class: 'button button--secondary', onclick: () => row.remove() },

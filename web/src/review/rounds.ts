@@ -2,11 +2,12 @@ import { validateDraft } from '#shared/catalog/schema';
 import type { CatalogField } from '#shared/catalog/types';
 import type { Bilingual } from '#shared/contract/i18n';
 import { DOCUMENT_VERDICT_LABELS, OBJECTION_VERDICT_LABELS } from '#shared/contract/statuses';
-import { ApiError, call } from '../api.ts';
+import { call } from '../api.ts';
 import { asCatalog } from '../catalog.ts';
-import { focusElement, h } from '../dom.ts';
+import { h } from '../dom.ts';
 import { formatValue } from '../format.ts';
 import { L, fmtDateTime } from '../i18n.ts';
+import { reviewStep } from '../reviewStep.ts';
 import type { EvidenceItem, PublicCatalog, Report } from '../types.ts';
 import { W } from './roundsMessages.ts';
 import { valueControl } from './verifyTable.ts';
@@ -20,22 +21,7 @@ export interface RoundOptions {
   readonly onDone: (message: string) => void;
 }
 
-/** A step of the review: sent, then the page reloads with `done`; a refusal is said where it was asked. */
-function runner(opts: RoundOptions, error: HTMLElement) {
-  return async (send: () => Promise<unknown>, done: Bilingual) => {
-    error.hidden = true;
-    try {
-      await send();
-      opts.onDone(L(done));
-    } catch (e) {
-      if (e instanceof ApiError && e.status !== 401 && e.status !== 403) {
-        error.textContent = [L(e.bilingual) || e.code, ...e.issues.map((i) => L(i.message))].join(' ');
-        error.hidden = false;
-        focusElement(error);
-      } else opts.onError(e);
-    }
-  };
-}
+const runner = (opts: RoundOptions, error: HTMLElement) => reviewStep(error, opts.onDone, opts.onError);
 
 /**
  * The decision on one verified document, for the evidence table: what was decided, and while the team may
