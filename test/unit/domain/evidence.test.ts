@@ -8,6 +8,7 @@ import {
   downloadName,
   fileNameIssue,
   freeSlots,
+  purposeIssue,
   parseEvidenceKey,
   storedObjectProblem,
   zipPartsOf,
@@ -508,7 +509,13 @@ describe('declarationSchema', () => {
   });
 
   it('needs 1 to 20 field codes, a document title, and nothing else', () => {
-    expect(issues({ fields: [] })).toEqual([['fields', 'too_small']]);
+    // The count's lower bound is purposeIssue's: the official report backs no field, evidence at least one.
+    expect(issues({ fields: [] })).toEqual([]);
+    expect(purposeIssue(schema.parse({ ...valid, fields: [] }))).toMatchObject({
+      path: 'fields',
+      code: 'too_small',
+    });
+    expect(purposeIssue(schema.parse(valid))).toBeUndefined();
     expect(issues({ fields: Array.from({ length: 21 }, (_, i) => `f${i}`) })).toEqual([
       ['fields', 'too_big'],
     ]);
@@ -520,5 +527,14 @@ describe('declarationSchema', () => {
     expect(issues({ document: { title: 'x', url: 'http://x' } })).toEqual([
       ['document', 'unrecognized_keys'],
     ]);
+  });
+
+  it('the signed official report is a PDF that backs no field', () => {
+    const official = schema.parse({ ...valid, purpose: 'official_report', fields: [] });
+    expect(purposeIssue(official)).toBeUndefined();
+    expect(purposeIssue({ ...official, fields: ['budget_total'] })).toMatchObject({ path: 'fields' });
+    expect(purposeIssue({ ...official, contentType: 'image/png' })).toMatchObject({ path: 'contentType' });
+    expectBilingual(purposeIssue({ ...official, contentType: 'image/png' })!.message);
+    expect(issues({ purpose: 'something_else' })).toEqual([['purpose', 'invalid_value']]);
   });
 });
