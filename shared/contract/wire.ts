@@ -138,6 +138,11 @@ export const reportViewSchema = object({
   preliminary: preliminarySchema.optional(),
   /** The unit's objections by field; answers reach the unit when the review is final. */
   objections: record(string(), objectionSchema).readonly().optional(),
+  /**
+   * Once submitted: the official values (domain/officialValues.ts), verified or upheld where the auditors
+   * recorded one on this submission, self-reported elsewhere; for the unit, as far as it may see the review.
+   */
+  official: reportValues.optional(),
   /** Fields whose every backing document the auditors rejected: their evidence requirement no longer holds. */
   unsupported: list(string()).optional(),
   /** The unit's own deadline (a lock exception moves it). */

@@ -1,12 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#shared/model';
+import { pdfBytes } from './evidenceFiles.ts';
 import { startTestApi, type TestApi } from './harness.ts';
 import {
   admin,
   auditor,
   client,
   completeValues,
+  evidenceDeclaration,
   fieldsNeedingEvidence,
   HEAD_OF_AGENCY,
   openPeriod,
@@ -121,16 +123,37 @@ describe('the two-round review, end to end', () => {
     });
     expect(seen.json.verification.staff_total.value).toBe(118);
 
+    // A new document goes up while the window is open, through the real upload, to go with the objection.
+    const list = pdfBytes('danh sach nguoi dung thu');
+    const declared = await api.call(who, 'POST', `/reports/${YEAR}/evidence`, {
+      body: evidenceDeclaration(list, { fields: ['staff_email_regular'] }),
+    });
+    expect(declared.status, JSON.stringify(declared.json)).toBe(201);
+    const { evidence, upload } = declared.json;
+    const put = await fetch(upload.url, {
+      method: 'PUT',
+      headers: upload.headers,
+      body: new Uint8Array(list),
+    });
+    expect(put.status).toBe(200);
+    const completed = await api.call(who, 'POST', `/evidence/${evidence.evidenceId}/complete`);
+    expect(completed.json.evidence.status).toBe('verified');
+
     const objected = await api.call(who, 'POST', `/reports/${YEAR}/objections`, {
       body: {
         objections: [
-          { field: 'staff_email_regular', explanation: 'Có 90 người dùng, kèm danh sách' },
+          {
+            field: 'staff_email_regular',
+            explanation: 'Có 90 người dùng, kèm danh sách',
+            evidenceIds: [evidence.evidenceId],
+          },
           { field: 'staff_total', explanation: 'Biên chế là 120' },
         ],
       },
     });
     expect(objected.status, JSON.stringify(objected.json)).toBe(200);
     expect(objected.json.status).toBe('objected');
+    expect(objected.json.objections.staff_email_regular.evidenceIds).toEqual([evidence.evidenceId]);
 
     // The unit cannot answer its own objection, nor finalize.
     await refused(who, 'PUT', review('so-a', '/objections/staff_total'), 403, 'FORBIDDEN', {
@@ -148,6 +171,10 @@ describe('the two-round review, end to end', () => {
     const meanwhile = await api.call(who, 'GET', `/reports/${YEAR}`);
     expect(meanwhile.json.verification.staff_email_regular.value).toBe(70);
     expect(meanwhile.json.objections.staff_email_regular.answer).toBeUndefined();
+    expect(meanwhile.json.official.staff_email_regular).toBe(70);
+    // The team's own view has the upheld value as the official one already.
+    const theirs = await api.call(auditor, 'GET', review('so-a'));
+    expect(theirs.json.official).toMatchObject({ staff_email_regular: 90, staff_total: 118 });
 
     await refused(auditor, 'POST', review('so-a', '/finalize'), 409, 'OBJECTION_UNANSWERED');
     const dismissed = await api.call(auditor, 'PUT', review('so-a', '/objections/staff_total'), {
@@ -202,6 +229,15 @@ describe('the objection window', () => {
     const objection = { objections: [{ field: 'staff_email_regular', explanation: 'Muộn' }] };
     await refused(who, 'POST', `/reports/${YEAR}/objections`, 409, 'OBJECTION_WINDOW_CLOSED', objection);
     await refused(who, 'POST', `/reports/${YEAR}/agree`, 409, 'OBJECTION_WINDOW_CLOSED');
+    // Nor does a new document go up once the window has closed.
+    await refused(
+      who,
+      'POST',
+      `/reports/${YEAR}/evidence`,
+      409,
+      'REPORT_LOCKED',
+      evidenceDeclaration(pdfBytes('late')),
+    );
 
     const seen = await api.call(who, 'GET', `/reports/${YEAR}`);
     expect(seen.json.status).toBe('accepted');

@@ -1,7 +1,7 @@
 import { computeIndicators } from '#shared/catalog/formulas';
 import { meetsTarget, targetFor } from '#shared/catalog/scoring';
 import { applyTargetSet } from '#shared/catalog/targetSet';
-import type { Catalog, FieldValue } from '#shared/catalog/types';
+import type { Catalog } from '#shared/catalog/types';
 import { get } from '../api.ts';
 import { formatIndicator, levelName } from '../agency/indicators.ts';
 import { asCatalog, loadCatalog } from '../catalog.ts';
@@ -41,10 +41,8 @@ function metBadge(met: boolean | null, which: 'reported' | 'verified'): HTMLElem
  * the year's target set (the one the rollup scores with), with the gap where verification moved a value.
  */
 function indicatorTable(catalog: Catalog, report: Report, level: string): HTMLElement {
-  const verifiedValues: Record<string, FieldValue> = { ...report.values };
-  for (const [code, v] of Object.entries(report.verification))
-    if (v.value !== undefined) verifiedValues[code] = v.value;
-  const verified = computeIndicators(catalog, verifiedValues);
+  // The API's official values: verified, or upheld on an objection, where the auditors recorded one.
+  const verified = computeIndicators(catalog, report.official ?? report.values);
   const show = (i: Catalog['indicators'][number], v: number | null | undefined) =>
     v === null || v === undefined ? '—' : formatIndicator(i, v);
   return h(
