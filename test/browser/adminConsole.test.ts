@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { receivedMail } from '../../local/ses.ts';
 import { join } from 'node:path';
-import { ARTIFACTS, checkPage, failOnProblems, openBrowser, signIn, type Browser } from './browser.ts';
+import {
+  ARTIFACTS,
+  checkPage,
+  devToken,
+  failOnProblems,
+  openBrowser,
+  signIn,
+  type Browser,
+} from './browser.ts';
 import { YEAR } from './report.ts';
 
 /*
@@ -95,11 +103,7 @@ describe("the admin's console", () => {
     await checkPage(b, 'admin-console-targets');
 
     // Another admin saves meanwhile: this page's save, made on the version it showed, is refused and says so.
-    const token = await fetch(`${b.base}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sub: 'admin-khac', role: 'admin' }),
-    }).then(async (r) => ((await r.json()) as { token: string }).token);
+    const token = await devToken(b, { sub: 'admin-khac', role: 'admin' });
     const other = await fetch(`${b.base}/targets/${YEAR}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -183,3 +183,16 @@ export function pngBytes(): Buffer {
     'base64',
   );
 }
+
+/** A token for calls a test makes to the API beside the page (the local stack's quick /dev/token path). */
+export async function devToken(
+  b: Browser,
+  who: { sub: string; role: 'agency' | 'auditor' | 'admin'; unitId?: string },
+): Promise<string> {
+  const res = await fetch(`${b.base}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  return ((await res.json()) as { token: string }).token;
+}

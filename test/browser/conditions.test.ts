@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failOnProblems, openBrowser, signIn, type Browser } from './browser.ts';
+import { devToken, failOnProblems, openBrowser, signIn, type Browser } from './browser.ts';
 import { YEAR, fieldByCode, fillField, waitSaved } from './report.ts';
 
 /* The form asks only what applies: the catalog's conditions drive what is shown and what is required. */
@@ -17,13 +17,7 @@ afterAll(async () => {
 failOnProblems(() => b);
 
 async function serverValues(): Promise<Record<string, unknown>> {
-  const { token } = (await (
-    await fetch(`${b.base}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sub: `agency-${UNIT}`, role: 'agency', unitId: UNIT }),
-    })
-  ).json()) as { token: string };
+  const token = await devToken(b, { sub: `agency-${UNIT}`, role: 'agency', unitId: UNIT });
   const res = await fetch(`${b.base}/reports/${YEAR}`, { headers: { authorization: `Bearer ${token}` } });
   return ((await res.json()) as { values: Record<string, unknown> }).values;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDraft } from '#shared/catalog/index';
-import { failOnProblems, openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
+import { devToken, failOnProblems, openBrowser, pdfBytes, signIn, type Browser } from './browser.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,11 +23,7 @@ failOnProblems(() => b);
 
 /** Sets this year's province target of an indicator as the admin would, and gives back how to undo it. */
 async function setProvinceTarget(indicator: string, value: number): Promise<() => Promise<void>> {
-  const token = await fetch(`${b.base}/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sub: 'admin-so-khcn', role: 'admin' }),
-  }).then(async (r) => ((await r.json()) as { token: string }).token);
+  const token = await devToken(b, { sub: 'admin-so-khcn', role: 'admin' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const current = (await fetch(`${b.base}/targets/${YEAR}`, { headers }).then((r) => r.json())) as {
     indicators: Record<string, { targets: Record<string, { value: number; source: string }> }>;

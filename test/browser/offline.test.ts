@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE } from '../../web/src/offline/caches.ts';
-import { failOnProblems, openBrowser, signIn, signOut, type Browser } from './browser.ts';
+import { devToken, failOnProblems, openBrowser, signIn, signOut, type Browser } from './browser.ts';
 import { YEAR, fieldByCode, fillField, waitSaved } from './report.ts';
 
 /*
@@ -19,14 +19,7 @@ afterAll(async () => {
 });
 failOnProblems(() => b);
 
-async function apiToken(): Promise<string> {
-  const res = await fetch(`${b.base}/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sub: SUB, role: 'agency', unitId: UNIT }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const apiToken = () => devToken(b, { sub: SUB, role: 'agency', unitId: UNIT });
 
 async function serverReport(): Promise<{ version: number; values: Record<string, unknown> }> {
   const res = await fetch(`${b.base}/reports/${YEAR}`, {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
   checkPage,
+  devToken,
   failOnProblems,
   openBrowser,
   pdfBytes,
@@ -65,13 +66,7 @@ let submittedHash = '';
 
 /** SHA-256 of the unit's values as the API holds them, canonical JSON built here without the app's code. */
 async function independentValuesHash(): Promise<string> {
-  const { token } = (await (
-    await fetch(`${b.base}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sub: AGENCY, role: 'agency', unitId: UNIT }),
-    })
-  ).json()) as { token: string };
+  const token = await devToken(b, { sub: AGENCY, role: 'agency', unitId: UNIT });
   const report = (await (
     await fetch(`${b.base}/reports/${YEAR}`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as { values: Record<string, unknown> };

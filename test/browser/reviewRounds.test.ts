@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkPage,
+  devToken,
   failOnProblems,
   openBrowser,
   pdfBytes,
@@ -33,13 +34,7 @@ failOnProblems(() => b);
 
 /** Saves the unit's figures through the API, as its own agency: the form itself is walked in reviewCycle. */
 async function saveFigures(values: Record<string, unknown>): Promise<void> {
-  const { token } = (await (
-    await fetch(`${b.base}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sub: AGENCY, role: 'agency', unitId: UNIT }),
-    })
-  ).json()) as { token: string };
+  const token = await devToken(b, { sub: AGENCY, role: 'agency', unitId: UNIT });
   const res = await fetch(`${b.base}/reports/${YEAR}`, {
     method: 'PUT',
     headers: {
