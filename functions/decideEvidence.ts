@@ -2,7 +2,7 @@ import { verifiedDocuments } from '#shared/api/evidenceAccess';
 import { commandFor } from '#shared/api/reportView';
 import { reviewTarget } from '#shared/api/reviewTarget';
 import { parseWith } from '#shared/api/zodIssues';
-import { documentDecisionBody } from '#shared/contract/reportBodies';
+import { documentDecisionBody } from '#shared/contract/reviewBodies';
 import { decideDocument } from '#shared/domain/review';
 import { apiHandler } from '#shared/http/apiHandler';
 import { changeReport } from '#shared/store/reportCommands';

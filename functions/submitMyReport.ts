@@ -1,6 +1,6 @@
 import { validateSubmission } from '#shared/catalog/index';
 import { ownUnit, reportingYear } from '#shared/api/params';
-import { parseSubmission } from '#shared/api/reviewContracts';
+import { parseSubmission } from '#shared/api/contracts';
 import { commandFor } from '#shared/api/reportView';
 import { submit } from '#shared/domain/report';
 import { apiHandler } from '#shared/http/apiHandler';

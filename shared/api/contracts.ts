@@ -1,6 +1,6 @@
 import { validateDraft, type Catalog, type ReportValues } from '../catalog/index.ts';
 import type { VerificationEntry } from '../domain/report.ts';
-import { returnBody, saveReportBody, verificationBody } from '../contract/reportBodies.ts';
+import { returnBody, saveReportBody, submitBody, verificationBody } from '../contract/reportBodies.ts';
 import { unknownField, type FieldIssue } from '../contract/errors.ts';
 import { bi } from '../contract/i18n.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
@@ -56,4 +56,10 @@ export function parseReturn(catalog: Catalog, body: unknown) {
   );
   if (issues.length) throw invalidInput(issues);
   return parsed.comments;
+}
+
+/** The head of the agency who vouches for the submission. */
+export function parseSubmission(body: unknown): { headName: string; headTitle: string } {
+  const { head } = parseWith(submitBody, body ?? {});
+  return { headName: head.name, headTitle: head.title };
 }

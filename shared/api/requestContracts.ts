@@ -3,17 +3,10 @@ import type { core } from 'zod';
 import { catalogJsonSchema, exampleValues, type Catalog } from '../catalog/index.ts';
 import type { RouteId } from '../contract/routes.ts';
 import { periodSchema, remindBody, reorganizationBody, unitsBody } from '../contract/bodies.ts';
-import {
-  acceptBody,
-  documentDecisionBody,
-  objectionAnswerBody,
-  objectionBody,
-  returnBody,
-  submitBody,
-  verificationBody,
-} from '../contract/reportBodies.ts';
-import { parseObjectionAnswer, parseObjections, parseSubmission } from './reviewContracts.ts';
-import { parseDraftValues, parseReturn, parseVerification } from './contracts.ts';
+import { acceptBody, returnBody, submitBody, verificationBody } from '../contract/reportBodies.ts';
+import { documentDecisionBody, objectionAnswerBody, objectionBody } from '../contract/reviewBodies.ts';
+import { parseObjectionAnswer, parseObjections } from './reviewContracts.ts';
+import { parseDraftValues, parseReturn, parseSubmission, parseVerification } from './contracts.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from '../contract/evidence.ts';
 import { targetSetBody } from '../contract/bodies.ts';
 import { parseTargetSet } from './targetSetBody.ts';

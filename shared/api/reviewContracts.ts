@@ -1,7 +1,7 @@
 import { validateDraft, type Catalog, type FieldValue } from '../catalog/index.ts';
 import { unknownField, type FieldIssue } from '../contract/errors.ts';
 import { bi } from '../contract/i18n.ts';
-import { objectionAnswerBody, objectionBody, submitBody } from '../contract/reportBodies.ts';
+import { objectionAnswerBody, objectionBody } from '../contract/reviewBodies.ts';
 import type { ObjectionInput } from '../domain/review.ts';
 import type { ObjectionVerdict } from '../contract/statuses.ts';
 import { invalidInput, parseWith } from './zodIssues.ts';
@@ -10,12 +10,6 @@ import { invalidInput, parseWith } from './zodIssues.ts';
  * The bodies of the two-round review checked against the year's catalog: which fields an objection may name,
  * and that an upheld answer's value is a valid value of its field.
  */
-
-/** The head of the agency who vouches for the submission. */
-export function parseSubmission(body: unknown): { headName: string; headTitle: string } {
-  const { head } = parseWith(submitBody, body ?? {});
-  return { headName: head.name, headTitle: head.title };
-}
 
 export function parseObjections(catalog: Catalog, body: unknown): ObjectionInput[] {
   const { objections } = parseWith(objectionBody, body);

@@ -1,15 +1,7 @@
 import type { core, input, output } from 'zod';
 import { periodSchema, remindBody, reorganizationBody, targetSetBody, unitsBody } from './bodies.ts';
-import {
-  acceptBody,
-  documentDecisionBody,
-  objectionAnswerBody,
-  objectionBody,
-  returnBody,
-  saveReportBody,
-  submitBody,
-  verificationBody,
-} from './reportBodies.ts';
+import { acceptBody, returnBody, saveReportBody, submitBody, verificationBody } from './reportBodies.ts';
+import { documentDecisionBody, objectionAnswerBody, objectionBody } from './reviewBodies.ts';
 import { publicCatalogSchema, type PublicCatalog } from './catalog.ts';
 import { declarationSchema, EVIDENCE_MAX_BYTES } from './evidence.ts';
 import type { RouteId } from './routes.ts';

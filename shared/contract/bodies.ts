@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import type { TargetSetInput } from '../catalog/targetSet.ts';
 import { UNIT_ID_PATTERN } from '../hierarchy.ts';
 import { MAX_REMINDER_UNITS, REMINDER_DAYS_BEFORE } from './reminders.ts';
-import { OBJECTION_WINDOW_DAYS, boundedText as text } from './reportBodies.ts';
+import { boundedText as text } from './reportBodies.ts';
+import { OBJECTION_WINDOW_DAYS } from './review.ts';
 import { levelListSchema, reorganizationSchema, unitListSchema } from '../unitSchema.ts';
 
 /*

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { COMMENT_VISIBILITIES, MAX_COMMENT_CHARS, MAX_COMMENTS_PER_REPORT } from './comments.ts';
-import { EVIDENCE_ID } from './params.ts';
-import { DOCUMENT_VERDICTS, OBJECTION_VERDICTS } from './statuses.ts';
+import { MAX_HEAD_CHARS } from './review.ts';
 
 /*
  * The bodies of a report's own routes: the agency's save, the auditors' verification, return and accept (the
@@ -46,15 +45,6 @@ export const acceptBody = z.strictObject({
   visibility: z.optional(visibility),
 });
 
-/** The bounds of a period's objection window, in days. */
-export const OBJECTION_WINDOW_DAYS = { min: 1, max: 30 } as const;
-/** The window when the period does not set one: a system default, no legal source (docs/review-rounds.md). */
-export const DEFAULT_OBJECTION_WINDOW_DAYS = 7;
-/** A name or title of the head of the agency. */
-export const MAX_HEAD_CHARS = 120;
-/** Documents one objection may bring. */
-export const MAX_OBJECTION_EVIDENCE = 10;
-
 /**
  * POST /reports/{year}/submit: the head of the agency (thủ trưởng cơ quan) vouches for the figures, as
  * Circular 06/2013 asks of the report; `attest` must be true (the statement is ATTESTATION in receipt.ts).
@@ -62,37 +52,4 @@ export const MAX_OBJECTION_EVIDENCE = 10;
 export const submitBody = z.strictObject({
   head: z.strictObject({ name: boundedText(MAX_HEAD_CHARS), title: boundedText(MAX_HEAD_CHARS) }),
   attest: z.literal(true),
-});
-/** PUT …/evidence/{evidenceId}/decision: a rejection says why. */
-export const documentDecisionBody = z
-  .strictObject({
-    verdict: z.enum(DOCUMENT_VERDICTS),
-    reason: z.optional(boundedText(MAX_COMMENT_CHARS)),
-  })
-  .check(
-    z.refine((b) => b.verdict === 'accepted' || b.reason !== undefined, {
-      path: ['reason'],
-      message: 'required',
-    }),
-  );
-/** POST /reports/{year}/objections: one objection per field, each explained. */
-export const objectionBody = z.strictObject({
-  objections: z
-    .array(
-      z.strictObject({
-        field: z.string().check(z.minLength(1), z.maxLength(64)),
-        explanation: boundedText(MAX_COMMENT_CHARS),
-        evidenceIds: z._default(
-          z.array(z.string().check(z.regex(EVIDENCE_ID.pattern))).check(z.maxLength(MAX_OBJECTION_EVIDENCE)),
-          [],
-        ),
-      }),
-    )
-    .check(z.minLength(1), z.maxLength(MAX_COMMENTS_PER_REPORT)),
-});
-/** PUT …/objections/{field}: upheld with the value it changes to, or dismissed; a reason either way. */
-export const objectionAnswerBody = z.strictObject({
-  verdict: z.enum(OBJECTION_VERDICTS),
-  value: z.optional(z.unknown()),
-  reason: boundedText(MAX_COMMENT_CHARS),
 });

@@ -1,5 +1,5 @@
 import type { PeriodInput } from '../contract/bodies.ts';
-import { DEFAULT_OBJECTION_WINDOW_DAYS } from '../contract/reportBodies.ts';
+import { DEFAULT_OBJECTION_WINDOW_DAYS } from '../contract/review.ts';
 
 /*
  * A reporting period. Vietnam keeps UTC+7 all year, so Asia/Ho_Chi_Minh midnight is 17:00 UTC.

@@ -1,5 +1,5 @@
 import { REMINDER_DAYS_BEFORE } from '#shared/contract/reminders';
-import { DEFAULT_OBJECTION_WINDOW_DAYS, OBJECTION_WINDOW_DAYS } from '#shared/contract/reportBodies';
+import { DEFAULT_OBJECTION_WINDOW_DAYS, OBJECTION_WINDOW_DAYS } from '#shared/contract/review';
 import { call } from '../api.ts';
 import { h } from '../dom.ts';
 import { L } from '../i18n.ts';
