@@ -28,7 +28,6 @@ import { printView } from './printView.ts';
 import { inlineFailure } from '../inlineFailure.ts';
 import { dropDraft, readCopied, readDraft, writeCopied, type Draft } from './drafts.ts';
 import { latestComments, pageHeader, returnedBanner, statusNotice } from './banners.ts';
-import { reviewRoundPanel } from './reviewRound.ts';
 import { officialReportBox } from '../evidence/officialReport.ts';
 import { renderForm, sectionAnchor, type FormView } from './form.ts';
 import { A } from './messages.ts';
@@ -443,6 +442,21 @@ function renderReport(
     },
     L(A.downloadWorkbook),
   );
+  // Only a report in a review round has the panel, so its code is fetched then, not on every first visit.
+  const reviewRound = h('div', { class: 'review-round-slot' });
+  if (report.preliminary) {
+    void import('./reviewRound.ts').then(({ reviewRoundPanel }) => {
+      const round = reviewRoundPanel({
+        year,
+        catalog,
+        report,
+        store,
+        onDone: () => navigate(`#/report/${year}`),
+        onError: (error) => showError(main, { error, retry: () => navigate(`#/report/${year}`) }),
+      });
+      if (round) reviewRound.replaceChildren(round);
+    });
+  }
   main.replaceChildren(
     h(
       'div',
@@ -454,14 +468,7 @@ function renderReport(
       notices,
       conflicts,
       statusNotice(report, canEdit, year) ?? '',
-      reviewRoundPanel({
-        year,
-        catalog,
-        report,
-        store,
-        onDone: () => navigate(`#/report/${year}`),
-        onError: (error) => showError(main, { error, retry: () => navigate(`#/report/${year}`) }),
-      }),
+      reviewRound,
       report.status === 'returned' ? returnedBanner(comments, labelOf, focusField) : '',
       panel.element,
       h('div', { class: 'report-layout' }, h('aside', { class: 'report-layout__aside' }, form.toc), formEl),
