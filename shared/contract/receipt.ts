@@ -32,9 +32,3 @@ export const receiptReference = (r: {
   readonly version: number;
 }): string =>
   `BCCNTT-${r.year}-${r.unitId.toUpperCase()}-${String(r.submissions).padStart(2, '0')}-V${r.version}`;
-
-/** What the head of the agency attests on submitting (Circular 06/2013: the report is signed by them). */
-export const ATTESTATION = {
-  vi: 'Tôi, thủ trưởng cơ quan, xác nhận các số liệu trong báo cáo này là đúng sự thật và chịu trách nhiệm về tính chính xác của số liệu.',
-  en: 'I, the head of the agency, attest that the figures in this report are true and take responsibility for their accuracy.',
-} as const;

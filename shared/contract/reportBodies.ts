@@ -47,7 +47,7 @@ export const acceptBody = z.strictObject({
 
 /**
  * POST /reports/{year}/submit: the head of the agency (thủ trưởng cơ quan) vouches for the figures, as
- * Circular 06/2013 asks of the report; `attest` must be true (the statement is ATTESTATION in receipt.ts).
+ * Circular 06/2013 asks of the report; `attest` must be true (the statement is ATTESTATION in review.ts).
  */
 export const submitBody = z.strictObject({
   head: z.strictObject({ name: boundedText(MAX_HEAD_CHARS), title: boundedText(MAX_HEAD_CHARS) }),

@@ -11,3 +11,9 @@ export const DEFAULT_OBJECTION_WINDOW_DAYS = 7;
 export const MAX_HEAD_CHARS = 120;
 /** Documents one objection may bring. */
 export const MAX_OBJECTION_EVIDENCE = 10;
+
+/** What the head of the agency attests on submitting (Circular 06/2013: the report is signed by them). */
+export const ATTESTATION = {
+  vi: 'Tôi, thủ trưởng cơ quan, xác nhận các số liệu trong báo cáo này là đúng sự thật và chịu trách nhiệm về tính chính xác của số liệu.',
+  en: 'I, the head of the agency, attest that the figures in this report are true and take responsibility for their accuracy.',
+} as const;

@@ -1,6 +1,5 @@
 import type { FieldIssue } from '#shared/contract/errors';
-import { ATTESTATION } from '#shared/contract/receipt';
-import { MAX_HEAD_CHARS } from '#shared/contract/review';
+import { ATTESTATION, MAX_HEAD_CHARS } from '#shared/contract/review';
 import { h, focusElement, replace } from '../dom.ts';
 import { L } from '../i18n.ts';
 import { A } from './messages.ts';
