@@ -7,13 +7,14 @@ import { buildServiceWorker, type ServiceWorkerReport } from './buildServiceWork
 
 /*
  * The static site: one ES module entry split by route (the agency form and the review pages load on demand),
- * hashed file names so CloudFront can cache them for good, and an index.html that names them. Nothing inline,
- * because the CSP allows only 'self' scripts and styles.
+ * hashed file names so CloudFront can cache them for good, and an index.html that names them. Nothing inline
+ * but a JSON data block (the pages' chunks, never run), because the CSP allows only 'self' scripts and styles.
  */
 const WEB = import.meta.dirname;
 const OUT = resolve(WEB, 'dist');
 /** Pages that must open with no connection: their chunks are precached by the service worker. */
 const OFFLINE_PAGES = ['web/src/agency/reportPage.ts', 'web/src/agency/receipt.ts'];
+const PAGE_SOURCES = 'web/src/';
 
 export interface BundleReport {
   /** When the build started reading its sources: a source changed after this makes the build stale. */
@@ -40,6 +41,36 @@ function staticClosure(meta: Metafile, entry: string): string[] {
   };
   visit(entry);
   return [...seen];
+}
+
+/**
+ * Per page the router loads on demand (keyed as `agency/reportPage`), every chunk of its static closure that the
+ * first visit has not already loaded. The router asks for them all at once (`web/src/pageModules.ts`): otherwise
+ * the browser finds a page's chunks one import level at a time, a round trip per level, and only after the page's
+ * own chunk has arrived.
+ */
+function pageModuleMap(
+  meta: Metafile,
+  pages: readonly { path: string }[],
+  initial: readonly string[],
+  url: (file: string) => string,
+): Record<string, string[]> {
+  const loaded = new Set(initial);
+  return Object.fromEntries(
+    pages.flatMap((imp) => {
+      const source = meta.outputs[imp.path]?.entryPoint ?? '';
+      if (!source.startsWith(PAGE_SOURCES)) return [];
+      const key = source.slice(PAGE_SOURCES.length).replace(/\.ts$/, '');
+      return [
+        [
+          key,
+          staticClosure(meta, imp.path)
+            .filter((f) => !loaded.has(f))
+            .map(url),
+        ],
+      ];
+    }),
+  );
 }
 
 /** Besides the modules esbuild read: the page template, the copied static files, the build itself and the lockfile. */
@@ -120,6 +151,10 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
       .join('/')}`;
   const abs = (file: string) => resolve(WEB, '..', file);
 
+  const initial = staticClosure(meta, entry);
+  const pages = (meta.outputs[entry]?.imports ?? []).filter((imp) => imp.kind === 'dynamic-import');
+  const pageModules = pageModuleMap(meta, pages, initial, url);
+
   let html = readFileSync(join(WEB, 'index.html'), 'utf8');
   html = html
     .replace('%STYLES%', url(css))
@@ -130,14 +165,13 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
         .filter((f) => f !== entry)
         .map((f) => `<link rel="modulepreload" href="${url(f)}">`)
         .join('\n    '),
-    );
+    )
+    .replace('%PAGE_MODULES%', JSON.stringify(pageModules).replace(/</g, '\\u003c'));
   writeFileSync(join(outDir, 'index.html'), html);
   for (const file of readdirSync(join(WEB, 'static')))
     copyFileSync(join(WEB, 'static', file), join(outDir, file));
 
-  const initial = staticClosure(meta, entry);
-  const offlinePages = (meta.outputs[entry]?.imports ?? [])
-    .filter((imp) => imp.kind === 'dynamic-import')
+  const offlinePages = pages
     .map((imp) => imp.path)
     .filter((chunk) => OFFLINE_PAGES.includes(meta.outputs[chunk]?.entryPoint ?? ''));
   if (offlinePages.length !== OFFLINE_PAGES.length) throw new Error('build: an offline page is missing');
@@ -156,16 +190,14 @@ export async function buildWeb(opts: { outDir?: string; log?: boolean } = {}): P
       gzipBytes: initial.reduce((s, f) => s + gz(abs(f)), 0),
     },
     css: { file: url(css), bytes: meta.outputs[css]?.bytes ?? 0, gzipBytes: gz(abs(css)) },
-    routes: (meta.outputs[entry]?.imports ?? [])
-      .filter((imp) => imp.kind === 'dynamic-import')
-      .map((imp) => {
-        const files = new Set([...initial, ...staticClosure(meta, imp.path)]);
-        return {
-          page: meta.outputs[imp.path]?.entryPoint ?? imp.path,
-          files: files.size,
-          gzipBytes: [...files].reduce((s, f) => s + gz(abs(f)), 0),
-        };
-      }),
+    routes: pages.map((imp) => {
+      const files = new Set([...initial, ...staticClosure(meta, imp.path)]);
+      return {
+        page: meta.outputs[imp.path]?.entryPoint ?? imp.path,
+        files: files.size,
+        gzipBytes: [...files].reduce((s, f) => s + gz(abs(f)), 0),
+      };
+    }),
     chunks: outputs
       .filter((f) => f.endsWith('.js'))
       .map((f) => ({ file: url(f), bytes: meta.outputs[f]?.bytes ?? 0, gzipBytes: gz(abs(f)) })),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundleReport } from '../../web/build.ts';
@@ -20,5 +20,20 @@ describe('the web bundle', () => {
     const html = readFileSync(resolve(import.meta.dirname, '../../web/dist/index.html'), 'utf8');
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<script>(?!<\/script>)|style=/);
+  });
+
+  it('names every on-demand page’s chunks in index.html, under the module its route imports', () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../../web/dist/index.html'), 'utf8');
+    const block = /<script type="application\/json" id="page-modules">([^<]*)<\/script>/.exec(html)?.[1];
+    const map = JSON.parse(block ?? 'null') as Record<string, string[]>;
+    const main = readFileSync(resolve(import.meta.dirname, '../../web/src/main.ts'), 'utf8');
+    const routes = [...main.matchAll(/import\('\.\/([\w/]+)\.ts'\)\)\.\w+\),\s*'([\w/]+)',/g)];
+    expect(routes.length).toBe(main.match(/await import\(/g)?.length);
+    for (const [, imported, named] of routes) {
+      expect(named, imported).toBe(imported);
+      expect(map[named!]?.length, named).toBeGreaterThan(0);
+      for (const file of map[named!]!)
+        expect(existsSync(resolve(import.meta.dirname, '../../web/dist', `.${file}`)), file).toBe(true);
+    }
   });
 });

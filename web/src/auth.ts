@@ -25,14 +25,31 @@ export interface DevUser {
 
 let manager: Promise<UserManager | undefined> | undefined;
 let siteConfig: SiteConfig | null = null;
+let loadedConfig: Promise<SiteConfig | null> | undefined;
 
-/** The library loads with the first need of it, so that it stays out of the site's first download. */
+function siteConfigLoaded(): Promise<SiteConfig | null> {
+  loadedConfig ??= config().then(
+    (c) => (siteConfig = c),
+    (error: unknown) => {
+      loadedConfig = undefined;
+      throw error;
+    },
+  );
+  return loadedConfig;
+}
+
+/**
+ * The library loads with the first need of it: a sign-in, a refresh, a sign-out. A page load with a live session
+ * reads the stored user directly (`storedToken`), so the library stays out of the first download.
+ */
 function userManager(): Promise<UserManager | undefined> {
   manager ??= (async () => {
-    siteConfig = await config();
-    if (!siteConfig) return undefined;
-    const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
-    const { auth } = siteConfig;
+    const library = import('oidc-client-ts');
+    library.catch(() => undefined);
+    const site = await siteConfigLoaded();
+    if (!site) return undefined;
+    const { UserManager, WebStorageStateStore } = await library;
+    const { auth } = site;
     const store = new WebStorageStateStore({ store: sessionStorage, prefix: STORE_PREFIX });
     return new UserManager({
       authority: auth.authority,
@@ -66,6 +83,24 @@ const userKey = (c: SiteConfig) => `${STORE_PREFIX}user:${c.auth.authority}:${c.
 export const isSignedIn = (): boolean =>
   siteConfig !== null && sessionStorage.getItem(userKey(siteConfig)) !== null;
 
+/**
+ * The stored user's ID token while it has more than the slack left, read as oidc-client-ts stores it
+ * (`User.toStorageString`: `id_token`, and `expires_at` in seconds). Anything else, an older format included,
+ * goes through the library.
+ */
+function storedToken(): string | undefined {
+  if (!siteConfig) return undefined;
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(userKey(siteConfig)) ?? 'null');
+    if (!stored || typeof stored !== 'object') return undefined;
+    const { id_token: idToken, expires_at: expiresAt } = stored as Record<string, unknown>;
+    if (typeof idToken !== 'string' || typeof expiresAt !== 'number') return undefined;
+    return expiresAt - Date.now() / 1000 > EXPIRY_SLACK_SECONDS ? idToken : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 let me: Promise<Me> | undefined;
 
 async function currentUser(): Promise<User | null> {
@@ -85,6 +120,9 @@ export async function refresh(): Promise<boolean> {
 }
 
 async function token(): Promise<string | undefined> {
+  await siteConfigLoaded();
+  const stored = storedToken();
+  if (stored) return stored;
   const user = await currentUser();
   if (!user?.id_token) return undefined;
   const expiresIn = user.expires_in ?? 0;
@@ -114,9 +152,10 @@ export async function startSignIn(returnTo: string): Promise<void> {
  * sign-in, or the state of a sign-out. Returns where to go next, or undefined when there was nothing to do.
  */
 export async function completeSignIn(): Promise<string | undefined> {
-  const m = await userManager();
   const params = new URLSearchParams(location.search);
-  if (!m || (!params.has('code') && !params.has('state') && !params.has('error'))) return undefined;
+  if (!params.has('code') && !params.has('state') && !params.has('error')) return undefined;
+  const m = await userManager();
+  if (!m) return undefined;
   const clean = () => history.replaceState(null, '', `${location.pathname}${location.hash || '#/'}`);
   try {
     if (params.has('code') || params.has('error')) {
@@ -192,5 +231,5 @@ export async function signOut(): Promise<void> {
 
 /** Loads the configuration before the router asks isSignedIn(). */
 export async function initAuth(): Promise<void> {
-  await userManager();
+  await siteConfigLoaded();
 }

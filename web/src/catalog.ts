@@ -17,19 +17,23 @@ const cache = new Map<number, Promise<PublicCatalog | undefined>>();
 
 /**
  * GET /catalog/{year}: the catalog itself plus what the form needs to lay it out; undefined for no catalog.
- * A year missing from GET /catalog is never asked for, so a normal page load meets no 404.
+ * It is asked for beside GET /catalog, not after it (a round trip on a slow link), and a year that list does not
+ * name has no catalog whatever the second answer was: a 404 there only comes from an address naming such a year.
  */
 export function loadCatalog(year: number): Promise<PublicCatalog | undefined> {
   let hit = cache.get(year);
   if (!hit) {
-    hit = catalogYears()
-      .then(async (available) =>
-        available.includes(year)
-          ? (await call('getCatalog', { params: { year }, cache: 'default' })).data
-          : undefined,
-      )
-      .catch((error: unknown) => {
+    const catalog = call('getCatalog', { params: { year }, cache: 'default' }).then(
+      (r) => r.data,
+      (error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return undefined;
+        throw error;
+      },
+    );
+    catalog.catch(() => undefined);
+    hit = catalogYears()
+      .then(async (available) => (available.includes(year) ? await catalog : undefined))
+      .catch((error: unknown) => {
         cache.delete(year);
         throw error;
       });

@@ -5,7 +5,7 @@ import { onLangChange } from './i18n.ts';
 import { registerServiceWorker } from './offline/register.ts';
 import { showError } from './pages/errors.ts';
 import { homePage, signInPage } from './pages/signin.ts';
-import { render, route, startRouter, type Page } from './router.ts';
+import { preloadCurrentPage, render, route, startRouter, type Page } from './router.ts';
 import { renderHeader } from './shell.ts';
 import { AGENCY_REPORT_ROUTE } from '#shared/contract/site';
 
@@ -26,27 +26,33 @@ route('/signin', async () => signInPage);
 route(
   AGENCY_REPORT_ROUTE,
   signedIn(async () => (await import('./agency/reportPage.ts')).reportPage),
+  'agency/reportPage',
 );
 route(
   '/report/:year/receipt',
   signedIn(async () => (await import('./agency/receipt.ts')).receiptPage),
+  'agency/receipt',
 );
 route(
   '/review/:year',
   signedIn(async () => (await import('./review/listPage.ts')).listPage),
+  'review/listPage',
 );
 route(
   '/review/:year/:unitId',
   signedIn(async () => (await import('./review/reportPage.ts')).reviewReportPage),
+  'review/reportPage',
 );
 
 route(
   '/admin/:year',
   signedIn(async () => (await import('./admin/consolePage.ts')).consolePage),
+  'admin/consolePage',
 );
 route(
   '/admin/:year/units',
   signedIn(async () => (await import('./admin/unitsPage.ts')).unitsPage),
+  'admin/unitsPage',
 );
 
 document.querySelector('[data-skip]')?.addEventListener('click', (event) => {
@@ -71,6 +77,7 @@ function prefetchForm(): void {
 }
 
 async function boot() {
+  preloadCurrentPage();
   try {
     await initAuth();
     const next = await completeSignIn();

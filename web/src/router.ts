@@ -1,5 +1,6 @@
 import { NetworkError } from './api.ts';
 import { byId, focusElement } from './dom.ts';
+import { preloadPage } from './pageModules.ts';
 import { showError } from './pages/errors.ts';
 
 export interface PageContext {
@@ -16,18 +17,23 @@ interface RouteDef {
   readonly pattern: RegExp;
   readonly keys: readonly string[];
   readonly load: () => Promise<Page>;
+  /** The page's module as the build names it (`agency/reportPage`), when it is loaded on demand. */
+  readonly module: string | undefined;
 }
 
 const table: RouteDef[] = [];
 
-/** `/review/:year/:unitId` → a route whose page is loaded on first use. */
-export function route(path: string, load: () => Promise<Page>): void {
+/**
+ * `/review/:year/:unitId` → a route whose page is loaded on first use. `module` names the file `load` imports,
+ * relative to `web/src` and without its extension, so that its chunks can be asked for ahead of the import.
+ */
+export function route(path: string, load: () => Promise<Page>, module?: string): void {
   const keys: string[] = [];
   const source = path.replace(/:(\w+)/g, (_, key: string) => {
     keys.push(key);
     return '([^/]+)';
   });
-  table.push({ pattern: new RegExp(`^${source}$`), keys, load });
+  table.push({ pattern: new RegExp(`^${source}$`), keys, load, module });
 }
 
 let cleanup: Cleanup | void;
@@ -38,6 +44,18 @@ function parseHash(): { path: string; query: URLSearchParams } {
   const raw = location.hash.replace(/^#/, '') || '/';
   const [path = '/', search = ''] = raw.split('?');
   return { path, query: new URLSearchParams(search) };
+}
+
+function matchRoute(path: string): { r: RouteDef; m: RegExpExecArray } | undefined {
+  return table
+    .map((r) => ({ r, m: r.pattern.exec(path) }))
+    .find((x): x is { r: RouteDef; m: RegExpExecArray } => x.m !== null);
+}
+
+/** Starts fetching the current address's page before anything else the first render waits for. */
+export function preloadCurrentPage(): void {
+  const page = matchRoute(parseHash().path)?.r.module;
+  if (page) preloadPage(page);
 }
 
 export async function render(): Promise<void> {
@@ -54,9 +72,8 @@ export async function render(): Promise<void> {
   cleanup = undefined;
   const navigated = !first;
   first = false;
-  const match = table
-    .map((r) => ({ r, m: r.pattern.exec(path) }))
-    .find((x): x is { r: RouteDef; m: RegExpExecArray } => x.m !== null);
+  const match = matchRoute(path);
+  if (match?.r.module) preloadPage(match.r.module);
   try {
     if (!match) {
       showError(main, { kind: '404' });
