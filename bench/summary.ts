@@ -5,6 +5,7 @@ import {
   IMPORT_RATIO_GOAL,
   SIZE_GOAL_KIB,
   type ColdStartResult,
+  sdkFloorLabel,
 } from './coldStart.ts';
 import type { EvidenceResult } from './evidence.ts';
 import { FORM_RATIO_GOAL, type FormLoadResult } from './formLoad.ts';
@@ -78,6 +79,13 @@ export function renderSummary(r: Results): string {
       `each ≤ ${IMPORT_RATIO_GOAL}; ${AGENCY_FUNCTIONS.join(', ')} ≤ ${AGENCY_IMPORT_RATIO_GOAL}`,
       slow.length === 0,
     );
+    for (const f of cs.sdkFloors ?? [])
+      row(
+        `SDK floor: cold import of a bundle with only ${sdkFloorLabel(f.name)} at module scope (${f.minifiedKiB} KiB) / empty \`node -e ''\``,
+        `${f.importMs} ms, ${f.importRatio}`,
+        'reported',
+        undefined,
+      );
   } else if (cs) row('cold start', `failed: ${cs.error}`, '', false);
 
   const wp = r.writePath;
@@ -181,11 +189,12 @@ export function renderSummary(r: Results): string {
   if (ok(cs)) {
     lines.push(
       '',
-      'Per function: minified and gzipped bundle, median cold import and its ratio to the empty process, and the',
+      'Per function: minified and gzipped bundle, median cold import and its ratio to the empty process, the ms',
+      'its import takes beyond its SDK floor (with S3 for a function whose bundle carries the S3 client), and the',
       'largest parts of the bundle by package or project folder (KiB).',
       '',
-      '| function | minified KiB | gzipped KiB | import ms | ratio | top contributors |',
-      '|---|---|---|---|---|---|',
+      '| function | minified KiB | gzipped KiB | import ms | ratio | beyond SDK floor, ms | top contributors |',
+      '|---|---|---|---|---|---|---|',
     );
     for (const h of cs.handlers) {
       const top = h.topContributors
@@ -193,7 +202,7 @@ export function renderSummary(r: Results): string {
         .map((c) => `${c.name} ${c.kib}`)
         .join(', ');
       lines.push(
-        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.importRatio <= importGoalOf(h.handler) ? h.importRatio : `**${h.importRatio}**`} | ${top} |`,
+        `| ${h.handler} | ${h.meetsSize ? h.minifiedKiB : `**${h.minifiedKiB}**`} | ${h.gzippedKiB} | ${h.importMs} | ${h.importRatio <= importGoalOf(h.handler) ? h.importRatio : `**${h.importRatio}**`} | ${h.overSdkFloorMs ?? '—'} | ${top} |`,
       );
     }
   }
