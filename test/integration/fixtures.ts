@@ -158,6 +158,26 @@ export async function recordVerifiedEvidence(
   );
 }
 
+/**
+ * Saves `values` as the unit, records verified evidence for every field that needs it (the budget decision as a
+ * file of its own, so that a test can reject it alone), and submits: a report ready for the inspection team.
+ */
+export async function submittedForReview(api: TestApi, unitId: string, values = completeValues()) {
+  const who = { sub: `agency-${unitId}`, role: 'agency', unitId } as const;
+  const saved = await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values } });
+  if (saved.status !== 200) throw new Error(`save failed: ${JSON.stringify(saved.json)}`);
+  const needing = fieldsNeedingEvidence(undefined, values);
+  await recordVerifiedEvidence(api.tableName, unitId, ['budget_total']);
+  await recordVerifiedEvidence(
+    api.tableName,
+    unitId,
+    needing.filter((f) => f !== 'budget_total'),
+  );
+  const res = await api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
+  if (res.status !== 200) throw new Error(`submit failed: ${JSON.stringify(res.json)}`);
+  return who;
+}
+
 /** A verified evidence item as the store writes it once an upload checked out. */
 export function verifiedEvidenceItem(e: {
   evidenceId: string;

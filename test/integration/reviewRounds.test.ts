@@ -9,12 +9,12 @@ import {
   client,
   completeValues,
   evidenceDeclaration,
-  fieldsNeedingEvidence,
   HEAD_OF_AGENCY,
   openPeriod,
   recordVerifiedEvidence,
   snapshotTable,
   SUBMISSION,
+  submittedForReview,
   units,
   YEAR,
 } from './fixtures.ts';
@@ -34,21 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-async function submitted(unitId: string, values = completeValues()) {
-  const who = agency(unitId);
-  expect((await api.call(who, 'PUT', `/reports/${YEAR}`, { body: { values } })).status).toBe(200);
-  const needing = fieldsNeedingEvidence(undefined, values);
-  // The budget decision is a file of its own, so that a test can reject it alone.
-  await recordVerifiedEvidence(api.tableName, unitId, ['budget_total']);
-  await recordVerifiedEvidence(
-    api.tableName,
-    unitId,
-    needing.filter((f) => f !== 'budget_total'),
-  );
-  const res = await api.call(who, 'POST', `/reports/${YEAR}/submit`, SUBMISSION);
-  expect(res.status, JSON.stringify(res.json)).toBe(200);
-  return who;
-}
+const submitted = (unitId: string, values = completeValues()) => submittedForReview(api, unitId, values);
 
 async function rollupRow(unitId: string, now: Date) {
   const { runRollup } = await import('#shared/rollup/runner');
