@@ -308,6 +308,7 @@ export const entities = {
       submissions: number,
       firstSubmittedAt: optional(string),
       submittedAt: optional(string),
+      submittedVersion: optional(number),
       late: boolean,
       acceptedAt: optional(string),
       createdAt: string,

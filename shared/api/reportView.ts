@@ -45,9 +45,15 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period,
     editable: canStillEdit(state, period, now),
     catalogVersion: catalog.version,
     // While submitted and under review or accepted the values are the submitted ones, locked: the receipt
-    // can vouch for them.
+    // can vouch for them. It names the submission's own version, so the review's steps do not change it (a
+    // report submitted before the version was kept names its current one).
     ...(state.submittedAt && isCounted(state)
-      ? { receipt: { reference: receiptReference(state), valuesSha256: valuesSha256(state.values) } }
+      ? {
+          receipt: {
+            reference: receiptReference({ ...state, version: state.submittedVersion ?? state.version }),
+            valuesSha256: valuesSha256(state.values),
+          },
+        }
       : {}),
   };
 }

@@ -60,6 +60,8 @@ export interface ReportState {
   readonly submissions: number;
   readonly firstSubmittedAt?: string;
   readonly submittedAt?: string;
+  /** The version the current submission created: what its receipt names, whatever the review records after it. */
+  readonly submittedVersion?: number;
   readonly late: boolean;
   readonly acceptedAt?: string;
   readonly createdAt: string;
@@ -297,6 +299,8 @@ export function submit(
       submissions: state.submissions + 1,
       firstSubmittedAt: first,
       submittedAt: at,
+      // The version this step creates (advance adds one).
+      submittedVersion: state.version + 1,
       // Late is judged on the first submission against the period's own deadline, exception or not.
       late: isLate(period, new Date(first)),
       attestation,

@@ -84,6 +84,8 @@ describe('the two-round review, end to end', () => {
     const who = await submitted('so-a', values);
     const receipt = await api.call(who, 'GET', `/reports/${YEAR}`);
     expect(receipt.json.attestation).toMatchObject({ headName: 'Nguyễn Thị Hoa', headTitle: 'Giám đốc Sở' });
+    const reference = receipt.json.receipt.reference as string;
+    expect(reference).toMatch(new RegExp(`-V${receipt.json.version}$`));
 
     const verified = await api.call(auditor, 'PUT', review('so-a', '/verification'), {
       body: {
@@ -173,6 +175,9 @@ describe('the two-round review, end to end', () => {
 
     const after = await api.call(who, 'GET', `/reports/${YEAR}`);
     expect(after.json.status).toBe('accepted');
+    // Six review steps later the receipt still names the submission it was given for.
+    expect(after.json.version).toBeGreaterThan(receipt.json.version);
+    expect(after.json.receipt.reference).toBe(reference);
     // Final: the upheld value is the verified one now.
     expect(after.json.verification.staff_email_regular.value).toBe(90);
     expect(after.json.verification.staff_total.value).toBe(118);
