@@ -55,6 +55,23 @@ export const STATUS_LABELS: Readonly<Record<DisplayStatus, { readonly vi: string
   accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
 };
 
+/** What each step of a report's history is called where a person reads it (the history, an error message). */
+export const REVISION_ACTION_LABELS: Readonly<
+  Record<RevisionAction, { readonly vi: string; readonly en: string }>
+> = {
+  save: { vi: 'Lưu nháp', en: 'Draft saved' },
+  submit: { vi: 'Nộp báo cáo', en: 'Submitted' },
+  verify: { vi: 'Ghi kết quả xác minh', en: 'Verified' },
+  return: { vi: 'Trả lại', en: 'Returned' },
+  accept: { vi: 'Chấp nhận', en: 'Accepted' },
+  decide_document: { vi: 'Kết luận về tài liệu', en: 'Document judged' },
+  publish_preliminary: { vi: 'Công bố kết quả sơ bộ', en: 'Preliminary result published' },
+  agree: { vi: 'Đơn vị đồng ý kết quả sơ bộ', en: 'Unit agreed with the preliminary result' },
+  object: { vi: 'Đơn vị giải trình', en: 'Unit objected' },
+  answer_objection: { vi: 'Trả lời giải trình', en: 'Objection answered' },
+  finalize: { vi: 'Kết luận chính thức', en: 'Review finalized' },
+};
+
 /** What the auditors decide about one verified document: does it support what it was attached to. */
 export const DOCUMENT_VERDICTS = ['accepted', 'rejected'] as const;
 export type DocumentVerdict = (typeof DOCUMENT_VERDICTS)[number];

@@ -14,7 +14,13 @@ import { deadlineFor, isLate, isOpen, type Period } from './period.ts';
  * The life of a yearly report, as pure transitions. Each transition returns the next state and the immutable
  * revision that records it; the store writes both in one transaction.
  */
-import type { DisplayStatus, ReportStatus, RevisionAction } from '../contract/statuses.ts';
+import {
+  REVISION_ACTION_LABELS,
+  STATUS_LABELS,
+  type DisplayStatus,
+  type ReportStatus,
+  type RevisionAction,
+} from '../contract/statuses.ts';
 import type { Attestation, DocumentDecision, Objection, PreliminaryResult } from './review.ts';
 
 export interface Actor {
@@ -215,10 +221,12 @@ export function requireStatus(
 ): void {
   if (state.version > 0 && allowed.includes(state.status)) return;
   if (state.version === 0 && allowed.includes('draft')) return;
+  const step = REVISION_ACTION_LABELS[action];
+  const status = STATUS_LABELS[displayStatusOf(state)];
   throw new ConflictError(
     bi(
-      `Không thể thực hiện "${action}" khi báo cáo đang ở trạng thái "${displayStatusOf(state)}".`,
-      `Cannot ${action} a report whose status is "${displayStatusOf(state)}".`,
+      `Không thể thực hiện bước "${step.vi}" khi báo cáo đang ở trạng thái "${status.vi}".`,
+      `The step "${step.en}" cannot be taken while the report is "${status.en}".`,
     ),
     {
       code: isCounted(state) ? CODE.REPORT_LOCKED : CODE.INVALID_STATE,

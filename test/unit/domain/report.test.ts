@@ -20,6 +20,7 @@ import {
 import type { ReportStatus } from '#shared/contract/statuses';
 import type { FieldIssue } from '#shared/contract/errors';
 import { expectAppError } from '../expectations.ts';
+import type { AppError } from '#shared/errors';
 
 const YEAR = 2025;
 const UNIT = 'hn-so-tttt';
@@ -259,6 +260,19 @@ describe('allowed and refused transitions', () => {
     expect(t.next.updatedBy).toBe(t.revision.by.sub);
     // The input state is untouched (it was frozen) and still has its old version.
     expect(state.version).toBe(t.next.version - 1);
+  });
+
+  it('a refused step is told by its name and the status’s, in both languages, never by their codes', () => {
+    let refusal: AppError | undefined;
+    try {
+      acceptReport(deepFreeze(states.accepted!()), 'Đạt', auditor, when);
+    } catch (error) {
+      refusal = error as AppError;
+    }
+    expect(refusal?.bilingual.vi).toBe(
+      'Không thể thực hiện bước "Chấp nhận" khi báo cáo đang ở trạng thái "Đã chấp nhận".',
+    );
+    expect(refusal?.bilingual.en).toBe('The step "Accepted" cannot be taken while the report is "Accepted".');
   });
 
   it('the refusal of a locked report names its code even past the deadline', () => {

@@ -1,4 +1,5 @@
 import type { CatalogField } from '#shared/catalog/types';
+import { REVISION_ACTION_LABELS } from '#shared/contract/statuses';
 import { h } from '../dom.ts';
 import { formatValue } from '../format.ts';
 import { L, fmtDateTime, fmtNumber } from '../i18n.ts';
@@ -155,7 +156,7 @@ export function historyList(
       return h(
         'li',
         { 'data-version': v.version },
-        h('strong', null, `v${fmtNumber(v.version)} · ${L(R.action[v.action]) || v.action}`),
+        h('strong', null, `v${fmtNumber(v.version)} · ${L(REVISION_ACTION_LABELS[v.action])}`),
         ' — ',
         h('span', { class: 'muted' }, person(v.by, unitName), `, ${fmtDateTime(v.at)}`),
         ' ',

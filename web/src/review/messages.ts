@@ -101,13 +101,6 @@ export const R = {
   commentOnly: bi('(chỉ nhận xét)', '(comment only)'),
   from: bi('Trước', 'Before'),
   to: bi('Sau', 'After'),
-  action: {
-    save: bi('Lưu nháp', 'Draft saved'),
-    submit: bi('Nộp báo cáo', 'Submitted'),
-    verify: bi('Ghi kết quả xác minh', 'Verified'),
-    return: bi('Trả lại', 'Returned'),
-    accept: bi('Chấp nhận', 'Accepted'),
-  } as Record<string, ReturnType<typeof bi>>,
   commentsTitle: bi('Các nhận xét đã gửi', 'Comments sent'),
   round: (n: number) => bi(`Lần nộp ${n}`, `Submission ${n}`),
   general: bi('Chung', 'General'),
