@@ -9,6 +9,7 @@ import {
 } from './coldStart.ts';
 import type { EvidenceResult } from './evidence.ts';
 import { FORM_RATIO_GOAL, type FormLoadResult } from './formLoad.ts';
+import { ratio } from './lib/stats.ts';
 import { ROLLUP_RSS_GOAL, rollupTimeGoal, type RollupResult } from './rollup.ts';
 import {
   SAVE_TO_TRANSACTION_P99_GOAL,
@@ -139,6 +140,17 @@ export function renderSummary(r: Results): string {
         `≤ ${rollupTimeGoal(s.units)}`,
         s.timeRatio <= rollupTimeGoal(s.units),
       );
+      const cpu = (passes: readonly { cpuMs?: number }[]) =>
+        Math.min(...passes.map((p) => p.cpuMs ?? Number.POSITIVE_INFINITY));
+      const [rollupCpu, readCpu] = [cpu(s.rollup), cpu(s.read)];
+      // Beside the wall time, which DynamoDB Local's speed moves more than the rollup's code does.
+      if (Number.isFinite(rollupCpu) && Number.isFinite(readCpu))
+        row(
+          `rollup CPU time ÷ plain read's, ${s.units.toLocaleString('en')} units (lowest of ${s.read.length}, the child's threads)`,
+          `${(rollupCpu / 1000).toFixed(1)} s ÷ ${(readCpu / 1000).toFixed(1)} s = ${ratio(rollupCpu, readCpu)}`,
+          'reported',
+          undefined,
+        );
     }
     const first = ru.sizes[0];
     const last = ru.sizes[ru.sizes.length - 1];
