@@ -1,3 +1,4 @@
+import type { AuditAction } from '../contract/auditActions.ts';
 import {
   AUDIT_STREAMS,
   MAX_FORWARDED_FOR,
@@ -21,8 +22,7 @@ import { RACE, WriteConflict, type Write } from '../store/transact.ts';
 
 export interface AuditedAction {
   readonly year: number;
-  /** A dotted name: `period.set`, `units.put`, `rollup.start`, `review.accept`, `evidence.download`. */
-  readonly action: string;
+  readonly action: AuditAction;
   /** @default PROVINCE_SCOPE */
   readonly unitId?: string;
   readonly object?: string;

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../contract/auditActions.ts';
 import { computeIndicators, type Catalog } from '../catalog/index.ts';
 import { deadlineFor, type Period } from '../domain/period.ts';
 import type { ReportView } from '../contract/wire.ts';
@@ -89,7 +90,7 @@ export function reportResult(
 export function commandFor(
   req: AuthedRequest,
   ctx: { year: number; unitId: string; catalog: Catalog; period: Period },
-  opts: { audit?: string; evidenceId?: string } = {},
+  opts: { audit?: AuditAction; evidenceId?: string } = {},
 ): ReportCommand {
   const { audit, evidenceId } = opts;
   return {

@@ -1,4 +1,5 @@
 import { ISO_DATE_PATTERN, UNIT_ID_PATTERN } from '../hierarchy.ts';
+import { AUDIT_ACTIONS } from './auditActions.ts';
 import type { Bilingual } from './i18n.ts';
 
 /** A stored version's entity tag (`"v3"`): sent back as If-Match, it says which version a change was made on. */
@@ -94,9 +95,10 @@ export const AUDIT_SCOPE: StringParam = {
   label: { vi: 'Mã đơn vị (hoặc * cho cấp tỉnh)', en: 'unit id (or * for the province)' },
 };
 
+/** One of the actions the log records (contract/auditActions.ts): any other filter could only match nothing. */
 export const AUDIT_ACTION: StringParam = {
   type: 'string',
-  pattern: /^[a-z][a-zA-Z.]{0,63}$/,
+  pattern: new RegExp(`^(${AUDIT_ACTIONS.map((a) => a.replace(/\./g, '\\.')).join('|')})$`),
   label: { vi: 'Thao tác (ví dụ review.accept)', en: 'action (e.g. review.accept)' },
 };
 

@@ -172,6 +172,15 @@ describe("the admin's console", () => {
     const people = await audit.locator('tbody .person').allTextContents();
     for (const p of people) expect(p).not.toMatch(/^(agency|auditor|admin)-/);
     expect(await audit.locator('[data-page]').getAttribute('data-page')).toBe('1');
+    // Actions read by their names; the code stays in the cell's title.
+    const actions = audit.locator('tbody td[data-label="Thao tác"]');
+    for (const a of await actions.allTextContents()) expect(a).not.toMatch(/^[a-z]+\.[a-zA-Z_]+$/);
+    await page.selectOption('#audit-unit', '');
+    await page.selectOption('#audit-action', 'period.set');
+    await expect
+      .poll(async () => new Set(await actions.allTextContents()))
+      .toEqual(new Set(['Đặt kỳ báo cáo']));
+    expect(await actions.first().getAttribute('title')).toBe('period.set');
   });
 
   it('reminds a unit that has not submitted in one click: the outbox shows it sent, and the mail is there', async () => {

@@ -187,6 +187,13 @@ describe('GET /audit: a year of 10,000 entries, a page at a time', () => {
     const bad = await api.call(admin, 'GET', `/audit?year=${year}&cursor=${forged}`);
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues[0].path).toBe('query.cursor');
+    // The action filter is one of the actions the log records: an underscore in one is fine, another name is 400.
+    expect(
+      (await api.call(admin, 'GET', `/audit?year=${year}&action=review.publish_preliminary`)).status,
+    ).toBe(200);
+    const unknown = await api.call(admin, 'GET', `/audit?year=${year}&action=review.acceptt`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.issues[0].path).toBe('query.action');
   });
 });
 

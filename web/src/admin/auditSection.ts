@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS, auditActionLabel } from '#shared/contract/auditActions';
 import { get } from '../api.ts';
 import { columnHeads, h } from '../dom.ts';
 import { L, fmtDateTime } from '../i18n.ts';
@@ -21,7 +22,12 @@ export function auditSection(
     h('option', { value: '' }, L(A.allUnits)),
     units.filter((u) => u.reports).map((u) => h('option', { value: u.id }, L(u.name))),
   );
-  const actionSel = h('select', { id: 'audit-action' }, h('option', { value: '' }, L(A.allActions)));
+  const actionSel = h(
+    'select',
+    { id: 'audit-action' },
+    h('option', { value: '' }, L(A.allActions)),
+    AUDIT_ACTIONS.map((a) => h('option', { value: a }, L(auditActionLabel(a)))),
+  );
   const out = h('div', { 'aria-live': 'polite' });
   const failure = inlineFailure(onSessionEnded);
   let log: AuditLog | undefined;
@@ -78,7 +84,7 @@ export function auditSection(
                   { 'data-seq': e.seq },
                   h('td', { 'data-label': L(A.at) }, fmtDateTime(e.at)),
                   h('td', { 'data-label': L(A.actor) }, person(e.actor, nameOf(e.unitId))),
-                  h('td', { 'data-label': L(A.action) }, e.action),
+                  h('td', { 'data-label': L(A.action), title: e.action }, L(auditActionLabel(e.action))),
                   h('th', { scope: 'row', 'data-label': L(A.unit) }, nameOf(e.unitId)),
                 ),
               ),
@@ -109,18 +115,6 @@ export function auditSection(
         query: { ...filters(), limit: String(PAGE), ...(cursor ? { cursor } : {}) },
       });
       cursors = [...cursors.slice(0, page + 1), log.next];
-      // The actions offered are those seen so far, and the one chosen stays offered.
-      const actions = [
-        ...new Set([...[...actionSel.options].map((o) => o.value), ...log.entries.map((e) => e.action)]),
-      ]
-        .filter(Boolean)
-        .sort();
-      const keep = actionSel.value;
-      actionSel.replaceChildren(
-        h('option', { value: '' }, L(A.allActions)),
-        ...actions.map((a) => h('option', { value: a }, a)),
-      );
-      actionSel.value = keep;
       draw();
     });
   // A change of filter starts again from the first page, and the chains are checked for the scope shown:
