@@ -46,16 +46,18 @@ export function reportBody(state: ReportState, catalog: Catalog, period: Period,
     editable: canStillEdit(state, period, now),
     catalogVersion: catalog.version,
     // While submitted and under review or accepted the values are the submitted ones, locked: the receipt
-    // can vouch for them. It names the submission's own version, so the review's steps do not change it (a
-    // report submitted before the version was kept names its current one).
-    ...(state.submittedAt && isCounted(state)
-      ? {
-          receipt: {
-            reference: receiptReference({ ...state, version: state.submittedVersion ?? state.version }),
-            valuesSha256: valuesSha256(state.values),
-          },
-        }
-      : {}),
+    // can vouch for them.
+    ...(state.submittedAt && isCounted(state) ? { receipt: receiptOf(state) } : {}),
+  };
+}
+
+/** The receipt names the submission's own version; a report submitted before that was kept names its current one. */
+function receiptOf(state: ReportState) {
+  const version = state.submittedVersion ?? state.version;
+  return {
+    reference: receiptReference({ ...state, version }),
+    version,
+    valuesSha256: valuesSha256(state.values),
   };
 }
 

@@ -150,8 +150,11 @@ export const reportViewSchema = object({
   /** Whether the unit can still change the report now: its status allows it and its deadline has not passed. */
   editable: boolean(),
   catalogVersion: string(),
-  /** While submitted or accepted: the submission's reference and the SHA-256 of its values (contract/receipt.ts). */
-  receipt: object({ reference: string(), valuesSha256: string().regex(/^[0-9a-f]{64}$/) })
+  /**
+   * While submitted or accepted: the submission's reference, the version it created (the review's steps add
+   * versions after it) and the SHA-256 of its values (contract/receipt.ts).
+   */
+  receipt: object({ reference: string(), version: int(), valuesSha256: string().regex(/^[0-9a-f]{64}$/) })
     .readonly()
     .optional(),
 }).readonly();

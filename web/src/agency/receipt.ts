@@ -53,7 +53,7 @@ export const receiptPage: Page = async ({ main, params }) => {
         report.firstSubmittedAt && report.firstSubmittedAt !== report.submittedAt
           ? row(L(A.receiptFirst), fmtDateTime(report.firstSubmittedAt))
           : null,
-        row(L(A.receiptVersion), fmtNumber(report.version)),
+        row(L(A.receiptVersion), fmtNumber(report.receipt?.version ?? report.version)),
         row(L(A.receiptRound), fmtNumber(report.submissions)),
         row(L(A.statusLabel), L(M.status[report.status])),
         report.late ? row(L(A.receiptLate), L(M.yes)) : null,
