@@ -20,7 +20,12 @@ export class ApiError extends Error {
 }
 
 /** The server could not be reached at all (offline, DNS, timeout); the request may be retried as is. */
-export class NetworkError extends Error {}
+export class NetworkError extends Error {
+  /** What failed on the way (a fetch, a chunk's import), as the failure of the connection it was. */
+  static from(error: unknown): NetworkError {
+    return new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+}
 
 type TokenSource = { token(): Promise<string | undefined>; refresh(): Promise<boolean> };
 let tokens: TokenSource = { token: async () => undefined, refresh: async () => false };
@@ -65,7 +70,7 @@ async function send(path: string, opts: SendOptions): Promise<Response> {
     keepForOffline(url, opts.method, headers.authorization, res);
     return res;
   } catch (error) {
-    throw new NetworkError(error instanceof Error ? error.message : String(error));
+    throw NetworkError.from(error);
   } finally {
     window.clearTimeout(timer);
   }

@@ -83,7 +83,7 @@ export async function render(): Promise<void> {
     match.r.keys.forEach((k, i) => (params[k] = decodeURIComponent(match.m[i + 1] ?? '')));
     // A page's module comes over the network too; failing to fetch it is a network failure like any other.
     const page = await match.r.load().catch((error: unknown) => {
-      throw new NetworkError(error instanceof Error ? error.message : String(error));
+      throw NetworkError.from(error);
     });
     if (mine !== generation) return;
     const done = await page({ main, params, query, navigated });

@@ -13,7 +13,7 @@ export async function fetchLinked(url: string): Promise<Blob> {
   try {
     res = await fetch(url, { credentials: 'omit', cache: 'no-store' });
   } catch (error) {
-    throw new NetworkError(error instanceof Error ? error.message : String(error));
+    throw NetworkError.from(error);
   }
   if (!res.ok)
     throw new ApiError(res.status === 403 ? 409 : res.status, CLIENT_CODE.DOWNLOAD_FAILED, refused);

@@ -442,17 +442,24 @@ function renderReport(
     },
     L(A.downloadWorkbook),
   );
-  // Only a report in a review round has the panel, so its code is fetched then, not on every first visit.
+  // Only a report in a review round has the panel, so its code is fetched then, not on every first visit. If
+  // it does not arrive, that is said in its place with a retry, as for any lost connection.
   const reviewRound = h('div', { class: 'review-round-slot' });
   if (report.preliminary) {
-    void import('./reviewRound.ts').then(({ reviewRoundPanel }) => {
+    const reload = () => navigate(`#/report/${year}`);
+    const failure = inlineFailure((error) => showError(main, { error }));
+    reviewRound.append(failure.el);
+    void failure.run(async () => {
+      const { reviewRoundPanel } = await import('./reviewRound.ts').catch((error: unknown) => {
+        throw NetworkError.from(error);
+      });
       const round = reviewRoundPanel({
         year,
         catalog,
         report,
         store,
-        onDone: () => navigate(`#/report/${year}`),
-        onError: (error) => showError(main, { error, retry: () => navigate(`#/report/${year}`) }),
+        onDone: reload,
+        onError: (error) => showError(main, { error, retry: reload }),
       });
       if (round) reviewRound.replaceChildren(round);
     });
