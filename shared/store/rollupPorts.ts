@@ -10,7 +10,7 @@ import { getHierarchyHead, getUnits, unitsInIdOrder } from './units.ts';
 /** The rollup's sources in DynamoDB and S3. `pageSize` is for tests that cross page boundaries. */
 export function storeRollupSources(opts: { pageSize?: number } = {}): RollupSources {
   return {
-    unitsInIdOrder,
+    unitsInIdOrder: () => unitsInIdOrder(opts.pageSize),
     unitsById: getUnits,
     reportsInUnitOrder: (year) => yearReportsInUnitOrder(year, opts.pageSize),
     targetSet: getTargetSet,
