@@ -138,6 +138,16 @@ describe('the agency form', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`f-${target}`);
     expect(await page.locator(`#f-${target}-err`).textContent()).toContain('bắt buộc');
+
+    // A figure changed and changed back sends nothing; the line still says when the server saved the report
+    // (it said "lúc —").
+    await waitSaved(page);
+    await page.fill('#f-computers_internet', '901');
+    await page.fill('#f-computers_internet', '900');
+    await waitSaved(page);
+    expect(await page.locator('.savebar').textContent()).toMatch(
+      /^Đã lưu lên máy chủ lúc \d{2}:\d{2} \(phiên bản \d+\)/,
+    );
   });
 
   it('resumes an interrupted upload with "try again", and a file can be withdrawn while the report is a draft', async () => {

@@ -28,6 +28,9 @@ function sameValues(a: ReportValues, b: ReportValues): boolean {
   return true;
 }
 
+const savedAtOf = (report: Report): Date | undefined =>
+  report.updatedAt ? new Date(report.updatedAt) : undefined;
+
 export interface AutosaveOptions {
   readonly year: number;
   readonly unitId: string;
@@ -45,6 +48,8 @@ export interface AutosaveOptions {
 export class Autosave {
   private version: number;
   private base: ReportValues;
+  /** When the server last saved the report, by its own clock: said again when there is nothing new to send. */
+  private savedAt: Date | undefined;
   private pending: ReportValues | undefined;
   private inflight: Promise<void> | undefined;
   private timer: number | undefined;
@@ -59,6 +64,7 @@ export class Autosave {
   constructor(private readonly opts: AutosaveOptions) {
     this.version = opts.madeOn?.version ?? opts.report.version;
     this.base = opts.madeOn?.values ?? opts.report.values;
+    this.savedAt = savedAtOf(opts.report);
     window.addEventListener('online', this.online);
   }
 
@@ -116,7 +122,11 @@ export class Autosave {
   private async saveOnce(values: ReportValues): Promise<void> {
     if (this.version > 0 && sameValues(values, this.base)) {
       if (this.pending === values) this.pending = undefined;
-      this.opts.onState({ kind: 'saved', version: this.version });
+      this.opts.onState({
+        kind: 'saved',
+        version: this.version,
+        ...(this.savedAt ? { at: this.savedAt } : {}),
+      });
       return;
     }
     const body = JSON.stringify(values);
@@ -140,7 +150,7 @@ export class Autosave {
         await dropDraft(this.opts.unitId, this.opts.year);
       }
       this.retryMs = 2000;
-      this.opts.onState({ kind: 'saved', at: new Date(), version: data.version });
+      this.opts.onState({ kind: 'saved', at: this.savedAt ?? new Date(), version: data.version });
       this.opts.onSaved(data, false);
     } catch (error) {
       await this.failed(error, values);
@@ -150,6 +160,7 @@ export class Autosave {
   private accept(report: Report): void {
     this.version = report.version;
     this.base = report.values;
+    this.savedAt = savedAtOf(report);
   }
 
   private async failed(error: unknown, values: ReportValues): Promise<void> {
