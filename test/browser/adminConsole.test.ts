@@ -43,6 +43,16 @@ describe("the admin's console", () => {
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(offered).toContain('xa-chieng-sinh-2025');
     expect(offered).not.toContain('dien-bien-phu');
+    // Each hint sits under its own box (they sat together below the row, away from the fields they explain).
+    for (const id of ['p-remind', 'p-objection']) {
+      const sameField = await page
+        .locator(`#${id}`)
+        .evaluate(
+          (box, hint) => box.closest('.field')?.contains(document.getElementById(hint)),
+          `${id}-hint`,
+        );
+      expect(sameField, id).toBe(true);
+    }
     await page.fill('#p-deadline', `${YEAR + 1}-02-15T00:00`);
     await page.selectOption('#x-unit', 'xa-chieng-sinh-2025');
     await page.fill('#x-until', `${YEAR + 1}-03-01T17:00`);

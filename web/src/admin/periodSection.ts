@@ -10,8 +10,15 @@ import { A } from './messages.ts';
 
 type Exception = PeriodView['lockExceptions'][number];
 
-const labelled = (id: string, label: string, control: HTMLElement) =>
-  h('div', { class: 'field field--compact' }, h('label', { class: 'label', for: id }, label), control);
+// A hint sits under its own field, not below the row, so that it reads as that field's.
+const labelled = (id: string, label: string, control: HTMLElement, hint?: HTMLElement) =>
+  h(
+    'div',
+    { class: 'field field--compact' },
+    h('label', { class: 'label', for: id }, label),
+    control,
+    hint ?? null,
+  );
 
 /** The opening date, the deadline and each unit's lock exception (reason and expiry), saved with PUT /periods. */
 export function periodSection(
@@ -139,22 +146,30 @@ export function periodSection(
         { class: 'admin-row' },
         labelled(opens.id, L(A.opensAt), opens),
         labelled(deadline.id, L(A.deadline), deadline),
-        labelled(remindDays.id, L(A.remindDays), remindDays),
-        labelled(objectionDays.id, L(A.objectionDays), objectionDays),
-      ),
-      h(
-        'p',
-        { class: 'field__hint', id: 'p-remind-hint' },
-        L(A.remindDaysHint(REMINDER_DAYS_BEFORE.min, REMINDER_DAYS_BEFORE.max)),
-      ),
-      h(
-        'p',
-        { class: 'field__hint', id: 'p-objection-hint' },
-        L(
-          A.objectionDaysHint(
-            OBJECTION_WINDOW_DAYS.min,
-            OBJECTION_WINDOW_DAYS.max,
-            DEFAULT_OBJECTION_WINDOW_DAYS,
+        labelled(
+          remindDays.id,
+          L(A.remindDays),
+          remindDays,
+          h(
+            'p',
+            { class: 'field__hint', id: 'p-remind-hint' },
+            L(A.remindDaysHint(REMINDER_DAYS_BEFORE.min, REMINDER_DAYS_BEFORE.max)),
+          ),
+        ),
+        labelled(
+          objectionDays.id,
+          L(A.objectionDays),
+          objectionDays,
+          h(
+            'p',
+            { class: 'field__hint', id: 'p-objection-hint' },
+            L(
+              A.objectionDaysHint(
+                OBJECTION_WINDOW_DAYS.min,
+                OBJECTION_WINDOW_DAYS.max,
+                DEFAULT_OBJECTION_WINDOW_DAYS,
+              ),
+            ),
           ),
         ),
       ),
