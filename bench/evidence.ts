@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { EvidenceItem } from '#shared/domain/evidence';
-import { BENCH_YEAR, benchCatalog } from './lib/data.ts';
+import { BENCH_YEAR, benchCatalog, benchLevels, communeUnits, districtUnits } from './lib/data.ts';
+import { openBenchPeriod } from './lib/period.ts';
 import { startApiChild, type BenchStack } from './lib/benchStack.ts';
 import { runLoad, type LoadFigures } from './lib/load.ts';
 import { log, median, ratio, round } from './lib/stats.ts';
@@ -68,18 +69,19 @@ export async function evidenceBench(
     });
   })();
 
+  // Each declaring agency is a unit of the hierarchy (the API refuses a token whose unit is not: the figure was
+  // 0 from then until this load), the write path's own units, which the rollup's hierarchy loads over; and the
+  // period must be open.
+  const { loadHierarchy } = await import('#shared/store/units');
+  const units = communeUnits(0, opts.units, 10);
+  await loadHierarchy(benchLevels, [...districtUnits(10), ...units]);
   // The limit on files per report is a product rule, not what this measures.
   const api = await startApiChild(stack, { EVIDENCE_MAX_FILES: '100000000' });
   let declare: LoadFigures;
   try {
+    await openBenchPeriod(stack, api.url);
     const tokens = await Promise.all(
-      Array.from({ length: opts.units }, (_, i) =>
-        stack.issuer.sign({
-          sub: `bench-ev-${i}`,
-          role: 'agency',
-          unitId: `ev-${String(i).padStart(4, '0')}`,
-        }),
-      ),
+      units.map((u) => stack.issuer.sign({ sub: `bench-ev-${u.id}`, role: 'agency', unitId: u.id })),
     );
     let n = 0;
     const next = () => ({
@@ -96,6 +98,9 @@ export async function evidenceBench(
     log(`evidence: POST /reports/${BENCH_YEAR}/evidence for ${opts.seconds} s`);
     declare = await runLoad({ url: api.url, connections: opts.connections, seconds: opts.seconds, next });
     log(`evidence: ${round(declare.rps, 1)} declarations/s (${JSON.stringify(declare.statusCodes)})`);
+    // Refusals are fast and would read as a figure: every declaration must have been one.
+    if (declare.non2xx || declare.errors)
+      throw new Error(`declarations refused or failed: ${JSON.stringify(declare.statusCodes)}`);
   } finally {
     await api.stop();
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BENCH_YEAR, benchLevels, communeUnits, districtUnits, valuesWith } from './lib/data.ts';
 import { childResult, spawnTsx, startApiChild, type BenchStack } from './lib/benchStack.ts';
+import { openBenchPeriod } from './lib/period.ts';
 import { runLoad, type LoadFigures } from './lib/load.ts';
 import { cpuSecondsOf, log, ratio, round } from './lib/stats.ts';
 
@@ -102,17 +103,7 @@ export async function writePath(
   await loadHierarchy(benchLevels, [...districtUnits(10), ...communeUnits(0, opts.units, 10)]);
   const api = await startApiChild(stack);
   try {
-    const adminToken = await stack.issuer.sign({ sub: 'bench-admin', role: 'admin' });
-    const opened = await fetch(`${api.url}/periods/${BENCH_YEAR}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        opensAt: `${BENCH_YEAR}-01-01T00:00:00+07:00`,
-        deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      }),
-    });
-    if (opened.status !== 200)
-      throw new Error(`PUT /periods failed: ${opened.status} ${await opened.text()}`);
+    await openBenchPeriod(stack, api.url);
     const units = communeUnits(0, opts.units, 10);
     const tokens = await Promise.all(
       units.map((u) => stack.issuer.sign({ sub: `bench-${u.id}`, role: 'agency', unitId: u.id })),
