@@ -5,17 +5,40 @@ export const BOM = '\uFEFF';
 // `|| 0` turns -0 into 0, so a tiny negative change never shows as "-0".
 export const round = (v: number): number => Math.round(v * 10_000) / 10_000 || 0;
 
+/** What a text cell needs more than itself for: a line break, a quote or comma, or a formula's first character. */
+const NEEDS_CARE = /[\r\n",]|^[=+\-@\t]/;
+
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(round(value)) : '';
+  let text = String(value);
+  if (!NEEDS_CARE.test(text)) return text;
   // One record per line, always: newlines inside a value become spaces.
-  let text = String(value).replace(/[\r\n]+/g, ' ');
+  text = text.replace(/[\r\n]+/g, ' ');
   // A cell Excel would run as a formula is written as text.
   if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
   return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvLine = (cells: readonly unknown[]): string => `${cells.map(cell).join(',')}\r\n`;
+/** One CSV line of the cells. */
+export function csvLine(cells: readonly unknown[]): string {
+  let out = '';
+  for (let k = 0; k < cells.length; k++) {
+    if (k) out += ',';
+    out += cell(cells[k]);
+  }
+  return `${out}\r\n`;
+}
+
+/** One CSV line of what each column makes of the row, without an array of the cells between. */
+export function csvRow<T>(columns: readonly { readonly csv: (row: T) => unknown }[], row: T): string {
+  let out = '';
+  for (let k = 0; k < columns.length; k++) {
+    if (k) out += ',';
+    out += cell((columns[k] as { readonly csv: (row: T) => unknown }).csv(row));
+  }
+  return `${out}\r\n`;
+}
 
 /** One CSV line back into cells (the files this module writes: quoted cells, doubled quotes, no newlines inside). */
 export function parseCsvLine(line: string): string[] {

@@ -77,7 +77,9 @@ export async function openWorkbook(out: OutputStream, created: Date): Promise<Wo
       }));
       return {
         add(cells) {
-          ws.addRow(cells.map((c) => (c === undefined ? null : c))).commit();
+          // A contiguous array starts at column A (exceljs reads one without an element 0 as 1-based); an
+          // empty cell, null or undefined, is written as nothing either way.
+          ws.addRow(cells as Cell[]).commit();
         },
         done() {
           ws.commit();
