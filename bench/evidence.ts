@@ -57,8 +57,9 @@ export async function evidenceBench(
 ): Promise<EvidenceResult> {
   const { presignUpload } = await import('#shared/store/evidenceObjects');
   const { s3, bucketName } = await import('#shared/store/s3');
-  const declaration = (() => {
-    const pdf = Buffer.from('%PDF-1.4\n% bench\n%%EOF\n');
+  // A different file each time: the same file twice for a field is refused (DUPLICATE_EVIDENCE).
+  const declaration = (n: number) => {
+    const pdf = Buffer.from(`%PDF-1.4\n% bench ${n}\n%%EOF\n`);
     return JSON.stringify({
       fileName: 'Quyết định 12-QĐ.pdf',
       contentType: 'application/pdf',
@@ -67,7 +68,7 @@ export async function evidenceBench(
       fields: [evidenceField],
       document: { title: 'Quy chế an toàn thông tin', number: '12/QĐ' },
     });
-  })();
+  };
 
   // Each declaring agency is a unit of the hierarchy (the API refuses a token whose unit is not: the figure was
   // 0 from then until this load), the write path's own units, which the rollup's hierarchy loads over; and the
@@ -88,11 +89,11 @@ export async function evidenceBench(
       method: 'POST',
       path: `/reports/${BENCH_YEAR}/evidence`,
       headers: {
-        authorization: `Bearer ${tokens[n++ % tokens.length]}`,
+        authorization: `Bearer ${tokens[n % tokens.length]}`,
         'content-type': 'application/json',
         'idempotency-key': `bench-${randomUUID()}`,
       },
-      body: declaration,
+      body: declaration(n++),
     });
     await runLoad({ url: api.url, connections: opts.connections, seconds: 2, next });
     log(`evidence: POST /reports/${BENCH_YEAR}/evidence for ${opts.seconds} s`);

@@ -13,6 +13,7 @@ import {
   type EvidenceItem,
 } from '#shared/domain/evidence';
 import { apiHandler } from '#shared/http/apiHandler';
+import { bi } from '#shared/contract/i18n';
 import { declareInSlot } from '#shared/store/evidenceFlow';
 import { presignUpload, startMultipart } from '#shared/store/evidenceObjects';
 
@@ -59,7 +60,10 @@ export const handler = apiHandler('declareEvidence', async (req) => {
     MAX_FILES,
     req.claim,
     (evidence) => ({ status: 201, body: { evidence, upload } }),
-    req.receivedAt,
-    PENDING,
+    {
+      now: req.receivedAt,
+      pendingSeconds: PENDING,
+      fieldLabel: (code) => catalog.fields.find((f) => f.code === code)?.label ?? bi(code, code),
+    },
   );
 });

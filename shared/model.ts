@@ -385,6 +385,8 @@ export const entities = {
       slot: number,
       evidenceId: string,
       holds: attr.oneOf(['pending', 'verified'] as const),
+      sha256: optional(string),
+      fields: optional(list),
     },
   }),
 

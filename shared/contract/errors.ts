@@ -33,6 +33,8 @@ export const ERROR_STATUS = {
   /** Other hierarchy edits kept landing first; the edit can be sent again. */
   HIERARCHY_CHANGED: 409,
   TOO_MANY_FILES: 409,
+  /** The same file (SHA-256) is already a live file of the report for one of the declared fields. */
+  DUPLICATE_EVIDENCE: 409,
   EVIDENCE_NOT_LIVE: 409,
   EVIDENCE_NOT_VERIFIED: 409,
   UPLOAD_MISSING: 409,
@@ -103,6 +105,7 @@ export const ISSUE = {
   unknownField: 'unknown_field',
   evidenceRequired: 'evidence_required',
   evidenceRejected: 'evidence_rejected',
+  duplicateEvidence: 'duplicate_evidence',
 } as const;
 
 /** A key nobody declared: a body's, a query's or a report's (which words it as a field of the year's form). */

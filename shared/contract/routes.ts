@@ -515,7 +515,7 @@ export const routes = [
       en: 'Declare an evidence file and get an upload URL',
     },
     params: YEAR,
-    errors: [CODE.TOO_MANY_FILES, CODE.REPORT_LOCKED],
+    errors: [CODE.TOO_MANY_FILES, CODE.DUPLICATE_EVIDENCE, CODE.REPORT_LOCKED],
   },
   {
     id: 'completeEvidence',

@@ -11,7 +11,7 @@ import type { EvidenceStatus } from '../contract/statuses.ts';
 import { buckets } from '../buckets.ts';
 import { bi, type Bilingual } from '../contract/i18n.ts';
 import { ConflictError } from '../errors.ts';
-import { CODE } from '../contract/errors.ts';
+import { CODE, ISSUE } from '../contract/errors.ts';
 
 /**
  * Evidence documents (tài liệu kiểm chứng): what may be uploaded, and how the stored bytes are checked before
@@ -56,7 +56,17 @@ export interface EvidenceSlot {
   readonly holds: 'pending' | 'verified';
   /** Epoch seconds, for a pending holder. */
   readonly lapsesAt?: number;
+  /**
+   * The holder's declared SHA-256 and fields, so that a declaration can be checked against the report's live
+   * files with the one read of its slots it makes anyway. Absent on slots taken before they were kept.
+   */
+  readonly sha256?: string;
+  readonly fields?: readonly string[];
 }
+
+/** A verified holder, or a pending one whose declaration has not lapsed. */
+const isLive = (s: EvidenceSlot, nowSeconds: number) =>
+  s.holds === 'verified' || (s.lapsesAt ?? 0) > nowSeconds;
 
 /**
  * The slots a new declaration may take: those no file holds, and those held by a declaration that lapsed
@@ -70,13 +80,32 @@ export function freeSlots(
   /** At most this many, the lowest: enough for racing declarations to spread out, whatever the limit. */
   wanted = 32,
 ): number[] {
-  const live = new Set(
-    held.filter((s) => s.holds === 'verified' || (s.lapsesAt ?? 0) > nowSeconds).map((s) => s.slot),
-  );
+  const live = new Set(held.filter((s) => isLive(s, nowSeconds)).map((s) => s.slot));
   const free: number[] = [];
   for (let i = 0; i < maxFiles && free.length < wanted; i++) if (!live.has(i)) free.push(i);
   return free;
 }
+/**
+ * The declared fields (by their index in the declaration) that a live file of the report with the same bytes
+ * already backs: the same file twice for a field would show twice on the receipt and count twice. The same
+ * bytes for other fields are a new declaration.
+ */
+export function duplicatedFields(
+  held: readonly EvidenceSlot[],
+  declared: Pick<EvidenceDeclaration, 'sha256' | 'fields'>,
+  nowSeconds: number,
+): { readonly index: number; readonly field: string; readonly evidenceId: string }[] {
+  const out: { index: number; field: string; evidenceId: string }[] = [];
+  for (const s of held) {
+    if (s.sha256 !== declared.sha256 || !s.fields || !isLive(s, nowSeconds)) continue;
+    declared.fields.forEach((field, index) => {
+      if (s.fields?.includes(field) && !out.some((d) => d.index === index))
+        out.push({ index, field, evidenceId: s.evidenceId });
+    });
+  }
+  return out;
+}
+
 const PREFIX = buckets.evidence.keyPrefix;
 const KEY = new RegExp(`^${PREFIX}(\\d{4})/([a-z0-9-]+)/([A-Za-z0-9_-]+)$`);
 
@@ -322,6 +351,29 @@ export const tooManyFiles = (max: number) =>
   new ConflictError(
     bi(`Mỗi báo cáo có tối đa ${max} tệp kiểm chứng.`, `A report may have at most ${max} evidence files.`),
     { code: CODE.TOO_MANY_FILES },
+  );
+
+/** A file the report already holds for these fields (duplicatedFields), named by field. */
+export const duplicateEvidence = (
+  duplicates: readonly { readonly index: number; readonly field: string; readonly evidenceId: string }[],
+  fieldLabel: (code: string) => Bilingual,
+) =>
+  new ConflictError(
+    bi(
+      'Tệp này (cùng mã SHA-256) đã có trong báo cáo cho chỉ tiêu này (đã kiểm tra, hoặc đang chờ tải lên), nên không cần khai báo lại. Muốn thay tệp, hãy rút tệp cũ trước.',
+      'This file (the same SHA-256) is already in the report for this field (checked, or waiting for its upload), so it need not be declared again. To replace it, withdraw the old one first.',
+    ),
+    {
+      code: CODE.DUPLICATE_EVIDENCE,
+      issues: duplicates.map((d) => ({
+        path: `fields.${d.index}`,
+        code: ISSUE.duplicateEvidence,
+        message: bi(
+          `Chỉ tiêu "${fieldLabel(d.field).vi}" đã có tệp này (tài liệu ${d.evidenceId}).`,
+          `Field "${fieldLabel(d.field).en}" already has this file (evidence ${d.evidenceId}).`,
+        ),
+      })),
+    },
   );
 
 export const evidenceLocked = (change: 'add' | 'withdraw') =>

@@ -137,6 +137,8 @@ function takeSlot(item: EvidenceItem, lapsesAt: number, nowSeconds: number): Wri
     slot: item.slot ?? -1,
     evidenceId: item.evidenceId,
     holds: 'pending',
+    sha256: item.sha256,
+    fields: item.fields,
   };
   return conditioned('SLOT_TAKEN', {
     Put: {

@@ -1,4 +1,6 @@
 import {
+  duplicatedFields,
+  duplicateEvidence,
   evidenceLocked,
   evidenceNotLive,
   freeSlots,
@@ -27,20 +29,31 @@ const SLOT_ATTEMPTS = 8;
 /**
  * Declares a file in one of the report's free slots. A slot is free when no file holds it or its pending holder
  * lapsed, so an abandoned declaration gives its slot back by itself. Two declarations racing for one slot: the
- * loser picks again among what is still free.
+ * loser picks again among what is still free. A file the report already holds for one of the declared fields
+ * is refused. (Two declarations of one file racing into different slots can both land; the receipt would
+ * then list it twice, as before this check.) A retry of a declaration that landed is answered from its
+ * Idempotency-Key before it gets here, and one that races it is answered so on its refusal
+ * (http/idempotency.ts).
  */
 export async function declareInSlot(
   item: EvidenceItem,
   maxFiles: number,
   claim: IdempotencyClaim | undefined,
   result: (declared: EvidenceItem) => Outcome,
-  now: Date,
-  pendingSeconds: number,
+  at: {
+    readonly now: Date;
+    readonly pendingSeconds: number;
+    readonly fieldLabel: (code: string) => Bilingual;
+  },
 ): Promise<Outcome> {
+  const { now, pendingSeconds } = at;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const pendingUntil = new Date((nowSeconds + pendingSeconds) * 1000).toISOString();
   for (let attempt = 1; ; attempt++) {
-    const free = freeSlots(await heldSlots(item.year, item.unitId), maxFiles, nowSeconds);
+    const held = await heldSlots(item.year, item.unitId);
+    const duplicates = duplicatedFields(held, item, nowSeconds);
+    if (duplicates.length) throw duplicateEvidence(duplicates, at.fieldLabel);
+    const free = freeSlots(held, maxFiles, nowSeconds);
     if (!free.length) throw tooManyFiles(maxFiles);
     const declared = { ...item, slot: free[Math.floor(Math.random() * free.length)] as number };
     const raced = new Error('slot taken');

@@ -7,10 +7,12 @@ import { startTestApi, type TestApi } from './harness.ts';
 import { pdfBytes } from './evidenceFiles.ts';
 import {
   auditor,
+  catalog,
   completeValues,
   evidenceDeclaration,
   fieldsNeedingEvidence,
   openPeriod,
+  snapshotTable,
   SUBMISSION,
   units,
   YEAR,
@@ -32,7 +34,7 @@ const doc = DynamoDBDocumentClient.from(
 beforeAll(async () => {
   process.env.EVIDENCE_MAX_FILES = String(MAX_FILES);
   process.env.EVIDENCE_PENDING_SECONDS = String(PENDING_SECONDS);
-  api = await startTestApi({ units: [...units, LATE_UNIT] });
+  api = await startTestApi({ units: [...units, LATE_UNIT, TWICE_UNIT, LAPSING_UNIT] });
   await openPeriod(api);
 });
 afterAll(() => api.stop());
@@ -43,6 +45,8 @@ const LATE_UNIT = {
   code: 'E',
   name: { vi: 'Xã E', en: 'Commune E' },
 };
+const TWICE_UNIT = { ...LATE_UNIT, id: 'xa-f', code: 'F', name: { vi: 'Xã F', en: 'Commune F' } };
+const LAPSING_UNIT = { ...LATE_UNIT, id: 'xa-g', code: 'G', name: { vi: 'Xã G', en: 'Commune G' } };
 type Agency = { sub: string; role: 'agency'; unitId: string };
 const agency = (unitId: string): Agency => ({ sub: `slots-${unitId}`, role: 'agency', unitId });
 
@@ -57,18 +61,22 @@ async function declare(who: Agency, text: string) {
   });
 }
 
-/** A file for every field that needs one, uploaded and verified. */
-async function verifiedFile(who: Agency, text: string): Promise<string> {
-  const res = await declare(who, text);
-  expect(res.status, JSON.stringify(res.json)).toBe(201);
-  const d = res.json as Declared;
-  const bytes = pdfBytes(text);
+/** Uploads a declared file's bytes and has them checked: it must come out verified. */
+async function uploadVerified(who: Agency, d: Declared, bytes: Buffer): Promise<void> {
   expect(
     (await fetch(d.upload.url, { method: 'PUT', headers: d.upload.headers, body: new Uint8Array(bytes) }))
       .status,
   ).toBe(200);
   const done = await api.call(who, 'POST', `/evidence/${d.evidence.evidenceId}/complete`);
   expect(done.json.evidence?.status, JSON.stringify(done.json)).toBe('verified');
+}
+
+/** A file for every field that needs one, uploaded and verified. */
+async function verifiedFile(who: Agency, text: string): Promise<string> {
+  const res = await declare(who, text);
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  const d = res.json as Declared;
+  await uploadVerified(who, d, pdfBytes(text));
   return d.evidence.evidenceId;
 }
 
@@ -254,5 +262,65 @@ describe('races and late files', () => {
       (i: { evidenceId: string }) => i.evidenceId === late.evidence.evidenceId,
     );
     expect(item.status).toBe('rejected');
+  });
+});
+
+describe('the same file twice', () => {
+  const who = agency('xa-f');
+  const [field, otherField] = fieldsNeedingEvidence() as [string, string];
+  const label = catalog.fields.find((f) => f.code === field)?.label;
+  const bytes = pdfBytes('biên bản kiểm tra hai lần');
+  const declareFor = (fields: string[], key?: string) =>
+    api.call(who, 'POST', `/reports/${YEAR}/evidence`, {
+      body: evidenceDeclaration(bytes, { fields }),
+      ...(key ? { headers: { 'idempotency-key': key } } : {}),
+    });
+  const refusedAsDuplicate = async (fields: string[], index: number) => {
+    const before = await snapshotTable(api.tableName);
+    const res = await declareFor(fields);
+    expect(res.status, JSON.stringify(res.json)).toBe(409);
+    expect(res.json.error.code).toBe('DUPLICATE_EVIDENCE');
+    expect(res.json.error.issues.map((i: { path: string }) => i.path)).toEqual([`fields.${index}`]);
+    expect(res.json.error.issues[0].message.vi).toContain(label?.vi);
+    expect(res.json.error.issues[0].message.en).toContain(label?.en);
+    expect(res.json.upload).toBeUndefined();
+    expect(await snapshotTable(api.tableName), 'a refused duplicate wrote to the table').toBe(before);
+  };
+
+  it('is refused for a field it already backs, waiting or checked, and a retry of the first is its answer', async () => {
+    const first = await declareFor([field], 'twice-first-0001');
+    expect(first.status, JSON.stringify(first.json)).toBe(201);
+    const d = first.json as Declared;
+    await refusedAsDuplicate([otherField, field], 1);
+
+    // The first declaration's answer was lost and the browser sends it again under its key.
+    const retried = await declareFor([field], 'twice-first-0001');
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.json.evidence.evidenceId).toBe(d.evidence.evidenceId);
+
+    // The same bytes for a field they do not back yet are a new file.
+    const forOther = await declareFor([otherField]);
+    expect(forOther.status, JSON.stringify(forOther.json)).toBe(201);
+
+    await uploadVerified(who, d, bytes);
+    await refusedAsDuplicate([field], 0);
+
+    // Withdrawn, it backs nothing: the same file may be declared for the field again.
+    expect((await api.call(who, 'DELETE', `/evidence/${d.evidence.evidenceId}`)).status).toBe(200);
+    expect((await declareFor([field])).status).toBe(201);
+  });
+
+  it('is accepted once the waiting declaration of it lapsed with nothing uploaded', async () => {
+    const other = agency('xa-g');
+    const declareAs = () =>
+      api.call(other, 'POST', `/reports/${YEAR}/evidence`, {
+        body: evidenceDeclaration(bytes, { fields: [field] }),
+      });
+    expect((await declareAs()).status).toBe(201);
+    expect((await declareAs()).json.error?.code).toBe('DUPLICATE_EVIDENCE');
+    await lapse();
+    const again = await declareAs();
+    expect(again.status, JSON.stringify(again.json)).toBe(201);
   });
 });

@@ -7,6 +7,8 @@ import {
   evidenceObjectKey,
   downloadName,
   fileNameIssue,
+  duplicatedFields,
+  duplicateEvidence,
   freeSlots,
   purposeIssue,
   parseEvidenceKey,
@@ -15,7 +17,7 @@ import {
 } from '#shared/domain/evidence';
 import { readZipPartsOf } from '#shared/domain/zipParts';
 import { UNIT_ID_PATTERN } from '#shared/hierarchy';
-import { expectBilingual } from '../expectations.ts';
+import { expectAppError, expectBilingual } from '../expectations.ts';
 import {
   docx,
   fakeDocx,
@@ -262,6 +264,74 @@ describe('freeSlots', () => {
 
   it('offers a bounded number of the lowest free slots, however high the limit', () => {
     expect(freeSlots([held(0, 'verified')], 100_000_000, 0, 4)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('duplicatedFields', () => {
+  const A = 'a'.repeat(42) + 'A=';
+  const B = 'b'.repeat(42) + 'A=';
+  const slot = (
+    evidenceId: string,
+    sha256: string | undefined,
+    fields: string[] | undefined,
+    holds: 'pending' | 'verified',
+    lapsesAt?: number,
+  ) => ({
+    year: 2025,
+    unitId: 'so-a',
+    slot: 0,
+    evidenceId,
+    holds,
+    ...(sha256 ? { sha256 } : {}),
+    ...(fields ? { fields } : {}),
+    ...(lapsesAt !== undefined ? { lapsesAt } : {}),
+  });
+
+  it('names each declared field a live file with the same bytes already backs, by its index', () => {
+    const held = [slot('e1', A, ['email_staff', 'lan'], 'verified'), slot('e2', B, ['portal'], 'verified')];
+    expect(duplicatedFields(held, { sha256: A, fields: ['portal', 'lan', 'email_staff'] }, 100)).toEqual([
+      { index: 1, field: 'lan', evidenceId: 'e1' },
+      { index: 2, field: 'email_staff', evidenceId: 'e1' },
+    ]);
+  });
+
+  it('counts a pending file until it lapses, and never a lapsed one', () => {
+    expect(
+      duplicatedFields([slot('e1', A, ['lan'], 'pending', 101)], { sha256: A, fields: ['lan'] }, 100),
+    ).toEqual([{ index: 0, field: 'lan', evidenceId: 'e1' }]);
+    expect(
+      duplicatedFields([slot('e1', A, ['lan'], 'pending', 100)], { sha256: A, fields: ['lan'] }, 100),
+    ).toEqual([]);
+  });
+
+  it('lets the same bytes back other fields, other bytes the same field, and ignores slots kept without them', () => {
+    expect(
+      duplicatedFields([slot('e1', A, ['lan'], 'verified')], { sha256: A, fields: ['portal'] }, 0),
+    ).toEqual([]);
+    expect(duplicatedFields([slot('e1', A, ['lan'], 'verified')], { sha256: B, fields: ['lan'] }, 0)).toEqual(
+      [],
+    );
+    expect(
+      duplicatedFields([slot('e1', undefined, undefined, 'verified')], { sha256: A, fields: ['lan'] }, 0),
+    ).toEqual([]);
+  });
+
+  it('is refused as a 409 naming each field by its path and label, in both languages', () => {
+    const error = expectAppError(
+      () => {
+        throw duplicateEvidence([{ index: 1, field: 'lan', evidenceId: 'e1' }], () => ({
+          vi: 'Mạng nội bộ',
+          en: 'Local network',
+        }));
+      },
+      'DUPLICATE_EVIDENCE',
+      409,
+    );
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]?.path).toBe('fields.1');
+    expectBilingual(error.issues[0]?.message);
+    expect(error.issues[0]?.message.vi).toContain('Mạng nội bộ');
+    expect(error.issues[0]?.message.en).toContain('Local network');
   });
 });
 
