@@ -354,27 +354,31 @@ export const tooManyFiles = (max: number) =>
   );
 
 /** A file the report already holds for these fields (duplicatedFields), named by field. */
-export const duplicateEvidence = (
+export function duplicateEvidence(
   duplicates: readonly { readonly index: number; readonly field: string; readonly evidenceId: string }[],
   fieldLabel: (code: string) => Bilingual,
-) =>
-  new ConflictError(
+): ConflictError {
+  const labels = duplicates.map((d) => fieldLabel(d.field));
+  const vi = labels.map((l) => `"${l.vi}"`).join(', ');
+  const en = labels.map((l) => `"${l.en}"`).join(', ');
+  return new ConflictError(
     bi(
-      'Tệp này (cùng mã SHA-256) đã có trong báo cáo cho chỉ tiêu này (đã kiểm tra, hoặc đang chờ tải lên), nên không cần khai báo lại. Muốn thay tệp, hãy rút tệp cũ trước.',
-      'This file (the same SHA-256) is already in the report for this field (checked, or waiting for its upload), so it need not be declared again. To replace it, withdraw the old one first.',
+      `Tệp này (cùng mã SHA-256) đã có trong báo cáo cho chỉ tiêu ${vi} (đã kiểm tra, hoặc đang chờ tải lên), nên không cần khai báo lại. Muốn thay tệp, hãy rút tệp cũ trước.`,
+      `This file (the same SHA-256) is already in the report for ${en} (checked, or waiting for its upload), so it need not be declared again. To replace it, withdraw the old one first.`,
     ),
     {
       code: CODE.DUPLICATE_EVIDENCE,
-      issues: duplicates.map((d) => ({
+      issues: duplicates.map((d, k) => ({
         path: `fields.${d.index}`,
         code: ISSUE.duplicateEvidence,
         message: bi(
-          `Chỉ tiêu "${fieldLabel(d.field).vi}" đã có tệp này (tài liệu ${d.evidenceId}).`,
-          `Field "${fieldLabel(d.field).en}" already has this file (evidence ${d.evidenceId}).`,
+          `Chỉ tiêu "${labels[k]?.vi}" đã có tệp này (tài liệu ${d.evidenceId}).`,
+          `Field "${labels[k]?.en}" already has this file (evidence ${d.evidenceId}).`,
         ),
       })),
     },
   );
+}
 
 export const evidenceLocked = (change: 'add' | 'withdraw') =>
   new ConflictError(

@@ -86,6 +86,30 @@ describe('errors stay beside the file that failed', () => {
     await expect.poll(() => failure.isHidden()).toBe(true);
     await formStays();
   });
+
+  it('the same file again for its field is refused in the upload box, naming the field, and listed once', async () => {
+    const { page } = b;
+    await page.reload();
+    await page.locator('#f-budget_total').waitFor();
+    // The bytes of du-toan-khcn.pdf, verified for budget_total in the test before, under another name.
+    const box = page.locator('[data-evidence-for="budget_total"]');
+    await box.locator('button[aria-controls]').click();
+    const panel = page.locator('#up-budget_total');
+    b.expectFailures(/\/reports\/\d{4}\/evidence$/);
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'du-toan-ban-sao.pdf', mimeType: 'application/pdf', buffer: pdfBytes('khcn') });
+    await panel.locator('#up-budget_total-title').fill('Bản sao quyết định giao dự toán');
+    await panel.getByRole('button', { name: 'Tải lên' }).click();
+    const status = panel.locator('.upload__status--error');
+    await status.waitFor();
+    expect(await status.textContent()).toContain(`"${fieldByCode('budget_total').label.vi}"`);
+    expect(await status.textContent()).toContain('rút tệp cũ');
+    const rows = page.locator('#sec-evidence tr[data-evidence]');
+    expect(await rows.filter({ hasText: 'du-toan-ban-sao.pdf' }).count()).toBe(0);
+    expect(await rows.filter({ hasText: 'du-toan-khcn.pdf' }).count()).toBe(1);
+    await formStays();
+  });
 });
 
 describe('a verified image or PDF is viewed inside the page, in a sandboxed frame', () => {

@@ -332,6 +332,9 @@ describe('duplicatedFields', () => {
     expectBilingual(error.issues[0]?.message);
     expect(error.issues[0]?.message.vi).toContain('Mạng nội bộ');
     expect(error.issues[0]?.message.en).toContain('Local network');
+    // The message the upload box shows names the field too: the file may have been meant for several.
+    expect(error.bilingual.vi).toContain('"Mạng nội bộ"');
+    expect(error.bilingual.en).toContain('"Local network"');
   });
 });
 
