@@ -105,6 +105,9 @@ describe('errors stay beside the file that failed', () => {
     await status.waitFor();
     expect(await status.textContent()).toContain(`"${fieldByCode('budget_total').label.vi}"`);
     expect(await status.textContent()).toContain('rút tệp cũ');
+    // Sending it again would be refused again: no retry is offered, and the upload button stays usable.
+    expect(await panel.getByRole('button', { name: 'Thử lại' }).isHidden()).toBe(true);
+    expect(await panel.getByRole('button', { name: 'Tải lên' }).isEnabled()).toBe(true);
     const rows = page.locator('#sec-evidence tr[data-evidence]');
     expect(await rows.filter({ hasText: 'du-toan-ban-sao.pdf' }).count()).toBe(0);
     expect(await rows.filter({ hasText: 'du-toan-khcn.pdf' }).count()).toBe(1);

@@ -265,7 +265,14 @@ export class UploadJob {
   private apiFailed(error: unknown): false {
     const network = error instanceof NetworkError;
     const api = error instanceof ApiError ? error : undefined;
-    const retryable = network || !api || api.status >= 500 || api.status === 409 || api.status === 401;
+    // A 409 may pass (another file withdrawn, a race lost), except a file the report already has: sending
+    // it again is refused again.
+    const retryable =
+      network ||
+      !api ||
+      api.status >= 500 ||
+      (api.status === 409 && api.code !== CODE.DUPLICATE_EVIDENCE) ||
+      api.status === 401;
     this.onChange({ step: 'failed', network, message: api?.bilingual, retryable });
     return false;
   }
