@@ -85,6 +85,7 @@ export function freeSlots(
   for (let i = 0; i < maxFiles && free.length < wanted; i++) if (!live.has(i)) free.push(i);
   return free;
 }
+
 /**
  * The declared fields (by their index in the declaration) that a live file of the report with the same bytes
  * already backs: the same file twice for a field would show twice on the receipt and count twice. The same
